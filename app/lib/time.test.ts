@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { addDays, daysBetween, isoShanghai, shanghaiDate, shanghaiInstant } from "./time";
+
+describe("Shanghai time", () => {
+  it("formats with a +08:00 offset", () => {
+    expect(isoShanghai(Date.parse("2021-10-31T10:00:00Z"))).toBe("2021-10-31T18:00:00+08:00");
+  });
+  it("rolls the calendar date at Shanghai midnight, not UTC midnight", () => {
+    expect(shanghaiDate(Date.parse("2021-12-19T16:30:00Z"))).toBe("2021-12-20");
+  });
+  it("counts days and round-trips wall-clock instants", () => {
+    expect(daysBetween("2021-12-01", "2021-12-20")).toBe(19);
+    expect(daysBetween("2021-12-21", "2021-12-20")).toBe(-1);
+    expect(addDays("2021-12-30", 3)).toBe("2022-01-02");
+    expect(isoShanghai(shanghaiInstant("2021-10-31", "18:00"))).toBe("2021-10-31T18:00:00+08:00");
+  });
+});

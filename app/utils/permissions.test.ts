@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { roles } from "../../db/schema";
+import { can, rolePermissions } from "./permissions";
+
+describe("permissions", () => {
+  it("lets only admins manage users and organisations and read the audit log", () => {
+    for (const role of roles) {
+      expect(can({ role }, "manage:user:any")).toBe(role === "admin");
+      expect(can({ role }, "manage:organization:any")).toBe(role === "admin");
+      expect(can({ role }, "read:audit:any")).toBe(role === "admin");
+    }
+  });
+  it("keeps unpublished revisions to drafters and admins", () => {
+    expect(roles.filter((role) => can({ role }, "read:revision:any")).sort()).toEqual(["admin", "drafter"]);
+    for (const role of roles) expect(can({ role }, "read:revision:published")).toBe(true);
+  });
+  it("gives writing to drafters, commenting to reviewers and signing to experts only", () => {
+    expect(roles.filter((role) => can({ role }, "create:revision:any"))).toEqual(["drafter"]);
+    expect(roles.filter((role) => can({ role }, "create:comment:own"))).toEqual(["reviewer"]);
+    expect(roles.filter((role) => can({ role }, "create:submission:own"))).toEqual(["reviewer"]);
+    expect(roles.filter((role) => can({ role }, "create:signoff:own"))).toEqual(["expert"]);
+    expect(roles.filter((role) => can({ role }, "create:response:any"))).toEqual(["drafter"]);
+  });
+  it("denies everything to nobody", () => {
+    expect(can(null, "read:plan:any")).toBe(false);
+  });
+  it("lists no permission twice for a role", () => {
+    for (const role of roles) expect(new Set(rolePermissions[role]).size).toBe(rolePermissions[role].length);
+  });
+});

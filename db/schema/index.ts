@@ -1,0 +1,5 @@
+export * from "./accounts";
+export * from "./audit";
+export * from "./consultation";
+export * from "./plans";
+export * from "./review";

@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { organizations, users } from "./accounts";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const stageKeys = ["launch", "drafting", "consultation", "approval", "filing"] as const;
+export type StageKey = (typeof stageKeys)[number];
+
+export const plans = sqliteTable("plans", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  level: text("level", { enum: ["city", "county"] }).notNull(),
+  region: text("region").notNull(),
+  periodStart: integer("period_start").notNull(),
+  periodEnd: integer("period_end").notNull(),
+  ownerOrganizationId: text("owner_organization_id")
+    .notNull()
+    .references(() => organizations.id),
+  stage: text("stage", { enum: stageKeys }).notNull(),
+  createdAt: createdAt(),
+});
+
+// Dates are calendar dates in Asia/Shanghai, stored as YYYY-MM-DD.
+export const planStages = sqliteTable(
+  "plan_stages",
+  {
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    stage: text("stage", { enum: stageKeys }).notNull(),
+    startsOn: text("starts_on").notNull(),
+    dueOn: text("due_on").notNull(),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.stage] })],
+);
+
+export const documentKinds = ["text", "explanation", "atlas", "topic_report"] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    kind: text("kind", { enum: documentKinds }).notNull(),
+    title: text("title").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("documents_plan_idx").on(t.planId)],
+);
+
+export const sections = sqliteTable(
+  "sections",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    parentId: text("parent_id").references((): AnySQLiteColumn => sections.id),
+    number: text("number").notNull(), // shown number, e.g. 第三章 or 3.2
+    title: text("title").notNull(),
+    sortOrder: integer("sort_order").notNull(),
+    currentRevisionId: text("current_revision_id"),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sections_document_idx").on(t.documentId, t.sortOrder)],
+);
+
+// Immutable: rows are only ever inserted.
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: text("id").primaryKey(),
+    sectionId: text("section_id")
+      .notNull()
+      .references(() => sections.id),
+    parentRevisionId: text("parent_revision_id").references((): AnySQLiteColumn => revisions.id),
+    content: text("content", { mode: "json" }).notNull(), // Tiptap/ProseMirror doc JSON
+    text: text("text").notNull(), // derived plain text (see app/lib/editor/text.ts)
+    hash: text("hash").notNull(), // sha256(text + canonical JSON), hex
+    note: text("note").notNull().default(""),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("revisions_section_idx").on(t.sectionId, t.createdAt)],
+);
+
+export const editions = sqliteTable(
+  "editions",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    label: text("label").notNull(), // 征求意见稿, 送审稿, 报批稿 …
+    changelog: text("changelog").notNull().default(""),
+    manifestHash: text("manifest_hash").notNull(),
+    publishedById: text("published_by_id")
+      .notNull()
+      .references(() => users.id),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("editions_document_idx").on(t.documentId, t.publishedAt)],
+);
+
+// The ordered manifest of an edition: which revision of which section, as published.
+export const editionSections = sqliteTable(
+  "edition_sections",
+  {
+    editionId: text("edition_id")
+      .notNull()
+      .references(() => editions.id),
+    position: integer("position").notNull(),
+    sectionId: text("section_id")
+      .notNull()
+      .references(() => sections.id),
+    revisionId: text("revision_id")
+      .notNull()
+      .references(() => revisions.id),
+    parentSectionId: text("parent_section_id"),
+    number: text("number").notNull(),
+    title: text("title").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.position] }),
+    uniqueIndex("edition_sections_section_uq").on(t.editionId, t.sectionId),
+  ],
+);
