@@ -1,0 +1,53 @@
+import { asc, desc } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { auditEvents } from "../../db/schema";
+import { auditEventHash, firstBrokenLink, GENESIS_HASH } from "../lib/hash/audit-chain";
+import { canonicalJson } from "../lib/hash/canonical-json";
+
+export type AuditAction =
+  | "seed.demo"
+  | "user.login"
+  | "user.logout"
+  | "user.create"
+  | "user.disable"
+  | "user.enable"
+  | "user.password_reset"
+  | "user.locale"
+  | "organization.create"
+  | "revision.create"
+  | "edition.publish"
+  | "round.open";
+
+export interface AuditInput {
+  actorId: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends one event to the chain. Call it inside the business operation's transaction:
+ * better-sqlite3 has one writer, so reading the last hash and inserting the next row cannot interleave.
+ */
+export function recordAudit(tx: DbOrTx, input: AuditInput): void {
+  const last = tx.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  const row = {
+    id: (last?.id ?? 0) + 1,
+    at: Date.now(),
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    data: canonicalJson(input.data ?? {}),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  tx.insert(auditEvents).values({ ...row, hash: auditEventHash(row) }).run();
+}
+
+/** Walks the whole chain in id order. */
+export function verifyAuditChain(db: DbOrTx): { ok: boolean; events: number; firstBrokenEventId: number | null } {
+  const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.id)).all();
+  const broken = firstBrokenLink(rows);
+  return { ok: broken === null, events: rows.length, firstBrokenEventId: broken };
+}

@@ -1,0 +1,18 @@
+// Environment, read once. CONTRACT.md names these variables.
+export const config = {
+  get port() {
+    return Number(process.env.PORT ?? 3000);
+  },
+  get host() {
+    return process.env.HOST ?? "127.0.0.1";
+  },
+  get origin() {
+    return (process.env.ORIGIN ?? `http://localhost:${this.port}`).replace(/\/$/, "");
+  },
+  get demoSeed() {
+    return (process.env.DEMO_SEED ?? "1") !== "0";
+  },
+  get secureCookies() {
+    return this.origin.startsWith("https://");
+  },
+};

@@ -1,0 +1,65 @@
+// The one place where domain errors become HTTP answers: JSON for /api/v1, error pages for pages.
+import { data } from "@remix-run/node";
+import { ZodError } from "zod";
+import type { Locale } from "../../db/schema";
+import { type MessageKey, translate } from "~/i18n";
+import { DomainError, type FieldIssue, invalid } from "./errors";
+
+export function zodIssues(e: ZodError, locale: Locale): FieldIssue[] {
+  return e.issues.map((i) => ({ path: i.path.join("."), message: issueMessage(i, locale) }));
+}
+
+/** zod messages are written as i18n keys in our schemas; anything else falls back to a generic text. */
+function issueMessage(issue: ZodError["issues"][number], locale: Locale): string {
+  const [key, param] = issue.message.split("|") as [MessageKey, string | undefined];
+  if (key.includes(".")) return translate(locale, key, param ? { max: param } : {});
+  return translate(locale, "error.invalid");
+}
+
+export function toDomainError(e: unknown): DomainError | null {
+  if (e instanceof DomainError) return e;
+  if (e instanceof ZodError) return invalid(e.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  return null;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: FieldIssue[] } & Record<string, unknown>;
+}
+
+export function errorBody(e: DomainError, locale: Locale, zod?: ZodError): ErrorBody {
+  return {
+    error: {
+      code: e.code,
+      message: translate(locale, e.messageKey, e.params),
+      ...(zod ? { issues: zodIssues(zod, locale) } : e.extra.issues ? { issues: e.extra.issues } : {}),
+    },
+    ...(e.extra.details ?? {}),
+  } as ErrorBody;
+}
+
+/** JSON error response of CONTRACT.md; unexpected errors are logged and answered with 500. */
+export function apiErrorResponse(e: unknown, locale: Locale): Response {
+  if (e instanceof Response) return e;
+  const domain = toDomainError(e);
+  if (!domain) {
+    console.error(e);
+    return Response.json({ error: { code: "internal", message: translate(locale, "error.server") } }, { status: 500 });
+  }
+  const body = errorBody(domain, locale, e instanceof ZodError ? e : undefined);
+  const { details, ...rest } = { ...body, details: domain.extra.details };
+  const headers: HeadersInit = {};
+  if (domain.code === "too_many_requests" && typeof details?.retryAfterSeconds === "number") headers["Retry-After"] = String(details.retryAfterSeconds);
+  return Response.json({ ...rest, ...(details ?? {}) }, { status: domain.status, headers });
+}
+
+/** For pages: a domain error is thrown on as an error response that the ErrorBoundary shows. */
+export function rethrowForPage(e: unknown, locale: Locale): never {
+  const domain = toDomainError(e);
+  if (!domain) throw e;
+  throw data({ code: domain.code, message: translate(locale, domain.messageKey, domain.params) }, { status: domain.status });
+}
+
+export function clientIp(request: Request): string {
+  // server.mjs puts the socket address here; forwarded headers are only trusted behind a proxy it trusts
+  return request.headers.get("x-portal-client-ip") ?? "unknown";
+}

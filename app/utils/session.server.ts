@@ -1,0 +1,52 @@
+import { redirect } from "@remix-run/node";
+import type { Db } from "../../db/client";
+import type { Locale } from "../../db/schema";
+import { isLocale, localeFromAcceptLanguage } from "~/i18n";
+import { type SessionUser, sessionIdFrom, validateSession } from "./auth.server";
+import { getDb } from "./db.server";
+import { unauthorized } from "./errors";
+
+/** What every domain function receives: the database and who is asking. */
+export interface Ctx {
+  db: Db;
+  user: SessionUser;
+}
+
+export const LANG_COOKIE = "portal_lang";
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  return validateSession(getDb(), sessionIdFrom(request));
+}
+
+/** Pages: the logged-in user, or a redirect to the login page that comes back here. */
+export async function requireUser(request: Request): Promise<Ctx> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return { db: getDb(), user };
+}
+
+/** API: the logged-in user, or a 401 domain error. */
+export async function requireApiUser(request: Request): Promise<Ctx> {
+  const user = await getOptionalUser(request);
+  if (!user) throw unauthorized();
+  return { db: getDb(), user };
+}
+
+/** A logged-in user's saved language, else the language cookie, else the browser's preference. */
+export function requestLocale(request: Request, user: SessionUser | null): Locale {
+  if (user) return user.locale;
+  const cookie = request.headers.get("Cookie") ?? "";
+  const match = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]+)`).exec(cookie);
+  const fromCookie = match ? decodeURIComponent(match[1]) : null;
+  return isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+}
+
+/** Only same-site paths: an open redirect must not start at our login page. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

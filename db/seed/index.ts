@@ -1,0 +1,156 @@
+// Demo data of CONTRACT.md: organisations, accounts, the Zhangye city plan with its stages, its
+// documents and their sections, a published 征求意见稿, an open consultation round and a review.
+import { hashSync } from "@node-rs/argon2";
+import { count, eq } from "drizzle-orm";
+import { prepareRevisionContent } from "../../app/lib/editor/revision-content";
+import { manifestHash } from "../../app/lib/hash/revision-hash";
+import { newId } from "../../app/lib/id";
+import { addDays, shanghaiDate, shanghaiInstant } from "../../app/lib/time";
+import { recordAudit } from "../../app/models/audit.server";
+import type { Db, Tx } from "../client";
+import * as s from "../schema";
+import { blocksToDoc, chineseNumeral } from "./build-content";
+import type { DemoDocument, DemoSection } from "./content-types";
+import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "./organizations";
+import { otherDocuments } from "./other-documents";
+import { planText } from "./plan-text";
+
+export { DEMO_PASSWORD, demoUsers };
+const ARGON2 = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 } as const;
+const DAY = 86_400_000;
+
+export function isEmpty(db: Db): boolean {
+  return (db.select({ n: count() }).from(s.organizations).get()?.n ?? 0) === 0;
+}
+
+/**
+ * The stage schedule keeps the work plan's order and lengths (launch 2 months, drafting 3 months,
+ * consultation about a month, approval by the 20th, filing 10 days later) but is placed around the
+ * seeding day, so the demo is live: consultation is under way with about three weeks left.
+ * The work plan's own 2021 dates are kept in each stage's note.
+ */
+export function demoStages(today: string) {
+  const consultationStart = addDays(today, -12);
+  const consultationDue = addDays(today, 18);
+  const draftingStart = addDays(consultationStart, -92);
+  const launchStart = addDays(draftingStart, -61);
+  const approvalDue = addDays(consultationDue, 50);
+  return [
+    { stage: "launch" as const, startsOn: launchStart, dueOn: addDays(draftingStart, -1), note: "工作方案安排：2021年5月—6月" },
+    { stage: "drafting" as const, startsOn: draftingStart, dueOn: addDays(consultationStart, -1), note: "工作方案安排：2021年7月—9月" },
+    { stage: "consultation" as const, startsOn: consultationStart, dueOn: consultationDue, note: "工作方案安排：2021年10月" },
+    { stage: "approval" as const, startsOn: addDays(consultationDue, 1), dueOn: approvalDue, note: "工作方案安排：12月20日前报市人民政府审批" },
+    { stage: "filing" as const, startsOn: addDays(approvalDue, 1), dueOn: addDays(approvalDue, 10), note: "工作方案安排：12月30日前报市自然资源局备案" },
+  ];
+}
+
+function revisionValues(sectionId: string, blocks: DemoSection["blocks"], authorId: string, createdAt: Date, note: string, parentRevisionId: string | null) {
+  const prepared = prepareRevisionContent(blocksToDoc(blocks));
+  if ("problem" in prepared) throw new Error(`demo content invalid: ${JSON.stringify(prepared.problem)}`);
+  return { id: newId("rev"), sectionId, parentRevisionId, authorId, createdAt, note, ...prepared };
+}
+
+interface SeededSection {
+  id: string;
+  parentId: string | null;
+  number: string;
+  title: string;
+  revisionId: string;
+  hash: string;
+}
+
+function seedDocument(tx: Tx, planId: string, doc: DemoDocument, sortOrder: number, authorId: string, now: number): { documentId: string; sections: SeededSection[] } {
+  const documentId = newId("doc");
+  tx.insert(s.documents).values({ id: documentId, planId, kind: doc.kind, title: doc.title, sortOrder, createdAt: new Date(now - 120 * DAY) }).run();
+  const out: SeededSection[] = [];
+  let order = 0;
+  const insertSection = (sec: DemoSection, parentId: string | null, number: string) => {
+    const id = newId("sec");
+    tx.insert(s.sections).values({ id, documentId, parentId, number, title: sec.title, sortOrder: order++, createdAt: new Date(now - 100 * DAY) }).run();
+    // Longer sections get an earlier, shorter draft first, so the history shows real revisions.
+    let parent: string | null = null;
+    if (sec.blocks.length >= 4) {
+      const draft = revisionValues(id, sec.blocks.slice(0, -1), authorId, new Date(now - 30 * DAY), "初稿", null);
+      tx.insert(s.revisions).values(draft).run();
+      parent = draft.id;
+    }
+    const rev = revisionValues(id, sec.blocks, authorId, new Date(now - 9 * DAY), parent ? "编制专班内部审核后修改完善" : "初稿", parent);
+    tx.insert(s.revisions).values(rev).run();
+    tx.update(s.sections).set({ currentRevisionId: rev.id }).where(eq(s.sections.id, id)).run();
+    out.push({ id, parentId, number, title: sec.title, revisionId: rev.id, hash: rev.hash });
+    sec.children?.forEach((child, i) => insertSection(child, id, `第${chineseNumeral(i + 1)}节`));
+  };
+  doc.sections.forEach((sec, i) => insertSection(sec, null, `第${chineseNumeral(i + 1)}章`));
+  return { documentId, sections: out };
+}
+
+export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } {
+  const passwordHash = hashSync(DEMO_PASSWORD, ARGON2);
+  const today = shanghaiDate(now);
+  return db.transaction((tx) => {
+    const orgIds = new Map<string, string>();
+    demoOrganizations.forEach((o, i) => {
+      const id = newId("org");
+      orgIds.set(o.key, id);
+      tx.insert(s.organizations).values({ id, name: o.name, fullName: o.fullName, kind: o.kind, sortOrder: i }).run();
+    });
+    const userIds = new Map<string, string>();
+    for (const u of demoUsers) {
+      const id = newId("usr");
+      userIds.set(u.username, id);
+      tx.insert(s.users).values({ id, username: u.username, displayName: u.displayName, title: u.title, passwordHash, role: u.role, organizationId: orgIds.get(u.org)! }).run();
+    }
+    const drafterId = userIds.get("drafter")!;
+
+    const planId = newId("plan");
+    tx.insert(s.plans)
+      .values({ id: planId, title: "张掖市国土空间生态修复规划（2021—2035年）", level: "city", region: "张掖市", periodStart: 2021, periodEnd: 2035, ownerOrganizationId: orgIds.get("bureau")!, stage: "consultation", createdAt: new Date(now - 160 * DAY) })
+      .run();
+    for (const st of demoStages(today)) tx.insert(s.planStages).values({ planId, ...st }).run();
+
+    const seeded = [planText, ...otherDocuments].map((doc, i) => seedDocument(tx, planId, doc, i, drafterId, now));
+
+    // The published 征求意见稿 of the plan text.
+    const text = seeded[0];
+    const manifest = text.sections.map((x) => ({ sectionId: x.id, revisionId: x.revisionId, hash: x.hash }));
+    const label = "征求意见稿";
+    const editionId = newId("edn");
+    tx.insert(s.editions)
+      .values({ id: editionId, documentId: text.documentId, label, changelog: "经编制专班内部审核后形成征求意见稿，送市县两级人民政府及市直有关部门征求意见。", manifestHash: manifestHash(text.documentId, label, manifest), publishedById: drafterId, publishedAt: new Date(now - 7 * DAY) })
+      .run();
+    text.sections.forEach((x, position) =>
+      tx.insert(s.editionSections).values({ editionId, position, sectionId: x.id, revisionId: x.revisionId, parentSectionId: x.parentId, number: x.number, title: x.title, hash: x.hash }).run(),
+    );
+
+    // An open round inviting the six counties and every city department of the leading group.
+    const stages = demoStages(today);
+    const consultationDue = stages.find((x) => x.stage === "consultation")!.dueOn;
+    const roundId = newId("rnd");
+    tx.insert(s.rounds)
+      .values({
+        id: roundId,
+        editionId,
+        title: "《张掖市国土空间生态修复规划（2021—2035年）》（征求意见稿）征求意见",
+        instructions: "请各县区人民政府、市直有关部门结合职责认真研阅，针对具体条款提出修改意见；无意见的也请正式反馈“无意见”。逾期未反馈的视为无意见。",
+        visibility: "private",
+        opensAt: new Date(now - 6 * DAY),
+        closesAt: shanghaiInstant(consultationDue, "18:00"),
+        openedById: drafterId,
+        createdAt: new Date(now - 6 * DAY),
+      })
+      .run();
+    for (const o of demoOrganizations.filter((x) => x.kind === "county" || x.kind === "department")) {
+      tx.insert(s.roundInvitations).values({ roundId, organizationId: orgIds.get(o.key)! }).run();
+    }
+
+    // The technical review by the five experts, expert1 in the chair.
+    const reviewId = newId("rvw");
+    tx.insert(s.reviews)
+      .values({ id: reviewId, editionId, title: "规划文本（征求意见稿）技术审查", chairUserId: userIds.get("expert1")!, quorum: 4, meetingDate: addDays(consultationDue, -3), createdById: drafterId, createdAt: new Date(now - 5 * DAY) })
+      .run();
+    for (const n of [1, 2, 3, 4, 5]) tx.insert(s.reviewExperts).values({ reviewId, userId: userIds.get(`expert${n}`)! }).run();
+
+    recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "plan", entityId: planId, data: { organizations: demoOrganizations.length, users: demoUsers.length, editionId, roundId, reviewId } });
+    return { planId };
+  });
+}
