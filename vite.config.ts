@@ -18,3 +18,9 @@ export default defineConfig({
   ],
   ssr: { noExternal: [] },
 });
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

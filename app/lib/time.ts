@@ -29,7 +29,7 @@ export function shanghaiInstant(day: string, hhmm = "00:00"): Date {
   return new Date(Date.parse(`${day}T${hhmm}:00+08:00`));
 }
 
-export function formatDateTime(date: Date | number, locale: string): string {
+export function formatDateTime(date: Date | number | string, locale: string): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
     timeZone: TIME_ZONE,
     year: "numeric",
@@ -38,7 +38,7 @@ export function formatDateTime(date: Date | number, locale: string): string {
     hour: "2-digit",
     minute: "2-digit",
     hour12: false,
-  }).format(date);
+  }).format(typeof date === "string" ? new Date(date) : date);
 }
 
 export function formatDate(day: string, locale: string): string {

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { documents, editions, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, sections, stageKeys, submissions } from "../../db/schema";
+import { asc, eq, inArray } from "drizzle-orm";
+import { documents, editions, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, stageKeys, submissions } from "../../db/schema";
 import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
-import { editionsOfDocuments, latestPublishedSections } from "./edition.server";
+import { editionsOfDocuments } from "./edition.server";
+import { visibleSections } from "./revision.server";
 
 export function listPlans(ctx: Ctx) {
   if (!can(ctx.user, "read:plan:any")) return [];
@@ -33,18 +34,12 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
   const docIds = docs.map((d) => d.id);
   const allEditions = editionsOfDocuments(ctx.db, docIds);
   const seesDrafts = can(ctx.user, "read:revision:any");
-  const working = seesDrafts && docIds.length
-    ? ctx.db.select().from(sections).where(and(inArray(sections.documentId, docIds), isNull(sections.retiredAt))).orderBy(asc(sections.sortOrder)).all()
-    : [];
-  const published = seesDrafts ? null : latestPublishedSections(ctx.db, docIds);
-
+  const visible = visibleSections(ctx, docIds);
   const documentList = docs.map((d) => ({
     id: d.id,
     kind: d.kind,
     title: d.title,
-    sections: seesDrafts
-      ? working.filter((s) => s.documentId === d.id).map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, currentRevisionId: s.currentRevisionId }))
-      : (published!.get(d.id) ?? []).map((s) => ({ id: s.sectionId, number: s.number, title: s.title, parentId: s.parentSectionId, currentRevisionId: s.revisionId })),
+    sections: visible.get(d.id) ?? [],
     editions: allEditions.filter((e) => e.documentId === d.id),
   }));
 

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { documents, editionSections, editions, revisions, sections, users } from "../../db/schema";
 import { isoShanghai } from "../lib/time";
 import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
-import { isRevisionPublished } from "./edition.server";
+import { isRevisionPublished, latestPublishedSections } from "./edition.server";
 
 /**
  * One revision, if the caller may read it: drafters and admins read any; everyone else only
@@ -85,8 +85,28 @@ export function sectionJson(ctx: Ctx, sectionId: string) {
   };
 }
 
-/** Neighbours in reading order, among what the caller may see (for previous/next links). */
-export function sectionNeighbours(ctx: Ctx, section: { id: string; documentId: string }, visibleIds: string[]) {
-  const i = visibleIds.indexOf(section.id);
-  return { prev: i > 0 ? visibleIds[i - 1] : null, next: i >= 0 && i < visibleIds.length - 1 ? visibleIds[i + 1] : null };
+export interface VisibleSection {
+  id: string;
+  number: string;
+  title: string;
+  parentId: string | null;
+  currentRevisionId: string | null;
+}
+
+/**
+ * The sections of some documents in reading order, as the caller may see them: drafters and admins
+ * the working (non-retired) sections; everyone else those of each document's newest edition.
+ */
+export function visibleSections(ctx: Ctx, documentIds: string[]): Map<string, VisibleSection[]> {
+  const out = new Map<string, VisibleSection[]>(documentIds.map((id) => [id, []]));
+  if (!documentIds.length) return out;
+  if (can(ctx.user, "read:revision:any")) {
+    const rows = ctx.db.select().from(sections).where(and(inArray(sections.documentId, documentIds), isNull(sections.retiredAt))).orderBy(asc(sections.sortOrder)).all();
+    for (const s of rows) out.get(s.documentId)!.push({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, currentRevisionId: s.currentRevisionId });
+    return out;
+  }
+  for (const [documentId, manifest] of latestPublishedSections(ctx.db, documentIds)) {
+    out.set(documentId, manifest.map((m) => ({ id: m.sectionId, number: m.number, title: m.title, parentId: m.parentSectionId, currentRevisionId: m.revisionId })));
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 // `any` = every record of that kind; `own` = records of the user's own organisation (or self).
 // A permission is necessary, never sufficient: domain functions also check the record itself
 // (is the round open, is the organisation invited, is the revision published …).
-import type { Role } from "../../db/schema";
+import type { Role } from "../../db/schema/enums";
 
 export type Access = "any" | "own";
 export type Permission =

@@ -1,13 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { organizationKinds, roles, locales } from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
-
-export const organizationKinds = ["bureau", "drafting_team", "county", "department", "expert_panel"] as const;
-export type OrganizationKind = (typeof organizationKinds)[number];
 
 export const organizations = sqliteTable("organizations", {
   id: text("id").primaryKey(),
@@ -17,11 +15,6 @@ export const organizations = sqliteTable("organizations", {
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: createdAt(),
 });
-
-export const roles = ["admin", "drafter", "reviewer", "expert"] as const;
-export type Role = (typeof roles)[number];
-export const locales = ["zh-CN", "en"] as const;
-export type Locale = (typeof locales)[number];
 
 export const users = sqliteTable(
   "users",

@@ -2,14 +2,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { organizations, users } from "./accounts";
 import { editions, revisions, sections } from "./plans";
+import { roundVisibilities, commentCategories, responseDecisions } from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
-
-export const roundVisibilities = ["private", "shared"] as const;
-export type RoundVisibility = (typeof roundVisibilities)[number];
 
 export const rounds = sqliteTable(
   "rounds",
@@ -44,9 +42,6 @@ export const roundInvitations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.organizationId] })],
 );
-
-export const commentCategories = ["revise", "add", "delete", "question", "other"] as const;
-export type CommentCategory = (typeof commentCategories)[number];
 
 export const comments = sqliteTable(
   "comments",
@@ -113,9 +108,6 @@ export const replies = sqliteTable(
   },
   (t) => [index("replies_comment_idx").on(t.commentId)],
 );
-
-export const responseDecisions = ["adopted", "partially_adopted", "not_adopted", "noted"] as const;
-export type ResponseDecision = (typeof responseDecisions)[number];
 
 // The drafting team's answer to a comment (one per comment; updated in place, audited).
 export const responses = sqliteTable("responses", {

@@ -1,14 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { organizations, users } from "./accounts";
+import { stageKeys, documentKinds } from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
-
-export const stageKeys = ["launch", "drafting", "consultation", "approval", "filing"] as const;
-export type StageKey = (typeof stageKeys)[number];
 
 export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),
@@ -38,9 +36,6 @@ export const planStages = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.stage] })],
 );
-
-export const documentKinds = ["text", "explanation", "atlas", "topic_report"] as const;
-export type DocumentKind = (typeof documentKinds)[number];
 
 export const documents = sqliteTable(
   "documents",

@@ -2,9 +2,7 @@ import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { editions } from "./plans";
-
-export const conclusions = ["approve", "approve_with_changes", "reject"] as const;
-export type Conclusion = (typeof conclusions)[number];
+import { conclusions } from "./enums";
 
 export const reviews = sqliteTable("reviews", {
   id: text("id").primaryKey(),

@@ -1,0 +1,135 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { translator } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+import stylesHref from "~/styles/app.css?url";
+import { can } from "~/utils/permissions";
+import { getOptionalUser, requestLocale } from "~/utils/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const locale = requestLocale(request, user);
+  return {
+    locale,
+    user: user && {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      organizationName: user.organization.name,
+      isAdmin: can(user, "manage:user:any"),
+    },
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Header({ data }: { data: RootData }) {
+  const t = translator(data.locale);
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            生
+          </span>
+          <span className="brand__name">{t("app.name")}</span>
+          <span className="brand__short">{t("app.shortName")}</span>
+        </Link>
+        <nav className="site-nav" aria-label={t("nav.plans")}>
+          {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
+        </nav>
+        <div className="site-user">
+          {data.user ? (
+            <span className="site-user__who" data-testid="current-user">
+              <strong>{data.user.displayName}</strong>
+              <span className="site-user__meta">
+                {data.user.organizationName} · {t(`role.${data.user.role}`)}
+              </span>
+            </span>
+          ) : null}
+          <Form method="post" action="/locale" className="inline-form">
+            <input type="hidden" name="locale" value={data.locale === "en" ? "zh-CN" : "en"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="button button--ghost" lang={data.locale === "en" ? "zh-CN" : "en"} data-testid="switch-language">
+              {t("nav.switchTo")}
+            </button>
+          </Form>
+          {data.user ? (
+            <Form method="post" action="/logout" className="inline-form">
+              <button type="submit" className="button button--ghost">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? "zh-CN";
+  const t = translator(locale);
+  return (
+    <html lang={locale === "en" ? "en" : "zh-CN"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t("app.name")}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("nav.skip")}
+        </a>
+        {data ? <Header data={data} /> : null}
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <footer className="site-footer">{t("footer.text")}</footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  let status = 500;
+  let message = t("error.server");
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const fromServer = (error.data as { message?: string } | null)?.message;
+    message = fromServer ?? (status === 403 ? t("error.forbidden") : status === 404 ? t("error.notFound") : t("error.server"));
+  } else {
+    console.error(error);
+  }
+  const title = status === 403 ? t("error.forbiddenTitle") : status === 404 ? t("error.notFoundTitle") : `${t("error.title")}（${status}）`;
+  return (
+    <div className="error-page" data-status={status}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/" className="button">
+          {t("error.backHome")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { listPlans } from "~/models/plan.server";
+import { requireUser } from "~/utils/session.server";
+
+/** The start page: straight to the plan when there is one, a list otherwise. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await requireUser(request);
+  const plans = listPlans(ctx);
+  if (plans.length === 1) throw redirect(`/plans/${plans[0].id}`);
+  return { plans };
+}
+
+export default function Index() {
+  const { plans } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <section className="card">
+      <h1>{t("dashboard.planList")}</h1>
+      {plans.length === 0 ? <p className="muted">{t("dashboard.noPlans")}</p> : null}
+      <ul>
+        {plans.map((p) => (
+          <li key={p.id}>
+            <Link to={`/plans/${p.id}`}>{p.title}</Link> <span className="badge">{t(`stage.${p.stage}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

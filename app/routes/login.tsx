@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { DEMO_PASSWORD, demoUsers } from "../../db/seed/organizations";
+import { translate } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+import { login } from "~/utils/auth.server";
+import { config } from "~/utils/config.server";
+import { getDb } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
+import { clientIp } from "~/utils/http.server";
+import { getOptionalUser, requestLocale, safeRedirectPath } from "~/utils/session.server";
+import { sessionIdFrom } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "登录 · 生态修复规划评审平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const url = new URL(request.url);
+  if (user) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo")));
+  return { demo: config.demoSeed ? demoUsers.map(({ username, role, displayName }) => ({ username, role, displayName })) : null, demoPassword: config.demoSeed ? DEMO_PASSWORD : null };
+}
+
+const loginForm = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const locale = requestLocale(request, null);
+  const parsed = loginForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: translate(locale, "login.failed") }, { status: 400 });
+  try {
+    const { setCookie } = await login(getDb(), {
+      username: parsed.data.username,
+      password: parsed.data.password,
+      ip: clientIp(request),
+      userAgent: request.headers.get("User-Agent") ?? "",
+      previousSessionId: sessionIdFrom(request),
+    });
+    return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": setCookie } });
+  } catch (e) {
+    if (e instanceof DomainError) {
+      const headers: HeadersInit = {};
+      const retry = e.extra.details?.retryAfterSeconds;
+      if (typeof retry === "number") headers["Retry-After"] = String(retry);
+      return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers });
+    }
+    throw e;
+  }
+}
+
+export default function Login() {
+  const { demo, demoPassword } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const t = useT();
+  return (
+    <div className="login">
+      <section className="card">
+        <h1>{t("login.title")}</h1>
+        <p className="muted">{t("login.lead")}</p>
+        {actionData?.error ? (
+          <div className="alert alert--error" role="alert" data-testid="login-error">
+            {actionData.error}
+          </div>
+        ) : null}
+        <Form method="post" replace>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <div className="field">
+            <label htmlFor="username">{t("login.username")}</label>
+            <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+          </div>
+          <div className="field">
+            <label htmlFor="password">{t("login.password")}</label>
+            <input id="password" name="password" type="password" autoComplete="current-password" required />
+          </div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("login.submit")}
+          </button>
+        </Form>
+      </section>
+      {demo ? (
+        <section className="card">
+          <h2>{t("login.demoTitle")}</h2>
+          <p className="small muted">{t("login.demoHint", { password: demoPassword ?? "" })}</p>
+          <div className="table-wrap">
+            <table className="data demo-accounts">
+              <thead>
+                <tr>
+                  <th>{t("admin.username")}</th>
+                  <th>{t("admin.displayName")}</th>
+                  <th>{t("admin.role")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {demo.map((u) => (
+                  <tr key={u.username}>
+                    <td className="mono">{u.username}</td>
+                    <td>{u.displayName}</td>
+                    <td>{t(`role.${u.role}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { logout, sessionIdFrom, validateSession } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const db = getDb();
+  const sessionId = sessionIdFrom(request);
+  const user = await validateSession(db, sessionId);
+  const setCookie = await logout(db, sessionId, user?.id);
+  return redirect("/login", { headers: { "Set-Cookie": setCookie } });
+}
+
+export function loader() {
+  return redirect("/");
+}

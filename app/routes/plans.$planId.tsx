@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StageTimeline } from "~/components/stage-timeline";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatDate, formatDateTime } from "~/lib/time";
+import { getPlanOverview } from "~/models/plan.server";
+import { forPage } from "~/utils/page.server";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireUser(request);
+  return forPage(ctx, () => getPlanOverview(ctx, params.planId!));
+}
+
+export default function PlanDashboard() {
+  const plan = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{plan.title}</h1>
+          <div className="page-head__meta">
+            {t("dashboard.period", { start: plan.periodStart, end: plan.periodEnd })} · {t("dashboard.current")}：
+            <strong>{t(`stage.${plan.stage}`)}</strong>
+          </div>
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="stages-h">
+        <h2 id="stages-h">{t("dashboard.stages")}</h2>
+        <StageTimeline stages={plan.stages} />
+      </section>
+
+      <div className="dashboard">
+        <section className="card" aria-labelledby="docs-h">
+          <h2 id="docs-h">{t("dashboard.documents")}</h2>
+          {plan.seesDrafts ? <p className="small muted">{t("dashboard.unpublishedNote")}</p> : null}
+          <ul className="doc-list" data-testid="documents">
+            {plan.documents.map((doc, i) => (
+              <li key={doc.id}>
+                <div className="doc-head">
+                  <h3>
+                    {doc.title} <span className="badge">{t(`docKind.${doc.kind}`)}</span>
+                  </h3>
+                  <span className="small">
+                    {doc.editions.length ? (
+                      doc.editions.map((e) => (
+                        <Link key={e.id} to={`/editions/${e.id}`} className="badge badge--accent" title={e.manifestHash}>
+                          {e.label} · {formatDateTime(e.publishedAt, locale).slice(0, 10)}
+                        </Link>
+                      ))
+                    ) : (
+                      <span className="badge">{t("dashboard.noEditions")}</span>
+                    )}
+                  </span>
+                </div>
+                {doc.sections.length ? (
+                  <details className="doc-sections" open={i === 0}>
+                    <summary>{t("dashboard.sections", { count: doc.sections.length })}</summary>
+                    <ul className="toc">
+                      {doc.sections.map((s) => (
+                        <li key={s.id} className={s.parentId ? "toc--child" : undefined}>
+                          <Link to={`/sections/${s.id}`}>
+                            <span className="toc__num">{s.number}</span>
+                            {s.title}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <div>
+          <section className="card" aria-labelledby="rounds-h" data-testid="rounds">
+            <h2 id="rounds-h">{t("dashboard.rounds")}</h2>
+            {plan.rounds.length === 0 ? <p className="muted small">{t("dashboard.noRounds")}</p> : null}
+            {plan.rounds.map((r) => (
+              <div key={r.id} className="round-item">
+                <div>
+                  <Link to={`/editions/${r.editionId}?round=${r.id}`}>{r.title}</Link>
+                </div>
+                <div className="small muted">
+                  {t("dashboard.closesAt", { date: formatDateTime(r.closesAt, locale) })}{" "}
+                  {r.open ? (
+                    <span className={`badge ${r.daysLeft <= 3 ? "badge--warn" : "badge--accent"}`}>{t("dashboard.daysLeft", { days: Math.max(r.daysLeft, 0) })}</span>
+                  ) : (
+                    <span className="badge">{t("dashboard.done")}</span>
+                  )}
+                </div>
+                <div className="progress" aria-hidden="true">
+                  <span style={{ width: `${r.invitedCount ? Math.round((100 * r.submittedCount) / r.invitedCount) : 0}%` }} />
+                </div>
+                <div className="small">
+                  {t("dashboard.replied", { done: r.submittedCount, total: r.invitedCount })} · {t(`round.visibility.${r.visibility}`)}
+                </div>
+              </div>
+            ))}
+          </section>
+
+          <section className="card" aria-labelledby="reviews-h" data-testid="reviews">
+            <h2 id="reviews-h">{t("dashboard.reviews")}</h2>
+            {plan.reviews.length === 0 ? <p className="muted small">{t("dashboard.noReviews")}</p> : null}
+            {plan.reviews.map((r) => (
+              <div key={r.id} className="review-item">
+                <div>{r.title}</div>
+                <div className="small muted">
+                  {t("dashboard.panel", { count: r.expertCount, quorum: r.quorum })}
+                  {r.meetingDate ? ` · ${formatDate(r.meetingDate, locale)}` : ""}
+                </div>
+              </div>
+            ))}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+// Plain value lists shared by the schema, the domain and the browser (no drizzle import here).
+export const organizationKinds = ["bureau", "drafting_team", "county", "department", "expert_panel"] as const;
+export type OrganizationKind = (typeof organizationKinds)[number];
+export const roles = ["admin", "drafter", "reviewer", "expert"] as const;
+export type Role = (typeof roles)[number];
+export const locales = ["zh-CN", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const stageKeys = ["launch", "drafting", "consultation", "approval", "filing"] as const;
+export type StageKey = (typeof stageKeys)[number];
+export const documentKinds = ["text", "explanation", "atlas", "topic_report"] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+export const roundVisibilities = ["private", "shared"] as const;
+export type RoundVisibility = (typeof roundVisibilities)[number];
+export const commentCategories = ["revise", "add", "delete", "question", "other"] as const;
+export type CommentCategory = (typeof commentCategories)[number];
+export const responseDecisions = ["adopted", "partially_adopted", "not_adopted", "noted"] as const;
+export type ResponseDecision = (typeof responseDecisions)[number];
+export const conclusions = ["approve", "approve_with_changes", "reject"] as const;
+export type Conclusion = (typeof conclusions)[number];

@@ -1,0 +1,48 @@
+// Production server: Express in front of the Remix build. Every request passes the security
+// guards first, so no route can forget the Origin check.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import { clientAddress, originCheck, securityHeaders } from "./server/security.mjs";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+process.chdir(root); // migrations and the default database path are relative to the project root
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const origin = (process.env.ORIGIN ?? `http://localhost:${port}`).replace(/\/$/, "");
+process.env.ORIGIN = origin;
+
+const build = await import(path.join(root, "build/server/index.js"));
+build.entry.module.prepareDatabase();
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+app.use(compression());
+app.use(securityHeaders(origin.startsWith("https://")));
+app.use(clientAddress(process.env.TRUST_PROXY === "1"));
+app.use(originCheck(origin));
+app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build }));
+
+const server = app.listen(port, host, () => {
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  console.log(`生态修复规划评审平台 / portal listening on ${url}  (ORIGIN ${origin}, database ${process.env.DATABASE_PATH ?? "data/portal.db"})`);
+  if ((process.env.DEMO_SEED ?? "1") !== "0") {
+    console.log("Demo log-ins (password zhangye-2021): admin, drafter, ganzhou, linze, gaotai, shandan, minle, sunan, fgw, sthjj, swj, lcj, expert1 … expert5");
+  }
+});
+
+function shutdown() {
+  server.close(() => {
+    build.entry.module.closeDatabase();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
