@@ -45,7 +45,7 @@ export function recordAudit(tx: DbOrTx, input: AuditInput): void {
   tx.insert(auditEvents).values({ ...row, hash: auditEventHash(row) }).run();
 }
 
-/** Walks the whole chain in id order. */
+/** Walks the whole chain in id order (permission checks are the caller's: this also runs from the CLI). */
 export function verifyAuditChain(db: DbOrTx): { ok: boolean; events: number; firstBrokenEventId: number | null } {
   const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.id)).all();
   const broken = firstBrokenLink(rows);

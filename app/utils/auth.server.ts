@@ -152,7 +152,9 @@ export async function login(db: Db, input: LoginInput): Promise<{ user: SessionU
 
   const row = db.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)).get();
   dummyHash ??= hashPassword("not-a-real-password-0");
-  const ok = row ? await verify(row.passwordHash, input.password) : (await verify(await dummyHash, input.password), false);
+  let ok = false;
+  if (row) ok = await verify(row.passwordHash, input.password);
+  else await verify(await dummyHash, input.password);
   db.insert(loginAttempts).values({ username, ip: input.ip, succeeded: ok && !row?.disabledAt, at: now }).run();
   if (!row || !ok) throw new DomainError("unauthorized", "login.failed");
   if (row.disabledAt) throw new DomainError("forbidden", "login.disabled");

@@ -78,9 +78,9 @@ function seedDocument(tx: Tx, planId: string, doc: DemoDocument, sortOrder: numb
     tx.insert(s.revisions).values(rev).run();
     tx.update(s.sections).set({ currentRevisionId: rev.id }).where(eq(s.sections.id, id)).run();
     out.push({ id, parentId, number, title: sec.title, revisionId: rev.id, hash: rev.hash });
-    sec.children?.forEach((child, i) => insertSection(child, id, `第${chineseNumeral(i + 1)}节`));
+    for (const [i, child] of (sec.children ?? []).entries()) insertSection(child, id, `第${chineseNumeral(i + 1)}节`);
   };
-  doc.sections.forEach((sec, i) => insertSection(sec, null, `第${chineseNumeral(i + 1)}章`));
+  for (const [i, sec] of doc.sections.entries()) insertSection(sec, null, `第${chineseNumeral(i + 1)}章`);
   return { documentId, sections: out };
 }
 
@@ -118,9 +118,9 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
     tx.insert(s.editions)
       .values({ id: editionId, documentId: text.documentId, label, changelog: "经编制专班内部审核后形成征求意见稿，送市县两级人民政府及市直有关部门征求意见。", manifestHash: manifestHash(text.documentId, label, manifest), publishedById: drafterId, publishedAt: new Date(now - 7 * DAY) })
       .run();
-    text.sections.forEach((x, position) =>
-      tx.insert(s.editionSections).values({ editionId, position, sectionId: x.id, revisionId: x.revisionId, parentSectionId: x.parentId, number: x.number, title: x.title, hash: x.hash }).run(),
-    );
+    for (const [position, x] of text.sections.entries()) {
+      tx.insert(s.editionSections).values({ editionId, position, sectionId: x.id, revisionId: x.revisionId, parentSectionId: x.parentId, number: x.number, title: x.title, hash: x.hash }).run();
+    }
 
     // An open round inviting the six counties and every city department of the leading group.
     const stages = demoStages(today);

@@ -1,0 +1,44 @@
+// Screenshots of the main pages at desktop and phone widths, for looking at them as users would.
+// Usage: node scripts/screenshots.mjs [baseUrl] [outDir]   (needs fonts-noto-cjk for Chinese glyphs)
+import { mkdirSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const out = process.argv[3] ?? "screenshots";
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+
+async function shoot(username, pages) {
+  for (const [width, height, tag] of [[1366, 900, "desktop"], [390, 844, "phone"]]) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+    const page = await context.newPage();
+    if (username) {
+      await page.goto(`${base}/login`);
+      await page.fill("#username", username);
+      await page.fill("#password", "zhangye-2021");
+      await page.click("button[type=submit]:has-text('登录')");
+      await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    }
+    for (const [name, path] of pages) {
+      const target = typeof path === "function" ? await path(page) : path;
+      await page.goto(`${base}${target}`);
+      await page.screenshot({ path: `${out}/${name}-${tag}.png`, fullPage: true });
+    }
+    await context.close();
+  }
+}
+
+const firstSection = async (page) => {
+  await page.goto(`${base}/`);
+  return page.locator("[data-testid=documents] .toc a").nth(4).getAttribute("href");
+};
+const firstEdition = async (page) => {
+  await page.goto(`${base}/`);
+  return page.locator("[data-testid=documents] a.badge--accent").first().getAttribute("href");
+};
+await shoot(null, [["login", "/login"]]);
+await shoot("drafter", [["dashboard-drafter", "/"], ["section-drafter", firstSection]]);
+await shoot("ganzhou", [["dashboard-reviewer", "/"], ["edition-reviewer", firstEdition], ["admin-403", "/admin"]]);
+await shoot("admin", [["admin", "/admin"]]);
+await browser.close();
+console.log(`screenshots in ${out}/`);
