@@ -1,6 +1,8 @@
+import { editorEn } from "./parts/editor";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
+  ...editorEn,
   "app.name": "Ecological Restoration Plan Consultation & Expert Review",
   "app.shortName": "Restoration Plan Review",
   "nav.home": "Home",

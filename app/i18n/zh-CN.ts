@@ -1,5 +1,8 @@
 // The source catalogue: every user-facing string, in Simplified Chinese. en.ts must have the same keys.
-export const zhCN = {
+// Larger areas keep their strings in parts/*.ts (both languages side by side).
+import { editorZh } from "./parts/editor";
+
+const core = {
   "app.name": "生态修复规划征求意见与专家评审平台",
   "app.shortName": "生态修复规划评审平台",
   "nav.home": "首页",
@@ -155,4 +158,5 @@ export const zhCN = {
   "footer.text": "张掖市自然资源局 · 国土空间生态修复规划编制工作",
 } as const;
 
+export const zhCN = { ...core, ...editorZh } as const;
 export type MessageKey = keyof typeof zhCN;
