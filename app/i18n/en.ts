@@ -1,8 +1,10 @@
+import { draftingEn } from "./parts/drafting";
 import { editorEn } from "./parts/editor";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
   ...editorEn,
+  ...draftingEn,
   "app.name": "Ecological Restoration Plan Consultation & Expert Review",
   "app.shortName": "Restoration Plan Review",
   "nav.home": "Home",

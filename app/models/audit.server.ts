@@ -15,6 +15,13 @@ export type AuditAction =
   | "user.locale"
   | "organization.create"
   | "revision.create"
+  | "section.create"
+  | "section.rename"
+  | "section.move"
+  | "section.retire"
+  | "document.create"
+  | "document.renumber"
+  | "document.import"
   | "edition.publish"
   | "round.open";
 

@@ -1,10 +1,14 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { documents, editionSections, editions, revisions } from "../../db/schema";
+import { documents, editionSections, editions, revisions, sections } from "../../db/schema";
+import { manifestHash } from "../lib/hash/revision-hash";
+import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
-import { notFound } from "../utils/errors";
+import { conflict, forbidden, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
+import { recordAudit } from "./audit.server";
 
 /** Editions of some documents, newest first. */
 export function editionsOfDocuments(db: DbOrTx, documentIds: string[]) {
@@ -76,4 +80,46 @@ export function latestPublishedSections(db: DbOrTx, documentIds: string[]) {
 
 export function editionExists(db: DbOrTx, editionId: string) {
   return !!db.select({ id: editions.id }).from(editions).where(and(eq(editions.id, editionId))).get();
+}
+
+export const editionInput = z.object({
+  label: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong|40"),
+  changelog: z.string().trim().max(2000, "validation.tooLong|2000").default(""),
+});
+
+/**
+ * Publishes an edition: the document's non-retired sections in reading order, each with its current
+ * revision and hash, frozen as an ordered manifest with its manifest hash. Refuses an exact repeat of
+ * the newest edition (same label, same revisions).
+ */
+export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
+  if (!can(ctx.user, "create:edition:any")) throw forbidden();
+  const { label, changelog } = editionInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    if (!tx.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId)).get()) throw notFound();
+    const rows = tx
+      .select({ sectionId: sections.id, parentId: sections.parentId, number: sections.number, title: sections.title, revisionId: revisions.id, hash: revisions.hash })
+      .from(sections)
+      .innerJoin(revisions, eq(sections.currentRevisionId, revisions.id))
+      .where(and(eq(sections.documentId, documentId), isNull(sections.retiredAt)))
+      .orderBy(asc(sections.sortOrder))
+      .all();
+    if (!rows.length) throw conflict("edition.empty");
+    const previous = editionsOfDocuments(tx, [documentId])[0];
+    if (previous && previous.label === label) {
+      const before = editionManifest(tx, previous.id);
+      const same = before.length === rows.length && before.every((b, i) => b.sectionId === rows[i].sectionId && b.revisionId === rows[i].revisionId);
+      if (same) throw conflict("edition.unchanged", undefined, { label });
+    }
+    const entries = rows.map(({ sectionId, revisionId, hash }) => ({ sectionId, revisionId, hash }));
+    const hash = manifestHash(documentId, label, entries);
+    const id = newId("edn");
+    const publishedAt = new Date();
+    tx.insert(editions).values({ id, documentId, label, changelog, manifestHash: hash, publishedById: ctx.user.id, publishedAt }).run();
+    rows.forEach((r, position) => {
+      tx.insert(editionSections).values({ editionId: id, position, sectionId: r.sectionId, revisionId: r.revisionId, parentSectionId: r.parentId, number: r.number, title: r.title, hash: r.hash }).run();
+    });
+    recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length } });
+    return { id, label, manifestHash: hash, publishedAt: isoShanghai(publishedAt), sections: entries };
+  });
 }

@@ -1,9 +1,15 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { documents, editionSections, editions, revisions, sections, users } from "../../db/schema";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client";
+import { comments, documents, editionSections, editions, revisionAddresses, revisions, sections, users } from "../../db/schema";
+import { prepareRevisionContent } from "../lib/editor/revision-content";
+import type { ContentProblem } from "../lib/editor/schema";
+import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
-import { notFound } from "../utils/errors";
+import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
+import { recordAudit } from "./audit.server";
 import { isRevisionPublished, latestPublishedSections } from "./edition.server";
 
 /**
@@ -109,4 +115,71 @@ export function visibleSections(ctx: Ctx, documentIds: string[]): Map<string, Vi
     out.set(documentId, manifest.map((m) => ({ id: m.sectionId, number: m.number, title: m.title, parentId: m.parentSectionId, currentRevisionId: m.revisionId })));
   }
   return out;
+}
+
+export const revisionInput = z.object({
+  baseRevisionId: z.string({ required_error: "validation.required" }).min(1, "validation.required"),
+  content: z.unknown(),
+  note: z.string().trim().max(500, "validation.tooLong|500").default(""),
+  addressesCommentIds: z.array(z.string().min(1)).max(500).optional(),
+});
+export type RevisionInput = z.input<typeof revisionInput>;
+
+/** A content problem as the domain error the user sees (400, or 413 when too large). */
+export function contentError(problem: ContentProblem): DomainError {
+  if (problem.kind === "too_large") return new DomainError("too_large", "revision.tooLarge", { mb: 2 });
+  const detail = problem.kind === "bad_link" ? problem.href : problem.kind === "schema" ? problem.message : problem.kind;
+  return new DomainError("invalid", problem.kind === "bad_link" ? "revision.badLink" : "revision.invalidContent", { detail: detail.slice(0, 200) }, { issues: [{ path: "content", message: detail.slice(0, 200) }] });
+}
+
+/** Validates content and derives text and hash; the one way content enters the database. */
+export function prepareContentOrThrow(content: unknown) {
+  const prepared = prepareRevisionContent(content);
+  if ("problem" in prepared) throw contentError(prepared.problem);
+  return prepared;
+}
+
+/** Inserts a revision on top of the section's current one (inside the caller's transaction). */
+export function appendRevision(tx: DbOrTx, args: { sectionId: string; parentRevisionId: string | null; authorId: string; note: string; prepared: ReturnType<typeof prepareContentOrThrow> }) {
+  const id = newId("rev");
+  const createdAt = new Date();
+  tx.insert(revisions).values({ id, sectionId: args.sectionId, parentRevisionId: args.parentRevisionId, authorId: args.authorId, note: args.note, createdAt, ...args.prepared }).run();
+  tx.update(sections).set({ currentRevisionId: id }).where(eq(sections.id, args.sectionId)).run();
+  return { id, createdAt };
+}
+
+/**
+ * Saves a new revision of a section. The caller names the revision they edited (`baseRevisionId`);
+ * if someone saved since, nothing is written and a 409 carries the current revision's id.
+ */
+export function createRevision(ctx: Ctx, sectionId: string, input: unknown) {
+  if (!can(ctx.user, "create:revision:any")) throw forbidden();
+  const values = revisionInput.parse(input);
+  const prepared = prepareContentOrThrow(values.content);
+  return ctx.db.transaction((tx) => {
+    const section = tx.select({ id: sections.id, currentRevisionId: sections.currentRevisionId, retiredAt: sections.retiredAt }).from(sections).where(eq(sections.id, sectionId)).get();
+    if (!section) throw notFound();
+    if (section.retiredAt) throw conflict("section.retiredConflict");
+    if (section.currentRevisionId !== values.baseRevisionId) {
+      throw conflict("revision.stale", { currentRevisionId: section.currentRevisionId });
+    }
+    const addressed = [...new Set(values.addressesCommentIds ?? [])];
+    if (addressed.length) {
+      const found = tx.select({ id: comments.id }).from(comments).where(and(inArray(comments.id, addressed), eq(comments.sectionId, sectionId))).all();
+      if (found.length !== addressed.length) throw invalid([{ path: "addressesCommentIds", message: "revision.unknownComments" }], "revision.unknownComments");
+    }
+    const { id, createdAt } = appendRevision(tx, { sectionId, parentRevisionId: values.baseRevisionId, authorId: ctx.user.id, note: values.note, prepared });
+    for (const commentId of addressed) tx.insert(revisionAddresses).values({ revisionId: id, commentId }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "revision.create", entityType: "section", entityId: sectionId, data: { revisionId: id, base: values.baseRevisionId, hash: prepared.hash, addresses: addressed } });
+    return { id, text: prepared.text, hash: prepared.hash, createdAt: isoShanghai(createdAt) };
+  });
+}
+
+/** Restores an old revision's content as a new revision on top of the current one. */
+export function restoreRevision(ctx: Ctx, sectionId: string, input: unknown) {
+  const { revisionId, baseRevisionId } = z.object({ revisionId: z.string().min(1), baseRevisionId: z.string().min(1) }).parse(input);
+  const old = getRevision(ctx, revisionId);
+  if (old.sectionId !== sectionId) throw notFound();
+  const note = `恢复为 ${isoShanghai(old.createdAt).slice(0, 16).replace("T", " ")} 的修订${old.note ? `（${old.note}）` : ""}`;
+  return createRevision(ctx, sectionId, { baseRevisionId, content: old.content, note });
 }

@@ -133,3 +133,19 @@ export const editionSections = sqliteTable(
     uniqueIndex("edition_sections_section_uq").on(t.editionId, t.sectionId),
   ],
 );
+
+// A Word file read and split into sections, waiting for the drafter to confirm the preview.
+// Nothing reaches `sections` or `revisions` before the confirmation.
+export const documentImports = sqliteTable("document_imports", {
+  id: text("id").primaryKey(),
+  documentId: text("document_id")
+    .notNull()
+    .references(() => documents.id),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  fileName: text("file_name").notNull(),
+  payload: text("payload", { mode: "json" }).notNull(), // ImportResult of app/lib/docx/import.server.ts
+  createdAt: createdAt(),
+  confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+});

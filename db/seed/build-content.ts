@@ -1,3 +1,4 @@
+export { chineseNumeral } from "../../app/lib/numbering";
 import type { Block } from "./content-types";
 
 const text = (t: string) => (t ? [{ type: "text", text: t }] : []);
@@ -24,12 +25,4 @@ export function blocksToDoc(blocks: Block[]) {
         })
       : [paragraph("")],
   };
-}
-
-const digits = "〇一二三四五六七八九";
-/** 1 → 一, 12 → 十二, 20 → 二十 (enough for chapter numbers). */
-export function chineseNumeral(n: number): string {
-  if (n < 10) return digits[n];
-  if (n < 20) return `十${n % 10 ? digits[n % 10] : ""}`;
-  return `${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ""}`;
 }

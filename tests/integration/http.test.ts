@@ -1,58 +1,19 @@
 // The built server over real HTTP: status codes and error shapes of CONTRACT.md, the Origin check,
 // and the session cookie. Needs `npm run build` first (npm test does it).
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "./server";
 
-let server: ChildProcess;
+let server: TestServer;
 let base = "";
-let dir = "";
-const logs: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+let loginAs: TestServer["loginAs"];
+let get: TestServer["get"];
 
 beforeAll(async () => {
-  if (!existsSync("build/server/index.js")) throw new Error("build/ is missing: run `npm run build` first");
-  dir = mkdtempSync(path.join(tmpdir(), "portal-http-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["server.mjs"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ORIGIN: base, DATABASE_PATH: path.join(dir, "portal.db"), DEMO_SEED: "1" }, stdio: "pipe" });
-  server.stdout?.on("data", (d) => logs.push(String(d)));
-  server.stderr?.on("data", (d) => logs.push(String(d)));
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`server did not start:\n${logs.join("")}`);
+  server = await startServer();
+  ({ base, loginAs, get } = server);
 });
 
-afterAll(() => {
-  server?.kill("SIGTERM");
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function loginAs(username: string): Promise<string> {
-  const res = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ username, password: "zhangye-2021" }) });
-  expect(res.status).toBe(302);
-  const cookie = res.headers.get("set-cookie") ?? "";
-  expect(cookie).toMatch(/^portal_session=[^;]+;/);
-  return cookie.split(";")[0];
-}
-
-const get = (p: string, cookie?: string) => fetch(`${base}${p}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+afterAll(() => server?.stop());
 
 describe("health and errors", () => {
   it("answers /healthz", async () => {

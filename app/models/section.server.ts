@@ -1,0 +1,194 @@
+// The shape of a document: its sections in reading order, nested chapter → section (two levels).
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "../../db/client";
+import { documentKinds, documents, plans, sections } from "../../db/schema";
+import { newId } from "../lib/id";
+import { chineseNumeral } from "../lib/numbering";
+import { conflict, forbidden, notFound } from "../utils/errors";
+import { can } from "../utils/permissions";
+import type { Ctx } from "../utils/session.server";
+import { recordAudit } from "./audit.server";
+import { appendRevision, prepareContentOrThrow } from "./revision.server";
+
+const EMPTY_DOC = { type: "doc", content: [{ type: "paragraph" }] };
+const title = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong|100");
+const number = z.string().trim().max(20, "validation.tooLong|20");
+
+function requireDrafting(ctx: Ctx) {
+  if (!can(ctx.user, "update:section:any")) throw forbidden();
+}
+
+interface Node {
+  id: string;
+  parentId: string | null;
+  retired: boolean;
+  children: Node[];
+}
+
+/** The document's sections as a tree (retired ones included, so their order is kept). */
+function loadTree(tx: Tx, documentId: string): Node[] {
+  const rows = tx.select({ id: sections.id, parentId: sections.parentId, retiredAt: sections.retiredAt }).from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
+  const nodes = new Map(rows.map((r) => [r.id, { id: r.id, parentId: r.parentId, retired: !!r.retiredAt, children: [] as Node[] }]));
+  const roots: Node[] = [];
+  for (const n of nodes.values()) (n.parentId && nodes.get(n.parentId) ? nodes.get(n.parentId)!.children : roots).push(n);
+  return roots;
+}
+
+/** Writes reading order (parents before their children) and parent links back. */
+function saveTree(tx: Tx, roots: Node[]) {
+  let order = 0;
+  const walk = (list: Node[], parentId: string | null) => {
+    for (const n of list) {
+      tx.update(sections).set({ sortOrder: order++, parentId }).where(eq(sections.id, n.id)).run();
+      walk(n.children, n.id);
+    }
+  };
+  walk(roots, null);
+}
+
+function findNode(roots: Node[], id: string): { node: Node; siblings: Node[]; parent: Node | null } | null {
+  for (const root of roots) {
+    if (root.id === id) return { node: root, siblings: roots, parent: null };
+    const child = root.children.find((c) => c.id === id);
+    if (child) return { node: child, siblings: root.children, parent: root };
+  }
+  return null;
+}
+
+function sectionOf(tx: Tx, sectionId: string) {
+  const row = tx.select().from(sections).where(eq(sections.id, sectionId)).get();
+  if (!row) throw notFound();
+  return row;
+}
+
+export const newSectionInput = z.object({ title, number: number.optional(), parentId: z.string().optional().transform((v) => v || null) });
+
+/** Adds a section at the end of the document (or of a chapter), with an empty first revision. */
+export function addSection(ctx: Ctx, documentId: string, input: unknown) {
+  requireDrafting(ctx);
+  const values = newSectionInput.parse(input);
+  const prepared = prepareContentOrThrow(EMPTY_DOC);
+  return ctx.db.transaction((tx) => {
+    if (!tx.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId)).get()) throw notFound();
+    const roots = loadTree(tx, documentId);
+    if (values.parentId) {
+      const parent = roots.find((r) => r.id === values.parentId);
+      if (!parent || parent.retired) throw conflict("section.parentInvalid");
+    }
+    const siblings = values.parentId ? roots.find((r) => r.id === values.parentId)!.children : roots;
+    const id = newId("sec");
+    const position = siblings.filter((s) => !s.retired).length + 1;
+    const shownNumber = values.number || (values.parentId ? `第${chineseNumeral(position)}节` : `第${chineseNumeral(position)}章`);
+    tx.insert(sections).values({ id, documentId, parentId: values.parentId, number: shownNumber, title: values.title, sortOrder: 1_000_000 }).run();
+    siblings.push({ id, parentId: values.parentId, retired: false, children: [] });
+    saveTree(tx, roots);
+    appendRevision(tx, { sectionId: id, parentRevisionId: null, authorId: ctx.user.id, note: "新建章节", prepared });
+    recordAudit(tx, { actorId: ctx.user.id, action: "section.create", entityType: "section", entityId: id, data: { documentId, title: values.title, number: shownNumber, parentId: values.parentId } });
+    return { id };
+  });
+}
+
+export function renameSection(ctx: Ctx, sectionId: string, input: unknown) {
+  requireDrafting(ctx);
+  const values = z.object({ title, number }).parse(input);
+  return ctx.db.transaction((tx) => {
+    const before = sectionOf(tx, sectionId);
+    tx.update(sections).set(values).where(eq(sections.id, sectionId)).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "section.rename", entityType: "section", entityId: sectionId, data: { from: { title: before.title, number: before.number }, to: values } });
+  });
+}
+
+export const moveInput = z.object({ direction: z.enum(["up", "down", "indent", "outdent"], { errorMap: () => ({ message: "validation.choice" }) }) });
+
+/**
+ * Reorders or re-nests one section, its subsection moving with it: up/down among its siblings,
+ * indent under the chapter before it, outdent to a chapter right after its parent.
+ */
+export function moveSection(ctx: Ctx, sectionId: string, input: unknown) {
+  requireDrafting(ctx);
+  const { direction } = moveInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    const section = sectionOf(tx, sectionId);
+    const roots = loadTree(tx, section.documentId);
+    const found = findNode(roots, sectionId)!;
+    const { node, siblings, parent } = found;
+    const i = siblings.indexOf(node);
+    if (direction === "up" || direction === "down") {
+      // skip over retired neighbours, so a move is always visible
+      let j = i;
+      do j += direction === "up" ? -1 : 1;
+      while (j >= 0 && j < siblings.length && siblings[j].retired);
+      if (j < 0 || j >= siblings.length) throw conflict("section.cannotMove");
+      [siblings[i], siblings[j]] = [siblings[j], siblings[i]];
+    } else if (direction === "indent") {
+      const target = siblings.slice(0, i).reverse().find((s) => !s.retired);
+      if (parent || !target || node.children.some((c) => !c.retired)) throw conflict("section.cannotIndent");
+      siblings.splice(i, 1);
+      target.children.push(node, ...node.children);
+      node.children = [];
+    } else {
+      if (!parent) throw conflict("section.cannotOutdent");
+      siblings.splice(i, 1);
+      // the following siblings stay in the old chapter; the section becomes the next chapter
+      roots.splice(roots.indexOf(parent) + 1, 0, node);
+    }
+    saveTree(tx, roots);
+    recordAudit(tx, { actorId: ctx.user.id, action: "section.move", entityType: "section", entityId: sectionId, data: { direction } });
+  });
+}
+
+/** Retires a section: it leaves the working document and later editions, its history stays. */
+export function retireSection(ctx: Ctx, sectionId: string) {
+  requireDrafting(ctx);
+  return ctx.db.transaction((tx) => {
+    const section = sectionOf(tx, sectionId);
+    if (section.retiredAt) return;
+    const activeChildren = tx.select({ id: sections.id }).from(sections).where(and(eq(sections.parentId, sectionId), isNull(sections.retiredAt))).all();
+    if (activeChildren.length) throw conflict("section.hasChildren");
+    tx.update(sections).set({ retiredAt: new Date() }).where(eq(sections.id, sectionId)).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "section.retire", entityType: "section", entityId: sectionId, data: { title: section.title } });
+  });
+}
+
+/** Numbers chapters 第一章… and their sections 第一节… in reading order, skipping retired ones. */
+export function renumberDocument(ctx: Ctx, documentId: string) {
+  requireDrafting(ctx);
+  return ctx.db.transaction((tx) => {
+    const roots = loadTree(tx, documentId);
+    const changes: { id: string; number: string }[] = [];
+    let chapter = 0;
+    for (const root of roots.filter((r) => !r.retired)) {
+      changes.push({ id: root.id, number: `第${chineseNumeral(++chapter)}章` });
+      let n = 0;
+      for (const child of root.children.filter((c) => !c.retired)) changes.push({ id: child.id, number: `第${chineseNumeral(++n)}节` });
+    }
+    for (const c of changes) tx.update(sections).set({ number: c.number }).where(eq(sections.id, c.id)).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "document.renumber", entityType: "document", entityId: documentId, data: { sections: changes.length } });
+    return { renumbered: changes.length };
+  });
+}
+
+export const documentInput = z.object({ title, kind: z.enum(documentKinds, { errorMap: () => ({ message: "validation.choice" }) }) });
+
+export function createDocument(ctx: Ctx, planId: string, input: unknown) {
+  if (!can(ctx.user, "create:section:any")) throw forbidden();
+  const values = documentInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    if (!tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).get()) throw notFound();
+    const count = tx.select({ id: documents.id }).from(documents).where(eq(documents.planId, planId)).all().length;
+    const id = newId("doc");
+    tx.insert(documents).values({ id, planId, ...values, sortOrder: count }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "document.create", entityType: "document", entityId: id, data: { planId, ...values } });
+    return { id };
+  });
+}
+
+/** The drafting view of a document: every section with its state (drafters and admins). */
+export function getDocumentOutline(ctx: Ctx, documentId: string) {
+  if (!can(ctx.user, "read:revision:any")) throw notFound();
+  const doc = ctx.db.select().from(documents).where(eq(documents.id, documentId)).get();
+  if (!doc) throw notFound();
+  const rows = ctx.db.select().from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
+  return { document: doc, sections: rows.map((r) => ({ id: r.id, parentId: r.parentId, number: r.number, title: r.title, currentRevisionId: r.currentRevisionId, retired: !!r.retiredAt })) };
+}
