@@ -66,7 +66,7 @@ function Paragraphs({ ops, labels }: { ops: DiffOp[]; labels: DiffLabels }) {
 }
 
 function PieceView({ piece, labels }: { piece: Piece; labels: DiffLabels }) {
-  if (piece.op === "equal") return piece.lineBreak ? null : <>{piece.text}</>;
+  if (piece.op === "equal") return piece.lineBreak ? null : piece.text;
   // An inserted/deleted paragraph break gets a visible "↵" so merged or split paragraphs show up.
   const content = piece.lineBreak ? (
     <span className="diff-break" aria-hidden="true">
