@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { documents, editionSections, editions, revisions, sections } from "../../db/schema";
+import { documents, editionSections, editions, plans, revisions, sections } from "../../db/schema";
 import { manifestHash } from "../lib/hash/revision-hash";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
@@ -35,9 +35,10 @@ export function editionManifest(db: DbOrTx, editionId: string) {
 export function getEdition(ctx: Ctx, editionId: string) {
   if (!can(ctx.user, "read:edition:any")) throw notFound();
   const edition = ctx.db
-    .select({ id: editions.id, documentId: editions.documentId, label: editions.label, changelog: editions.changelog, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, documentTitle: documents.title, documentKind: documents.kind, planId: documents.planId })
+    .select({ id: editions.id, documentId: editions.documentId, label: editions.label, changelog: editions.changelog, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, documentTitle: documents.title, documentKind: documents.kind, planId: documents.planId, planTitle: plans.title })
     .from(editions)
     .innerJoin(documents, eq(editions.documentId, documents.id))
+    .innerJoin(plans, eq(documents.planId, plans.id))
     .where(eq(editions.id, editionId))
     .get();
   if (!edition) throw notFound();

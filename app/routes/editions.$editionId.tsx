@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return forPage(ctx, () => {
     const e = getEdition(ctx, params.editionId!);
     return {
-      edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId },
+      edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
       sections: e.sections.map((s) => ({ id: s.sectionId, number: s.number, title: s.title, parentId: s.parentSectionId, revisionId: s.revisionId, hash: s.hash, html: renderContentHtml(s.content) })),
     };
   });
@@ -42,7 +42,18 @@ export default function EditionPage() {
             </span>
           </div>
         </div>
+        <div className="row-actions">
+          <a className="button button--ghost" href={`/editions/${edition.id}/export.docx`} data-testid="export-docx" download>
+            {t("edition.export")}
+          </a>
+          <button type="button" className="button button--ghost" onClick={() => window.print()}>
+            {t("edition.print")}
+          </button>
+        </div>
       </div>
+      <p className="print-only">
+        {edition.planTitle} · {edition.documentTitle}（{edition.label}） · {t("edition.manifestHash")} {edition.manifestHash}
+      </p>
       <div className="reader">
         <aside className="reader__toc card">
           <h2 className="small">{t("edition.contents")}</h2>
@@ -68,6 +79,8 @@ export default function EditionPage() {
         </article>
         <aside className="reader__aside card">
           {edition.changelog ? <p className="small">{edition.changelog}</p> : null}
+          <p className="small muted">{t("edition.hashHelp")}</p>
+          <p className="small mono">{edition.manifestHash}</p>
         </aside>
       </div>
     </>

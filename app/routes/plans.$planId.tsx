@@ -1,19 +1,35 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { documentKinds } from "../../db/schema/enums";
 import { StageTimeline } from "~/components/stage-timeline";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { getPlanOverview } from "~/models/plan.server";
+import { createDocument } from "~/models/section.server";
+import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
+import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  return forPage(ctx, () => getPlanOverview(ctx, params.planId!));
+  return forPage(ctx, () => ({ ...getPlanOverview(ctx, params.planId!), canDraft: can(ctx.user, "create:section:any") }));
+}
+
+/** Adds a document (drafters), then opens its outline. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireUser(request);
+  const form = Object.fromEntries(await request.formData());
+  return formAction(ctx.user.locale, "createDocument", () => {
+    const { id } = createDocument(ctx, params.planId!, form);
+    throw redirect(`/documents/${id}`);
+  });
 }
 
 export default function PlanDashboard() {
   const plan = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -42,7 +58,7 @@ export default function PlanDashboard() {
               <li key={doc.id}>
                 <div className="doc-head">
                   <h3>
-                    {doc.title} <span className="badge">{t(`docKind.${doc.kind}`)}</span>
+                    {plan.canDraft ? <Link to={`/documents/${doc.id}`}>{doc.title}</Link> : doc.title} <span className="badge">{t(`docKind.${doc.kind}`)}</span>
                   </h3>
                   <span className="small">
                     {doc.editions.length ? (
@@ -74,6 +90,25 @@ export default function PlanDashboard() {
               </li>
             ))}
           </ul>
+          {plan.canDraft ? (
+            <details className="small" open={!!failure}>
+              <summary>{t("outline.newDocument")}</summary>
+              <Form method="post" className="row-actions" style={{ marginTop: "0.5rem" }}>
+                <input name="title" aria-label={t("outline.documentTitle")} placeholder={t("outline.documentTitle")} className="input" required maxLength={100} />
+                <select name="kind" aria-label={t("outline.documentKind")} className="input" defaultValue="topic_report">
+                  {documentKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`docKind.${k}`)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button button--small">
+                  {t("outline.newDocument")}
+                </button>
+                {failure && !failure.ok ? <span className="field-error">{failure.formError}</span> : null}
+              </Form>
+            </details>
+          ) : null}
         </section>
 
         <div>

@@ -1,13 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DocumentToc } from "~/components/document-toc";
 import { RichText } from "~/components/rich-text";
 import { useLocale, useT } from "~/i18n/use-t";
 import { renderContentHtml } from "~/lib/editor/render.server";
 import { formatDateTime } from "~/lib/time";
-import { getRevision, getSection, visibleSections } from "~/models/revision.server";
+import { getRevision, getSection, restoreRevision, visibleSections } from "~/models/revision.server";
 import { notFound } from "~/utils/errors";
+import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
+import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const toc = visibleSections(ctx, [section.documentId]).get(section.documentId) ?? [];
     const { content: _, ...current } = section.current;
     return {
-      section: { id: section.id, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, published: section.published, latestEdition: section.latestEdition, currentId: current.id },
+      section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
+      canEdit: can(ctx.user, "create:revision:any") && !section.retiredAt,
       shown: { id: shown.id, hash: shown.hash, note: shown.note, createdAt: shown.createdAt.toISOString(), authorName: shown.authorName, isCurrent: shown.id === current.id },
       html: renderContentHtml(shown.content),
       history: section.revisions.map((r) => ({ id: r.id, note: r.note, createdAt: r.createdAt.toISOString(), authorName: r.authorName, editions: r.editions })),
@@ -29,8 +33,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** Restores the revision being viewed as a new revision. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireUser(request);
+  const form = Object.fromEntries(await request.formData());
+  const result = await formAction(ctx.user.locale, "restore", () => restoreRevision(ctx, params.sectionId!, form));
+  if ("ok" in result && result.ok) throw redirect(`/sections/${params.sectionId}?restored=1`);
+  return result;
+}
+
 export default function SectionPage() {
-  const { section, shown, html, history, toc } = useLoaderData<typeof loader>();
+  const { section, shown, html, history, toc, canEdit } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const here = toc.findIndex((s) => s.id === section.id);
@@ -48,6 +63,46 @@ export default function SectionPage() {
           <DocumentToc entries={toc} currentId={section.id} hrefOf={(e) => `/sections/${e.id}`} label={t("section.contents")} />
         </aside>
         <article className="doc-text" data-testid="section-text">
+          {params.get("saved") ? (
+            <div className="alert alert--ok" role="status">
+              {t("revision.saved")}
+            </div>
+          ) : null}
+          {params.get("restored") ? (
+            <div className="alert alert--ok" role="status">
+              {t("revision.restored")}
+            </div>
+          ) : null}
+          {failure && "formError" in failure ? (
+            <div className="alert alert--error" role="alert">
+              {failure.formError}
+            </div>
+          ) : null}
+          {!shown.isCurrent ? (
+            <div className="alert alert--info banner" data-testid="old-revision">
+              <span>
+                {t("revision.viewing", { date: formatDateTime(shown.createdAt, locale) })} · <Link to={`/sections/${section.id}`}>{t("revision.backToCurrent")}</Link>
+              </span>
+              {canEdit ? (
+                <Form method="post" title={t("revision.restoreHint")}>
+                  <input type="hidden" name="revisionId" value={shown.id} />
+                  <input type="hidden" name="baseRevisionId" value={section.currentId} />
+                  <button type="submit" className="button button--small">
+                    {t("revision.restore")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+          ) : canEdit ? (
+            <div className="banner" style={{ justifyContent: "flex-end", marginBottom: "0.5rem" }}>
+              <Link to={`/documents/${section.documentId}`} className="button button--ghost button--small">
+                {t("outline.manage")}
+              </Link>
+              <Link to={`/sections/${section.id}/edit`} className="button button--small" data-testid="edit-section">
+                {t("edit.button")}
+              </Link>
+            </div>
+          ) : null}
           <h1 className="section-title">
             <span className="toc__num">{section.number}</span>
             {section.title}
@@ -75,6 +130,11 @@ export default function SectionPage() {
         </article>
         <aside className="reader__aside card">
           <h2 className="small">{t("section.history")}</h2>
+          {shown.note ? (
+            <p className="small">
+              {t("section.note")}：{shown.note}
+            </p>
+          ) : null}
           <ol className="history" data-testid="revision-history">
             {history.map((h) => (
               <li key={h.id} className={h.id === shown.id ? "is-current" : undefined}>

@@ -49,6 +49,7 @@ export const draftingZh = {
 
   "outline.title": "章节结构：{title}",
   "outline.manage": "编辑与管理",
+  "outline.edit": "编辑",
   "outline.add": "新增章节",
   "outline.addTitle": "章节名称",
   "outline.addNumber": "编号（可留空自动编号）",
@@ -154,6 +155,7 @@ export const draftingEn: Record<keyof typeof draftingZh, string> = {
 
   "outline.title": "Structure: {title}",
   "outline.manage": "Edit and manage",
+  "outline.edit": "Edit",
   "outline.add": "Add section",
   "outline.addTitle": "Title",
   "outline.addNumber": "Number (leave empty to number automatically)",

@@ -1,0 +1,174 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useBlocker, useLoaderData, useNavigation } from "@remix-run/react";
+import type { JSONContent } from "@tiptap/react";
+import { useEffect, useState } from "react";
+import { DiffView } from "~/components/diff-view";
+import { RichTextEditor } from "~/components/editor/rich-text-editor";
+import { RichText } from "~/components/rich-text";
+import { translate } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-t";
+import { diffTexts } from "~/lib/diff/text-diff";
+import { renderContentHtml } from "~/lib/editor/render.server";
+import { formatDateTime } from "~/lib/time";
+import { createRevision, getRevision, getSection, prepareContentOrThrow } from "~/models/revision.server";
+import diffStyles from "~/styles/diff.css?url";
+import editorStyles from "~/styles/editor.css?url";
+import { DomainError, forbidden } from "~/utils/errors";
+import { formAction } from "~/utils/form.server";
+import { forPage } from "~/utils/page.server";
+import { can } from "~/utils/permissions";
+import { requireUser } from "~/utils/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: editorStyles },
+  { rel: "stylesheet", href: diffStyles },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireUser(request);
+  return forPage(ctx, () => {
+    if (!can(ctx.user, "create:revision:any")) throw forbidden();
+    const section = getSection(ctx, params.sectionId!);
+    return {
+      section: { id: section.id, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId },
+      base: { id: section.current.id, createdAt: section.current.createdAt.toISOString(), authorName: section.current.authorName, content: section.current.content as JSONContent },
+    };
+  });
+}
+
+/**
+ * Saves a revision. On a stale base nothing is written; the page gets the other person's version,
+ * the word diff to this user's version, and the id to save on top of if the user decides to.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireUser(request);
+  const locale = ctx.user.locale;
+  const form = await request.formData();
+  let content: unknown;
+  try {
+    content = JSON.parse(String(form.get("content") ?? ""));
+  } catch {
+    content = null;
+  }
+  const input = { baseRevisionId: String(form.get("baseRevisionId") ?? ""), content, note: String(form.get("note") ?? "") };
+  try {
+    createRevision(ctx, params.sectionId!, input);
+  } catch (e) {
+    if (e instanceof DomainError && e.messageKey === "revision.stale") {
+      const current = getRevision(ctx, String(e.extra.details?.currentRevisionId));
+      const mine = prepareContentOrThrow(content);
+      return data(
+        {
+          ok: false as const,
+          formError: translate(locale, "revision.stale"),
+          conflict: {
+            currentRevisionId: current.id,
+            theirs: { authorName: current.authorName, createdAt: current.createdAt.toISOString(), note: current.note, html: renderContentHtml(current.content) },
+            mineHtml: renderContentHtml(mine.content),
+            ops: diffTexts(current.text, mine.text),
+          },
+        },
+        { status: 409 },
+      );
+    }
+    return formAction(locale, "save", () => {
+      throw e;
+    });
+  }
+  throw redirect(`/sections/${params.sectionId}?saved=1`);
+}
+
+export default function EditSection() {
+  const { section, base } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const locale = useLocale();
+  const [dirty, setDirty] = useState(false);
+  const conflict = result && "conflict" in result ? result.conflict : null;
+  const submitting = navigation.state === "submitting";
+
+  // after a conflict the text in the editor is still unsaved
+  useEffect(() => {
+    if (conflict) setDirty(true);
+  }, [conflict]);
+
+  // Leaving with unsaved text asks first (in-app links and closing the tab alike).
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !submitting && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state === "blocked") {
+      if (window.confirm(t("edit.unsavedWarning"))) blocker.proceed();
+      else blocker.reset();
+    }
+  }, [blocker, t]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  return (
+    <>
+      <div className="breadcrumb">
+        <Link to={`/plans/${section.planId}`}>{t("nav.home")}</Link> / {section.documentTitle} / <Link to={`/sections/${section.id}`}>{section.number} {section.title}</Link>
+      </div>
+      <div className="page-head">
+        <h1>{t("edit.title", { number: section.number, title: section.title })}</h1>
+        <span className="page-head__meta">{t("edit.base", { id: base.id.slice(-6), date: formatDateTime(base.createdAt, locale) })}</span>
+      </div>
+      {conflict ? (
+        <section className="conflict" role="alert" data-testid="conflict">
+          <h2>{t("conflict.title")}</h2>
+          <p>{result && "formError" in result ? result.formError : null}</p>
+          <div className="conflict__versions">
+            <div className="conflict__version" data-testid="conflict-theirs">
+              <h3>{t("conflict.theirs", { author: conflict.theirs.authorName, date: formatDateTime(conflict.theirs.createdAt, locale) })}</h3>
+              {conflict.theirs.note ? <p className="small muted">{t("conflict.note", { note: conflict.theirs.note })}</p> : null}
+              <RichText html={conflict.theirs.html} />
+            </div>
+            <div className="conflict__version" data-testid="conflict-mine">
+              <h3>{t("conflict.mine")}</h3>
+              <RichText html={conflict.mineHtml} />
+            </div>
+          </div>
+          <h3 className="small">{t("conflict.diff")}</h3>
+          <div className="conflict__version" data-testid="conflict-diff">
+            <DiffView ops={conflict.ops} labels={{ before: t("diff.before"), after: t("diff.after"), inserted: t("diff.inserted"), deleted: t("diff.deleted") }} />
+          </div>
+          <p className="small">{t("conflict.saveMineHint")}</p>
+          <p>
+            <Link to={`/sections/${section.id}/edit`} reloadDocument>
+              {t("conflict.reload")}
+            </Link>
+          </p>
+        </section>
+      ) : result && "formError" in result ? (
+        <div className="alert alert--error" role="alert" data-testid="save-error">
+          {result.formError}
+        </div>
+      ) : null}
+      <Form method="post" className="edit-layout" data-testid="edit-form">
+        <input type="hidden" name="baseRevisionId" value={conflict ? conflict.currentRevisionId : base.id} />
+        <div>
+          <RichTextEditor name="content" initialContent={base.content} onChange={() => setDirty(true)} ariaLabel={`${section.number} ${section.title}`} />
+        </div>
+        <aside className="card">
+          <div className="field">
+            <label htmlFor="note">{t("edit.note")}</label>
+            <textarea id="note" name="note" rows={4} maxLength={500} placeholder={t("edit.notePlaceholder")} onChange={() => setDirty(true)} />
+          </div>
+          <div className="row-actions">
+            <button type="submit" className="button" disabled={submitting} data-testid="save-revision" onClick={() => setDirty(false)}>
+              {conflict ? t("conflict.saveMine") : t("edit.save")}
+            </button>
+            <Link to={`/sections/${section.id}`} className="button button--ghost">
+              {t("edit.cancel")}
+            </Link>
+          </div>
+        </aside>
+      </Form>
+    </>
+  );
+}
