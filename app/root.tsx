@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { translator } from "~/i18n";
@@ -6,6 +6,8 @@ import { useT } from "~/i18n/use-t";
 import stylesHref from "~/styles/app.css?url";
 import { can } from "~/utils/permissions";
 import { getOptionalUser, requestLocale } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "生态修复规划征求意见与专家评审平台" }];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -84,7 +86,6 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t("app.name")}</title>
         <Meta />
         <Links />
       </head>

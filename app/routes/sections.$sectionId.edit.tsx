@@ -152,7 +152,7 @@ export default function EditSection() {
       <Form method="post" className="edit-layout" data-testid="edit-form">
         <input type="hidden" name="baseRevisionId" value={conflict ? conflict.currentRevisionId : base.id} />
         <div>
-          <RichTextEditor name="content" initialContent={base.content} onChange={() => setDirty(true)} ariaLabel={`${section.number} ${section.title}`} />
+          <RichTextEditor key={base.id} name="content" initialContent={base.content} onChange={() => setDirty(true)} ariaLabel={`${section.number} ${section.title}`} />
         </div>
         <aside className="card">
           <div className="field">

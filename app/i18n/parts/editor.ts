@@ -43,6 +43,7 @@ export const editorZh = {
   "editor.wordCount": "字数：{count}",
   "editor.wordCount.detail": "汉字 {characters} 个，英文单词和数字 {words} 个",
   "editor.loading": "编辑器加载中，当前内容只读。",
+  "editor.contentError": "这段正文含有编辑器不支持的格式，已改为只读，保存不会改动正文。请联系系统管理员。",
   "editor.noscript": "编辑正文需要启用浏览器的 JavaScript。未启用时正文只能查看，提交不会改动正文。",
 } as const;
 
@@ -90,5 +91,6 @@ export const editorEn: Record<keyof typeof editorZh, string> = {
   "editor.wordCount": "Words: {count}",
   "editor.wordCount.detail": "{characters} CJK characters, {words} other words and numbers",
   "editor.loading": "The editor is loading; the text is read-only for now.",
+  "editor.contentError": "This text contains formatting the editor does not support, so it is read-only and saving leaves it unchanged. Please contact the administrator.",
   "editor.noscript": "Editing the text needs JavaScript in the browser. Without it the text can only be read, and saving leaves it unchanged.",
 };

@@ -140,7 +140,8 @@ const NUMBER_PATTERNS = [
   /^(第[一二三四五六七八九十百千零〇两\d]+(?:章|节|条|篇|编|部分))[\s\u3000]*(.+)$/, // 第一章 总则
   /^([一二三四五六七八九十百]+、)[\s\u3000]*(.+)$/, // 一、总体要求
   /^([（(][一二三四五六七八九十百\d]+[)）])[\s\u3000]*(.+)$/, // （一）规划目标
-  /^(\d+(?:\.\d+)+)(?:[\s\u3000]+|(?=[\u4e00-\u9fff]))(.+)$/, // 1.2 目标, 1.2目标
+  // 1.2 目标, 1.2目标, but not a quantity such as 1.5倍 or 2.3万亩
+  /^(\d+(?:\.\d+)+)(?:[\s\u3000]+|(?=[\u4e00-\u9fff])(?![倍亿万千百元年月日个公亩米吨平立]))(.+)$/,
   /^(\d+[、.．])(?!\d)[\s\u3000]*(.+)$/, // 1、总体要求 / 1. 目标 (not 1.5倍)
 ];
 
@@ -149,7 +150,7 @@ export function splitNumber(heading: string): { number: string | null; title: st
   const text = normalizeSpace(heading);
   for (const pattern of NUMBER_PATTERNS) {
     const m = pattern.exec(text);
-    if (m && m[2].trim()) return { number: m[1], title: m[2].trim() };
+    if (m) return { number: m[1], title: m[2].trim() };
   }
   return { number: null, title: text };
 }
