@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { documents, editionSections, editions, plans, revisions, sections } from "../../db/schema";
+import { diffTexts } from "../lib/diff/text-diff";
 import { manifestHash } from "../lib/hash/revision-hash";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
@@ -123,4 +124,39 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
     recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length } });
     return { id, label, manifestHash: hash, publishedAt: isoShanghai(publishedAt), sections: entries };
   });
+}
+
+export type SectionDiffStatus = "unchanged" | "changed" | "added" | "removed";
+
+/**
+ * Section-by-section word diff between two editions of the same document, in the reading order of
+ * the later one (removed sections where they stood in the earlier one).
+ */
+export function diffEditions(ctx: Ctx, fromId: string, toId: string) {
+  const from = getEdition(ctx, fromId);
+  const to = getEdition(ctx, toId);
+  if (from.documentId !== to.documentId) throw conflict("edition.differentDocuments");
+  const before = new Map(from.sections.map((s) => [s.sectionId, s]));
+  const after = new Map(to.sections.map((s) => [s.sectionId, s]));
+  const order = to.sections.map((s) => s.sectionId);
+  let anchor = -1; // a removed section goes right after the section it followed
+  for (const s of from.sections) {
+    if (after.has(s.sectionId)) anchor = order.indexOf(s.sectionId);
+    else order.splice(++anchor, 0, s.sectionId);
+  }
+  const sectionsOut = order.map((sectionId) => {
+    const a = before.get(sectionId);
+    const b = after.get(sectionId);
+    const status: SectionDiffStatus = !a ? "added" : !b ? "removed" : a.hash === b.hash ? "unchanged" : "changed";
+    const ops = status === "unchanged" ? [{ op: "equal" as const, text: b!.text }] : diffTexts(a?.text ?? "", b?.text ?? "");
+    const shown = b ?? a!;
+    return { sectionId, number: shown.number, title: shown.title, status, fromRevisionId: a?.revisionId ?? null, toRevisionId: b?.revisionId ?? null, ops: ops.filter((o) => o.text !== "") };
+  });
+  return {
+    from: { id: from.id, label: from.label, manifestHash: from.manifestHash, publishedAt: from.publishedAt },
+    to: { id: to.id, label: to.label, manifestHash: to.manifestHash, publishedAt: to.publishedAt },
+    documentTitle: to.documentTitle,
+    planId: to.planId,
+    sections: sectionsOut,
+  };
 }

@@ -192,7 +192,7 @@ export default function DocumentOutline() {
             <h2 id="editions-h">{t("edition.list")}</h2>
             {editions.length === 0 ? <p className="muted small">{t("dashboard.noEditions")}</p> : null}
             <ul className="history" data-testid="editions">
-              {editions.map((e) => (
+              {editions.map((e, i) => (
                 <li key={e.id}>
                   <Link to={`/editions/${e.id}`}>{e.label}</Link> <span className="small muted">{formatDateTime(e.publishedAt, locale)}</span>
                   <div className="small">
@@ -200,6 +200,12 @@ export default function DocumentOutline() {
                       {e.manifestHash.slice(0, 12)}
                     </span>{" "}
                     · <a href={`/editions/${e.id}/export.docx`}>{t("edition.export")}</a>
+                    {editions[i + 1] ? (
+                      <>
+                        {" "}
+                        · <Link to={`/editions/${editions[i + 1].id}/diff/${e.id}`}>{t("edition.compare")}</Link>
+                      </>
+                    ) : null}
                   </div>
                 </li>
               ))}

@@ -102,6 +102,17 @@ describe("editions", () => {
     const revision = await (await s.get(`/api/v1/revisions/${entry.revisionId}`, reviewer)).json();
     expect(createHash("sha256").update(revision.text + canonical(revision.content)).digest("hex")).toBe(entry.hash);
 
+    // the diff from the 征求意见稿 names the edited section as changed, with word-level ops
+    const plan = await (await s.get(`/api/v1/plans/${planId}`, reviewer)).json();
+    const first = plan.editions.find((e: { label: string }) => e.label === "征求意见稿");
+    const diff = await (await s.get(`/api/v1/editions/${first.id}/diff/${edition.id}`, reviewer)).json();
+    const changed = diff.sections.filter((x: { status: string }) => x.status === "changed");
+    expect(changed.map((x: { sectionId: string }) => x.sectionId)).toEqual([sectionId]);
+    expect(changed[0].ops.some((o: { op: string; text: string }) => o.op === "insert" && o.text.includes("祁连山"))).toBe(true);
+    expect(diff.sections.filter((x: { status: string }) => x.status === "unchanged").length).toBe(edition.sections.length - 1);
+    const page = await s.get(`/editions/${first.id}/diff/${edition.id}`, reviewer);
+    expect(page.status).toBe(200);
+
     // publishing the very same thing again is refused
     const again = await s.send("POST", `/api/v1/documents/${textDocumentId}/editions`, drafter, { label: "送审稿" });
     expect(again.status).toBe(409);
