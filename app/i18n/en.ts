@@ -1,3 +1,4 @@
+import { consultationEn } from "./parts/consultation";
 import { draftingEn } from "./parts/drafting";
 import { editorEn } from "./parts/editor";
 import type { MessageKey } from "./zh-CN";
@@ -5,6 +6,7 @@ import type { MessageKey } from "./zh-CN";
 export const en: Record<MessageKey, string> = {
   ...editorEn,
   ...draftingEn,
+  ...consultationEn,
   "app.name": "Ecological Restoration Plan Consultation & Expert Review",
   "app.shortName": "Restoration Plan Review",
   "nav.home": "Home",

@@ -1,5 +1,6 @@
 // The source catalogue: every user-facing string, in Simplified Chinese. en.ts must have the same keys.
 // Larger areas keep their strings in parts/*.ts (both languages side by side).
+import { consultationZh } from "./parts/consultation";
 import { draftingZh } from "./parts/drafting";
 import { editorZh } from "./parts/editor";
 
@@ -159,5 +160,5 @@ const core = {
   "footer.text": "张掖市自然资源局 · 国土空间生态修复规划编制工作",
 } as const;
 
-export const zhCN = { ...core, ...editorZh, ...draftingZh } as const;
+export const zhCN = { ...core, ...editorZh, ...draftingZh, ...consultationZh } as const;
 export type MessageKey = keyof typeof zhCN;

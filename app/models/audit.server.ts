@@ -23,7 +23,14 @@ export type AuditAction =
   | "document.renumber"
   | "document.import"
   | "edition.publish"
-  | "round.open";
+  | "round.open"
+  | "round.extend"
+  | "round.close"
+  | "submission.create"
+  | "comment.create"
+  | "comment.edit"
+  | "comment.withdraw"
+  | "reply.create";
 
 export interface AuditInput {
   actorId: string | null;

@@ -1,0 +1,27 @@
+// Who sees which comment of a consultation round. Pure: the domain module feeds it rows.
+import type { Role, RoundVisibility } from "../../db/schema/enums";
+
+export interface Viewer {
+  role: Role;
+  organizationId: string;
+}
+
+/** Drafters and admins run rounds; experts read them to review the plan. Reviewers only as invited. */
+export function seesWholeRound(viewer: Viewer): boolean {
+  return viewer.role === "drafter" || viewer.role === "admin" || viewer.role === "expert";
+}
+
+export function canSeeRound(viewer: Viewer, invitedOrganizationIds: readonly string[]): boolean {
+  return seesWholeRound(viewer) || (viewer.role === "reviewer" && invitedOrganizationIds.includes(viewer.organizationId));
+}
+
+/**
+ * In a private round a reviewer sees only their own organisation's comments (and every reply on
+ * them, including the drafting team's); in a shared round, every invitee's comments except withdrawn
+ * ones of other organisations.
+ */
+export function canSeeComment(viewer: Viewer, round: { visibility: RoundVisibility; invitedOrganizationIds: readonly string[] }, comment: { organizationId: string; withdrawn: boolean }): boolean {
+  if (!canSeeRound(viewer, round.invitedOrganizationIds)) return false;
+  if (seesWholeRound(viewer) || comment.organizationId === viewer.organizationId) return true;
+  return round.visibility === "shared" && !comment.withdrawn;
+}

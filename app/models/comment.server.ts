@@ -1,0 +1,237 @@
+// Comments on a round's edition: anchored on exact passages, threaded, visible per round rules.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client";
+import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, submissions, users } from "../../db/schema";
+import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
+import { canSeeComment } from "../lib/comment-visibility";
+import { newId } from "../lib/id";
+import { isoShanghai } from "../lib/time";
+import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
+import { can } from "../utils/permissions";
+import type { Ctx } from "../utils/session.server";
+import { recordAudit } from "./audit.server";
+import { notifyUsers } from "./notification.server";
+import { loadRound, requireOpen, submissionOf, viewerOf } from "./round.server";
+
+const text = (max: number) => z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `validation.tooLong|${max}`)
+    .optional()
+    .nullable()
+    .transform((v) => v || null);
+
+const anchorInput = z.object({
+  exact: z.string(),
+  prefix: z.string().default(""),
+  suffix: z.string().default(""),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+export const commentInput = z.object({
+  sectionId: z.string({ required_error: "validation.required" }).min(1, "validation.required"),
+  anchor: anchorInput.nullable().optional(),
+  body: text(5000),
+  category: z.enum(commentCategories, { errorMap: () => ({ message: "validation.choice" }) }),
+  proposedText: optionalText(5000),
+});
+
+/** A reviewer may write in a round while it is open and their organisation has not replied formally. */
+function requireWritable(ctx: Ctx, db: DbOrTx, r: ReturnType<typeof loadRound>) {
+  if (!r.invitedOrganizationIds.includes(ctx.user.organization.id)) throw forbidden("round.notInvited");
+  requireOpen(r.round);
+  if (submissionOf(db, r.round.id, ctx.user.organization.id)) throw conflict("submission.locked");
+}
+
+/**
+ * Creates a comment on a section of the round's edition. The anchor must quote the edition's
+ * revision of that section exactly (400 otherwise); the server recomputes the context it stores.
+ */
+export function createComment(ctx: Ctx, roundId: string, input: unknown) {
+  if (!can(ctx.user, "create:comment:own")) throw forbidden();
+  const values = commentInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    const r = loadRound(ctx, roundId, tx);
+    requireWritable(ctx, tx, r);
+    const entry = tx
+      .select({ revisionId: editionSections.revisionId, title: editionSections.title, text: revisions.text })
+      .from(editionSections)
+      .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
+      .where(and(eq(editionSections.editionId, r.round.editionId), eq(editionSections.sectionId, values.sectionId)))
+      .get();
+    if (!entry) throw invalid([{ path: "sectionId", message: "comment.sectionNotInEdition" }], "comment.sectionNotInEdition");
+    let anchor = null;
+    if (values.anchor) {
+      const problem = anchorProblem(entry.text, values.anchor);
+      if (problem) throw new DomainError("invalid", "comment.anchorMismatch", {}, { issues: [{ path: "anchor", message: problem }] });
+      anchor = buildAnchor(entry.text, values.anchor.start, values.anchor.end, CONTEXT_LENGTH)!;
+    }
+    const id = newId("cmt");
+    tx.insert(comments)
+      .values({
+        id,
+        roundId,
+        sectionId: values.sectionId,
+        revisionId: entry.revisionId,
+        anchorExact: anchor?.exact ?? null,
+        anchorPrefix: anchor?.prefix ?? null,
+        anchorSuffix: anchor?.suffix ?? null,
+        anchorStart: anchor?.start ?? null,
+        anchorEnd: anchor?.end ?? null,
+        body: values.body,
+        category: values.category,
+        proposedText: values.proposedText,
+        authorId: ctx.user.id,
+        organizationId: ctx.user.organization.id,
+      })
+      .run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "comment.create", entityType: "comment", entityId: id, data: { roundId, sectionId: values.sectionId, revisionId: entry.revisionId, category: values.category, anchored: !!anchor } });
+    notifyUsers(tx, [r.round.openedById], "comment_created", { roundId, commentId: id, round: r.round.title, section: entry.title, org: ctx.user.organization.name });
+    return { id };
+  });
+}
+
+type CommentRow = typeof comments.$inferSelect;
+
+function anchorOf(c: CommentRow) {
+  return c.anchorExact === null ? null : { exact: c.anchorExact, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! };
+}
+
+/** Comments of a round that the caller may see, with replies and the drafting team's response, in text order. */
+export function listComments(ctx: Ctx, roundId: string, { sectionId }: { sectionId?: string } = {}) {
+  const r = loadRound(ctx, roundId);
+  const viewer = viewerOf(ctx);
+  const order = new Map(ctx.db.select({ sectionId: editionSections.sectionId, position: editionSections.position, number: editionSections.number, title: editionSections.title }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
+  const rows = ctx.db
+    .select({ c: comments, authorName: users.displayName, authorUsername: users.username, orgName: organizations.name })
+    .from(comments)
+    .innerJoin(users, eq(comments.authorId, users.id))
+    .innerJoin(organizations, eq(comments.organizationId, organizations.id))
+    .where(sectionId ? and(eq(comments.roundId, roundId), eq(comments.sectionId, sectionId)) : eq(comments.roundId, roundId))
+    .all()
+    .filter(({ c }) => canSeeComment(viewer, { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt }));
+  const ids = rows.map((x) => x.c.id);
+  const replyRows = ids.length
+    ? ctx.db
+        .select({ id: replies.id, commentId: replies.commentId, body: replies.body, createdAt: replies.createdAt, authorId: users.id, authorName: users.displayName, authorUsername: users.username, role: users.role, orgName: organizations.name })
+        .from(replies)
+        .innerJoin(users, eq(replies.authorId, users.id))
+        .innerJoin(organizations, eq(users.organizationId, organizations.id))
+        .where(inArray(replies.commentId, ids))
+        .orderBy(asc(replies.createdAt))
+        .all()
+    : [];
+  const responseRows = ids.length ? ctx.db.select().from(responses).where(inArray(responses.commentId, ids)).all() : [];
+  const submitted = new Set(ctx.db.select({ o: submissions.organizationId }).from(submissions).where(eq(submissions.roundId, roundId)).all().map((x) => x.o));
+  const open = r.round.closedEarlyAt === null && r.round.closesAt.getTime() > Date.now();
+  return rows
+    .map(({ c, authorName, authorUsername, orgName }) => {
+      const section = order.get(c.sectionId);
+      const response = responseRows.find((x) => x.commentId === c.id);
+      const mine = c.authorId === ctx.user.id;
+      return {
+        id: c.id,
+        roundId: c.roundId,
+        sectionId: c.sectionId,
+        sectionNumber: section?.number ?? "",
+        sectionTitle: section?.title ?? "",
+        position: section?.position ?? 0,
+        revisionId: c.revisionId,
+        anchor: anchorOf(c),
+        body: c.body,
+        category: c.category,
+        proposedText: c.proposedText,
+        author: { id: c.authorId, username: authorUsername, name: authorName },
+        organization: { id: c.organizationId, name: orgName },
+        createdAt: isoShanghai(c.createdAt),
+        updatedAt: c.updatedAt ? isoShanghai(c.updatedAt) : null,
+        withdrawn: !!c.withdrawnAt,
+        canChange: mine && open && !c.withdrawnAt && !submitted.has(c.organizationId),
+        replies: replyRows.filter((x) => x.commentId === c.id).map((x) => ({ id: x.id, body: x.body, createdAt: isoShanghai(x.createdAt), author: { id: x.authorId, username: x.authorUsername, name: x.authorName, role: x.role }, organization: { name: x.orgName } })),
+        response: response ? { decision: response.decision, reason: response.reason, revisionId: response.revisionId } : null,
+      };
+    })
+    .sort((a, b) => a.position - b.position || (a.anchor?.start ?? -1) - (b.anchor?.start ?? -1) || a.createdAt.localeCompare(b.createdAt));
+}
+
+/** One comment the caller may see (404 otherwise), with its round. */
+export function loadComment(ctx: Ctx, commentId: string, db: DbOrTx = ctx.db) {
+  const c = db.select().from(comments).where(eq(comments.id, commentId)).get();
+  if (!c) throw notFound();
+  const r = loadRound(ctx, c.roundId, db);
+  if (!canSeeComment(viewerOf(ctx), { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt })) throw notFound();
+  return { comment: c, round: r };
+}
+
+export function getComment(ctx: Ctx, commentId: string) {
+  const { comment } = loadComment(ctx, commentId);
+  return listComments(ctx, comment.roundId, { sectionId: comment.sectionId }).find((x) => x.id === commentId)!;
+}
+
+/** The author changes a comment while the round is open and before the formal reply; old wording kept. */
+export function editComment(ctx: Ctx, commentId: string, input: unknown) {
+  const values = z.object({ body: text(5000), category: z.enum(commentCategories), proposedText: optionalText(5000) }).parse(input);
+  return ctx.db.transaction((tx) => {
+    const { comment, round } = loadComment(ctx, commentId, tx);
+    if (comment.authorId !== ctx.user.id) throw forbidden("comment.notYours");
+    requireWritable(ctx, tx, round);
+    if (comment.withdrawnAt) throw conflict("comment.withdrawn");
+    const now = new Date();
+    tx.insert(commentVersions).values({ id: newId("cmv"), commentId, body: comment.body, category: comment.category, proposedText: comment.proposedText, replacedAt: now, replacedById: ctx.user.id }).run();
+    tx.update(comments).set({ ...values, updatedAt: now }).where(eq(comments.id, commentId)).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "comment.edit", entityType: "comment", entityId: commentId, data: { category: values.category } });
+  });
+}
+
+export function withdrawComment(ctx: Ctx, commentId: string) {
+  return ctx.db.transaction((tx) => {
+    const { comment, round } = loadComment(ctx, commentId, tx);
+    if (comment.authorId !== ctx.user.id) throw forbidden("comment.notYours");
+    requireWritable(ctx, tx, round);
+    if (comment.withdrawnAt) return;
+    tx.update(comments).set({ withdrawnAt: new Date() }).where(eq(comments.id, commentId)).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "comment.withdraw", entityType: "comment", entityId: commentId, data: { roundId: comment.roundId } });
+  });
+}
+
+/** Anyone who may see a comment may reply while the round is open. */
+export function addReply(ctx: Ctx, commentId: string, input: unknown) {
+  if (!can(ctx.user, "create:reply:any")) throw forbidden();
+  const { body } = z.object({ body: text(5000) }).parse(input);
+  return ctx.db.transaction((tx) => {
+    const { comment, round } = loadComment(ctx, commentId, tx);
+    requireOpen(round.round);
+    const id = newId("rpl");
+    tx.insert(replies).values({ id, commentId, authorId: ctx.user.id, body }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "reply.create", entityType: "comment", entityId: commentId, data: { replyId: id } });
+    if (comment.authorId !== ctx.user.id) {
+      const section = tx.select({ title: editionSections.title }).from(editionSections).where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId))).get();
+      notifyUsers(tx, [comment.authorId], "reply_created", { roundId: round.round.id, commentId, section: section?.title ?? "", name: ctx.user.displayName });
+    }
+    return { id };
+  });
+}
+
+/** API shape of CONTRACT.md. */
+export function commentJson(c: ReturnType<typeof listComments>[number]) {
+  return {
+    id: c.id,
+    roundId: c.roundId,
+    sectionId: c.sectionId,
+    revisionId: c.revisionId,
+    anchor: c.anchor,
+    body: c.body,
+    category: c.category,
+    proposedText: c.proposedText,
+    withdrawn: c.withdrawn,
+    createdAt: c.createdAt,
+    author: { id: c.author.id, username: c.author.username },
+    organization: c.organization,
+    replies: c.replies.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: { id: r.author.id, username: r.author.username } })),
+    response: c.response,
+  };
+}

@@ -1,0 +1,225 @@
+// Consultation rounds: opening, deadlines, who is invited, and each organisation's formal reply.
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client";
+import { comments, documents, editions, organizations, plans, roundInvitations, rounds, roundVisibilities, submissions, users } from "../../db/schema";
+import { canSeeRound, seesWholeRound } from "../lib/comment-visibility";
+import { newId } from "../lib/id";
+import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
+import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
+import { can } from "../utils/permissions";
+import type { Ctx } from "../utils/session.server";
+import { recordAudit } from "./audit.server";
+import { notifyUsers } from "./notification.server";
+
+export type RoundRow = typeof rounds.$inferSelect;
+
+/** When a round stops taking writes: its closing time, or when it was closed early. */
+export const closesAtOf = (r: Pick<RoundRow, "closesAt" | "closedEarlyAt">) => r.closedEarlyAt ?? r.closesAt;
+export const isRoundOpen = (r: Pick<RoundRow, "closesAt" | "closedEarlyAt">, now = Date.now()) => closesAtOf(r).getTime() > now;
+
+export const viewerOf = (ctx: Ctx) => ({ role: ctx.user.role, organizationId: ctx.user.organization.id });
+
+/**
+ * A round the caller may see, with its edition and invitations. Reviewers of organisations that are
+ * not invited get 404, as if the round did not exist.
+ */
+export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
+  const row = db
+    .select({ round: rounds, editionLabel: editions.label, documentId: editions.documentId, documentTitle: documents.title, planId: documents.planId, planTitle: plans.title, manifestHash: editions.manifestHash })
+    .from(rounds)
+    .innerJoin(editions, eq(rounds.editionId, editions.id))
+    .innerJoin(documents, eq(editions.documentId, documents.id))
+    .innerJoin(plans, eq(documents.planId, plans.id))
+    .where(eq(rounds.id, roundId))
+    .get();
+  if (!row) throw notFound();
+  const invitedOrganizationIds = db.select({ id: roundInvitations.organizationId }).from(roundInvitations).where(eq(roundInvitations.roundId, roundId)).all().map((r) => r.id);
+  if (!canSeeRound(viewerOf(ctx), invitedOrganizationIds)) throw notFound();
+  return { ...row, invitedOrganizationIds };
+}
+
+/** Throws 409 when the round no longer takes writes. */
+export function requireOpen(round: Pick<RoundRow, "closesAt" | "closedEarlyAt">) {
+  if (!isRoundOpen(round)) throw conflict("round.closed");
+}
+
+export function submissionOf(db: DbOrTx, roundId: string, organizationId: string) {
+  return db.select().from(submissions).where(and(eq(submissions.roundId, roundId), eq(submissions.organizationId, organizationId))).get();
+}
+
+const futureInstant = z
+  .string({ required_error: "validation.required" })
+  .min(1, "validation.required")
+  .transform((v, c) => {
+    // a bare "YYYY-MM-DDTHH:mm" from a datetime-local input is Beijing time
+    const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.length === 16 ? `${v}:00` : v}+08:00`;
+    const t = Date.parse(withZone);
+    if (Number.isNaN(t)) {
+      c.addIssue({ code: "custom", message: "error.invalid" });
+      return z.NEVER;
+    }
+    if (t <= Date.now()) {
+      c.addIssue({ code: "custom", message: "round.closesInPast" });
+      return z.NEVER;
+    }
+    return new Date(t);
+  });
+
+const idList = z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.string().min(1)).min(1, "round.noInvitees").max(200));
+
+export const roundInput = z.object({
+  title: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong|200"),
+  instructions: z.string().trim().max(5000, "validation.tooLong|5000").default(""),
+  closesAt: futureInstant,
+  invitedOrganizationIds: idList,
+  visibility: z.enum(roundVisibilities, { errorMap: () => ({ message: "validation.choice" }) }),
+});
+
+/** Opens a round on a published edition (drafters). */
+export function openRound(ctx: Ctx, editionId: string, input: unknown) {
+  if (!can(ctx.user, "create:round:any")) throw forbidden();
+  const values = roundInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    if (!tx.select({ id: editions.id }).from(editions).where(eq(editions.id, editionId)).get()) throw notFound();
+    const ids = [...new Set(values.invitedOrganizationIds)];
+    const orgs = tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids)).all();
+    if (orgs.length !== ids.length || orgs.some((o) => o.kind === "drafting_team" || o.kind === "expert_panel")) {
+      throw invalid([{ path: "invitedOrganizationIds", message: "round.unknownOrganization" }], "round.unknownOrganization");
+    }
+    const id = newId("rnd");
+    const now = new Date();
+    tx.insert(rounds).values({ id, editionId, title: values.title, instructions: values.instructions, visibility: values.visibility, opensAt: now, closesAt: values.closesAt, openedById: ctx.user.id, createdAt: now }).run();
+    for (const organizationId of ids) tx.insert(roundInvitations).values({ roundId: id, organizationId }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "round.open", entityType: "round", entityId: id, data: { editionId, closesAt: isoShanghai(values.closesAt), visibility: values.visibility, invited: ids } });
+    return { id };
+  });
+}
+
+/** Moves the deadline (later or earlier, but into the future); reopens a round closed early. Audited. */
+export function extendRound(ctx: Ctx, roundId: string, input: unknown) {
+  if (!can(ctx.user, "update:round:any")) throw forbidden();
+  const { closesAt, reason } = z.object({ closesAt: futureInstant, reason: z.string().trim().max(500, "validation.tooLong|500").default("") }).parse(input);
+  return ctx.db.transaction((tx) => {
+    const { round } = loadRound(ctx, roundId, tx);
+    tx.update(rounds).set({ closesAt, closedEarlyAt: null }).where(eq(rounds.id, roundId)).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "round.extend", entityType: "round", entityId: roundId, data: { from: isoShanghai(closesAtOf(round)), to: isoShanghai(closesAt), reason } });
+    return { closesAt: isoShanghai(closesAt) };
+  });
+}
+
+export function closeRoundEarly(ctx: Ctx, roundId: string) {
+  if (!can(ctx.user, "update:round:any")) throw forbidden();
+  return ctx.db.transaction((tx) => {
+    const { round } = loadRound(ctx, roundId, tx);
+    requireOpen(round);
+    tx.update(rounds).set({ closedEarlyAt: new Date() }).where(eq(rounds.id, roundId)).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "round.close", entityType: "round", entityId: roundId, data: { scheduled: isoShanghai(round.closesAt) } });
+  });
+}
+
+export type OrganizationState = "not_started" | "drafting" | "submitted";
+
+/** Invited organisations × state × active comment count, in the organisations' order. */
+export function roundCoverage(db: DbOrTx, roundId: string) {
+  const invited = db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+    .from(roundInvitations)
+    .innerJoin(organizations, eq(roundInvitations.organizationId, organizations.id))
+    .where(eq(roundInvitations.roundId, roundId))
+    .orderBy(asc(organizations.sortOrder))
+    .all();
+  const counts = new Map(
+    db
+      .select({ organizationId: comments.organizationId, n: count() })
+      .from(comments)
+      .where(and(eq(comments.roundId, roundId), isNull(comments.withdrawnAt)))
+      .groupBy(comments.organizationId)
+      .all()
+      .map((r) => [r.organizationId, r.n]),
+  );
+  const sent = new Map(
+    db
+      .select({ organizationId: submissions.organizationId, submittedAt: submissions.submittedAt, statement: submissions.statement, noComments: submissions.noComments, by: users.displayName })
+      .from(submissions)
+      .innerJoin(users, eq(submissions.submittedById, users.id))
+      .where(eq(submissions.roundId, roundId))
+      .all()
+      .map((s) => [s.organizationId, s]),
+  );
+  return invited.map((o) => {
+    const submission = sent.get(o.id);
+    const commentCount = counts.get(o.id) ?? 0;
+    const state: OrganizationState = submission ? "submitted" : commentCount ? "drafting" : "not_started";
+    return { organizationId: o.id, name: o.name, kind: o.kind, state, commentCount, submission: submission ? { submittedAt: isoShanghai(submission.submittedAt), statement: submission.statement, noComments: submission.noComments, by: submission.by } : null };
+  });
+}
+
+/** The round page: details, deadline, coverage (all of it for those who run it, own row for reviewers). */
+export function getRound(ctx: Ctx, roundId: string, now = Date.now()) {
+  const r = loadRound(ctx, roundId);
+  const coverage = roundCoverage(ctx.db, roundId);
+  const closesAt = closesAtOf(r.round);
+  return {
+    id: r.round.id,
+    editionId: r.round.editionId,
+    editionLabel: r.editionLabel,
+    documentTitle: r.documentTitle,
+    planId: r.planId,
+    planTitle: r.planTitle,
+    title: r.round.title,
+    instructions: r.round.instructions,
+    visibility: r.round.visibility,
+    opensAt: isoShanghai(r.round.opensAt),
+    closesAt: isoShanghai(closesAt),
+    scheduledClosesAt: isoShanghai(r.round.closesAt),
+    closedEarly: !!r.round.closedEarlyAt,
+    open: closesAt.getTime() > now,
+    daysLeft: daysBetween(shanghaiDate(now), shanghaiDate(closesAt)),
+    coverage: seesWholeRound(viewerOf(ctx)) ? coverage : coverage.filter((c) => c.organizationId === ctx.user.organization.id),
+    mine: coverage.find((c) => c.organizationId === ctx.user.organization.id) ?? null,
+    canManage: can(ctx.user, "update:round:any"),
+    canComment: can(ctx.user, "create:comment:own") && r.invitedOrganizationIds.includes(ctx.user.organization.id),
+    invited: coverage.map((c) => ({ organizationId: c.organizationId, submittedAt: c.submission?.submittedAt ?? null })),
+  };
+}
+
+/** GET /api/v1/rounds/:id */
+export function roundJson(ctx: Ctx, roundId: string) {
+  const r = getRound(ctx, roundId);
+  return { id: r.id, editionId: r.editionId, title: r.title, instructions: r.instructions, closesAt: r.closesAt, visibility: r.visibility, open: r.open, invited: r.invited };
+}
+
+/** The reviewer's inbox (and everyone else's list of rounds): newest first, with their state. */
+export function listRounds(ctx: Ctx, now = Date.now()) {
+  const viewer = viewerOf(ctx);
+  let rows = ctx.db.select({ id: rounds.id }).from(rounds).orderBy(desc(rounds.createdAt)).all();
+  if (!seesWholeRound(viewer)) {
+    const mine = new Set(ctx.db.select({ roundId: roundInvitations.roundId }).from(roundInvitations).where(eq(roundInvitations.organizationId, viewer.organizationId)).all().map((r) => r.roundId));
+    rows = rows.filter((r) => mine.has(r.id));
+  }
+  return rows.map((r) => getRound(ctx, r.id, now));
+}
+
+export const submissionInput = z.object({
+  statement: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(5000, "validation.tooLong|5000"),
+});
+
+/** 反馈函: the organisation's formal reply. Locks its comments in the round. */
+export function submitReply(ctx: Ctx, roundId: string, input: unknown) {
+  if (!can(ctx.user, "create:submission:own")) throw forbidden();
+  const { statement } = submissionInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    const r = loadRound(ctx, roundId, tx);
+    if (!r.invitedOrganizationIds.includes(ctx.user.organization.id)) throw forbidden("round.notInvited");
+    requireOpen(r.round);
+    if (submissionOf(tx, roundId, ctx.user.organization.id)) throw new DomainError("conflict", "submission.already");
+    const active = tx.select({ n: count() }).from(comments).where(and(eq(comments.roundId, roundId), eq(comments.organizationId, ctx.user.organization.id), isNull(comments.withdrawnAt))).get()?.n ?? 0;
+    const id = newId("sub");
+    const submittedAt = new Date();
+    tx.insert(submissions).values({ id, roundId, organizationId: ctx.user.organization.id, statement, noComments: active === 0, submittedById: ctx.user.id, submittedAt }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "submission.create", entityType: "round", entityId: roundId, data: { submissionId: id, organizationId: ctx.user.organization.id, comments: active } });
+    notifyUsers(tx, [r.round.openedById], "submission_created", { roundId, round: r.round.title, org: ctx.user.organization.name });
+    return { id, submittedAt: isoShanghai(submittedAt), noComments: active === 0 };
+  });
+}

@@ -1,0 +1,9 @@
+import { submitReply } from "~/models/round.server";
+import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
+
+export const action = apiRoute(async (ctx, { request, params }) => {
+  if (request.method !== "POST") return methodNotAllowed();
+  return Response.json(submitReply(ctx, params.roundId!, await readJson(request, 64 * 1024)), { status: 201 });
+});
+
+export const loader = () => methodNotAllowed();
