@@ -5,6 +5,8 @@ import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import stylesHref from "~/styles/app.css?url";
 import { can } from "~/utils/permissions";
+import { ensureClosingNotices, unreadCount } from "~/models/notification.server";
+import { getDb } from "~/utils/db.server";
 import { getOptionalUser, requestLocale } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "生态修复规划征求意见与专家评审平台" }];
@@ -17,7 +19,14 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const locale = requestLocale(request, user);
+  let unread = 0;
+  if (user) {
+    const ctx = { db: getDb(), user };
+    ensureClosingNotices(ctx);
+    unread = unreadCount(ctx);
+  }
   return {
+    unread,
     locale,
     user: user && {
       username: user.username,
@@ -46,9 +55,16 @@ function Header({ data }: { data: RootData }) {
           <span className="brand__short">{t("app.shortName")}</span>
         </Link>
         <nav className="site-nav" aria-label={t("nav.plans")}>
+          {data.user ? <Link to="/rounds">{t("round.inbox")}</Link> : null}
           {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         </nav>
         <div className="site-user">
+          {data.user ? (
+            <Link to="/notifications" className="bell" aria-label={data.unread ? t("notifications.unread", { count: data.unread }) : t("notifications.title")} data-testid="notifications-bell">
+              <span aria-hidden="true">🔔</span>
+              {data.unread ? <span className="bell__count">{data.unread > 99 ? "99+" : data.unread}</span> : null}
+            </Link>
+          ) : null}
           {data.user ? (
             <span className="site-user__who" data-testid="current-user">
               <strong>{data.user.displayName}</strong>

@@ -118,7 +118,7 @@ export default function PlanDashboard() {
             {plan.rounds.map((r) => (
               <div key={r.id} className="round-item">
                 <div>
-                  <Link to={`/editions/${r.editionId}?round=${r.id}`}>{r.title}</Link>
+                  <Link to={`/rounds/${r.id}`}>{r.title}</Link>
                 </div>
                 <div className="small muted">
                   {t("dashboard.closesAt", { date: formatDateTime(r.closesAt, locale) })}{" "}
@@ -134,6 +134,16 @@ export default function PlanDashboard() {
                 <div className="small">
                   {t("dashboard.replied", { done: r.submittedCount, total: r.invitedCount })} · {t(`round.visibility.${r.visibility}`)}
                 </div>
+                {r.myOrganizationInvited ? (
+                  <div className="small">
+                    {t("round.myState")}：{r.mySubmittedAt ? <span className="badge badge--accent">{t("round.state.submitted")}</span> : <span className="badge badge--warn">{t("round.notReplied")}</span>}{" "}
+                    <Link to={`/editions/${r.editionId}?round=${r.id}`}>{t("round.read")}</Link>
+                  </div>
+                ) : (
+                  <div className="small">
+                    <Link to={`/editions/${r.editionId}?round=${r.id}`}>{t("round.read")}</Link>
+                  </div>
+                )}
               </div>
             ))}
           </section>

@@ -3,6 +3,7 @@
 import { hashSync } from "@node-rs/argon2";
 import { count, eq } from "drizzle-orm";
 import { prepareRevisionContent } from "../../app/lib/editor/revision-content";
+import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { manifestHash } from "../../app/lib/hash/revision-hash";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiDate, shanghaiInstant } from "../../app/lib/time";
@@ -11,6 +12,7 @@ import type { Db, Tx } from "../client";
 import * as s from "../schema";
 import { blocksToDoc, chineseNumeral } from "./build-content";
 import type { DemoDocument, DemoSection } from "./content-types";
+import { demoComments } from "./comments";
 import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "./organizations";
 import { otherDocuments } from "./other-documents";
 import { planText } from "./plan-text";
@@ -52,6 +54,7 @@ function revisionValues(sectionId: string, blocks: DemoSection["blocks"], author
 
 interface SeededSection {
   id: string;
+  text: string;
   parentId: string | null;
   number: string;
   title: string;
@@ -77,7 +80,7 @@ function seedDocument(tx: Tx, planId: string, doc: DemoDocument, sortOrder: numb
     const rev = revisionValues(id, sec.blocks, authorId, new Date(now - 9 * DAY), parent ? "编制专班内部审核后修改完善" : "初稿", parent);
     tx.insert(s.revisions).values(rev).run();
     tx.update(s.sections).set({ currentRevisionId: rev.id }).where(eq(s.sections.id, id)).run();
-    out.push({ id, parentId, number, title: sec.title, revisionId: rev.id, hash: rev.hash });
+    out.push({ id, text: rev.text, parentId, number, title: sec.title, revisionId: rev.id, hash: rev.hash });
     for (const [i, child] of (sec.children ?? []).entries()) insertSection(child, id, `第${chineseNumeral(i + 1)}节`);
   };
   for (const [i, sec] of doc.sections.entries()) insertSection(sec, null, `第${chineseNumeral(i + 1)}章`);
@@ -143,6 +146,8 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
       tx.insert(s.roundInvitations).values({ roundId, organizationId: orgIds.get(o.key)! }).run();
     }
 
+    seedComments(tx, { roundId, sections: text.sections, userIds, orgIds, now });
+
     // The technical review by the five experts, expert1 in the chair.
     const reviewId = newId("rvw");
     tx.insert(s.reviews)
@@ -153,4 +158,41 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
     recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "plan", entityId: planId, data: { organizations: demoOrganizations.length, users: demoUsers.length, editionId, roundId, reviewId } });
     return { planId };
   });
+}
+
+function seedComments(tx: Tx, args: { roundId: string; sections: SeededSection[]; userIds: Map<string, string>; orgIds: Map<string, string>; now: number }) {
+  demoComments.forEach((c, i) => {
+    const section = args.sections.find((s) => s.title === c.section);
+    if (!section) throw new Error(`demo comment: no section ${c.section}`);
+    const start = c.quote ? section.text.indexOf(c.quote) : -1;
+    if (c.quote && start < 0) throw new Error(`demo comment: "${c.quote}" not in ${c.section}`);
+    const anchor = c.quote ? buildAnchor(section.text, start, start + c.quote.length) : null;
+    const user = demoUsers.find((u) => u.username === c.username)!;
+    const id = newId("cmt");
+    const createdAt = new Date(args.now - (5 - i * 0.5) * DAY);
+    tx.insert(s.comments)
+      .values({
+        id,
+        roundId: args.roundId,
+        sectionId: section.id,
+        revisionId: section.revisionId,
+        anchorExact: anchor?.exact ?? null,
+        anchorPrefix: anchor?.prefix ?? null,
+        anchorSuffix: anchor?.suffix ?? null,
+        anchorStart: anchor?.start ?? null,
+        anchorEnd: anchor?.end ?? null,
+        body: c.body,
+        category: c.category,
+        proposedText: c.proposedText ?? null,
+        authorId: args.userIds.get(c.username)!,
+        organizationId: args.orgIds.get(user.org)!,
+        createdAt,
+      })
+      .run();
+    if (c.reply) tx.insert(s.replies).values({ id: newId("rpl"), commentId: id, authorId: args.userIds.get(c.reply.username)!, body: c.reply.body, createdAt: new Date(createdAt.getTime() + DAY / 2) }).run();
+  });
+  // 市发展和改革委员会 has already sent its formal reply.
+  tx.insert(s.submissions)
+    .values({ id: newId("sub"), roundId: args.roundId, organizationId: args.orgIds.get("fgw")!, statement: "经研究，我委对规划文本（征求意见稿）提出意见 1 条，详见平台意见清单。", noComments: false, submittedById: args.userIds.get("fgw")!, submittedAt: new Date(args.now - 1 * DAY) })
+    .run();
 }

@@ -40,6 +40,7 @@ export const consultationZh = {
   "round.inbox": "征求意见",
   "round.inboxEmpty": "目前没有邀请本单位参加的征求意见。",
   "round.overdue": "已截止，本单位未反馈",
+  "round.notReplied": "尚未正式反馈",
 
   "submission.title": "正式反馈（反馈函）",
   "submission.lead": "确认本单位意见已全部填写后，提交正式反馈。提交后本单位的意见将被锁定，不能再新增、修改或撤回。",
@@ -146,6 +147,7 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "round.inbox": "Consultations",
   "round.inboxEmpty": "Your organisation is not invited to any consultation at the moment.",
   "round.overdue": "Closed without your organisation's reply",
+  "round.notReplied": "No formal reply yet",
 
   "submission.title": "Formal reply (reply letter)",
   "submission.lead": "When all your organisation's comments are in, send the formal reply. It locks your organisation's comments: none can be added, changed or withdrawn afterwards.",

@@ -1,0 +1,90 @@
+// Server HTML of a revision with the commented passages wrapped in <mark> elements. The highlight
+// is a render-only mark: it exists in this file's extended schema and never in the editing schema,
+// so nobody can store one in content.
+import { getSchema, Mark } from "@tiptap/core";
+import { generateHTML } from "@tiptap/html/server";
+import type { Schema } from "@tiptap/pm/model";
+import { Node } from "@tiptap/pm/model";
+import { Transform } from "@tiptap/pm/transform";
+import sanitizeHtml from "sanitize-html";
+import { textPositions } from "../anchoring/text-positions";
+import { editorExtensions, isAllowedHref } from "./extensions";
+
+export interface Highlight {
+  id: string;
+  /** UTF-16 offsets into the revision's text (lib/editor/text.ts). */
+  start: number;
+  end: number;
+  /** Extra classes, e.g. "mine resolved": lowercase letters, digits and "-" only. */
+  className?: string;
+}
+
+const ID = /^[a-z0-9_]+$/i;
+const CLASS_NAMES = /^[a-z0-9-]+( [a-z0-9-]+)*$/;
+
+const CommentHighlight = Mark.create({
+  name: "commentHighlight",
+  // lowest priority = highest mark rank = innermost element, so the existing <strong>/<a> markup is
+  // never split by a highlight: removing the <mark> tags gives exactly renderContentHtml's output
+  priority: 1,
+  // several comments may cover the same characters; each keeps its own mark
+  excludes: "",
+  inclusive: false,
+  addAttributes() {
+    return { id: { default: null, rendered: false }, className: { default: null, rendered: false } };
+  },
+  renderHTML({ mark }) {
+    const extra = mark.attrs.className ? ` ${mark.attrs.className}` : "";
+    return ["mark", { class: `hl${extra}`, "data-comment-id": mark.attrs.id }, 0];
+  },
+});
+
+const highlightExtensions = [...editorExtensions, CommentHighlight];
+let cachedSchema: Schema | null = null;
+const highlightSchema = () => (cachedSchema ??= getSchema(highlightExtensions));
+
+// Same as render.server.ts (keep in sync; its options are not exported) plus <mark>.
+// sanitize-html tests allowedClasses one class at a time, so the whole-value rule
+// /^hl( [a-z0-9-]+)*$/ is enforced by CLASS_NAMES above and each token is checked here.
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "h1", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "br", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "mark"],
+  allowedAttributes: {
+    a: ["href", "rel"],
+    ol: ["start", "type"],
+    td: ["colspan", "rowspan"],
+    th: ["colspan", "rowspan"],
+    col: ["style"],
+    table: ["style"],
+    mark: ["class", "data-comment-id"],
+  },
+  allowedClasses: { mark: ["hl", /^[a-z0-9-]+$/] },
+  allowedStyles: { col: { width: [/^\d+px$/], "min-width": [/^\d+px$/] }, table: { width: [/^\d+px$/], "min-width": [/^\d+px$/] } },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  exclusiveFilter: (frame) => frame.tag === "a" && !isAllowedHref(frame.attribs.href ?? ""),
+};
+
+/**
+ * Stored, already validated Tiptap JSON → sanitised HTML with one <mark class="hl …"
+ * data-comment-id="…"> per highlight around the characters it covers. Highlights may overlap
+ * (marks nest) and cross blocks (one <mark> per textblock touched). Highlights with a bad id or
+ * offsets outside the text are skipped; a bad className is dropped.
+ */
+export function renderContentHtmlWithHighlights(content: unknown, highlights: Highlight[]): string {
+  const schema = highlightSchema();
+  const doc = Node.fromJSON(schema, content as Record<string, unknown>);
+  const positions = textPositions(doc);
+  const tr = new Transform(doc);
+  // outer (earlier, longer) highlights first: a mark added earlier stays the outer element
+  const ordered = [...highlights].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const h of ordered) {
+    if (typeof h.id !== "string" || !ID.test(h.id)) continue;
+    if (!Number.isInteger(h.start) || !Number.isInteger(h.end) || h.start < 0 || h.end > positions.textLength || h.start >= h.end) continue;
+    const from = positions.posAtOffset(h.start, "start");
+    const to = positions.posAtOffset(h.end, "end");
+    if (from === null || to === null || from >= to) continue;
+    const className = typeof h.className === "string" && CLASS_NAMES.test(h.className) ? h.className : null;
+    tr.addMark(from, to, schema.marks.commentHighlight.create({ id: h.id, className }));
+  }
+  return sanitizeHtml(generateHTML(tr.doc.toJSON(), highlightExtensions), sanitizeOptions);
+}
