@@ -1,30 +1,142 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type MouseEvent, useEffect, useState } from "react";
+import { CommentThread } from "~/components/comments/comment-thread";
+import { NewCommentForm } from "~/components/comments/new-comment-form";
+import { usePassageSelection } from "~/components/comments/use-passage-selection";
 import { DocumentToc } from "~/components/document-toc";
 import { RichText } from "~/components/rich-text";
+import { Deadline } from "~/components/round-badges";
+import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
+import type { TextAnchor } from "~/lib/anchoring/anchor";
 import { renderContentHtml } from "~/lib/editor/render.server";
+import { renderContentHtmlWithHighlights } from "~/lib/editor/render-highlights.server";
 import { formatDateTime } from "~/lib/time";
+import { addReply, createComment, editComment, listComments, withdrawComment } from "~/models/comment.server";
 import { getEdition } from "~/models/edition.server";
+import { getRound } from "~/models/round.server";
+import { invalid, notFound } from "~/utils/errors";
+import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
+import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
 
-/** The reading view of a published edition: every section in order, with its table of contents. */
+
+/**
+ * The reading view of a published edition. With `?round=` it shows that round's comments the caller
+ * may see as highlights and threads, and lets invited reviewers comment on passages.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
+  const roundId = new URL(request.url).searchParams.get("round");
   return forPage(ctx, () => {
     const e = getEdition(ctx, params.editionId!);
+    const round = roundId ? getRound(ctx, roundId) : null;
+    if (round && round.editionId !== e.id) throw notFound();
+    const threads = round ? listComments(ctx, round.id) : [];
+    const highlightsOf = (sectionId: string) =>
+      threads.filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
+    const mySubmission = round?.mine?.submission ?? null;
     return {
       edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
-      sections: e.sections.map((s) => ({ id: s.sectionId, number: s.number, title: s.title, parentId: s.parentSectionId, revisionId: s.revisionId, hash: s.hash, html: renderContentHtml(s.content) })),
+      sections: e.sections.map((s) => ({
+        id: s.sectionId,
+        number: s.number,
+        title: s.title,
+        parentId: s.parentSectionId,
+        revisionId: s.revisionId,
+        html: round ? renderContentHtmlWithHighlights(s.content, highlightsOf(s.sectionId)) : renderContentHtml(s.content),
+      })),
+      round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
+      threads: threads.map(({ roundId: _, revisionId: __, position: ___, ...t }) => t),
+      canComment: !!round && round.canComment && round.open && !mySubmission,
+      canReply: !!round && round.open,
+      canOpenRound: can(ctx.user, "create:round:any"),
     };
   });
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireUser(request);
+  const locale = ctx.user.locale;
+  const roundId = new URL(request.url).searchParams.get("round") ?? "";
+  const form = Object.fromEntries(await request.formData());
+  const commentId = String(form.commentId ?? "");
+  switch (form.intent) {
+    case "comment":
+      return formAction(locale, "comment", () => {
+        let anchor: unknown = null;
+        try {
+          anchor = form.anchor ? JSON.parse(String(form.anchor)) : null;
+        } catch {
+          throw invalid([{ path: "anchor", message: "comment.anchorMismatch" }], "comment.anchorMismatch");
+        }
+        const { id } = createComment(ctx, roundId, { ...form, anchor, editionId: params.editionId });
+        return { message: translate(locale, "comment.created"), commentId: id };
+      });
+    case "reply":
+      return formAction(locale, "reply", () => ({ message: "", commentId, replyId: addReply(ctx, commentId, form).id }));
+    case "edit":
+      return formAction(locale, "edit", () => {
+        editComment(ctx, commentId, form);
+        return { message: "", commentId };
+      });
+    case "withdraw":
+      return formAction(locale, "withdraw", () => {
+        withdrawComment(ctx, commentId);
+        return { message: "", commentId };
+      });
+    default:
+      return formAction(locale, "unknown", () => {
+        throw invalid([{ path: "intent", message: "validation.choice" }]);
+      });
+  }
+}
+
 export default function EditionPage() {
-  const { edition, sections } = useLoaderData<typeof loader>();
+  const { edition, sections, round, threads, canComment, canReply, canOpenRound } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
+  const [activeId, setActiveId] = useState<string | null>(params.get("comment"));
+  const [draft, setDraft] = useState<{ sectionId: string; anchor: TextAnchor } | null>(null);
+  const { selection, clear } = usePassageSelection(canComment);
+
+  // after a successful comment, close the form and show the new thread
+  useEffect(() => {
+    if (result?.ok && navigation.state === "idle") {
+      const created = (result.result as { commentId?: string }).commentId;
+      if (result.intent === "comment") {
+        setDraft(null);
+        window.getSelection()?.removeAllRanges();
+        clear();
+      }
+      if (created) setActiveId(created);
+    }
+  }, [result, navigation.state, clear]);
+
+  // mark the active thread's highlights and bring its thread into view
+  useEffect(() => {
+    for (const m of document.querySelectorAll("mark.hl.is-active")) m.classList.remove("is-active");
+    if (!activeId) return;
+    for (const m of document.querySelectorAll(`mark.hl[data-comment-id="${CSS.escape(activeId)}"]`)) m.classList.add("is-active");
+    document.getElementById(`thread-${activeId}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [activeId, threads]);
+
+  const onTextClick = (e: MouseEvent) => {
+    const mark = (e.target as Element).closest?.("mark.hl[data-comment-id]");
+    if (mark) setActiveId(mark.getAttribute("data-comment-id"));
+  };
+  const startComment = () => {
+    if (!selection) return;
+    setDraft({ sectionId: selection.sectionId, anchor: selection.anchor });
+    setTimeout(() => document.getElementById("new-comment")?.scrollIntoView({ block: "nearest", behavior: "smooth" }), 0);
+  };
+  const visibleThreads = threads.filter((th) => !th.withdrawn || th.canChange || !canComment);
+
   return (
     <>
       <div className="breadcrumb">
@@ -43,6 +155,11 @@ export default function EditionPage() {
           </div>
         </div>
         <div className="row-actions">
+          {canOpenRound && !round ? (
+            <Link className="button button--ghost" to={`/editions/${edition.id}/rounds/new`}>
+              {t("round.new")}
+            </Link>
+          ) : null}
           <a className="button button--ghost" href={`/editions/${edition.id}/export.docx`} data-testid="export-docx" download>
             {t("edition.export")}
           </a>
@@ -51,15 +168,29 @@ export default function EditionPage() {
           </button>
         </div>
       </div>
+      {round ? (
+        <div className={`alert ${round.open ? "alert--info" : "alert--error"} banner`} data-testid="round-banner">
+          <span>
+            <Link to={`/rounds/${round.id}`}>{round.title}</Link> · <Deadline open={round.open} closesAt={round.closesAt} daysLeft={round.daysLeft} />
+          </span>
+          <span className="small">{!round.open ? t("round.closed") : round.submitted ? t("submission.locked") : round.visibility === "private" ? t("comment.privateNote") : t("comment.sharedNote")}</span>
+        </div>
+      ) : null}
+      {result && !result.ok ? (
+        <div className="alert alert--error" role="alert" data-testid="comment-error">
+          {result.formError}
+        </div>
+      ) : null}
       <p className="print-only">
         {edition.planTitle} · {edition.documentTitle}（{edition.label}） · {t("edition.manifestHash")} {edition.manifestHash}
       </p>
-      <div className="reader">
+      <div className={`reader${round ? " reader--comments" : ""}`}>
         <aside className="reader__toc card">
           <h2 className="small">{t("edition.contents")}</h2>
           <DocumentToc entries={sections} hrefOf={(e) => `#${e.id}`} label={t("edition.contents")} />
         </aside>
-        <article className="doc-text">
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: highlights are also reachable from the thread list, which is keyboard-operable */}
+        <article className="doc-text" onClick={onTextClick}>
           {sections.map((s) => (
             <section key={s.id} id={s.id} className="section-block" data-revision-id={s.revisionId}>
               {s.parentId ? (
@@ -73,16 +204,52 @@ export default function EditionPage() {
                   {s.title}
                 </h2>
               )}
-              <RichText html={s.html} />
+              <div data-section-text={s.id}>
+                <RichText html={s.html} />
+              </div>
+              {canComment ? (
+                <details className="section-comment">
+                  <summary>{t("comment.addForSection")}</summary>
+                  <NewCommentForm sectionId={s.id} anchor={null} idPrefix={`sc-${s.id}`} />
+                </details>
+              ) : null}
             </section>
           ))}
         </article>
-        <aside className="reader__aside card">
-          {edition.changelog ? <p className="small">{edition.changelog}</p> : null}
-          <p className="small muted">{t("edition.hashHelp")}</p>
-          <p className="small mono">{edition.manifestHash}</p>
+        <aside className="reader__aside" aria-label={t("comment.threads", { count: visibleThreads.length })}>
+          {round ? (
+            <div className="card threads" data-testid="threads">
+              <h2 className="small">{t("comment.threads", { count: visibleThreads.length })}</h2>
+              {canComment ? (
+                <button type="button" className="button button--small" disabled={!selection} onClick={startComment} data-testid="add-comment-panel">
+                  {t("comment.add")}
+                </button>
+              ) : null}
+              {canComment && !draft ? <p className="small muted">{t("comment.selectHint")}</p> : null}
+              {draft ? (
+                <div id="new-comment" className="thread is-active">
+                  <NewCommentForm sectionId={draft.sectionId} anchor={draft.anchor} onCancel={() => setDraft(null)} idPrefix="nc" />
+                </div>
+              ) : null}
+              {visibleThreads.length === 0 && !draft ? <p className="small muted">{t("comment.noComments")}</p> : null}
+              {visibleThreads.map((th) => (
+                <CommentThread key={th.id} thread={th} active={th.id === activeId} canReply={canReply} onSelect={setActiveId} />
+              ))}
+            </div>
+          ) : (
+            <div className="card">
+              {edition.changelog ? <p className="small">{edition.changelog}</p> : null}
+              <p className="small muted">{t("edition.hashHelp")}</p>
+              <p className="small mono">{edition.manifestHash}</p>
+            </div>
+          )}
         </aside>
       </div>
+      {canComment && selection && !draft ? (
+        <button type="button" className="button button--small selection-button" style={{ top: selection.top, left: selection.left }} onMouseDown={(e) => e.preventDefault()} onClick={startComment} data-testid="add-comment">
+          {t("comment.add")}
+        </button>
+      ) : null}
     </>
   );
 }

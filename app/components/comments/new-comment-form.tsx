@@ -1,0 +1,49 @@
+import { Form } from "@remix-run/react";
+import { commentCategories } from "../../../db/schema/enums";
+import { useT } from "~/i18n/use-t";
+import type { TextAnchor } from "~/lib/anchoring/anchor";
+
+/** The comment form: on a selected passage (anchor) or, without one, on the whole section. Works without JS. */
+export function NewCommentForm({ sectionId, anchor, onCancel, idPrefix }: { sectionId: string; anchor: TextAnchor | null; onCancel?: () => void; idPrefix: string }) {
+  const t = useT();
+  return (
+    <Form method="post" preventScrollReset className="comment-form" data-testid={anchor ? "comment-form" : "section-comment-form"}>
+      <input type="hidden" name="sectionId" value={sectionId} />
+      {anchor ? <input type="hidden" name="anchor" value={JSON.stringify(anchor)} /> : null}
+      {anchor ? (
+        <div className="field">
+          <span className="small muted">{t("comment.passage")}</span>
+          <blockquote className="thread__quote">{anchor.exact}</blockquote>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${idPrefix}-category`}>{t("comment.category")}</label>
+        <select id={`${idPrefix}-category`} name="category" defaultValue="revise">
+          {commentCategories.map((c) => (
+            <option key={c} value={c}>
+              {t(`comment.category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-body`}>{t("comment.body")}</label>
+        <textarea id={`${idPrefix}-body`} name="body" rows={4} required maxLength={5000} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-proposed`}>{t("comment.proposed")}</label>
+        <textarea id={`${idPrefix}-proposed`} name="proposedText" rows={2} maxLength={5000} />
+      </div>
+      <div className="row-actions">
+        <button type="submit" name="intent" value="comment" className="button">
+          {t("comment.submit")}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            {t("comment.cancel")}
+          </button>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
