@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +7,20 @@ import { renderToPipeableStream } from "react-dom/server";
 import { closeDb, getDb } from "./utils/db.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's stream renderer can flush a 2 KB buffer with unwritten zero bytes at its end when a
+ * multi-byte character (all Chinese text is) would straddle the boundary (facebook/react#26228,
+ * fixed only in React 19). NUL never occurs inside valid UTF-8 text, and our content refuses it,
+ * so dropping every zero byte is exact.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    },
+  });
+}
 
 /** Called by server.mjs before it listens: migrate, and seed the demo data into an empty database. */
 export function prepareDatabase(): void {
@@ -24,7 +38,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
       [waitForAll ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
-        const body = new PassThrough();
+        const body = withoutNulBytes();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);

@@ -82,6 +82,17 @@ describe("the read API", () => {
     expect(revision.createdAt).toMatch(/\+08:00$/);
   });
 
+  it("serves the Chinese reading view as clean UTF-8 (no NUL bytes from the stream renderer)", async () => {
+    const cookie = await loginAs("drafter");
+    const plan = await (await get(`/api/v1/plans/${(await (await get("/api/v1/plans", cookie)).json())[0].id}`, cookie)).json();
+    const res = await get(`/editions/${plan.editions[0].id}?round=${plan.rounds[0].id}`, cookie);
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(bytes.length).toBeGreaterThan(50_000);
+    expect(bytes.includes(0)).toBe(false);
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toContain("黑河");
+  });
+
   it("answers 404 for unknown ids and unknown API paths", async () => {
     const cookie = await loginAs("drafter");
     expect((await get("/api/v1/plans/plan_nope", cookie)).status).toBe(404);

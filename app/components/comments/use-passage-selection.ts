@@ -23,11 +23,11 @@ export function usePassageSelection(enabled: boolean) {
     const range = sel.getRangeAt(0);
     const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
     const container = start?.closest<HTMLElement>("[data-section-text]");
-    if (!container || !container.contains(range.endContainer)) return setSelection(null);
+    if (!container?.contains(range.endContainer)) return setSelection(null);
     const offsets = rangeToOffsets(container, range);
     if (!offsets) return setSelection(null);
     const anchor = buildAnchor(containerText(container), offsets.start, offsets.end);
-    if (!anchor || !anchor.exact.trim()) return setSelection(null);
+    if (!anchor?.exact.trim()) return setSelection(null);
     const rect = range.getBoundingClientRect();
     setSelection({ sectionId: container.dataset.sectionText!, anchor, top: rect.bottom + window.scrollY + 6, left: Math.max(8, rect.left + window.scrollX) });
   }, []);

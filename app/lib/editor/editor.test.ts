@@ -43,6 +43,11 @@ describe("parseContent", () => {
     const attr = parseContent(doc({ type: "paragraph", attrs: { onerror: "alert(1)" }, content: [] }));
     expect("problem" in attr && attr.problem.kind).toBe("schema");
   });
+  it("refuses control characters in text (a NUL, say)", () => {
+    const r = parseContent(doc(para("保障中\u0000游用水")));
+    expect("problem" in r && r.problem.kind).toBe("schema");
+    expect("doc" in parseContent(doc(para("制表\t符可以")))).toBe(true);
+  });
   it("refuses deep nesting without overflowing the stack", () => {
     let node: Record<string, unknown> = para("深");
     for (let i = 0; i < 10_000; i++) node = { type: "blockquote", content: [node] };

@@ -30,6 +30,9 @@ function tooDeep(json: unknown): boolean {
   return false;
 }
 
+// C0 controls other than tab, and DEL: never typed, and some make Word refuse a file
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this regex exists to find them
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const NODE_KEYS = new Set(["type", "attrs", "content", "marks", "text"]);
 const MARK_KEYS = new Set(["type", "attrs"]);
 
@@ -61,6 +64,7 @@ function shapeProblem(schema: Schema, json: unknown): string | null {
       }
     }
     if (n.text !== undefined && typeof n.text !== "string") return "text must be a string";
+    if (typeof n.text === "string" && CONTROL_CHARACTERS.test(n.text)) return "text contains control characters";
     if (n.content !== undefined) {
       if (!Array.isArray(n.content)) return "content must be a list";
       stack.push(...n.content);
