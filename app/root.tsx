@@ -61,7 +61,10 @@ function Header({ data }: { data: RootData }) {
         <div className="site-user">
           {data.user ? (
             <Link to="/notifications" className="bell" aria-label={data.unread ? t("notifications.unread", { count: data.unread }) : t("notifications.title")} data-testid="notifications-bell">
-              <span aria-hidden="true">🔔</span>
+              <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+              </svg>
               {data.unread ? <span className="bell__count">{data.unread > 99 ? "99+" : data.unread}</span> : null}
             </Link>
           ) : null}

@@ -22,7 +22,8 @@ async function shoot(username, pages) {
     for (const [name, path] of pages) {
       const target = typeof path === "function" ? await path(page) : path;
       await page.goto(`${base}${target}`);
-      await page.screenshot({ path: `${out}/${name}-${tag}.png`, fullPage: true });
+      // long reading pages: the first screen is what a reader sees; the rest, full height
+      await page.screenshot({ path: `${out}/${name}-${tag}.png`, fullPage: !/reading|edition|section/.test(name) });
     }
     await context.close();
   }
@@ -36,9 +37,32 @@ const firstEdition = async (page) => {
   await page.goto(`${base}/`);
   return page.locator("[data-testid=documents] a.badge--accent").first().getAttribute("href");
 };
+const roundReading = async (page) => {
+  await page.goto(`${base}/`);
+  return page.locator("[data-testid=rounds] a", { hasText: /阅读并提出意见/ }).first().getAttribute("href");
+};
+const roundPage = async (page) => {
+  await page.goto(`${base}/`);
+  return page.locator("[data-testid=rounds] a").first().getAttribute("href");
+};
+const outline = async (page) => {
+  await page.goto(`${base}/`);
+  return page.locator("[data-testid=documents] h3 a").first().getAttribute("href");
+};
+const editPage = async (page) => `${await firstSection(page)}/edit`;
+const newRound = async (page) => `${await firstEdition(page)}/rounds/new`;
 await shoot(null, [["login", "/login"]]);
-await shoot("drafter", [["dashboard-drafter", "/"], ["section-drafter", firstSection]]);
-await shoot("ganzhou", [["dashboard-reviewer", "/"], ["edition-reviewer", firstEdition], ["admin-403", "/admin"]]);
+await shoot("drafter", [
+  ["dashboard-drafter", "/"],
+  ["section-drafter", firstSection],
+  ["edit-drafter", editPage],
+  ["outline-drafter", outline],
+  ["round-drafter", roundPage],
+  ["reading-drafter", roundReading],
+  ["new-round", newRound],
+  ["notifications-drafter", "/notifications"],
+]);
+await shoot("ganzhou", [["dashboard-reviewer", "/"], ["edition-reviewer", firstEdition], ["reading-reviewer", roundReading], ["round-reviewer", roundPage], ["inbox-reviewer", "/rounds"], ["admin-403", "/admin"]]);
 await shoot("admin", [["admin", "/admin"]]);
 await browser.close();
 console.log(`screenshots in ${out}/`);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
-import { editionsOfDocuments, publishEdition } from "~/models/edition.server";
+import { editionManifest, editionsOfDocuments, publishEdition } from "~/models/edition.server";
 import { addSection, getDocumentOutline, moveSection, renameSection, renumberDocument, retireSection } from "~/models/section.server";
 import { invalid } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
@@ -18,9 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const outline = getDocumentOutline(ctx, params.documentId!);
     const editions = editionsOfDocuments(ctx.db, [outline.document.id]);
     const latest = editions[0];
+    const published = new Map(latest ? editionManifest(ctx.db, latest.id).map((m) => [m.sectionId, m.revisionId]) : []);
     return {
       document: { id: outline.document.id, title: outline.document.title, kind: outline.document.kind, planId: outline.document.planId },
-      sections: outline.sections,
+      // a section changed since the newest edition: new, edited, or retired after it
+      sections: outline.sections.map((s) => ({ ...s, unpublished: s.retired ? published.has(s.id) : published.get(s.id) !== s.currentRevisionId })),
       editions: editions.map((e) => ({ id: e.id, label: e.label, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), changelog: e.changelog })),
       latestEditionId: latest?.id ?? null,
     };
@@ -125,6 +127,7 @@ export default function DocumentOutline() {
                     {s.title}
                   </Link>
                   {s.retired ? <span className="badge">{t("section.retired")}</span> : null}
+                  {s.unpublished && !s.retired ? <span className="badge badge--warn">{t("outline.unpublished")}</span> : null}
                 </div>
                 {s.retired ? null : (
                   <div className="row-actions">
@@ -167,6 +170,11 @@ export default function DocumentOutline() {
         <div>
           <section className="card" aria-labelledby="publish-h">
             <h2 id="publish-h">{t("edition.publish")}</h2>
+            {editions.length ? (
+              <p className="small" data-testid="unpublished-count">
+                {t("edition.unpublishedChanges", { count: sections.filter((s) => s.unpublished).length })}
+              </p>
+            ) : null}
             <Form method="post" data-testid="publish-form">
               <div className="field">
                 <label htmlFor="label">{t("edition.label")}</label>

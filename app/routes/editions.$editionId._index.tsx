@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
       threads: threads.map(({ roundId: _, revisionId: __, position: ___, ...t }) => t),
       canComment: !!round && round.canComment && round.open && !mySubmission,
+      seesAll: can(ctx.user, "read:comment:any"),
       canReply: !!round && round.open,
       canOpenRound: can(ctx.user, "create:round:any"),
     };
@@ -95,13 +96,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditionPage() {
-  const { edition, sections, round, threads, canComment, canReply, canOpenRound } = useLoaderData<typeof loader>();
+  const { edition, sections, round, threads, canComment, canReply, canOpenRound, seesAll } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const [activeId, setActiveId] = useState<string | null>(params.get("comment"));
+  const [active, setActive] = useState<{ id: string; from: "text" | "list" } | null>(params.get("comment") ? { id: params.get("comment")!, from: "text" } : null);
+  const activeId = active?.id ?? null;
+  const setActiveId = (id: string | null, from: "text" | "list" = "text") => setActive(id ? { id, from } : null);
   const [draft, setDraft] = useState<{ sectionId: string; anchor: TextAnchor } | null>(null);
   const { selection, clear } = usePassageSelection(canComment);
 
@@ -118,13 +121,15 @@ export default function EditionPage() {
     }
   }, [result, navigation.state, clear]);
 
-  // mark the active thread's highlights and bring its thread into view
+  // mark the active thread's highlights; bring the other side (thread or passage) into view
   useEffect(() => {
     for (const m of document.querySelectorAll("mark.hl.is-active")) m.classList.remove("is-active");
-    if (!activeId) return;
-    for (const m of document.querySelectorAll(`mark.hl[data-comment-id="${CSS.escape(activeId)}"]`)) m.classList.add("is-active");
-    document.getElementById(`thread-${activeId}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [activeId, threads]);
+    if (!active) return;
+    const marks = document.querySelectorAll(`mark.hl[data-comment-id="${CSS.escape(active.id)}"]`);
+    for (const m of marks) m.classList.add("is-active");
+    const target = active.from === "list" ? (marks[0] ?? document.getElementById(`thread-${active.id}`)) : document.getElementById(`thread-${active.id}`);
+    target?.scrollIntoView({ block: active.from === "list" ? "center" : "nearest", behavior: "smooth" });
+  }, [active, threads]);
 
   const onTextClick = (e: MouseEvent) => {
     const mark = (e.target as Element).closest?.("mark.hl[data-comment-id]");
@@ -173,7 +178,7 @@ export default function EditionPage() {
           <span>
             <Link to={`/rounds/${round.id}`}>{round.title}</Link> · <Deadline open={round.open} closesAt={round.closesAt} daysLeft={round.daysLeft} />
           </span>
-          <span className="small">{!round.open ? t("round.closed") : round.submitted ? t("submission.locked") : round.visibility === "private" ? t("comment.privateNote") : t("comment.sharedNote")}</span>
+          <span className="small">{!round.open ? t("round.closed") : round.submitted ? t("submission.locked") : seesAll ? t("comment.allVisibleNote") : round.visibility === "private" ? t("comment.privateNote") : t("comment.sharedNote")}</span>
         </div>
       ) : null}
       {result && !result.ok ? (
@@ -233,7 +238,7 @@ export default function EditionPage() {
               ) : null}
               {visibleThreads.length === 0 && !draft ? <p className="small muted">{t("comment.noComments")}</p> : null}
               {visibleThreads.map((th) => (
-                <CommentThread key={th.id} thread={th} active={th.id === activeId} canReply={canReply} onSelect={setActiveId} />
+                <CommentThread key={th.id} thread={th} active={th.id === activeId} canReply={canReply} onSelect={(id) => setActiveId(id, "list")} />
               ))}
             </div>
           ) : (

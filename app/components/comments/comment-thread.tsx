@@ -114,13 +114,16 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
         </div>
       ) : null}
       {canReply && !thread.withdrawn ? (
-        <Form method="post" preventScrollReset className="thread__form" onSubmit={(e) => setTimeout(() => (e.target as HTMLFormElement).reset(), 0)}>
-          <input type="hidden" name="commentId" value={thread.id} />
-          <textarea name="body" rows={2} required placeholder={t("comment.replyPlaceholder")} aria-label={t("comment.reply")} className="input" />
-          <button type="submit" name="intent" value="reply" className="button button--small button--ghost">
-            {t("comment.replySubmit")}
-          </button>
-        </Form>
+        <details className="thread__reply">
+          <summary>{t("comment.reply")}</summary>
+          <Form method="post" preventScrollReset className="thread__form" onSubmit={(e) => setTimeout(() => (e.target as HTMLFormElement).reset(), 0)}>
+            <input type="hidden" name="commentId" value={thread.id} />
+            <textarea name="body" rows={2} required placeholder={t("comment.replyPlaceholder")} aria-label={t("comment.reply")} className="input" />
+            <button type="submit" name="intent" value="reply" className="button button--small button--ghost">
+              {t("comment.replySubmit")}
+            </button>
+          </Form>
+        </details>
       ) : null}
     </article>
   );

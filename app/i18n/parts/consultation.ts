@@ -94,6 +94,7 @@ export const consultationZh = {
   "comment.jump": "定位到原文",
   "comment.privateNote": "本轮各单位意见互不可见：您只能看到本单位的意见及编制专班的回复。",
   "comment.sharedNote": "本轮受邀单位的意见相互可见。",
+  "comment.allVisibleNote": "您可以查看本轮全部受邀单位的意见。",
   "comment.readOnly": "您可以查看意见，但不能在本轮提出意见。",
 
   "notifications.title": "消息",
@@ -201,6 +202,7 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "comment.jump": "Show in the text",
   "comment.privateNote": "Organisations do not see each other's comments in this round: you see your organisation's comments and the drafting team's replies.",
   "comment.sharedNote": "Invited organisations see each other's comments in this round.",
+  "comment.allVisibleNote": "You see the comments of every invited organisation in this round.",
   "comment.readOnly": "You can read the comments but not comment in this round.",
 
   "notifications.title": "Notifications",
