@@ -219,23 +219,25 @@ function list(node: JsonNode, level: number, ctx: Ctx, lists: Lists): (Paragraph
 function table(node: JsonNode, lists: Lists): Table {
   const rows = node.content ?? [];
   const columns = Math.max(1, ...rows.map((r) => (r.content ?? []).reduce((n, c) => n + span(c.attrs?.colspan), 0)));
-  const colWidth = Math.floor(TEXT_WIDTH / columns);
+  const widths = columnWidths(rows, columns);
+  const widthOf = (column: number, colspan: number) => widths.slice(column, column + colspan).reduce((a, b) => a + b, 0);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => colWidth),
+    columnWidths: widths,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
     rows: rows.map(
       (row, r) =>
         new TableRow({
           // repeat a real header row on every page the table spans
           tableHeader: r === 0 && (row.content ?? []).every((c) => c.type === "tableHeader"),
-          children: (row.content ?? []).map((cell) => {
+          children: (row.content ?? []).map((cell, c, cells) => {
             const head = r === 0 || cell.type === "tableHeader";
             const colspan = span(cell.attrs?.colspan);
+            const column = cells.slice(0, c).reduce((n, x) => n + span(x.attrs?.colspan), 0);
             const children = blocks(cell.content ?? [], { inTable: true, bold: head, quote: 0 }, lists);
             return new TableCell({
               children: children.length ? children : [new Paragraph({})],
-              width: { size: colWidth * colspan, type: WidthType.DXA },
+              width: { size: widthOf(column, colspan), type: WidthType.DXA },
               columnSpan: colspan > 1 ? colspan : undefined,
               rowSpan: span(cell.attrs?.rowspan) > 1 ? span(cell.attrs?.rowspan) : undefined,
               shading: head ? { type: ShadingType.CLEAR, color: "auto", fill: "F2F2F2" } : undefined,
@@ -245,6 +247,25 @@ function table(node: JsonNode, lists: Lists): Table {
         }),
     ),
   });
+}
+
+const textOf = (node: JsonNode): string => (node.text ?? "") + (node.content ?? []).map(textOf).join("");
+
+/** Columns share the width by the length of their longest cell (within bounds), so names don't wrap per character. */
+function columnWidths(rows: JsonNode[], columns: number): number[] {
+  const weight = Array.from({ length: columns }, () => 4);
+  for (const row of rows) {
+    let column = 0;
+    for (const cell of row.content ?? []) {
+      const colspan = span(cell.attrs?.colspan);
+      if (colspan === 1 && column < columns) weight[column] = Math.max(weight[column], Math.min([...textOf(cell)].length, 10));
+      column += colspan;
+    }
+  }
+  const total = weight.reduce((a, b) => a + b, 0);
+  const widths = weight.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  widths[columns - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
 }
 
 const span = (v: unknown) => (typeof v === "number" && v >= 1 ? Math.floor(v) : 1);
