@@ -6,7 +6,7 @@ import { editions, editionSections, organizations, revisions, rounds } from "../
 import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { addReply, createComment, editComment, listComments, withdrawComment } from "../../app/models/comment.server";
 import { extendRound, getRound, listRounds, openRound, submitReply } from "../../app/models/round.server";
-import { listNotifications, unreadCount } from "../../app/models/notification.server";
+import { ensureClosingNotices, listNotifications, unreadCount } from "../../app/models/notification.server";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { DomainError } from "../../app/utils/errors";
 import type { Ctx } from "../../app/utils/session.server";
@@ -151,6 +151,20 @@ describe("notifications", () => {
     addReply(ctx.drafter, c, { body: "已核实" });
     expect(unreadCount(ctx.ganzhou)).toBe(authorBefore + 1);
     expect(listNotifications(ctx.ganzhou)[0]).toMatchObject({ kind: "reply_created" });
+  });
+
+  it("warns a reviewer once about a round closing within 3 days that their organisation has not answered", () => {
+    const soon = openRound(ctx.drafter, editionId, { title: "即将截止的轮次", closesAt: inFuture(2), invitedOrganizationIds: [orgId("市水务局"), orgId("临泽县")], visibility: "private" }).id;
+    const later = openRound(ctx.drafter, editionId, { title: "还早的轮次", closesAt: inFuture(10), invitedOrganizationIds: [orgId("市水务局")], visibility: "private" }).id;
+    const closing = () => listNotifications(ctx.swj).filter((n) => n.kind === "round_closing").map((n) => n.data.roundId);
+    ensureClosingNotices(ctx.swj);
+    ensureClosingNotices(ctx.swj);
+    expect(closing().filter((id) => id === soon)).toHaveLength(1);
+    expect(closing()).not.toContain(later);
+    // an organisation that has answered is not reminded
+    submitReply(ctx.linze, soon, { statement: "无意见" });
+    ensureClosingNotices(ctx.linze);
+    expect(listNotifications(ctx.linze).filter((n) => n.kind === "round_closing" && n.data.roundId === soon)).toHaveLength(0);
   });
 
   it("keeps the audit chain intact", () => {
