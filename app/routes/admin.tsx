@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { organizationKinds, roles } from "../../db/schema/enums";
 import { translate } from "~/i18n";
+import { ActionResult } from "~/components/action-result";
 import { useT } from "~/i18n/use-t";
 import { createOrganization, createUser, listOrganizations, listUsers, resetPassword, setUserDisabled } from "~/models/user.server";
 import { invalid } from "~/utils/errors";
@@ -68,11 +69,7 @@ export default function Admin() {
       <div className="page-head">
         <h1>{t("admin.title")}</h1>
       </div>
-      {result ? (
-        <div className={`alert ${result.ok ? "alert--ok" : "alert--error"}`} role="status" data-testid="admin-result">
-          {result.ok ? String(result.result) : result.formError}
-        </div>
-      ) : null}
+      <ActionResult result={result} testId="admin-result" />
       <div className="admin-grid">
         <div>
           <section className="card" aria-labelledby="users-h">

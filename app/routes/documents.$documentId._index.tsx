@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { translate } from "~/i18n";
+import { ActionResult } from "~/components/action-result";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { editionManifest, editionsOfDocuments, publishEdition } from "~/models/edition.server";
@@ -107,11 +108,7 @@ export default function DocumentOutline() {
           {t("import.done", { count: params.get("imported") ?? "" })}
         </div>
       ) : null}
-      {result ? (
-        <div className={`alert ${result.ok ? "alert--ok" : "alert--error"}`} role="status" data-testid="outline-result">
-          {result.ok ? String(result.result) : result.formError}
-        </div>
-      ) : null}
+      <ActionResult result={result} testId="outline-result" />
       <div className="admin-grid">
         <section className="card" aria-label={t("section.contents")}>
           <label className="small">

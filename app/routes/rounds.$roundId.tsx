@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { Deadline, StateBadge } from "~/components/round-badges";
 import { translate } from "~/i18n";
+import { ActionResult } from "~/components/action-result";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime, isoShanghai } from "~/lib/time";
 import { closeRoundEarly, extendRound, getRound, submitReply } from "~/models/round.server";
@@ -73,11 +74,7 @@ export default function RoundPage() {
           {t("round.closed")}
         </div>
       ) : null}
-      {result ? (
-        <div className={`alert ${result.ok ? "alert--ok" : "alert--error"}`} role="status" data-testid="round-result">
-          {result.ok ? String(result.result) : result.formError}
-        </div>
-      ) : null}
+      <ActionResult result={result} testId="round-result" />
       {r.instructions ? <p className="card">{r.instructions}</p> : null}
 
       <div className="admin-grid">

@@ -8,7 +8,8 @@ import { Node } from "@tiptap/pm/model";
 import { Transform } from "@tiptap/pm/transform";
 import sanitizeHtml from "sanitize-html";
 import { textPositions } from "../anchoring/text-positions";
-import { editorExtensions, isAllowedHref } from "./extensions";
+import { editorExtensions } from "./extensions";
+import { sanitizeOptions as baseOptions } from "./render.server";
 
 export interface Highlight {
   id: string;
@@ -43,25 +44,13 @@ const highlightExtensions = [...editorExtensions, CommentHighlight];
 let cachedSchema: Schema | null = null;
 const highlightSchema = () => (cachedSchema ??= getSchema(highlightExtensions));
 
-// Same as render.server.ts (keep in sync; its options are not exported) plus <mark>.
-// sanitize-html tests allowedClasses one class at a time, so the whole-value rule
-// /^hl( [a-z0-9-]+)*$/ is enforced by CLASS_NAMES above and each token is checked here.
+// The reading view's options plus <mark>. sanitize-html tests allowedClasses one class at a time,
+// so the whole-value rule /^hl( [a-z0-9-]+)*$/ is enforced by CLASS_NAMES above and each token here.
 const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h1", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "br", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "mark"],
-  allowedAttributes: {
-    a: ["href", "rel"],
-    ol: ["start", "type"],
-    td: ["colspan", "rowspan"],
-    th: ["colspan", "rowspan"],
-    col: ["style"],
-    table: ["style"],
-    mark: ["class", "data-comment-id"],
-  },
+  ...baseOptions,
+  allowedTags: [...(baseOptions.allowedTags || []), "mark"],
+  allowedAttributes: { ...baseOptions.allowedAttributes, mark: ["class", "data-comment-id"] },
   allowedClasses: { mark: ["hl", /^[a-z0-9-]+$/] },
-  allowedStyles: { col: { width: [/^\d+px$/], "min-width": [/^\d+px$/] }, table: { width: [/^\d+px$/], "min-width": [/^\d+px$/] } },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowProtocolRelative: false,
-  exclusiveFilter: (frame) => frame.tag === "a" && !isAllowedHref(frame.attribs.href ?? ""),
 };
 
 /**

@@ -3,7 +3,7 @@ import sanitizeHtml from "sanitize-html";
 import { editorExtensions, isAllowedHref } from "./extensions";
 
 // What the renderer may emit; anything else is stripped even if it slipped into stored JSON.
-const sanitizeOptions: sanitizeHtml.IOptions = {
+export const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: ["p", "h1", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "br", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col"],
   allowedAttributes: {
     a: ["href", "rel"],
