@@ -1,12 +1,14 @@
 import { consultationEn } from "./parts/consultation";
 import { draftingEn } from "./parts/drafting";
 import { editorEn } from "./parts/editor";
+import { reviewEn } from "./parts/review";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
   ...editorEn,
   ...draftingEn,
   ...consultationEn,
+  ...reviewEn,
   "app.name": "Ecological Restoration Plan Consultation & Expert Review",
   "app.shortName": "Restoration Plan Review",
   "nav.home": "Home",

@@ -3,6 +3,7 @@
 import { consultationZh } from "./parts/consultation";
 import { draftingZh } from "./parts/drafting";
 import { editorZh } from "./parts/editor";
+import { reviewZh } from "./parts/review";
 
 const core = {
   "app.name": "生态修复规划征求意见与专家评审平台",
@@ -160,5 +161,5 @@ const core = {
   "footer.text": "张掖市自然资源局 · 国土空间生态修复规划编制工作",
 } as const;
 
-export const zhCN = { ...core, ...editorZh, ...draftingZh, ...consultationZh } as const;
+export const zhCN = { ...core, ...editorZh, ...draftingZh, ...consultationZh, ...reviewZh } as const;
 export type MessageKey = keyof typeof zhCN;

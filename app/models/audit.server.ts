@@ -30,7 +30,11 @@ export type AuditAction =
   | "comment.create"
   | "comment.edit"
   | "comment.withdraw"
-  | "reply.create";
+  | "reply.create"
+  | "comment.respond"
+  | "review.create"
+  | "signoff.create"
+  | "review.conclude";
 
 export interface AuditInput {
   actorId: string | null;

@@ -105,6 +105,7 @@ export const consultationZh = {
   "notifications.reply_created": "{name} 回复了您在“{section}”中的意见",
   "notifications.round_closing": "“{round}”将于 {date} 截止，本单位尚未正式反馈",
   "notifications.submission_created": "{org} 已提交“{round}”的正式反馈",
+  "notifications.response_created": "编制专班已答复您在“{section}”中的意见",
 } as const;
 
 export const consultationEn: Record<keyof typeof consultationZh, string> = {
@@ -213,4 +214,5 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "notifications.reply_created": "{name} replied to your comment on “{section}”",
   "notifications.round_closing": "“{round}” closes {date}; your organisation has not replied yet",
   "notifications.submission_created": "{org} sent its formal reply to “{round}”",
+  "notifications.response_created": "The drafting team answered your comment on “{section}”",
 };

@@ -1,0 +1,13 @@
+import { expect, it } from "vitest";
+import { signatureHash } from "./signature";
+
+const base = { reviewId: "rvw_1", signerId: "usr_1", kind: "expert" as const, conclusion: "approve", opinion: "同意通过。", manifestHash: "a".repeat(64), signedAt: 1_700_000_000_000 };
+
+it("binds every field of a signed opinion", () => {
+  const h = signatureHash(base);
+  expect(h).toMatch(/^[0-9a-f]{64}$/);
+  expect(signatureHash({ ...base })).toBe(h);
+  for (const change of [{ opinion: "同意通过" }, { conclusion: "reject" }, { manifestHash: "b".repeat(64) }, { signedAt: base.signedAt + 1 }, { signerId: "usr_2" }, { kind: "panel" as const }]) {
+    expect(signatureHash({ ...base, ...change })).not.toBe(h);
+  }
+});

@@ -1,0 +1,10 @@
+import type { DbOrTx } from "../../db/client";
+import { verifyAuditChain } from "./audit.server";
+import { firstBrokenSignature } from "./review.server";
+
+/** The audit chain end to end, and every signature against it (GET /api/v1/audit/verify, npm run audit:verify). */
+export function verifyIntegrity(db: DbOrTx) {
+  const chain = verifyAuditChain(db);
+  const brokenSignature = firstBrokenSignature(db);
+  return { ok: chain.ok && brokenSignature === null, events: chain.events, firstBrokenEventId: chain.firstBrokenEventId, firstBrokenSignoffId: brokenSignature };
+}

@@ -1,0 +1,184 @@
+// Technical review: an expert panel signs opinions bound to the edition's manifest hash as they saw
+// it; the chair signs the panel conclusion once the quorum has signed. Nothing signed can change.
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client";
+import { auditEvents, conclusions, documents, editions, panelConclusions, reviewExperts, reviews, signoffs, users } from "../../db/schema";
+import { signatureHash } from "../lib/hash/signature";
+import { newId } from "../lib/id";
+import { isoShanghai } from "../lib/time";
+import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
+import { can } from "../utils/permissions";
+import type { Ctx } from "../utils/session.server";
+import { recordAudit } from "./audit.server";
+
+export const reviewInput = z.object({
+  title: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong|200"),
+  expertUserIds: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.string().min(1)).min(1, "review.invalidPanel").max(50)),
+  chairUserId: z.string().min(1, "review.invalidPanel"),
+  quorum: z.coerce.number().int().min(1, "review.invalidPanel"),
+  meetingDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .nullable()
+    .or(z.literal("").transform(() => null)),
+});
+
+/** Sets up a review of an edition (drafters and admins). */
+export function createReview(ctx: Ctx, editionId: string, input: unknown) {
+  if (!can(ctx.user, "create:review:any")) throw forbidden();
+  const values = reviewInput.parse(input);
+  const experts = [...new Set(values.expertUserIds)];
+  if (!experts.includes(values.chairUserId) || values.quorum > experts.length) throw invalid([{ path: "quorum", message: "review.invalidPanel" }], "review.invalidPanel");
+  return ctx.db.transaction((tx) => {
+    if (!tx.select({ id: editions.id }).from(editions).where(eq(editions.id, editionId)).get()) throw notFound();
+    const found = tx.select({ id: users.id }).from(users).where(and(inArray(users.id, experts), eq(users.role, "expert"))).all();
+    if (found.length !== experts.length) throw invalid([{ path: "expertUserIds", message: "review.invalidPanel" }], "review.invalidPanel");
+    const id = newId("rvw");
+    tx.insert(reviews).values({ id, editionId, title: values.title, chairUserId: values.chairUserId, quorum: values.quorum, meetingDate: values.meetingDate ?? null, createdById: ctx.user.id }).run();
+    for (const userId of experts) tx.insert(reviewExperts).values({ reviewId: id, userId }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "review.create", entityType: "review", entityId: id, data: { editionId, experts, chairUserId: values.chairUserId, quorum: values.quorum } });
+    return { id };
+  });
+}
+
+/** A review the caller may see: drafters and admins all, experts those they sit on. */
+function loadReview(ctx: Ctx, reviewId: string, db: DbOrTx = ctx.db) {
+  const row = db
+    .select({ review: reviews, manifestHash: editions.manifestHash, editionLabel: editions.label, documentTitle: documents.title, planId: documents.planId })
+    .from(reviews)
+    .innerJoin(editions, eq(reviews.editionId, editions.id))
+    .innerJoin(documents, eq(editions.documentId, documents.id))
+    .where(eq(reviews.id, reviewId))
+    .get();
+  if (!row) throw notFound();
+  const panel = db.select({ userId: reviewExperts.userId }).from(reviewExperts).where(eq(reviewExperts.reviewId, reviewId)).all().map((p) => p.userId);
+  if (!can(ctx.user, "read:review:any") && !(can(ctx.user, "read:review:own") && panel.includes(ctx.user.id))) throw notFound();
+  return { ...row, panel };
+}
+
+type SignoffRow = typeof signoffs.$inferSelect;
+const expectedSignature = (s: SignoffRow) => signatureHash({ reviewId: s.reviewId, signerId: s.expertId, kind: "expert", conclusion: s.conclusion, opinion: s.opinion, manifestHash: s.manifestHash, signedAt: s.signedAt.getTime() });
+
+export type ReviewStatus = "open" | "quorum_reached" | "concluded";
+
+export function getReview(ctx: Ctx, reviewId: string) {
+  const r = loadReview(ctx, reviewId);
+  const members = ctx.db.select({ id: users.id, username: users.username, displayName: users.displayName, title: users.title }).from(users).where(inArray(users.id, r.panel)).orderBy(asc(users.username)).all();
+  const signed = ctx.db.select().from(signoffs).where(eq(signoffs.reviewId, reviewId)).all();
+  const conclusion = ctx.db.select().from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get();
+  const valid = (s: SignoffRow) => s.manifestHash === r.manifestHash && s.signatureHash === expectedSignature(s);
+  const validCount = signed.filter(valid).length;
+  const status: ReviewStatus = conclusion ? "concluded" : validCount >= r.review.quorum ? "quorum_reached" : "open";
+  return {
+    id: r.review.id,
+    title: r.review.title,
+    editionId: r.review.editionId,
+    editionLabel: r.editionLabel,
+    documentTitle: r.documentTitle,
+    planId: r.planId,
+    manifestHash: r.manifestHash,
+    quorum: r.review.quorum,
+    meetingDate: r.review.meetingDate,
+    chairUserId: r.review.chairUserId,
+    status,
+    panel: members.map((m) => {
+      const s = signed.find((x) => x.expertId === m.id);
+      return {
+        expert: { id: m.id, username: m.username, name: m.displayName, title: m.title },
+        chair: m.id === r.review.chairUserId,
+        signoff: s ? { conclusion: s.conclusion, opinion: s.opinion, manifestHash: s.manifestHash, signatureHash: s.signatureHash, signedAt: isoShanghai(s.signedAt), valid: valid(s) } : null,
+      };
+    }),
+    panelConclusion: conclusion
+      ? { conclusion: conclusion.conclusion, opinion: conclusion.opinion, manifestHash: conclusion.manifestHash, signatureHash: conclusion.signatureHash, signedAt: isoShanghai(conclusion.signedAt), valid: conclusion.manifestHash === r.manifestHash }
+      : null,
+    me: {
+      onPanel: r.panel.includes(ctx.user.id),
+      isChair: r.review.chairUserId === ctx.user.id,
+      signed: signed.some((s) => s.expertId === ctx.user.id),
+    },
+  };
+}
+
+/** GET /api/v1/reviews/:id */
+export function reviewJson(ctx: Ctx, reviewId: string) {
+  const r = getReview(ctx, reviewId);
+  return {
+    id: r.id,
+    editionId: r.editionId,
+    manifestHash: r.manifestHash,
+    quorum: r.quorum,
+    status: r.status,
+    signoffs: r.panel.filter((p) => p.signoff).map((p) => ({ expert: { id: p.expert.id, username: p.expert.username }, conclusion: p.signoff!.conclusion, opinion: p.signoff!.opinion, manifestHash: p.signoff!.manifestHash, signedAt: p.signoff!.signedAt, valid: p.signoff!.valid })),
+    panelConclusion: r.panelConclusion,
+  };
+}
+
+const opinionInput = z.object({
+  conclusion: z.enum(conclusions, { errorMap: () => ({ message: "validation.choice" }) }),
+  opinion: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(10000, "validation.tooLong|10000"),
+});
+export const signoffInput = opinionInput.extend({ manifestHash: z.string().regex(/^[0-9a-f]{64}$/, "review.hashMismatch") });
+
+/**
+ * An expert on the panel signs an opinion for the manifest hash they saw. If the edition's hash is
+ * not that one, nothing is signed (409). One signature per expert; it cannot be changed.
+ */
+export function signOff(ctx: Ctx, reviewId: string, input: unknown) {
+  if (!can(ctx.user, "create:signoff:own")) throw forbidden("review.notOnPanel");
+  const values = signoffInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    const r = loadReview(ctx, reviewId, tx);
+    if (!r.panel.includes(ctx.user.id)) throw forbidden("review.notOnPanel");
+    if (values.manifestHash !== r.manifestHash) throw conflict("review.hashMismatch", { manifestHash: r.manifestHash });
+    if (tx.select({ id: signoffs.id }).from(signoffs).where(and(eq(signoffs.reviewId, reviewId), eq(signoffs.expertId, ctx.user.id))).get()) throw conflict("review.alreadySigned");
+    const signedAt = new Date();
+    const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "expert", conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, signedAt: signedAt.getTime() });
+    const id = newId("sgn");
+    tx.insert(signoffs).values({ id, reviewId, expertId: ctx.user.id, conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, signatureHash: hash, signedAt }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "signoff.create", entityType: "review", entityId: reviewId, data: { signoffId: id, conclusion: values.conclusion, manifestHash: values.manifestHash, signatureHash: hash } });
+    return { id, signatureHash: hash, signedAt: isoShanghai(signedAt) };
+  });
+}
+
+/** The chair's panel conclusion, once as many valid signatures as the quorum are in. */
+export function concludeReview(ctx: Ctx, reviewId: string, input: unknown) {
+  const values = opinionInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    const r = loadReview(ctx, reviewId, tx);
+    if (r.review.chairUserId !== ctx.user.id) throw forbidden("review.notChair");
+    if (tx.select({ r: panelConclusions.reviewId }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get()) throw conflict("review.alreadyConcluded");
+    const valid = tx.select({ n: count() }).from(signoffs).where(and(eq(signoffs.reviewId, reviewId), eq(signoffs.manifestHash, r.manifestHash))).get()?.n ?? 0;
+    if (valid < r.review.quorum) throw new DomainError("conflict", "review.quorumNotReached", { quorum: r.review.quorum });
+    const signedAt = new Date();
+    const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "panel", conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, signedAt: signedAt.getTime() });
+    tx.insert(panelConclusions).values({ reviewId, chairId: ctx.user.id, conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, signatureHash: hash, signedAt }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "review.conclude", entityType: "review", entityId: reviewId, data: { conclusion: values.conclusion, manifestHash: r.manifestHash, signatureHash: hash } });
+    return { reviewId, signatureHash: hash, signedAt: isoShanghai(signedAt) };
+  });
+}
+
+/**
+ * Every sign-off and panel conclusion must still hash to its signature, and its signature must have
+ * been recorded in the audit chain when it was made. Returns the first record that fails, or null.
+ */
+export function firstBrokenSignature(db: DbOrTx): string | null {
+  const recorded = new Set(
+    db
+      .select({ data: auditEvents.data })
+      .from(auditEvents)
+      .where(inArray(auditEvents.action, ["signoff.create", "review.conclude"]))
+      .all()
+      .map((e) => String((JSON.parse(e.data) as { signatureHash?: string }).signatureHash)),
+  );
+  for (const s of db.select().from(signoffs).orderBy(asc(signoffs.signedAt)).all()) {
+    if (s.signatureHash !== expectedSignature(s) || !recorded.has(s.signatureHash)) return s.id;
+  }
+  for (const c of db.select().from(panelConclusions).all()) {
+    const expected = signatureHash({ reviewId: c.reviewId, signerId: c.chairId, kind: "panel", conclusion: c.conclusion, opinion: c.opinion, manifestHash: c.manifestHash, signedAt: c.signedAt.getTime() });
+    if (c.signatureHash !== expected || !recorded.has(c.signatureHash)) return `conclusion:${c.reviewId}`;
+  }
+  return null;
+}

@@ -1,0 +1,9 @@
+import { createReview } from "~/models/review.server";
+import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
+
+export const action = apiRoute(async (ctx, { request, params }) => {
+  if (request.method !== "POST") return methodNotAllowed();
+  return Response.json(createReview(ctx, params.editionId!, await readJson(request, 64 * 1024)), { status: 201 });
+});
+
+export const loader = () => methodNotAllowed();

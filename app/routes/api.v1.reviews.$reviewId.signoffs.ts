@@ -1,0 +1,9 @@
+import { signOff } from "~/models/review.server";
+import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
+
+export const action = apiRoute(async (ctx, { request, params }) => {
+  if (request.method !== "POST") return methodNotAllowed();
+  return Response.json(signOff(ctx, params.reviewId!, await readJson(request, 128 * 1024)), { status: 201 });
+});
+
+export const loader = () => methodNotAllowed();
