@@ -45,6 +45,12 @@ export function createReview(ctx: Ctx, editionId: string, input: unknown) {
 
 /** A review the caller may see: drafters and admins all, experts those they sit on. */
 function loadReview(ctx: Ctx, reviewId: string, db: DbOrTx = ctx.db) {
+  const r = loadReviewRow(db, reviewId);
+  if (!can(ctx.user, "read:review:any") && !(can(ctx.user, "read:review:own") && r.panel.includes(ctx.user.id))) throw notFound();
+  return r;
+}
+
+function loadReviewRow(db: DbOrTx, reviewId: string) {
   const row = db
     .select({ review: reviews, manifestHash: editions.manifestHash, editionLabel: editions.label, documentTitle: documents.title, planId: documents.planId })
     .from(reviews)
@@ -54,7 +60,6 @@ function loadReview(ctx: Ctx, reviewId: string, db: DbOrTx = ctx.db) {
     .get();
   if (!row) throw notFound();
   const panel = db.select({ userId: reviewExperts.userId }).from(reviewExperts).where(eq(reviewExperts.reviewId, reviewId)).all().map((p) => p.userId);
-  if (!can(ctx.user, "read:review:any") && !(can(ctx.user, "read:review:own") && panel.includes(ctx.user.id))) throw notFound();
   return { ...row, panel };
 }
 
@@ -130,7 +135,8 @@ export function signOff(ctx: Ctx, reviewId: string, input: unknown) {
   if (!can(ctx.user, "create:signoff:own")) throw forbidden("review.notOnPanel");
   const values = signoffInput.parse(input);
   return ctx.db.transaction((tx) => {
-    const r = loadReview(ctx, reviewId, tx);
+    // an expert who is not on this panel is told so (403), not "not found"
+    const r = loadReviewRow(tx, reviewId);
     if (!r.panel.includes(ctx.user.id)) throw forbidden("review.notOnPanel");
     if (values.manifestHash !== r.manifestHash) throw conflict("review.hashMismatch", { manifestHash: r.manifestHash });
     if (tx.select({ id: signoffs.id }).from(signoffs).where(and(eq(signoffs.reviewId, reviewId), eq(signoffs.expertId, ctx.user.id))).get()) throw conflict("review.alreadySigned");

@@ -153,7 +153,9 @@ export default function PlanDashboard() {
             {plan.reviews.length === 0 ? <p className="muted small">{t("dashboard.noReviews")}</p> : null}
             {plan.reviews.map((r) => (
               <div key={r.id} className="review-item">
-                <div>{r.title}</div>
+                <div>
+                  <Link to={`/reviews/${r.id}`}>{r.title}</Link>
+                </div>
                 <div className="small muted">
                   {t("dashboard.panel", { count: r.expertCount, quorum: r.quorum })}
                   {r.meetingDate ? ` · ${formatDate(r.meetingDate, locale)}` : ""}

@@ -1,0 +1,116 @@
+// The adoption table as a Word document: A4 landscape, house fonts (宋体 body, 黑体 title), a table whose
+// header row repeats on every page, and the edition hash in the footer.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
+import { type AdoptionInput, adoptionSubtitle, adoptionSummary, adoptionTableRows, adoptionTitle, COLUMNS, summaryText } from "./rows";
+
+const CREATOR = "生态修复规划评审平台";
+const BODY_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "宋体" };
+const TITLE_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "黑体" };
+const BODY_SIZE = 21; // half-points: 10.5 pt (五号)
+// A4 landscape with 2 cm margins, in twips.
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const TEXT_WIDTH = PAGE.height - 2 * PAGE.margin;
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const CENTRED = new Set(["number", "decision"]);
+
+/** Column widths in twips, in proportion to the spreadsheet's. */
+export const DOCX_COLUMN_WIDTHS = (() => {
+  const total = COLUMNS.reduce((n, c) => n + c.width, 0);
+  const widths = COLUMNS.map((c) => Math.floor((TEXT_WIDTH * c.width) / total));
+  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+})();
+
+export async function adoptionTableDocx(input: AdoptionInput): Promise<Buffer> {
+  const rows = adoptionTableRows(input);
+  const title = adoptionTitle(input);
+
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: COLUMNS.map((c, i) => cell(c.header, i, { bold: true, centred: true, shaded: true })),
+  });
+  const body = rows.map(
+    (row) => new TableRow({ children: COLUMNS.map((c, i) => cell(String(row[c.key]), i, { centred: CENTRED.has(c.key) })) }),
+  );
+
+  const doc = new Document({
+    title,
+    subject: input.roundTitle,
+    creator: CREATOR,
+    lastModifiedBy: CREATOR,
+    styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        footers: { default: footer(input.manifestHash) },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: [new TextRun({ text: title, font: TITLE_FONT, size: 32 })],
+          }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: adoptionSubtitle(input), size: 18 })] }),
+          new Table({
+            width: { size: TEXT_WIDTH, type: WidthType.DXA },
+            columnWidths: DOCX_COLUMN_WIDTHS,
+            layout: TableLayoutType.FIXED,
+            borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+            rows: [header, ...body],
+          }),
+          new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: `合计：${summaryText(adoptionSummary(rows))}`, bold: true })] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** One paragraph per line of the cell's text. */
+function cell(text: string, column: number, style: { bold?: boolean; centred?: boolean; shaded?: boolean }): TableCell {
+  return new TableCell({
+    width: { size: DOCX_COLUMN_WIDTHS[column], type: WidthType.DXA },
+    verticalAlign: style.shaded ? VerticalAlign.CENTER : VerticalAlign.TOP,
+    shading: style.shaded ? { type: ShadingType.CLEAR, color: "auto", fill: "F2F2F2" } : undefined,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    children: text.split("\n").map(
+      (line) =>
+        new Paragraph({
+          alignment: style.centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [new TextRun({ text: line, bold: style.bold })],
+        }),
+    ),
+  });
+}
+
+function footer(manifestHash: string): Footer {
+  const small = { size: 16, font: BODY_FONT };
+  return new Footer({
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: `稿次摘要 ${manifestHash}` })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, children: ["第 ", PageNumber.CURRENT, " 页"] })] }),
+    ],
+  });
+}
