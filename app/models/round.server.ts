@@ -167,6 +167,7 @@ export function getRound(ctx: Ctx, roundId: string, now = Date.now()) {
     documentTitle: r.documentTitle,
     planId: r.planId,
     planTitle: r.planTitle,
+    manifestHash: r.manifestHash,
     title: r.round.title,
     instructions: r.round.instructions,
     visibility: r.round.visibility,

@@ -18,6 +18,7 @@ export const reviewZh = {
   "response.answer": "答复",
 
   "workbench.title": "意见处理：{round}",
+  "workbench.filter": "筛选",
   "workbench.filter.all": "全部",
   "workbench.filter.pending": "待答复",
   "workbench.filter.answered": "已答复",
@@ -93,6 +94,7 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   "response.answer": "Answer",
 
   "workbench.title": "Comments: {round}",
+  "workbench.filter": "Filter",
   "workbench.filter.all": "All",
   "workbench.filter.pending": "Not answered",
   "workbench.filter.answered": "Answered",

@@ -28,12 +28,20 @@ const BODY_SIZE = 21; // half-points: 10.5 pt (五号)
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.height - 2 * PAGE.margin;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const CELL_MARGIN = 80;
 const CENTRED = new Set(["number", "decision"]);
 
-/** Column widths in twips, in proportion to the spreadsheet's. */
+/**
+ * Column widths in twips, in proportion to the spreadsheet's, except that no column is narrower than its
+ * header on one line (the page is narrower than the spreadsheet, and "序/号" helps no one).
+ */
 export const DOCX_COLUMN_WIDTHS = (() => {
+  const least = COLUMNS.map((c) => [...c.header].length * BODY_SIZE * 10 + 2 * CELL_MARGIN + 40);
   const total = COLUMNS.reduce((n, c) => n + c.width, 0);
-  const widths = COLUMNS.map((c) => Math.floor((TEXT_WIDTH * c.width) / total));
+  const narrow = COLUMNS.map((c, i) => (TEXT_WIDTH * c.width) / total < least[i]);
+  const spare = TEXT_WIDTH - least.reduce((n, w, i) => n + (narrow[i] ? w : 0), 0);
+  const rest = COLUMNS.reduce((n, c, i) => n + (narrow[i] ? 0 : c.width), 0);
+  const widths = COLUMNS.map((c, i) => (narrow[i] ? least[i] : Math.floor((spare * c.width) / rest)));
   widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
 })();
@@ -94,7 +102,7 @@ function cell(text: string, column: number, style: { bold?: boolean; centred?: b
     width: { size: DOCX_COLUMN_WIDTHS[column], type: WidthType.DXA },
     verticalAlign: style.shaded ? VerticalAlign.CENTER : VerticalAlign.TOP,
     shading: style.shaded ? { type: ShadingType.CLEAR, color: "auto", fill: "F2F2F2" } : undefined,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
     children: text.split("\n").map(
       (line) =>
         new Paragraph({

@@ -1,8 +1,4 @@
-// Test data and helpers shared by the adoption-table tests: a round on the 甘州区 plan text, in no particular order.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+// Test data shared by the adoption-table tests: a round on the 甘州区 plan text, in no particular order.
 import type { AdoptionComment, AdoptionInput } from "./rows";
 
 const base = { anchorStart: null, exact: null, proposedText: null, decision: null, reason: null } as const;
@@ -95,29 +91,3 @@ export const sample: AdoptionInput = {
   generatedAt: "2025-10-20T18:05:00+08:00",
   comments,
 };
-
-/** Whether LibreOffice can open this kind of file here (Calc and Writer are separate packages). */
-export function libreOfficeCan(app: "calc" | "writer"): boolean {
-  try {
-    const program = dirname(realpathSync(execFileSync("which", ["soffice"], { encoding: "utf8" }).trim()));
-    return existsSync(join(program, app === "calc" ? "libsclo.so" : "libswlo.so"));
-  } catch {
-    return false;
-  }
-}
-
-/** Converts with LibreOffice (its own profile, so it runs beside another instance) and returns the PDF's text. */
-export function libreOfficePdfText(bytes: Buffer, name: string): { pdf: string; text: string | null } {
-  const dir = mkdtempSync(join(tmpdir(), "adoption-"));
-  writeFileSync(join(dir, name), bytes);
-  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, name)], { stdio: "ignore", timeout: 120_000 });
-  const pdf = join(dir, name.replace(/\.\w+$/, ".pdf"));
-  if (!existsSync(pdf)) throw new Error(`LibreOffice could not convert ${name}`);
-  let text: string | null = null;
-  try {
-    text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
-  } catch {
-    // poppler-utils not installed: the PDF's existence is the check
-  }
-  return { pdf, text };
-}

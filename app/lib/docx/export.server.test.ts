@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
+import { libreOfficeCan, libreOfficePdf } from "../../../tests/support/libreoffice";
 import { blocksToDoc } from "../../../db/seed/build-content";
 import { checkDocxUpload } from "./check.server";
 import { type ExportInput, editionToDocx, headingText } from "./export.server";
@@ -108,6 +109,13 @@ describe("editionToDocx", () => {
     expect(table).toContain('"tableHeader"');
     expect(table).toContain("森林覆盖率");
     expect(JSON.stringify(back[1].content)).toContain('"bold"');
+  });
+
+  it.skipIf(!libreOfficeCan("writer"))("opens in LibreOffice Writer with its headings and table", () => {
+    const { text } = libreOfficePdf(Buffer.from(bytes), "edition.docx");
+    if (text !== null) {
+      for (const heading of ["总则", "规划背景", "目标与指标", "森林覆盖率"]) expect(text).toContain(heading);
+    }
   });
 
   it("joins number and title with a full-width space unless the number ends in punctuation", () => {

@@ -65,9 +65,16 @@ export default function RoundPage() {
             {r.documentTitle}（{r.editionLabel}） · <Deadline open={r.open} closesAt={r.closesAt} daysLeft={r.daysLeft} /> · {t(`round.visibility.${r.visibility}`)}
           </div>
         </div>
-        <Link className="button" to={`/editions/${r.editionId}?round=${r.id}`} data-testid="read-and-comment">
-          {t("round.read")}
-        </Link>
+        <div className="row-actions">
+          {r.canManage ? (
+            <Link className="button button--ghost" to={`/rounds/${r.id}/workbench`} data-testid="open-workbench">
+              {t("workbench.open")}
+            </Link>
+          ) : null}
+          <Link className="button" to={`/editions/${r.editionId}?round=${r.id}`} data-testid="read-and-comment">
+            {t("round.read")}
+          </Link>
+        </div>
       </div>
       {!r.open ? (
         <div className="alert alert--error" role="status" data-testid="round-closed">

@@ -1,0 +1,157 @@
+/**
+ * Follows a comment's passage from the revision it was written on (oldText) to a later revision
+ * (newText). Pure: no database, no UI.
+ *
+ * Rules, in order:
+ * 0. An anchor that does not fit oldText (offsets out of range, or not selecting `exact`) cannot be
+ *    mapped through a diff; it is looked up in newText by quote search alone (rule 4), else orphaned.
+ * 1. oldText === newText → "intact" with the same offsets.
+ * 2. Otherwise the diff ops (given, or diffTexts(oldText, newText); given ops that do not describe
+ *    the two texts are ignored) map the start with assoc +1 and the end with assoc -1 (see
+ *    offset-map.ts): text inserted right before or right after the passage is not absorbed, text
+ *    replacing part of the passage is covered. Bounds are widened so they never split a surrogate pair.
+ * 3. When the mapped range is not empty:
+ *    - no edit touched the passage and the mapped text equals `exact` → "intact";
+ *    - else, if `exact` occurs verbatim overlapping the mapped range → "intact" there (diffs are
+ *      ambiguous: inserting a word just before a passage that starts with the same word may be
+ *      reported as an insertion inside it, and the segmenter may cut the words at the passage's edges
+ *      differently once their neighbours change, making a rewrite of the neighbours look like a
+ *      rewrite of the passage; a quote shorter than SHORT_QUOTE inside a mapped range grown as in
+ *      rule 5 also needs findQuote's context support);
+ *    - else, when at most MOSTLY_DELETED (60%) of its characters were deleted → "changed", covering
+ *      the mapped range (the passage's new wording).
+ * 4. When more than 60% of the passage was deleted (or nothing of it is left), it may have moved:
+ *    findQuote(newText, anchor, hint = mapped start) (quote-search.ts) → "intact" if the match is
+ *    verbatim, else "changed".
+ * 5. Nothing found: if the mapped range is empty, shrank below SHRUNK (40%) of the passage's length,
+ *    or grew beyond GROWN_FACTOR × length + GROWN_SLACK (the passage sat inside a rewritten paragraph
+ *    and cannot be located in the new one) → "orphaned", collapsed at the mapped start with
+ *    exact = "". Otherwise → "changed" (the passage was reworded in place).
+ * The result's `exact` is always newText.slice(start, end).
+ */
+import { diffTexts, type DiffOp } from "../diff/text-diff";
+import { splitsSurrogatePair, type TextAnchor } from "./anchor";
+import { offsetMapper, type OffsetMapper } from "./offset-map";
+import { contextScore, findQuote, MIN_SHORT_CONTEXT, SHORT_QUOTE } from "./quote-search";
+
+export type AnchorState = "intact" | "changed" | "orphaned";
+
+export interface MappedAnchor {
+  start: number;
+  end: number;
+  /** newText.slice(start, end): the passage's current wording ("" when orphaned). */
+  exact: string;
+  state: AnchorState;
+}
+
+/** Above this share of deleted characters the passage may have moved (quote search is tried). */
+export const MOSTLY_DELETED = 0.6;
+/** A mostly deleted passage whose mapped range is shorter than this share of it is orphaned. */
+export const SHRUNK = 0.4;
+/** A mostly deleted passage whose mapped range is longer than GROWN_FACTOR × length + GROWN_SLACK is orphaned. */
+export const GROWN_FACTOR = 3;
+export const GROWN_SLACK = 10;
+
+export function mapAnchor(oldText: string, newText: string, anchor: TextAnchor, ops?: readonly DiffOp[]): MappedAnchor {
+  if (!fits(oldText, anchor)) return relocate(newText, anchor, anchor.start);
+  if (oldText === newText) return { start: anchor.start, end: anchor.end, exact: anchor.exact, state: "intact" };
+  return mapThrough(mapperFor(oldText, newText, ops), newText, anchor);
+}
+
+/** mapAnchor for many anchors on the same pair of texts: the diff is computed (at most) once. */
+export function mapAnchors(oldText: string, newText: string, anchors: readonly TextAnchor[], ops?: readonly DiffOp[]): MappedAnchor[] {
+  let mapper: OffsetMapper | undefined;
+  return anchors.map((anchor) => {
+    if (!fits(oldText, anchor)) return relocate(newText, anchor, anchor.start);
+    if (oldText === newText) return { start: anchor.start, end: anchor.end, exact: anchor.exact, state: "intact" };
+    mapper ??= mapperFor(oldText, newText, ops);
+    return mapThrough(mapper, newText, anchor);
+  });
+}
+
+function fits(text: string, a: TextAnchor): boolean {
+  return (
+    Number.isInteger(a.start) &&
+    Number.isInteger(a.end) &&
+    a.start >= 0 &&
+    a.start < a.end &&
+    a.end <= text.length &&
+    text.slice(a.start, a.end) === a.exact
+  );
+}
+
+/** A mapper for the given ops if they describe oldText → newText, else for a fresh diff. */
+function mapperFor(oldText: string, newText: string, ops?: readonly DiffOp[]): OffsetMapper {
+  if (ops && describes(ops, oldText, newText)) return offsetMapper(ops);
+  return offsetMapper(diffTexts(oldText, newText));
+}
+
+function describes(ops: readonly DiffOp[], oldText: string, newText: string): boolean {
+  let a = "";
+  let b = "";
+  for (const { op, text } of ops) {
+    if (op !== "insert") a += text;
+    if (op !== "delete") b += text;
+  }
+  return a === oldText && b === newText;
+}
+
+function mapThrough(mapper: OffsetMapper, newText: string, anchor: TextAnchor): MappedAnchor {
+  const { start, end, exact } = anchor;
+  const length = end - start;
+  let s = mapper.map(start, 1);
+  let e = Math.max(s, mapper.map(end, -1));
+  if (splitsSurrogatePair(newText, s)) s--;
+  if (splitsSurrogatePair(newText, e)) e++;
+  const mapped = e - s;
+
+  if (mapped > 0) {
+    const slice = newText.slice(s, e);
+    if (slice === exact && !mapper.changedBetween(start, end)) return { start: s, end: e, exact, state: "intact" };
+    // a short quote found inside a large rewrite needs context to confirm it (it may recur by chance)
+    const minContext = exact.length < SHORT_QUOTE && mapped > GROWN_FACTOR * length + GROWN_SLACK ? MIN_SHORT_CONTEXT : 0;
+    const verbatim = verbatimOverlapping(newText, anchor, s, e, minContext);
+    if (verbatim !== null) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
+    if (mapper.deletedLength(start, end) <= MOSTLY_DELETED * length) return { start: s, end: e, exact: slice, state: "changed" };
+  }
+
+  const found = findQuote(newText, anchor, s);
+  if (found) return located(newText, found.start, found.end, exact);
+  if (mapped === 0 || mapped < SHRUNK * length || mapped > GROWN_FACTOR * length + GROWN_SLACK) {
+    return { start: s, end: s, exact: "", state: "orphaned" };
+  }
+  return { start: s, end: e, exact: newText.slice(s, e), state: "changed" };
+}
+
+/** Quote search only (no usable diff): a match, else orphaned at `at` (clamped, never inside a pair). */
+function relocate(newText: string, anchor: TextAnchor, at: number): MappedAnchor {
+  const found = anchor.exact ? findQuote(newText, anchor, at) : null;
+  if (found) return located(newText, found.start, found.end, anchor.exact);
+  let p = Number.isFinite(at) ? Math.min(Math.max(Math.trunc(at), 0), newText.length) : 0;
+  if (splitsSurrogatePair(newText, p)) p--;
+  return { start: p, end: p, exact: "", state: "orphaned" };
+}
+
+function located(newText: string, start: number, end: number, exact: string): MappedAnchor {
+  const slice = newText.slice(start, end);
+  return { start, end, exact: slice, state: slice === exact ? "intact" : "changed" };
+}
+
+/**
+ * The occurrence of `exact` overlapping newText[s, e) with the best context (nearest `s` on ties)
+ * among those with a context score of at least `minContext`, or null.
+ */
+function verbatimOverlapping(newText: string, anchor: TextAnchor, s: number, e: number, minContext: number): number | null {
+  const { exact } = anchor;
+  let best: number | null = null;
+  let bestScore = -1;
+  for (let i = newText.indexOf(exact, Math.max(0, s - exact.length + 1)); i !== -1 && i < e; i = newText.indexOf(exact, i + 1)) {
+    const score = contextScore(newText, anchor, i, i + exact.length);
+    if (score < minContext) continue;
+    if (score > bestScore || (score === bestScore && best !== null && Math.abs(i - s) < Math.abs(best - s))) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,46 @@
+// The 意见采纳情况表 of a round: every (non-withdrawn) comment with the drafting team's answer.
+import { inArray } from "drizzle-orm";
+import { organizations } from "../../db/schema";
+import type { AdoptionInput } from "../lib/adoption-table/rows";
+import { seesWholeRound } from "../lib/comment-visibility";
+import { isoShanghai } from "../lib/time";
+import { forbidden } from "../utils/errors";
+import type { Ctx } from "../utils/session.server";
+import { listComments } from "./comment.server";
+import { getRound, viewerOf } from "./round.server";
+
+/** The whole table is for those who see the whole round (drafters, admins, experts). */
+export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
+  const round = getRound(ctx, roundId);
+  if (!seesWholeRound(viewerOf(ctx))) throw forbidden();
+  const comments = listComments(ctx, roundId).filter((c) => !c.withdrawn);
+  const orgIds = [...new Set(comments.map((c) => c.organization.id))];
+  const order = new Map(orgIds.length ? ctx.db.select({ id: organizations.id, sortOrder: organizations.sortOrder }).from(organizations).where(inArray(organizations.id, orgIds)).all().map((o) => [o.id, o.sortOrder]) : []);
+  return {
+    roundTitle: round.title,
+    planTitle: round.planTitle,
+    documentTitle: round.documentTitle,
+    editionLabel: round.editionLabel,
+    manifestHash: round.manifestHash,
+    generatedAt: isoShanghai(Date.now()),
+    comments: comments.map((c) => ({
+      organizationName: c.organization.name,
+      organizationOrder: order.get(c.organization.id) ?? 0,
+      sectionNumber: c.sectionNumber,
+      sectionTitle: c.sectionTitle,
+      sectionPosition: c.position,
+      anchorStart: c.anchor?.start ?? null,
+      exact: c.anchor?.exact ?? null,
+      category: c.category,
+      body: c.body,
+      proposedText: c.proposedText,
+      createdAt: c.createdAt,
+      decision: c.response?.decision ?? null,
+      reason: c.response?.reason ?? null,
+    })),
+  };
+}
+
+export function adoptionFileName(input: AdoptionInput, extension: string) {
+  return `${input.documentTitle}（${input.editionLabel}）意见采纳情况表.${extension}`;
+}
