@@ -53,6 +53,23 @@ describe("rounds, comments, replies and submissions", () => {
     expect(list[0].replies[0]).toMatchObject({ body: "已补充。", author: { username: "drafter" } });
     expect((await (await s.get(`/api/v1/comments/${commentId}`, ganzhou)).json()).id).toBe(commentId);
 
+    // the notification link opens the reading view at the comment
+    const link = await s.get(`/rounds/${roundId}/comments/${commentId}`, ganzhou);
+    expect(link.status).toBe(302);
+    expect(link.headers.get("location")).toBe(`/editions/${editionId}?round=${roundId}&comment=${commentId}#${sectionId}`);
+
+    // anchors follow the text: after a revision that adds words before the passage, ?at= maps it
+    const section = await (await s.get(`/api/v1/sections/${sectionId}`, drafter)).json();
+    const content = section.currentRevision.content;
+    const firstText = content.content.find((b: { content?: { text?: string }[] }) => b.content?.[0]?.text)!.content[0];
+    firstText.text = `（修订）${firstText.text}`;
+    const saved = await (await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: section.currentRevision.id, content, note: "在段首补充" })).json();
+    const mapped = await (await s.get(`/api/v1/comments/${commentId}?at=${saved.id}`, drafter)).json();
+    expect(mapped.anchor).toEqual({ start: start + 4, end: start + 8, exact, state: "intact" });
+    expect(saved.text.slice(mapped.anchor.start, mapped.anchor.end)).toBe(exact);
+    // a reviewer cannot map onto the unpublished revision
+    expect((await s.get(`/api/v1/comments/${commentId}?at=${saved.id}`, ganzhou)).status).toBe(404);
+
     // not invited: the round and its comments are not found
     const linze = await s.loginAs("linze");
     expect((await s.get(`/api/v1/rounds/${roundId}`, linze)).status).toBe(404);

@@ -16,8 +16,8 @@
  *      ambiguous: inserting a word just before a passage that starts with the same word may be
  *      reported as an insertion inside it, and the segmenter may cut the words at the passage's edges
  *      differently once their neighbours change, making a rewrite of the neighbours look like a
- *      rewrite of the passage; a quote shorter than SHORT_QUOTE inside a mapped range grown as in
- *      rule 5 also needs findQuote's context support);
+ *      rewrite of the passage; inside a mapped range grown as in rule 5 the occurrence must also be
+ *      distinctive, see isDistinctive in quote-search.ts);
  *    - else, when at most MOSTLY_DELETED (60%) of its characters were deleted → "changed", covering
  *      the mapped range (the passage's new wording).
  * 4. When more than 60% of the passage was deleted (or nothing of it is left), it may have moved:
@@ -32,7 +32,7 @@
 import { diffTexts, type DiffOp } from "../diff/text-diff";
 import { splitsSurrogatePair, type TextAnchor } from "./anchor";
 import { offsetMapper, type OffsetMapper } from "./offset-map";
-import { contextScore, findQuote, MIN_SHORT_CONTEXT, SHORT_QUOTE } from "./quote-search";
+import { contextScore, findQuote, isDistinctive } from "./quote-search";
 
 export type AnchorState = "intact" | "changed" | "orphaned";
 
@@ -109,8 +109,7 @@ function mapThrough(mapper: OffsetMapper, newText: string, anchor: TextAnchor): 
     const slice = newText.slice(s, e);
     if (slice === exact && !mapper.changedBetween(start, end)) return { start: s, end: e, exact, state: "intact" };
     // a short quote found inside a large rewrite needs context to confirm it (it may recur by chance)
-    const minContext = exact.length < SHORT_QUOTE && mapped > GROWN_FACTOR * length + GROWN_SLACK ? MIN_SHORT_CONTEXT : 0;
-    const verbatim = verbatimOverlapping(newText, anchor, s, e, minContext);
+    const verbatim = verbatimOverlapping(newText, anchor, s, e, mapped > GROWN_FACTOR * length + GROWN_SLACK);
     if (verbatim !== null) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
     if (mapper.deletedLength(start, end) <= MOSTLY_DELETED * length) return { start: s, end: e, exact: slice, state: "changed" };
   }
@@ -139,15 +138,15 @@ function located(newText: string, start: number, end: number, exact: string): Ma
 
 /**
  * The occurrence of `exact` overlapping newText[s, e) with the best context (nearest `s` on ties)
- * among those with a context score of at least `minContext`, or null.
+ * (only distinctive ones, see quote-search.ts, when `mustBeDistinctive`), or null.
  */
-function verbatimOverlapping(newText: string, anchor: TextAnchor, s: number, e: number, minContext: number): number | null {
+function verbatimOverlapping(newText: string, anchor: TextAnchor, s: number, e: number, mustBeDistinctive: boolean): number | null {
   const { exact } = anchor;
   let best: number | null = null;
   let bestScore = -1;
   for (let i = newText.indexOf(exact, Math.max(0, s - exact.length + 1)); i !== -1 && i < e; i = newText.indexOf(exact, i + 1)) {
     const score = contextScore(newText, anchor, i, i + exact.length);
-    if (score < minContext) continue;
+    if (mustBeDistinctive && !isDistinctive(newText, anchor, i, i + exact.length, score)) continue;
     if (score > bestScore || (score === bestScore && best !== null && Math.abs(i - s) < Math.abs(best - s))) {
       best = i;
       bestScore = score;

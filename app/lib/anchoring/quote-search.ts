@@ -22,8 +22,9 @@
  *   p: proximity to `hint`, 1 - |start - hint| / text.length; its weight is dropped without a hint.
  *
  * Acceptance (otherwise null):
- *   - a match of a short quote (< SHORT_QUOTE characters) needs context support c >= MIN_SHORT_CONTEXT,
- *     since short strings recur by chance ("的", "生态");
+ *   - a match must be distinctive (isDistinctive): at least SHORT_QUOTE (8) characters long counting
+ *     the context characters that match right next to it, or with context score c >=
+ *     MIN_SHORT_CONTEXT, since short strings recur by chance ("的", "生态");
  *   - an approximate match needs q >= MIN_QUOTE_SIMILARITY (0.75: at most a quarter of the quote's
  *     characters edited), and the quote must have at least MIN_APPROX_LENGTH characters.
  * Returned bounds never split a surrogate pair.
@@ -38,7 +39,7 @@ export interface QuoteMatch {
 
 /** Below this many characters a quote is only looked up verbatim. */
 export const MIN_APPROX_LENGTH = 4;
-/** Quotes shorter than this need their context to confirm a match. */
+/** Matches shorter than this need their context to confirm them (see isDistinctive). */
 export const SHORT_QUOTE = 8;
 /** Context similarity a short quote's match needs. */
 export const MIN_SHORT_CONTEXT = 0.25;
@@ -70,19 +71,20 @@ export function findQuote(text: string, anchor: TextAnchor, hint?: number): Quot
   return approximateMatch(text, anchor, hint);
 }
 
-/** The best exact occurrence, null when occurrences exist but none is accepted, undefined when there is none. */
+/** The best distinctive exact occurrence; null when occurrences exist but none is distinctive, undefined when there is none. */
 function exactMatch(text: string, anchor: TextAnchor, hint?: number): QuoteMatch | null | undefined {
   const quote = anchor.exact;
-  let best: { start: number; score: number; context: number } | null = null;
+  let best: QuoteMatch | null = null;
   let seen = 0;
   for (let i = text.indexOf(quote); i !== -1 && seen < MAX_EXACT_CANDIDATES; i = text.indexOf(quote, i + 1), seen++) {
-    const context = contextScore(text, anchor, i, i + quote.length);
+    const end = i + quote.length;
+    const context = contextScore(text, anchor, i, end);
+    if (!isDistinctive(text, anchor, i, end, context)) continue;
     const score = combine(1, context, i, text.length, hint);
-    if (!best || score > best.score || (score === best.score && closer(i, best.start, hint))) best = { start: i, score, context };
+    if (!best || score > best.score || (score === best.score && closer(i, best.start, hint))) best = { start: i, end, score };
   }
-  if (!best) return undefined;
-  if (quote.length < SHORT_QUOTE && best.context < MIN_SHORT_CONTEXT) return null;
-  return { start: best.start, end: best.start + quote.length, score: best.score };
+  if (seen === 0) return undefined;
+  return best;
 }
 
 function approximateMatch(text: string, anchor: TextAnchor, hint?: number): QuoteMatch | null {
@@ -109,7 +111,7 @@ function approximateMatch(text: string, anchor: TextAnchor, hint?: number): Quot
     if (splitsSurrogatePair(text, end)) end++;
     if (end <= start || similarity < MIN_QUOTE_SIMILARITY) continue;
     const context = contextScore(text, anchor, start, end);
-    if (quote.length < SHORT_QUOTE && context < MIN_SHORT_CONTEXT) continue;
+    if (!isDistinctive(text, anchor, start, end, context)) continue;
     const score = combine(similarity, context, start, text.length, hint);
     if (!best || score > best.score || (score === best.score && closer(start, best.start, hint))) best = { start, end, score };
   }
@@ -130,27 +132,46 @@ function closer(a: number, b: number, hint?: number): boolean {
   return hint !== undefined && Math.abs(a - hint) < Math.abs(b - hint);
 }
 
+/** How many characters right before and right after text[start, end) equal the anchor's prefix and suffix. */
+function adjacentRuns(text: string, anchor: Pick<TextAnchor, "prefix" | "suffix">, start: number, end: number) {
+  const { prefix, suffix } = anchor;
+  let before = 0;
+  while (before < prefix.length && before < start && text[start - 1 - before] === prefix[prefix.length - 1 - before]) before++;
+  let after = 0;
+  while (after < suffix.length && end + after < text.length && text[end + after] === suffix[after]) after++;
+  return { before, after };
+}
+
 /**
  * How well the text around text[start, end) matches the anchor's prefix and suffix, in [0, 1]
  * (NEUTRAL_CONTEXT when the anchor has no context).
  */
 export function contextScore(text: string, anchor: Pick<TextAnchor, "prefix" | "suffix">, start: number, end: number): number {
-  const scores: number[] = [];
   const { prefix, suffix } = anchor;
+  const runs = adjacentRuns(text, anchor, start, end);
+  const scores: number[] = [];
   if (prefix) {
     const before = text.slice(Math.max(0, start - prefix.length), start);
-    let run = 0;
-    while (run < before.length && before[before.length - 1 - run] === prefix[prefix.length - 1 - run]) run++;
-    scores.push(RUN_SHARE * (run / prefix.length) + (1 - RUN_SHARE) * bigramSimilarity(prefix, before));
+    scores.push(RUN_SHARE * (runs.before / prefix.length) + (1 - RUN_SHARE) * bigramSimilarity(prefix, before));
   }
   if (suffix) {
     const after = text.slice(end, end + suffix.length);
-    let run = 0;
-    while (run < after.length && after[run] === suffix[run]) run++;
-    scores.push(RUN_SHARE * (run / suffix.length) + (1 - RUN_SHARE) * bigramSimilarity(suffix, after));
+    scores.push(RUN_SHARE * (runs.after / suffix.length) + (1 - RUN_SHARE) * bigramSimilarity(suffix, after));
   }
   if (scores.length === 0) return NEUTRAL_CONTEXT;
   return scores.reduce((x, y) => x + y, 0) / scores.length;
+}
+
+/**
+ * Whether a match text[start, end) is distinctive enough to trust: together with the context that
+ * matches right next to it, it spans at least SHORT_QUOTE characters, or its context score is at
+ * least MIN_SHORT_CONTEXT. (Always true for matches of SHORT_QUOTE characters or more.)
+ */
+export function isDistinctive(text: string, anchor: Pick<TextAnchor, "prefix" | "suffix">, start: number, end: number, context?: number): boolean {
+  if (end - start >= SHORT_QUOTE) return true;
+  const runs = adjacentRuns(text, anchor, start, end);
+  if (runs.before + (end - start) + runs.after >= SHORT_QUOTE) return true;
+  return (context ?? contextScore(text, anchor, start, end)) >= MIN_SHORT_CONTEXT;
 }
 
 /** Dice coefficient of the two strings' UTF-16 bigram multisets, in [0, 1]. */
