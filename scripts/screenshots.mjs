@@ -49,6 +49,11 @@ const outline = async (page) => {
   await page.goto(`${base}/`);
   return page.locator("[data-testid=documents] h3 a").first().getAttribute("href");
 };
+const workbench = async (page) => `${await roundPage(page)}/workbench`;
+const reviewPage = async (page) => {
+  await page.goto(`${base}/`);
+  return page.locator("[data-testid=reviews] a").first().getAttribute("href");
+};
 const editPage = async (page) => `${await firstSection(page)}/edit`;
 const newRound = async (page) => `${await firstEdition(page)}/rounds/new`;
 await shoot(null, [["login", "/login"]]);
@@ -61,8 +66,10 @@ await shoot("drafter", [
   ["reading-drafter", roundReading],
   ["new-round", newRound],
   ["notifications-drafter", "/notifications"],
+  ["workbench-drafter", workbench],
 ]);
 await shoot("ganzhou", [["dashboard-reviewer", "/"], ["edition-reviewer", firstEdition], ["reading-reviewer", roundReading], ["round-reviewer", roundPage], ["inbox-reviewer", "/rounds"], ["admin-403", "/admin"]]);
 await shoot("admin", [["admin", "/admin"]]);
+await shoot("expert1", [["review-expert", reviewPage]]);
 await browser.close();
 console.log(`screenshots in ${out}/`);

@@ -3,7 +3,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { auditEvents, conclusions, documents, editions, panelConclusions, reviewExperts, reviews, signoffs, users } from "../../db/schema";
+import { auditEvents, conclusions, documents, editions, panelConclusions, reviewExperts, reviews, rounds, signoffs, users } from "../../db/schema";
 import { signatureHash } from "../lib/hash/signature";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
@@ -99,6 +99,8 @@ export function getReview(ctx: Ctx, reviewId: string) {
     panelConclusion: conclusion
       ? { conclusion: conclusion.conclusion, opinion: conclusion.opinion, manifestHash: conclusion.manifestHash, signatureHash: conclusion.signatureHash, signedAt: isoShanghai(conclusion.signedAt), valid: conclusion.manifestHash === r.manifestHash }
       : null,
+    // the consultation on this edition, whose adoption table the panel reviews with it
+    rounds: ctx.db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(eq(rounds.editionId, r.review.editionId)).all(),
     me: {
       onPanel: r.panel.includes(ctx.user.id),
       isChair: r.review.chairUserId === ctx.user.id,

@@ -156,6 +156,21 @@ export default function ReviewPage() {
               </Form>
             </section>
           ) : null}
+          {r.rounds.length ? (
+            <section className="card" aria-labelledby="adoption-h">
+              <h2 id="adoption-h">{t("adoption.title")}</h2>
+              {r.rounds.map((round) => (
+                <p key={round.id} className="small">
+                  {round.title}：{" "}
+                  {(["xlsx", "docx"] as const).map((f) => (
+                    <a key={f} href={`/api/v1/rounds/${round.id}/adoption-table.${f}`} download className="button button--small button--ghost">
+                      {f}
+                    </a>
+                  ))}
+                </p>
+              ))}
+            </section>
+          ) : null}
           <section className="card">
             <p className="small muted">{t("edition.hashHelp")}</p>
             <p className="small mono">{r.manifestHash}</p>

@@ -103,8 +103,9 @@ export default function Workbench() {
       </div>
       <div className="page-head">
         <div>
-          <h1>{t("workbench.title", { round: t("adoption.title") })}</h1>
+          <h1>{t("workbench.open")}</h1>
           <div className="page-head__meta">
+            {round.title} ·{" "}
             {t("workbench.count", { count: counts.all })} · {t("response.pending")} {counts.pending}
           </div>
         </div>
