@@ -1,12 +1,14 @@
 // Where a comment's passage is in another revision of its section (anchors follow the text).
-import { and, desc, eq, gt } from "drizzle-orm";
-import { revisions, sections } from "../../db/schema";
+import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
+import { comments, organizations, responses, revisions, sections } from "../../db/schema";
 import type { TextAnchor } from "../lib/anchoring/anchor";
-import { mapAnchor } from "../lib/anchoring/map-anchor";
+import { mapAnchor, mapAnchors } from "../lib/anchoring/map-anchor";
+import { seesWholeRound } from "../lib/comment-visibility";
 import { isoShanghai } from "../lib/time";
 import { notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { getRevision } from "./revision.server";
+import { viewerOf } from "./round.server";
 
 interface AnchoredComment {
   sectionId: string;
@@ -50,4 +52,39 @@ export function currentWording(ctx: Ctx, comment: AnchoredComment & { createdAt:
     after: current.text.slice(mapped.end, mapped.end + CONTEXT) + (mapped.end + CONTEXT < current.text.length ? "…" : ""),
     revisions: since,
   };
+}
+
+/**
+ * Every comment ever made on a section (all rounds), placed on the given revision: the diff is computed
+ * once per revision the comments were written on. For those who see whole rounds (drafters, admins, experts).
+ */
+export function commentsOnRevision(ctx: Ctx, sectionId: string, revisionId: string) {
+  if (!seesWholeRound(viewerOf(ctx))) return [];
+  const target = getRevision(ctx, revisionId);
+  const rows = ctx.db
+    .select({ c: comments, orgName: organizations.name, decision: responses.decision })
+    .from(comments)
+    .innerJoin(organizations, eq(comments.organizationId, organizations.id))
+    .leftJoin(responses, eq(responses.commentId, comments.id))
+    .where(and(eq(comments.sectionId, sectionId), isNull(comments.withdrawnAt)))
+    .orderBy(asc(comments.createdAt))
+    .all();
+  const texts = new Map<string, string>();
+  const textOf = (id: string) => {
+    if (!texts.has(id)) texts.set(id, ctx.db.select({ text: revisions.text }).from(revisions).where(eq(revisions.id, id)).get()?.text ?? "");
+    return texts.get(id)!;
+  };
+  const byRevision = new Map<string, typeof rows>();
+  for (const r of rows) byRevision.set(r.c.revisionId, [...(byRevision.get(r.c.revisionId) ?? []), r]);
+  const out = [];
+  for (const [from, group] of byRevision) {
+    const anchored = group.filter((g) => g.c.anchorExact !== null);
+    const anchors = anchored.map((g) => ({ exact: g.c.anchorExact!, prefix: g.c.anchorPrefix ?? "", suffix: g.c.anchorSuffix ?? "", start: g.c.anchorStart!, end: g.c.anchorEnd! }));
+    const mapped = from === target.id ? anchors.map((a) => ({ start: a.start, end: a.end, exact: a.exact, state: "intact" as const })) : mapAnchors(textOf(from), target.text, anchors);
+    for (const g of group) {
+      const i = anchored.indexOf(g);
+      out.push({ id: g.c.id, roundId: g.c.roundId, organization: g.orgName, category: g.c.category, body: g.c.body, quote: g.c.anchorExact, decision: g.decision, at: i >= 0 ? mapped[i] : null });
+    }
+  }
+  return out.sort((a, b) => (a.at?.start ?? -1) - (b.at?.start ?? -1));
 }

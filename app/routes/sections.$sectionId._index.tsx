@@ -5,6 +5,8 @@ import { DocumentToc } from "~/components/document-toc";
 import { RichText } from "~/components/rich-text";
 import { useLocale, useT } from "~/i18n/use-t";
 import { renderContentHtml } from "~/lib/editor/render.server";
+import { renderContentHtmlWithHighlights } from "~/lib/editor/render-highlights.server";
+import { commentsOnRevision } from "~/models/anchor-view.server";
 import { formatDateTime } from "~/lib/time";
 import { getRevision, getSection, restoreRevision, visibleSections } from "~/models/revision.server";
 import { notFound } from "~/utils/errors";
@@ -21,12 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const shown = requested ? getRevision(ctx, requested) : section.current;
     if (shown.sectionId !== section.id) throw notFound();
     const toc = visibleSections(ctx, [section.documentId]).get(section.documentId) ?? [];
+    const notes = commentsOnRevision(ctx, section.id, shown.id);
+    const highlights = notes.filter((n) => n.at && n.at.state !== "orphaned").map((n) => ({ id: n.id, start: n.at!.start, end: n.at!.end, className: `state-${n.at!.state}` }));
     const { content: _, ...current } = section.current;
     return {
       section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
       canEdit: can(ctx.user, "create:revision:any") && !section.retiredAt,
       shown: { id: shown.id, hash: shown.hash, note: shown.note, createdAt: shown.createdAt.toISOString(), authorName: shown.authorName, isCurrent: shown.id === current.id },
-      html: renderContentHtml(shown.content),
+      html: highlights.length ? renderContentHtmlWithHighlights(shown.content, highlights) : renderContentHtml(shown.content),
+      notes,
       history: section.revisions.map((r) => ({ id: r.id, note: r.note, createdAt: r.createdAt.toISOString(), authorName: r.authorName, editions: r.editions })),
       toc,
     };
@@ -43,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SectionPage() {
-  const { section, shown, html, history, toc, canEdit } = useLoaderData<typeof loader>();
+  const { section, shown, html, history, toc, canEdit, notes } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -129,6 +134,28 @@ export default function SectionPage() {
           </nav>
         </article>
         <aside className="reader__aside card">
+          {notes.length ? (
+            <div className="section-notes" data-testid="section-notes">
+              <h2 className="small">{t("section.comments", { count: notes.length })}</h2>
+              <p className="small muted">{t("section.commentsHint")}</p>
+              <ul className="history">
+                {notes.map((n) => (
+                  <li key={n.id} id={`thread-${n.id}`} data-state={n.at?.state ?? "section"}>
+                    <div className="small">
+                      <strong>{n.organization}</strong> <span className={`badge cat-${n.category}`}>{t(`comment.category.${n.category}`)}</span>{" "}
+                      {n.at ? <span className={`badge ${n.at.state === "intact" ? "" : n.at.state === "changed" ? "badge--warn" : "badge--danger"}`}>{t(`anchor.state.${n.at.state}`)}</span> : <span className="badge">{t("comment.wholeSection")}</span>}{" "}
+                      {n.decision ? <span className="badge badge--accent">{t(`response.decision.${n.decision}`)}</span> : null}
+                    </div>
+                    {n.quote ? <blockquote className="thread__quote">{n.quote}</blockquote> : null}
+                    <p className="small">{n.body}</p>
+                    <Link className="small" to={`/rounds/${n.roundId}/comments/${n.id}`}>
+                      {t("comment.jump")}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <h2 className="small">{t("section.history")}</h2>
           {shown.note ? (
             <p className="small">

@@ -32,6 +32,11 @@ export const reviewZh = {
   "workbench.open": "意见处理",
   "workbench.select": "选择",
 
+  "anchor.state.intact": "原文未变",
+  "anchor.state.changed": "原文已修改",
+  "anchor.state.orphaned": "原文已删除",
+  "section.comments": "各轮意见（{count}）",
+  "section.commentsHint": "征求意见时针对本章节提出的意见，已按当前显示的版本重新定位。",
   "adoption.title": "意见采纳情况表",
   "adoption.download": "下载意见采纳情况表",
   "adoption.summary": "共 {total} 条：采纳 {adopted}，部分采纳 {partial}，不采纳 {not}，说明 {noted}，待答复 {pending}",
@@ -108,6 +113,11 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   "workbench.open": "Handle comments",
   "workbench.select": "Select",
 
+  "anchor.state.intact": "Passage unchanged",
+  "anchor.state.changed": "Passage edited",
+  "anchor.state.orphaned": "Passage removed",
+  "section.comments": "Comments from consultations ({count})",
+  "section.commentsHint": "Comments made on this section in consultation rounds, placed on the version shown.",
   "adoption.title": "Adoption table",
   "adoption.download": "Download the adoption table",
   "adoption.summary": "{total} in all: adopted {adopted}, partly {partial}, not adopted {not}, explained {noted}, not answered {pending}",
