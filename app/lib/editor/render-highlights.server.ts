@@ -9,6 +9,7 @@ import { Transform } from "@tiptap/pm/transform";
 import sanitizeHtml from "sanitize-html";
 import { textPositions } from "../anchoring/text-positions";
 import { editorExtensions } from "./extensions";
+import { cacheKey, lruCache } from "./render-cache";
 import { sanitizeOptions as baseOptions } from "./render.server";
 
 export interface Highlight {
@@ -60,6 +61,12 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
  * offsets outside the text are skipped; a bad className is dropped.
  */
 export function renderContentHtmlWithHighlights(content: unknown, highlights: Highlight[]): string {
+  return rendered.get(cacheKey(content, highlights), () => render(content, highlights));
+}
+
+const rendered = lruCache<string>(2000);
+
+function render(content: unknown, highlights: Highlight[]): string {
   const schema = highlightSchema();
   const doc = Node.fromJSON(schema, content as Record<string, unknown>);
   const positions = textPositions(doc);

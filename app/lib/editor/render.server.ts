@@ -1,6 +1,7 @@
 import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { editorExtensions, isAllowedHref } from "./extensions";
+import { cacheKey, lruCache } from "./render-cache";
 
 // What the renderer may emit; anything else is stripped even if it slipped into stored JSON.
 export const sanitizeOptions: sanitizeHtml.IOptions = {
@@ -19,7 +20,9 @@ export const sanitizeOptions: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === "a" && !isAllowedHref(frame.attribs.href ?? ""),
 };
 
+const rendered = lruCache<string>(2000);
+
 /** Stored, already validated Tiptap JSON → sanitised HTML for `dangerouslySetInnerHTML`. */
 export function renderContentHtml(content: unknown): string {
-  return sanitizeHtml(generateHTML(content as Parameters<typeof generateHTML>[0], editorExtensions), sanitizeOptions);
+  return rendered.get(cacheKey(content), () => sanitizeHtml(generateHTML(content as Parameters<typeof generateHTML>[0], editorExtensions), sanitizeOptions));
 }
