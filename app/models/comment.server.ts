@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, submissions, users } from "../../db/schema";
+import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, rounds, submissions, users } from "../../db/schema";
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
 import { canSeeComment } from "../lib/comment-visibility";
 import { newId } from "../lib/id";
@@ -234,4 +234,17 @@ export function commentJson(c: ReturnType<typeof listComments>[number]) {
     replies: c.replies.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: { id: r.author.id, username: r.author.username } })),
     response: c.response,
   };
+}
+
+/** Every comment the caller may see, from every round held on an edition (for the diff page). */
+export function commentsOnEdition(ctx: Ctx, editionId: string) {
+  const roundIds = ctx.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.editionId, editionId)).all();
+  return roundIds.flatMap(({ id }) => {
+    try {
+      return listComments(ctx, id).filter((c) => !c.withdrawn);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === "not_found") return []; // a round the caller is not invited to
+      throw e;
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { locales, organizationKinds, organizations, roles, users } from "../../db/schema";
@@ -150,4 +150,15 @@ export function setLocale(ctx: Ctx, locale: unknown) {
 export function me(ctx: Ctx) {
   const { id, username, role, displayName, organization } = ctx.user;
   return { id, username, displayName, role, organization };
+}
+
+/** The experts who can sit on a review panel (for setting one up). */
+export function listExperts(ctx: Ctx) {
+  if (!can(ctx.user, "create:review:any")) throw forbidden();
+  return ctx.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, title: users.title })
+    .from(users)
+    .where(and(eq(users.role, "expert"), isNull(users.disabledAt)))
+    .orderBy(asc(users.username))
+    .all();
 }

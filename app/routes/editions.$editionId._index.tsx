@@ -161,9 +161,14 @@ export default function EditionPage() {
         </div>
         <div className="row-actions">
           {canOpenRound && !round ? (
-            <Link className="button button--ghost" to={`/editions/${edition.id}/rounds/new`}>
-              {t("round.new")}
-            </Link>
+            <>
+              <Link className="button button--ghost" to={`/editions/${edition.id}/rounds/new`}>
+                {t("round.new")}
+              </Link>
+              <Link className="button button--ghost" to={`/editions/${edition.id}/reviews/new`}>
+                {t("review.new")}
+              </Link>
+            </>
           ) : null}
           <a className="button button--ghost" href={`/editions/${edition.id}/export.docx`} data-testid="export-docx" download>
             {t("edition.export")}

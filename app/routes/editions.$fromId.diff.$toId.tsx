@@ -5,6 +5,7 @@ import { DiffView } from "~/components/diff-view";
 import { useLocale, useT } from "~/i18n/use-t";
 import { diffStats } from "~/lib/diff/summary";
 import { formatDateTime } from "~/lib/time";
+import { commentsOnEdition } from "~/models/comment.server";
 import { diffEditions } from "~/models/edition.server";
 import diffStyles from "~/styles/diff.css?url";
 import { forPage } from "~/utils/page.server";
@@ -14,7 +15,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: diffStyles
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  return forPage(ctx, () => diffEditions(ctx, params.fromId!, params.toId!));
+  return forPage(ctx, () => {
+    const diff = diffEditions(ctx, params.fromId!, params.toId!);
+    // the comments made on the earlier edition, shown beside the changes that answer them
+    const comments = commentsOnEdition(ctx, diff.from.id).map((c) => ({ id: c.id, roundId: c.roundId, sectionId: c.sectionId, organization: c.organization.name, category: c.category, quote: c.anchor?.exact ?? null, body: c.body, decision: c.response?.decision ?? null, reason: c.response?.reason ?? null }));
+    return { ...diff, comments };
+  });
 }
 
 /** What changed between two editions, section by section. */
@@ -67,6 +73,30 @@ export default function EditionDiff() {
                 ) : null}
               </h2>
               <DiffView ops={s.ops} mode={mode} labels={labels} />
+              {d.comments.some((c) => c.sectionId === s.sectionId) ? (
+                <details className="diff-comments" open={s.status === "changed"}>
+                  <summary>{t("diff.comments", { count: d.comments.filter((c) => c.sectionId === s.sectionId).length })}</summary>
+                  <ul className="history">
+                    {d.comments
+                      .filter((c) => c.sectionId === s.sectionId)
+                      .map((c) => (
+                        <li key={c.id}>
+                          <div className="small">
+                            <strong>{c.organization}</strong> <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span>{" "}
+                            {c.decision ? <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span> : <span className="badge badge--warn">{t("response.pending")}</span>}
+                          </div>
+                          {c.quote ? <blockquote className="thread__quote">{c.quote}</blockquote> : null}
+                          <p className="small">{c.body}</p>
+                          {c.reason ? (
+                            <p className="small thread__response">
+                              {t("response.reason")}：{c.reason}
+                            </p>
+                          ) : null}
+                        </li>
+                      ))}
+                  </ul>
+                </details>
+              ) : null}
             </section>
           );
         })}

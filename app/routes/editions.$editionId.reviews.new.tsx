@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ActionResult } from "~/components/action-result";
+import { useT } from "~/i18n/use-t";
+import { getEdition } from "~/models/edition.server";
+import { createReview } from "~/models/review.server";
+import { listExperts } from "~/models/user.server";
+import { forbidden } from "~/utils/errors";
+import { formAction } from "~/utils/form.server";
+import { forPage } from "~/utils/page.server";
+import { can } from "~/utils/permissions";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireUser(request);
+  return forPage(ctx, () => {
+    if (!can(ctx.user, "create:review:any")) throw forbidden();
+    const e = getEdition(ctx, params.editionId!);
+    return { edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planId: e.planId }, experts: listExperts(ctx) };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireUser(request);
+  const form = await request.formData();
+  const input = { ...Object.fromEntries(form), expertUserIds: form.getAll("expertUserIds").map(String) };
+  return formAction(ctx.user.locale, "review", () => {
+    const { id } = createReview(ctx, params.editionId!, input);
+    throw redirect(`/reviews/${id}`);
+  });
+}
+
+export default function NewReview() {
+  const { edition, experts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  return (
+    <>
+      <div className="breadcrumb">
+        <Link to={`/plans/${edition.planId}`}>{t("nav.home")}</Link> / <Link to={`/editions/${edition.id}`}>{edition.documentTitle}（{edition.label}）</Link>
+      </div>
+      <div className="page-head">
+        <h1>{t("review.new")}</h1>
+      </div>
+      <ActionResult result={result} testId="review-new-result" />
+      <Form method="post" className="card" data-testid="new-review">
+        <div className="field">
+          <label htmlFor="title">{t("round.title")}</label>
+          <input id="title" name="title" required maxLength={200} defaultValue={`${edition.documentTitle}（${edition.label}）技术审查`} />
+        </div>
+        <fieldset className="field">
+          <legend>{t("review.experts")}</legend>
+          <div className="checkbox-grid">
+            {experts.map((e) => (
+              <label key={e.id}>
+                <input type="checkbox" name="expertUserIds" value={e.id} defaultChecked /> {e.displayName} <span className="small muted">{e.title}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="chair">{t("review.chair")}</label>
+          <select id="chair" name="chairUserId">
+            {experts.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="quorum">{t("review.quorum")}</label>
+          <input id="quorum" name="quorum" type="number" min={1} max={experts.length} defaultValue={Math.max(1, Math.ceil((experts.length * 2) / 3))} required />
+        </div>
+        <div className="field">
+          <label htmlFor="meetingDate">{t("review.meetingDate")}</label>
+          <input id="meetingDate" name="meetingDate" type="date" />
+        </div>
+        <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+          {t("review.new")}
+        </button>
+      </Form>
+    </>
+  );
+}
