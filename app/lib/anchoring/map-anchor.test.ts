@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import * as textDiff from "../diff/text-diff";
 import { buildAnchor, splitsSurrogatePair, type TextAnchor } from "./anchor";
 import { type MappedAnchor, mapAnchor, mapAnchors } from "./map-anchor";
+import { rng } from "../../../tests/support/random";
 
 // Count diffTexts calls (mapAnchors must diff once), otherwise the real implementation.
 vi.mock("../diff/text-diff", async (importOriginal) => {
@@ -199,17 +200,6 @@ describe("mapAnchors", () => {
 
 // ---------------------------------------------------------------------------------------------
 // Properties over random edit scripts
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   "生态", "保护", "修复", "湿地", "森林", "草原", "河流", "治理", "规划", "实施", "工程", "项目", "祁连山", "黑河",

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type DiffOp, diffTexts } from "../diff/text-diff";
 import { offsetMapper } from "./offset-map";
+import { rng } from "../../../tests/support/random";
 
 const eq = (text: string): DiffOp => ({ op: "equal", text });
 const del = (text: string): DiffOp => ({ op: "delete", text });
 const ins = (text: string): DiffOp => ({ op: "insert", text });
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("offsetMapper.map", () => {
   it("is the identity for equal text and shifts equal runs after an edit", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAnchor, type TextAnchor } from "./anchor";
 import { bigramSimilarity, contextScore, findQuote, MIN_QUOTE_SIMILARITY } from "./quote-search";
+import { rng } from "../../../tests/support/random";
 
 const text =
   "第一节　规划背景\n张掖市地处河西走廊中段，“一山一水”（祁连山、黑河）是生态安全的根本。🌲森林覆盖率达到12.5%；湿地保护率达到60%。\n" +
@@ -10,17 +11,6 @@ function anchorOf(t: string, passage: string, from = 0): TextAnchor {
   const start = t.indexOf(passage, from);
   if (start < 0) throw new Error(`no ${passage}`);
   return buildAnchor(t, start, start + passage.length)!;
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("findQuote: exact occurrences", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type DiffOp, diffTexts, normalize, splitParagraphs } from "./text-diff";
+import { rng } from "../../../tests/support/random";
 
 const oldSide = (ops: DiffOp[]) => ops.filter((o) => o.op !== "insert").map((o) => o.text).join("");
 const newSide = (ops: DiffOp[]) => ops.filter((o) => o.op !== "delete").map((o) => o.text).join("");
@@ -11,17 +12,6 @@ function expectWellFormed(ops: DiffOp[], oldText: string, newText: string): void
     expect(o.text).not.toBe("");
     expect(o.op).not.toBe(ops[i + 1]?.op);
   });
-}
-
-// Small deterministic PRNG (mulberry32) so a failing case can be reproduced.
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const POOL = [
