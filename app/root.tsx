@@ -9,7 +9,7 @@ import { ensureClosingNotices, unreadCount } from "~/models/notification.server"
 import { getDb } from "~/utils/db.server";
 import { getOptionalUser, requestLocale } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "生态修复规划征求意见与专家评审平台" }];
+export const meta: MetaFunction = ({ data }) => [{ title: translator((data as RootData | undefined)?.locale ?? "zh-CN")("app.name") }];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

@@ -13,7 +13,10 @@ import { clientIp } from "~/utils/http.server";
 import { getOptionalUser, requestLocale, safeRedirectPath } from "~/utils/session.server";
 import { sessionIdFrom } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "登录 · 生态修复规划评审平台" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: "zh-CN" | "en" } | undefined)?.locale ?? "zh-CN";
+  return [{ title: `${translate(locale, "login.title")} · ${translate(locale, "app.shortName")}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
