@@ -161,5 +161,6 @@ export const en: Record<MessageKey, string> = {
   "common.no": "No",
   "common.loading": "Loading…",
   "common.none": "None",
+  "common.colon": ": ",
   "footer.text": "Zhangye Natural Resources Bureau · Territorial spatial ecological restoration planning",
 };

@@ -158,6 +158,7 @@ const core = {
   "common.no": "否",
   "common.loading": "加载中…",
   "common.none": "无",
+  "common.colon": "：",
   "footer.text": "张掖市自然资源局 · 国土空间生态修复规划编制工作",
 } as const;
 

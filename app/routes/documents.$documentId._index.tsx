@@ -135,7 +135,7 @@ export default function DocumentOutline() {
                       <Form method="post" key={direction}>
                         <input type="hidden" name="sectionId" value={s.id} />
                         <input type="hidden" name="direction" value={direction} />
-                        <button type="submit" name="intent" value="move" className="button button--small button--ghost" disabled={busy} aria-label={`${t(`outline.${direction}`)}：${s.title}`}>
+                        <button type="submit" name="intent" value="move" className="button button--small button--ghost" disabled={busy} aria-label={`${t(`outline.${direction}`)}${t("common.colon")}${s.title}`}>
                           {t(`outline.${direction}`)}
                         </button>
                       </Form>

@@ -153,7 +153,7 @@ export default function EditionPage() {
             {edition.documentTitle}（{edition.label}）
           </h1>
           <div className="page-head__meta">
-            {t("edition.publishedAt", { date: formatDateTime(edition.publishedAt, locale) })} · {t("edition.sections", { count: sections.length })} · {t("edition.manifestHash")}：
+            {t("edition.publishedAt", { date: formatDateTime(edition.publishedAt, locale) })} · {t("edition.sections", { count: sections.length })} · {t("edition.manifestHash")}{t("common.colon")}
             <span className="mono" title={edition.manifestHash} data-testid="manifest-hash">
               {edition.manifestHash.slice(0, 12)}
             </span>

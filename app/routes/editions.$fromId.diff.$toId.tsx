@@ -89,7 +89,7 @@ export default function EditionDiff() {
                           <p className="small">{c.body}</p>
                           {c.reason ? (
                             <p className="small thread__response">
-                              {t("response.reason")}：{c.reason}
+                              {t("response.reason")}{t("common.colon")}{c.reason}
                             </p>
                           ) : null}
                         </li>

@@ -38,7 +38,7 @@ export default function PlanDashboard() {
         <div>
           <h1>{plan.title}</h1>
           <div className="page-head__meta">
-            {t("dashboard.period", { start: plan.periodStart, end: plan.periodEnd })} · {t("dashboard.current")}：
+            {t("dashboard.period", { start: plan.periodStart, end: plan.periodEnd })} · {t("dashboard.current")}{t("common.colon")}
             <strong>{t(`stage.${plan.stage}`)}</strong>
           </div>
         </div>
@@ -136,7 +136,7 @@ export default function PlanDashboard() {
                 </div>
                 {r.myOrganizationInvited ? (
                   <div className="small">
-                    {t("round.myState")}：{r.mySubmittedAt ? <span className="badge badge--accent">{t("round.state.submitted")}</span> : <span className="badge badge--warn">{t("round.notReplied")}</span>}{" "}
+                    {t("round.myState")}{t("common.colon")}{r.mySubmittedAt ? <span className="badge badge--accent">{t("round.state.submitted")}</span> : <span className="badge badge--warn">{t("round.notReplied")}</span>}{" "}
                     <Link to={`/editions/${r.editionId}?round=${r.id}`}>{t("round.read")}</Link>
                   </div>
                 ) : (

@@ -79,8 +79,8 @@ export default function ReviewPage() {
         <div>
           <h1>{r.title}</h1>
           <div className="page-head__meta">
-            {t("review.edition")}：{r.documentTitle}（{r.editionLabel}） · {t("edition.manifestHash")} <span className="mono" data-testid="review-hash" title={r.manifestHash}>{r.manifestHash.slice(0, 12)}</span>
-            {r.meetingDate ? ` · ${t("review.meetingDate")}：${formatDate(r.meetingDate, locale)}` : ""}
+            {t("review.edition")}{t("common.colon")}{r.documentTitle}（{r.editionLabel}） · {t("edition.manifestHash")} <span className="mono" data-testid="review-hash" title={r.manifestHash}>{r.manifestHash.slice(0, 12)}</span>
+            {r.meetingDate ? ` · ${t("review.meetingDate")}${t("common.colon")}${formatDate(r.meetingDate, locale)}` : ""}
           </div>
         </div>
         <Link className="button button--ghost" to={`/editions/${r.editionId}`}>
@@ -94,7 +94,7 @@ export default function ReviewPage() {
             {t("review.signoffs")} <span className={`badge ${r.status === "open" ? "badge--warn" : "badge--accent"}`}>{t(r.status === "open" ? "review.status.open" : r.status === "quorum_reached" ? "review.status.quorum" : "review.status.concluded")}</span>
           </h2>
           <p className="small">
-            {t("review.quorum")}：{signedCount}/{r.quorum}
+            {t("review.quorum")}{t("common.colon")}{signedCount}/{r.quorum}
           </p>
           <ol className="history" data-testid="panel">
             {r.panel.map((p) => (
@@ -121,7 +121,7 @@ export default function ReviewPage() {
           {r.panelConclusion ? (
             <div className="card" data-testid="panel-conclusion">
               <h3>
-                {t("review.panelConclusion")}：{t(`review.conclusion.${r.panelConclusion.conclusion}`)}
+                {t("review.panelConclusion")}{t("common.colon")}{t(`review.conclusion.${r.panelConclusion.conclusion}`)}
               </h3>
               <p className="thread__body">{r.panelConclusion.opinion}</p>
               <div className="small muted">
@@ -161,7 +161,7 @@ export default function ReviewPage() {
               <h2 id="adoption-h">{t("adoption.title")}</h2>
               {r.rounds.map((round) => (
                 <p key={round.id} className="small">
-                  {round.title}：{" "}
+                  {round.title}{t("common.colon")}{" "}
                   {(["xlsx", "docx"] as const).map((f) => (
                     <a key={f} href={`/api/v1/rounds/${round.id}/adoption-table.${f}`} download className="button button--small button--ghost">
                       {f}

@@ -215,7 +215,7 @@ export default function Workbench() {
             {drawer.comment.proposedText ? <p className="thread__proposed">{drawer.comment.proposedText}</p> : null}
             {drawer.comment.replies.map((r) => (
               <p key={r.id} className="small">
-                <strong>{r.author.name}</strong>：{r.body}
+                <strong>{r.author.name}</strong>{t("common.colon")}{r.body}
               </p>
             ))}
             <h3 className="small">{t("workbench.currentText")}</h3>

@@ -124,13 +124,13 @@ export default function SectionPage() {
             )}
             <span>{t("section.updated", { date: formatDateTime(shown.createdAt, locale), author: shown.authorName })}</span>
             <span title={shown.hash}>
-              {t("section.hash")}：<span className="mono">{shown.hash.slice(0, 12)}</span>
+              {t("section.hash")}{t("common.colon")}<span className="mono">{shown.hash.slice(0, 12)}</span>
             </span>
           </div>
           <RichText html={html} />
           <nav className="pager" aria-label={t("section.contents")}>
-            <span>{prev ? <Link to={`/sections/${prev.id}`}>← {t("section.prev")}：{prev.number} {prev.title}</Link> : null}</span>
-            <span>{next ? <Link to={`/sections/${next.id}`}>{t("section.next")}：{next.number} {next.title} →</Link> : null}</span>
+            <span>{prev ? <Link to={`/sections/${prev.id}`}>← {t("section.prev")}{t("common.colon")}{prev.number} {prev.title}</Link> : null}</span>
+            <span>{next ? <Link to={`/sections/${next.id}`}>{t("section.next")}{t("common.colon")}{next.number} {next.title} →</Link> : null}</span>
           </nav>
         </article>
         <aside className="reader__aside card">
@@ -159,7 +159,7 @@ export default function SectionPage() {
           <h2 className="small">{t("section.history")}</h2>
           {shown.note ? (
             <p className="small">
-              {t("section.note")}：{shown.note}
+              {t("section.note")}{t("common.colon")}{shown.note}
             </p>
           ) : null}
           <ol className="history" data-testid="revision-history">

@@ -73,7 +73,7 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
           <p className="thread__body">{thread.body}</p>
           {thread.proposedText ? (
             <p className="thread__proposed">
-              <span className="small muted">{t("comment.proposed")}：</span>
+              <span className="small muted">{t("comment.proposed")}{t("common.colon")}</span>
               {thread.proposedText}
             </p>
           ) : null}
@@ -85,7 +85,7 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
       </div>
       {thread.response ? (
         <div className="thread__response">
-          <strong>{t("comment.response")}</strong>：{thread.response.reason}
+          <strong>{t("comment.response")}</strong>{t("common.colon")}{thread.response.reason}
         </div>
       ) : null}
       {thread.replies.length ? (
