@@ -87,6 +87,25 @@ describe("rounds, comments, replies and submissions", () => {
     const after = await (await s.get(`/api/v1/rounds/${roundId}`, drafter)).json();
     expect(after.invited.find((i: { organizationId: string }) => i.organizationId === orgIds["甘州区"]).submittedAt).toMatch(/\+08:00$/);
 
+    // the adoption table: the whole round, so only for those who see the whole round
+    expect((await s.get(`/api/v1/rounds/${roundId}/adoption-table.csv`, ganzhou)).status).toBe(403);
+    const csv = await s.get(`/api/v1/rounds/${roundId}/adoption-table.csv`, drafter);
+    expect(csv.status).toBe(200);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for UTF-8
+    const body = new TextDecoder().decode(bytes);
+    expect(body).toContain("序号,提出单位,章节,原文,意见,采纳情况,理由");
+    expect(body).toContain("甘州区：建议补充数据来源。");
+    for (const f of ["xlsx", "docx"]) {
+      const res = await s.get(`/api/v1/rounds/${roundId}/adoption-table.${f}`, drafter);
+      expect(res.status).toBe(200);
+      expect(new Uint8Array(await res.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    }
+    const answered = await s.send("PUT", `/api/v1/comments/${commentId}/response`, drafter, { decision: "adopted", reason: "已补充" });
+    expect(answered.status).toBe(200);
+    expect((await s.send("PUT", `/api/v1/comments/${commentId}/response`, ganzhou, { decision: "adopted", reason: "" })).status).toBe(403);
+    expect(await (await s.get(`/api/v1/rounds/${roundId}/adoption-table.csv`, drafter)).text()).toContain("采纳");
+
     // reviewers may not open rounds; a past deadline is refused
     expect((await s.send("POST", `/api/v1/editions/${editionId}/rounds`, ganzhou, { title: "x", closesAt, invitedOrganizationIds: [orgIds["甘州区"]], visibility: "private" })).status).toBe(403);
     expect((await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, { title: "x", closesAt: "2020-01-01T00:00:00+08:00", invitedOrganizationIds: [orgIds["甘州区"]], visibility: "private" })).status).toBe(400);
