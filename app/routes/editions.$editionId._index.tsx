@@ -214,6 +214,11 @@ export default function EditionPage() {
                   {s.title}
                 </h2>
               )}
+              {round && threads.some((th) => th.sectionId === s.id && !th.withdrawn) ? (
+                <button type="button" className="section-count" onClick={() => setActiveId(threads.find((th) => th.sectionId === s.id && !th.withdrawn)!.id)}>
+                  {t("comment.threads", { count: threads.filter((th) => th.sectionId === s.id && !th.withdrawn).length })}
+                </button>
+              ) : null}
               <div data-section-text={s.id}>
                 <RichText html={s.html} />
               </div>

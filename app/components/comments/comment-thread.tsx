@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { commentCategories } from "../../../db/schema/enums";
+import { commentCategories, type ResponseDecision } from "../../../db/schema/enums";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 
@@ -20,7 +20,7 @@ export interface ThreadView {
   withdrawn: boolean;
   canChange: boolean;
   replies: { id: string; body: string; createdAt: string; author: { name: string; role: string }; organization: { name: string } }[];
-  response: { decision: string; reason: string } | null;
+  response: { decision: ResponseDecision; reason: string } | null;
 }
 
 /** One comment with its replies, and the forms its reader may use (reply; edit or withdraw when own). */
@@ -85,7 +85,8 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
       </div>
       {thread.response ? (
         <div className="thread__response">
-          <strong>{t("comment.response")}</strong>{t("common.colon")}{thread.response.reason}
+          <strong>{t("comment.response")}</strong>{t("common.colon")}
+          <span className="badge badge--accent">{t(`response.decision.${thread.response.decision}`)}</span> {thread.response.reason}
         </div>
       ) : null}
       {thread.replies.length ? (
