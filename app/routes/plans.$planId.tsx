@@ -111,7 +111,7 @@ export default function PlanDashboard() {
           ) : null}
         </section>
 
-        <div>
+        <div className="dashboard__side">
           <section className="card" aria-labelledby="rounds-h" data-testid="rounds">
             <h2 id="rounds-h">{t("dashboard.rounds")}</h2>
             {plan.rounds.length === 0 ? <p className="muted small">{t("dashboard.noRounds")}</p> : null}
