@@ -6,6 +6,7 @@ import { commentCategories, comments, commentVersions, editionSections, organiza
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
 import { canSeeComment } from "../lib/comment-visibility";
 import { newId } from "../lib/id";
+import { isRoundOpen } from "../lib/round-deadline";
 import { isoShanghai } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
@@ -127,7 +128,7 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId }: { section
     : [];
   const responseRows = ids.length ? ctx.db.select().from(responses).where(inArray(responses.commentId, ids)).all() : [];
   const submitted = new Set(ctx.db.select({ o: submissions.organizationId }).from(submissions).where(eq(submissions.roundId, roundId)).all().map((x) => x.o));
-  const open = r.round.closedEarlyAt === null && r.round.closesAt.getTime() > Date.now();
+  const open = isRoundOpen(r.round);
   return rows
     .map(({ c, authorName, authorUsername, orgName }) => {
       const section = order.get(c.sectionId);

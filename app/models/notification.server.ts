@@ -3,6 +3,7 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { notifications, roundInvitations, rounds, submissions } from "../../db/schema";
 import { newId } from "../lib/id";
+import { isRoundOpen } from "../lib/round-deadline";
 import { isoShanghai } from "../lib/time";
 import type { Ctx } from "../utils/session.server";
 
@@ -26,7 +27,7 @@ export function ensureClosingNotices(ctx: Ctx, now = Date.now()) {
     .innerJoin(rounds, eq(roundInvitations.roundId, rounds.id))
     .where(eq(roundInvitations.organizationId, ctx.user.organization.id))
     .all()
-    .filter((r) => !r.closedEarlyAt && r.closesAt.getTime() > now && r.closesAt.getTime() - now <= CLOSING_SOON_MS);
+    .filter((r) => isRoundOpen(r, now) && r.closesAt.getTime() - now <= CLOSING_SOON_MS);
   if (!candidates.length) return;
   const existing = ctx.db.select({ data: notifications.data }).from(notifications).where(and(eq(notifications.userId, ctx.user.id), eq(notifications.kind, "round_closing"))).all();
   const notified = new Set(existing.map((e) => String(e.data.roundId)));

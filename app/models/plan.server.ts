@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { documents, editions, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, stageKeys, submissions } from "../../db/schema";
+import { closesAtOf, isRoundOpen } from "../lib/round-deadline";
 import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
@@ -56,14 +57,14 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
   const roundList = roundRows.map((r) => {
     const invited = invitations.filter((i) => i.roundId === r.id);
     const mySubmission = submitted.find((x) => x.roundId === r.id && x.organizationId === ctx.user.organization.id);
-    const closesAt = r.closedEarlyAt ?? r.closesAt;
+    const closesAt = closesAtOf(r);
     return {
       id: r.id,
       editionId: r.editionId,
       title: r.title,
       visibility: r.visibility,
       closesAt: isoShanghai(closesAt),
-      open: closesAt.getTime() > now,
+      open: isRoundOpen(r, now),
       daysLeft: daysBetween(today, shanghaiDate(closesAt)),
       invitedCount: invited.length,
       submittedCount: submitted.filter((x) => x.roundId === r.id).length,

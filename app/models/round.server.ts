@@ -5,6 +5,7 @@ import type { DbOrTx } from "../../db/client";
 import { comments, documents, editions, organizations, plans, roundInvitations, rounds, roundVisibilities, submissions, users } from "../../db/schema";
 import { canSeeRound, seesWholeRound } from "../lib/comment-visibility";
 import { newId } from "../lib/id";
+import { closesAtOf, isRoundOpen, type RoundDeadline } from "../lib/round-deadline";
 import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
@@ -12,11 +13,7 @@ import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { notifyUsers } from "./notification.server";
 
-export type RoundRow = typeof rounds.$inferSelect;
 
-/** When a round stops taking writes: its closing time, or when it was closed early. */
-export const closesAtOf = (r: Pick<RoundRow, "closesAt" | "closedEarlyAt">) => r.closedEarlyAt ?? r.closesAt;
-export const isRoundOpen = (r: Pick<RoundRow, "closesAt" | "closedEarlyAt">, now = Date.now()) => closesAtOf(r).getTime() > now;
 
 export const viewerOf = (ctx: Ctx) => ({ role: ctx.user.role, organizationId: ctx.user.organization.id });
 
@@ -40,7 +37,7 @@ export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
 }
 
 /** Throws 409 when the round no longer takes writes. */
-export function requireOpen(round: Pick<RoundRow, "closesAt" | "closedEarlyAt">) {
+export function requireOpen(round: RoundDeadline) {
   if (!isRoundOpen(round)) throw conflict("round.closed");
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import type { DbOrTx } from "../../db/client";
 import { locales, organizationKinds, organizations, roles, users } from "../../db/schema";
 import { newId } from "../lib/id";
 import { endSessionsOf, hashPassword } from "../utils/auth.server";
@@ -103,7 +103,7 @@ export async function createUser(ctx: Ctx, input: unknown) {
   });
 }
 
-function userRow(db: Db, userId: string) {
+function userRow(db: DbOrTx, userId: string) {
   const row = db.select({ id: users.id, username: users.username, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
   if (!row) throw notFound();
   return row;
@@ -114,7 +114,7 @@ export function setUserDisabled(ctx: Ctx, userId: string, disabled: boolean) {
   requireAdmin(ctx, "manage:user:any");
   if (disabled && userId === ctx.user.id) throw new DomainError("conflict", "admin.cannotDisableSelf");
   return ctx.db.transaction((tx) => {
-    const row = userRow(tx as unknown as Db, userId);
+    const row = userRow(tx, userId);
     tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId)).run();
     if (disabled) endSessionsOf(tx, [userId]);
     recordAudit(tx, { actorId: ctx.user.id, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId });

@@ -4,7 +4,7 @@ import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
-import type { Db } from "../../db/client";
+import type { Db, DbOrTx } from "../../db/client";
 import { type Locale, loginAttempts, organizations, type Role, sessions, users } from "../../db/schema";
 import { recordAudit } from "../models/audit.server";
 import { config } from "./config.server";
@@ -177,7 +177,7 @@ export async function logout(db: Db, sessionId: string | null, userId?: string):
 }
 
 /** Ends every session of the given users at once (disable, password reset). */
-export function endSessionsOf(db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], userIds: string[]): void {
+export function endSessionsOf(db: DbOrTx, userIds: string[]): void {
   if (userIds.length) db.delete(sessions).where(inArray(sessions.userId, userIds)).run();
 }
 

@@ -45,11 +45,11 @@ export function apiErrorResponse(e: unknown, locale: Locale): Response {
     console.error(e);
     return Response.json({ error: { code: "internal", message: translate(locale, "error.server") } }, { status: 500 });
   }
-  const body = errorBody(domain, locale, e instanceof ZodError ? e : undefined);
-  const { details, ...rest } = { ...body, details: domain.extra.details };
   const headers: HeadersInit = {};
-  if (domain.code === "too_many_requests" && typeof details?.retryAfterSeconds === "number") headers["Retry-After"] = String(details.retryAfterSeconds);
-  return Response.json({ ...rest, ...(details ?? {}) }, { status: domain.status, headers });
+  const retry = domain.extra.details?.retryAfterSeconds;
+  if (domain.code === "too_many_requests" && typeof retry === "number") headers["Retry-After"] = String(retry);
+  // errorBody puts the details (e.g. currentRevisionId of a stale save) beside `error`
+  return Response.json(errorBody(domain, locale, e instanceof ZodError ? e : undefined), { status: domain.status, headers });
 }
 
 /** For pages: a domain error is thrown on as an error response that the ErrorBoundary shows. */
