@@ -2,6 +2,11 @@ import { consultationEn } from "./parts/consultation";
 import { draftingEn } from "./parts/drafting";
 import { editorEn } from "./parts/editor";
 import { reviewEn } from "./parts/review";
+import { plansEn } from "./parts/plans";
+import { approvalEn } from "./parts/approval";
+import { rollupEn } from "./parts/rollup";
+import { libraryEn } from "./parts/library";
+import { indicatorsEn } from "./parts/indicators";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
@@ -9,6 +14,11 @@ export const en: Record<MessageKey, string> = {
   ...draftingEn,
   ...consultationEn,
   ...reviewEn,
+  ...plansEn,
+  ...approvalEn,
+  ...rollupEn,
+  ...libraryEn,
+  ...indicatorsEn,
   "app.name": "Ecological Restoration Plan Consultation & Expert Review",
   "app.shortName": "Restoration Plan Review",
   "nav.home": "Home",

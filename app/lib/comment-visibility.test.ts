@@ -3,7 +3,7 @@ import { canSeeComment, canSeeRound } from "./comment-visibility";
 
 const invited = ["ganzhou", "linze"];
 const comment = { organizationId: "ganzhou", withdrawn: false };
-const v = (role: "admin" | "drafter" | "reviewer" | "expert", organizationId: string) => ({ role, organizationId });
+const v = (role: "admin" | "drafter" | "reviewer" | "expert" | "coordinator", organizationId: string, runsPlan = role === "admin" || role === "drafter") => ({ role, organizationId, runsPlan });
 
 describe("comment visibility", () => {
   it("private: own organisation only for reviewers; everything for drafters, admins, experts", () => {
@@ -24,5 +24,17 @@ describe("comment visibility", () => {
     expect(canSeeRound(v("reviewer", "gaotai"), invited)).toBe(false);
     expect(canSeeRound(v("reviewer", "linze"), invited)).toBe(true);
     expect(canSeeRound(v("expert", "panel"), invited)).toBe(true);
+  });
+  it("drafters of another plan see a round only as an invited organisation would", () => {
+    const round = { visibility: "private" as const, invitedOrganizationIds: invited };
+    expect(canSeeRound(v("drafter", "gaotai-zrj", false), invited)).toBe(false);
+    expect(canSeeComment(v("drafter", "gaotai-zrj", false), round, comment)).toBe(false);
+  });
+  it("the coordinator sees a round where its bureau is invited, and its own comments there", () => {
+    const round = { visibility: "private" as const, invitedOrganizationIds: [...invited, "bureau"] };
+    expect(canSeeRound(v("coordinator", "bureau"), invited)).toBe(false);
+    expect(canSeeRound(v("coordinator", "bureau"), round.invitedOrganizationIds)).toBe(true);
+    expect(canSeeComment(v("coordinator", "bureau"), round, comment)).toBe(false);
+    expect(canSeeComment(v("coordinator", "bureau"), round, { organizationId: "bureau", withdrawn: false })).toBe(true);
   });
 });

@@ -4,15 +4,18 @@ import type { Role, RoundVisibility } from "../../db/schema/enums";
 export interface Viewer {
   role: Role;
   organizationId: string;
+  /** Sees the working drafts of the round's plan (its drafters, the city's drafting team, admins: lib/plan-access). */
+  runsPlan: boolean;
 }
 
-/** Drafters and admins run rounds; experts read them to review the plan. Reviewers only as invited. */
+/** Those who run the plan see its rounds whole; experts read them to review the plan. Others only as invited. */
 export function seesWholeRound(viewer: Viewer): boolean {
-  return viewer.role === "drafter" || viewer.role === "admin" || viewer.role === "expert";
+  return viewer.runsPlan || viewer.role === "expert";
 }
 
+/** Reviewers and the coordinator (who comments where invited) see a round their organisation is invited to. */
 export function canSeeRound(viewer: Viewer, invitedOrganizationIds: readonly string[]): boolean {
-  return seesWholeRound(viewer) || (viewer.role === "reviewer" && invitedOrganizationIds.includes(viewer.organizationId));
+  return seesWholeRound(viewer) || ((viewer.role === "reviewer" || viewer.role === "coordinator") && invitedOrganizationIds.includes(viewer.organizationId));
 }
 
 /**

@@ -2,17 +2,16 @@
 import { inArray } from "drizzle-orm";
 import { organizations } from "../../db/schema";
 import type { AdoptionInput } from "../lib/adoption-table/rows";
-import { seesWholeRound } from "../lib/comment-visibility";
 import { isoShanghai } from "../lib/time";
 import { forbidden } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { listComments } from "./comment.server";
-import { getRound, viewerOf } from "./round.server";
+import { getRound } from "./round.server";
 
 /** The whole table is for those who see the whole round (drafters, admins, experts). */
 export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
   const round = getRound(ctx, roundId);
-  if (!seesWholeRound(viewerOf(ctx))) throw forbidden();
+  if (!round.seesWhole) throw forbidden();
   const comments = listComments(ctx, roundId).filter((c) => !c.withdrawn);
   const orgIds = [...new Set(comments.map((c) => c.organization.id))];
   const order = new Map(orgIds.length ? ctx.db.select({ id: organizations.id, sortOrder: organizations.sortOrder }).from(organizations).where(inArray(organizations.id, orgIds)).all().map((o) => [o.id, o.sortOrder]) : []);

@@ -3,12 +3,11 @@ import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import { comments, organizations, responses, revisions, sections } from "../../db/schema";
 import type { TextAnchor } from "../lib/anchoring/anchor";
 import { mapAnchor, mapAnchors } from "../lib/anchoring/map-anchor";
-import { seesWholeRound } from "../lib/comment-visibility";
 import { isoShanghai } from "../lib/time";
 import { notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { getRevision } from "./revision.server";
-import { viewerOf } from "./round.server";
+import { planIdOfSection, seesDrafts } from "./plan-access.server";
 
 interface AnchoredComment {
   sectionId: string;
@@ -59,7 +58,7 @@ export function currentWording(ctx: Ctx, comment: AnchoredComment & { createdAt:
  * once per revision the comments were written on. For those who see whole rounds (drafters, admins, experts).
  */
 export function commentsOnRevision(ctx: Ctx, sectionId: string, revisionId: string) {
-  if (!seesWholeRound(viewerOf(ctx))) return [];
+  if (ctx.user.role !== "expert" && !seesDrafts(ctx, planIdOfSection(ctx.db, sectionId))) return [];
   const target = getRevision(ctx, revisionId);
   const rows = ctx.db
     .select({ c: comments, orgName: organizations.name, decision: responses.decision })

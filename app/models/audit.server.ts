@@ -34,7 +34,17 @@ export type AuditAction =
   | "comment.respond"
   | "review.create"
   | "signoff.create"
-  | "review.conclude";
+  | "review.conclude"
+  | "review.confirm"
+  | "plan.approval_request"
+  | "plan.approval_withdraw"
+  | "plan.approve"
+  | "plan.file"
+  | "file.upload"
+  | "project.create"
+  | "project.update"
+  | "project.import"
+  | "indicator.update";
 
 export interface AuditInput {
   actorId: string | null;

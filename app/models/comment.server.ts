@@ -13,7 +13,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { notifyUsers } from "./notification.server";
-import { loadRound, requireOpen, submissionOf, viewerOf } from "./round.server";
+import { loadRound, requireOpen, submissionOf } from "./round.server";
 
 const text = (max: number) => z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
 const optionalText = (max: number) =>
@@ -105,7 +105,7 @@ function anchorOf(c: CommentRow) {
 /** Comments of a round that the caller may see, with replies and the drafting team's response, in text order. */
 export function listComments(ctx: Ctx, roundId: string, { sectionId }: { sectionId?: string } = {}) {
   const r = loadRound(ctx, roundId);
-  const viewer = viewerOf(ctx);
+  const viewer = r.viewer;
   const order = new Map(ctx.db.select({ sectionId: editionSections.sectionId, position: editionSections.position, number: editionSections.number, title: editionSections.title }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
   const rows = ctx.db
     .select({ c: comments, authorName: users.displayName, authorUsername: users.username, orgName: organizations.name })
@@ -164,7 +164,7 @@ export function loadComment(ctx: Ctx, commentId: string, db: DbOrTx = ctx.db) {
   const c = db.select().from(comments).where(eq(comments.id, commentId)).get();
   if (!c) throw notFound();
   const r = loadRound(ctx, c.roundId, db);
-  if (!canSeeComment(viewerOf(ctx), { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt })) throw notFound();
+  if (!canSeeComment(r.viewer, { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt })) throw notFound();
   return { comment: c, round: r };
 }
 

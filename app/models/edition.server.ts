@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { planIdOfDocument, requirePlanDrafter } from "./plan-access.server";
 
 /** Editions of some documents, newest first. */
 export function editionsOfDocuments(db: DbOrTx, documentIds: string[]) {
@@ -98,7 +99,7 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
   if (!can(ctx.user, "create:edition:any")) throw forbidden();
   const { label, changelog } = editionInput.parse(input);
   return ctx.db.transaction((tx) => {
-    if (!tx.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId)).get()) throw notFound();
+    requirePlanDrafter(ctx, planIdOfDocument(tx, documentId), tx);
     const rows = tx
       .select({ sectionId: sections.id, parentId: sections.parentId, number: sections.number, title: sections.title, revisionId: revisions.id, hash: revisions.hash })
       .from(sections)

@@ -1,19 +1,20 @@
 // Word import: read and split a .docx into a preview first; write sections only on confirmation.
 import { and, eq, isNull, max } from "drizzle-orm";
-import { documentImports, documents, sections } from "../../db/schema";
+import { documentImports, sections } from "../../db/schema";
 import { checkDocxUpload } from "../lib/docx/check.server";
 import { docxToSections, type ImportResult } from "../lib/docx/import.server";
 import { newId } from "../lib/id";
 import { chineseNumeral } from "../lib/numbering";
-import { DomainError, forbidden, notFound } from "../utils/errors";
+import { DomainError, forbidden, } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { planIdOfDocument, requirePlanDrafter } from "./plan-access.server";
 import { appendRevision, prepareContentOrThrow } from "./revision.server";
 
 function requireImporter(ctx: Ctx, documentId: string) {
   if (!can(ctx.user, "create:section:any")) throw forbidden();
-  if (!ctx.db.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId)).get()) throw notFound();
+  requirePlanDrafter(ctx, planIdOfDocument(ctx.db, documentId));
 }
 
 /** Checks and converts an uploaded file and keeps the result as a preview; writes no section. */

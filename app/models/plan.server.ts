@@ -1,5 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { documents, editions, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, stageKeys, submissions } from "../../db/schema";
+import { canSeeRound, seesWholeRound } from "../lib/comment-visibility";
+import { seesPlanDrafts } from "../lib/plan-access";
 import { closesAtOf, isRoundOpen } from "../lib/round-deadline";
 import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { notFound } from "../utils/errors";
@@ -7,6 +9,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { editionsOfDocuments } from "./edition.server";
 import { visibleSections } from "./revision.server";
+import { viewerOf } from "./round.server";
 
 export function listPlans(ctx: Ctx) {
   if (!can(ctx.user, "read:plan:any")) return [];
@@ -34,8 +37,9 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
   const docs = ctx.db.select().from(documents).where(eq(documents.planId, planId)).orderBy(asc(documents.sortOrder)).all();
   const docIds = docs.map((d) => d.id);
   const allEditions = editionsOfDocuments(ctx.db, docIds);
-  const seesDrafts = can(ctx.user, "read:revision:any");
-  const visible = visibleSections(ctx, docIds);
+  const seesDrafts = can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx.user, plan);
+  const viewer = viewerOf(ctx, plan);
+  const visible = visibleSections(ctx, planId, docIds);
   const documentList = docs.map((d) => ({
     id: d.id,
     kind: d.kind,
@@ -50,9 +54,9 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
   const roundIds = roundRows.map((r) => r.id);
   const invitations = roundIds.length ? ctx.db.select().from(roundInvitations).where(inArray(roundInvitations.roundId, roundIds)).all() : [];
   const submitted = roundIds.length ? ctx.db.select({ roundId: submissions.roundId, organizationId: submissions.organizationId, submittedAt: submissions.submittedAt }).from(submissions).where(inArray(submissions.roundId, roundIds)).all() : [];
-  if (!can(ctx.user, "read:round:any")) {
+  if (!seesWholeRound(viewer)) {
     const mine = new Set(invitations.filter((i) => i.organizationId === ctx.user.organization.id).map((i) => i.roundId));
-    roundRows = can(ctx.user, "read:round:own") ? roundRows.filter((r) => mine.has(r.id)) : [];
+    roundRows = roundRows.filter((r) => mine.has(r.id) && canSeeRound(viewer, [ctx.user.organization.id]));
   }
   const roundList = roundRows.map((r) => {
     const invited = invitations.filter((i) => i.roundId === r.id);
@@ -76,7 +80,7 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
   // Reviews: drafters and admins see all; an expert sees those they sit on.
   let reviewRows = editionIds.length ? ctx.db.select().from(reviews).where(inArray(reviews.editionId, editionIds)).orderBy(asc(reviews.createdAt)).all() : [];
   const panel = reviewRows.length ? ctx.db.select().from(reviewExperts).where(inArray(reviewExperts.reviewId, reviewRows.map((r) => r.id))).all() : [];
-  if (!can(ctx.user, "read:review:any")) {
+  if (!(can(ctx.user, "read:review:any") && seesDrafts)) {
     reviewRows = can(ctx.user, "read:review:own") ? reviewRows.filter((r) => panel.some((p) => p.reviewId === r.id && p.userId === ctx.user.id)) : [];
   }
   const reviewList = reviewRows.map((r) => ({

@@ -11,6 +11,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/er
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { planIdOfEdition, requirePlanDrafter, seesDrafts } from "./plan-access.server";
 
 export const reviewInput = z.object({
   title: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong|200"),
@@ -32,7 +33,10 @@ export function createReview(ctx: Ctx, editionId: string, input: unknown) {
   const experts = [...new Set(values.expertUserIds)];
   if (!experts.includes(values.chairUserId) || values.quorum > experts.length) throw invalid([{ path: "quorum", message: "review.invalidPanel" }], "review.invalidPanel");
   return ctx.db.transaction((tx) => {
-    if (!tx.select({ id: editions.id }).from(editions).where(eq(editions.id, editionId)).get()) throw notFound();
+    const planId = planIdOfEdition(tx, editionId);
+    if (!planId) throw notFound();
+    // admins may set up any plan's review; drafters only their own plan's
+    if (ctx.user.role !== "admin") requirePlanDrafter(ctx, planId, tx);
     const found = tx.select({ id: users.id }).from(users).where(and(inArray(users.id, experts), eq(users.role, "expert"))).all();
     if (found.length !== experts.length) throw invalid([{ path: "expertUserIds", message: "review.invalidPanel" }], "review.invalidPanel");
     const id = newId("rvw");
@@ -46,7 +50,8 @@ export function createReview(ctx: Ctx, editionId: string, input: unknown) {
 /** A review the caller may see: drafters and admins all, experts those they sit on. */
 function loadReview(ctx: Ctx, reviewId: string, db: DbOrTx = ctx.db) {
   const r = loadReviewRow(db, reviewId);
-  if (!can(ctx.user, "read:review:any") && !(can(ctx.user, "read:review:own") && r.panel.includes(ctx.user.id))) throw notFound();
+  const runsPlan = can(ctx.user, "read:review:any") && seesDrafts(ctx, r.planId, db);
+  if (!runsPlan && !(can(ctx.user, "read:review:own") && r.panel.includes(ctx.user.id))) throw notFound();
   return r;
 }
 

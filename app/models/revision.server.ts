@@ -11,6 +11,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { isRevisionPublished, latestPublishedSections } from "./edition.server";
+import { planIdOfSection, requirePlanDrafter, seesDrafts as seesPlanDrafts } from "./plan-access.server";
 
 /**
  * One revision, if the caller may read it: drafters and admins read any; everyone else only
@@ -25,7 +26,8 @@ export function getRevision(ctx: Ctx, revisionId: string) {
     .where(eq(revisions.id, revisionId))
     .get();
   if (!row) throw notFound();
-  if (!can(ctx.user, "read:revision:any") && !(can(ctx.user, "read:revision:published") && isRevisionPublished(ctx.db, revisionId))) throw notFound();
+  const mayReadDraft = can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx, planIdOfSection(ctx.db, row.sectionId));
+  if (!mayReadDraft && !(can(ctx.user, "read:revision:published") && isRevisionPublished(ctx.db, revisionId))) throw notFound();
   return row;
 }
 
@@ -47,7 +49,7 @@ export function getSection(ctx: Ctx, sectionId: string) {
     .where(eq(sections.id, sectionId))
     .get();
   if (!section) throw notFound();
-  const seesDrafts = can(ctx.user, "read:revision:any");
+  const seesDrafts = can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx, section.planId);
 
   const history = ctx.db
     .select({ id: revisions.id, hash: revisions.hash, note: revisions.note, createdAt: revisions.createdAt, authorName: users.displayName })
@@ -100,13 +102,13 @@ export interface VisibleSection {
 }
 
 /**
- * The sections of some documents in reading order, as the caller may see them: drafters and admins
- * the working (non-retired) sections; everyone else those of each document's newest edition.
+ * The sections of one plan's documents in reading order, as the caller may see them: those who see
+ * the plan's drafts the working (non-retired) sections; everyone else those of each document's newest edition.
  */
-export function visibleSections(ctx: Ctx, documentIds: string[]): Map<string, VisibleSection[]> {
+export function visibleSections(ctx: Ctx, planId: string, documentIds: string[]): Map<string, VisibleSection[]> {
   const out = new Map<string, VisibleSection[]>(documentIds.map((id) => [id, []]));
   if (!documentIds.length) return out;
-  if (can(ctx.user, "read:revision:any")) {
+  if (can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx, planId)) {
     const rows = ctx.db.select().from(sections).where(and(inArray(sections.documentId, documentIds), isNull(sections.retiredAt))).orderBy(asc(sections.sortOrder)).all();
     for (const s of rows) out.get(s.documentId)!.push({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, currentRevisionId: s.currentRevisionId });
     return out;
@@ -157,6 +159,7 @@ export function createRevision(ctx: Ctx, sectionId: string, input: unknown) {
   const values = revisionInput.parse(input);
   const prepared = prepareContentOrThrow(values.content);
   return ctx.db.transaction((tx) => {
+    requirePlanDrafter(ctx, planIdOfSection(tx, sectionId), tx);
     const section = tx.select({ id: sections.id, currentRevisionId: sections.currentRevisionId, retiredAt: sections.retiredAt }).from(sections).where(eq(sections.id, sectionId)).get();
     if (!section) throw notFound();
     if (section.retiredAt) throw conflict("section.retiredConflict");

@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { comments, documents, editions, organizations, plans, roundInvitations, rounds, roundVisibilities, submissions, users } from "../../db/schema";
-import { canSeeRound, seesWholeRound } from "../lib/comment-visibility";
+import { canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
+import { draftsPlan, type PlanScope, seesPlanDrafts } from "../lib/plan-access";
 import { newId } from "../lib/id";
 import { closesAtOf, isRoundOpen, type RoundDeadline } from "../lib/round-deadline";
 import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
@@ -11,11 +12,13 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/er
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
 import { notifyUsers } from "./notification.server";
 
 
 
-export const viewerOf = (ctx: Ctx) => ({ role: ctx.user.role, organizationId: ctx.user.organization.id });
+/** The caller as a viewer of one plan's rounds. */
+export const viewerOf = (ctx: Ctx, plan: PlanScope): Viewer => ({ role: ctx.user.role, organizationId: ctx.user.organization.id, runsPlan: seesPlanDrafts(ctx.user, plan) });
 
 /**
  * A round the caller may see, with its edition and invitations. Reviewers of organisations that are
@@ -23,7 +26,7 @@ export const viewerOf = (ctx: Ctx) => ({ role: ctx.user.role, organizationId: ct
  */
 export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
   const row = db
-    .select({ round: rounds, editionLabel: editions.label, documentId: editions.documentId, documentTitle: documents.title, planId: documents.planId, planTitle: plans.title, manifestHash: editions.manifestHash })
+    .select({ round: rounds, editionLabel: editions.label, documentId: editions.documentId, documentTitle: documents.title, planId: documents.planId, planTitle: plans.title, planLevel: plans.level, draftingOrganizationId: plans.draftingOrganizationId, manifestHash: editions.manifestHash })
     .from(rounds)
     .innerJoin(editions, eq(rounds.editionId, editions.id))
     .innerJoin(documents, eq(editions.documentId, documents.id))
@@ -32,8 +35,9 @@ export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
     .get();
   if (!row) throw notFound();
   const invitedOrganizationIds = db.select({ id: roundInvitations.organizationId }).from(roundInvitations).where(eq(roundInvitations.roundId, roundId)).all().map((r) => r.id);
-  if (!canSeeRound(viewerOf(ctx), invitedOrganizationIds)) throw notFound();
-  return { ...row, invitedOrganizationIds };
+  const viewer = viewerOf(ctx, { level: row.planLevel, draftingOrganizationId: row.draftingOrganizationId });
+  if (!canSeeRound(viewer, invitedOrganizationIds)) throw notFound();
+  return { ...row, invitedOrganizationIds, viewer };
 }
 
 /** Throws 409 when the round no longer takes writes. */
@@ -78,7 +82,7 @@ export function openRound(ctx: Ctx, editionId: string, input: unknown) {
   if (!can(ctx.user, "create:round:any")) throw forbidden();
   const values = roundInput.parse(input);
   return ctx.db.transaction((tx) => {
-    if (!tx.select({ id: editions.id }).from(editions).where(eq(editions.id, editionId)).get()) throw notFound();
+    requirePlanDrafter(ctx, planIdOfEdition(tx, editionId), tx);
     const ids = [...new Set(values.invitedOrganizationIds)];
     const orgs = tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids)).all();
     if (orgs.length !== ids.length || orgs.some((o) => o.kind === "drafting_team" || o.kind === "expert_panel")) {
@@ -98,7 +102,8 @@ export function extendRound(ctx: Ctx, roundId: string, input: unknown) {
   if (!can(ctx.user, "update:round:any")) throw forbidden();
   const { closesAt, reason } = z.object({ closesAt: futureInstant, reason: z.string().trim().max(500, "validation.tooLong|500").default("") }).parse(input);
   return ctx.db.transaction((tx) => {
-    const { round } = loadRound(ctx, roundId, tx);
+    const { round, planId } = loadRound(ctx, roundId, tx);
+    requirePlanDrafter(ctx, planId, tx);
     tx.update(rounds).set({ closesAt, closedEarlyAt: null }).where(eq(rounds.id, roundId)).run();
     recordAudit(tx, { actorId: ctx.user.id, action: "round.extend", entityType: "round", entityId: roundId, data: { from: isoShanghai(closesAtOf(round)), to: isoShanghai(closesAt), reason } });
     return { closesAt: isoShanghai(closesAt) };
@@ -108,7 +113,8 @@ export function extendRound(ctx: Ctx, roundId: string, input: unknown) {
 export function closeRoundEarly(ctx: Ctx, roundId: string) {
   if (!can(ctx.user, "update:round:any")) throw forbidden();
   return ctx.db.transaction((tx) => {
-    const { round } = loadRound(ctx, roundId, tx);
+    const { round, planId } = loadRound(ctx, roundId, tx);
+    requirePlanDrafter(ctx, planId, tx, { frozenToo: false });
     requireOpen(round);
     tx.update(rounds).set({ closedEarlyAt: new Date() }).where(eq(rounds.id, roundId)).run();
     recordAudit(tx, { actorId: ctx.user.id, action: "round.close", entityType: "round", entityId: roundId, data: { scheduled: isoShanghai(round.closesAt) } });
@@ -174,9 +180,10 @@ export function getRound(ctx: Ctx, roundId: string, now = Date.now()) {
     closedEarly: !!r.round.closedEarlyAt,
     open: closesAt.getTime() > now,
     daysLeft: daysBetween(shanghaiDate(now), shanghaiDate(closesAt)),
-    coverage: seesWholeRound(viewerOf(ctx)) ? coverage : coverage.filter((c) => c.organizationId === ctx.user.organization.id),
+    seesWhole: seesWholeRound(r.viewer),
+    coverage: seesWholeRound(r.viewer) ? coverage : coverage.filter((c) => c.organizationId === ctx.user.organization.id),
     mine: coverage.find((c) => c.organizationId === ctx.user.organization.id) ?? null,
-    canManage: can(ctx.user, "update:round:any"),
+    canManage: can(ctx.user, "update:round:any") && draftsPlan(ctx.user, { level: r.planLevel, draftingOrganizationId: r.draftingOrganizationId }),
     canComment: can(ctx.user, "create:comment:own") && r.invitedOrganizationIds.includes(ctx.user.organization.id),
     invited: coverage.map((c) => ({ organizationId: c.organizationId, submittedAt: c.submission?.submittedAt ?? null })),
   };
@@ -190,13 +197,15 @@ export function roundJson(ctx: Ctx, roundId: string) {
 
 /** The reviewer's inbox (and everyone else's list of rounds): newest first, with their state. */
 export function listRounds(ctx: Ctx, now = Date.now()) {
-  const viewer = viewerOf(ctx);
-  let rows = ctx.db.select({ id: rounds.id }).from(rounds).orderBy(desc(rounds.createdAt)).all();
-  if (!seesWholeRound(viewer)) {
-    const mine = new Set(ctx.db.select({ roundId: roundInvitations.roundId }).from(roundInvitations).where(eq(roundInvitations.organizationId, viewer.organizationId)).all().map((r) => r.roundId));
-    rows = rows.filter((r) => mine.has(r.id));
-  }
-  return rows.map((r) => getRound(ctx, r.id, now));
+  const rows = ctx.db.select({ id: rounds.id }).from(rounds).orderBy(desc(rounds.createdAt)).all();
+  return rows.flatMap((r) => {
+    try {
+      return [getRound(ctx, r.id, now)];
+    } catch (e) {
+      if (e instanceof DomainError && e.code === "not_found") return []; // not invited, or another plan's round
+      throw e;
+    }
+  });
 }
 
 export const submissionInput = z.object({

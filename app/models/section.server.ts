@@ -2,21 +2,24 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client";
-import { documentKinds, documents, plans, sections } from "../../db/schema";
+import { documentKinds, documents, sections } from "../../db/schema";
 import { newId } from "../lib/id";
 import { chineseNumeral } from "../lib/numbering";
 import { conflict, forbidden, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { planIdOfDocument, planIdOfSection, requirePlanDrafter, seesDrafts } from "./plan-access.server";
 import { appendRevision, prepareContentOrThrow } from "./revision.server";
 
 const EMPTY_DOC = { type: "doc", content: [{ type: "paragraph" }] };
 const title = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong|100");
 const number = z.string().trim().max(20, "validation.tooLong|20");
 
-function requireDrafting(ctx: Ctx) {
+/** Drafters of the document's (or section's) plan, while the plan is not approved. */
+function requireDrafting(ctx: Ctx, tx: Tx, target: { documentId: string } | { sectionId: string }) {
   if (!can(ctx.user, "update:section:any")) throw forbidden();
+  requirePlanDrafter(ctx, "documentId" in target ? planIdOfDocument(tx, target.documentId) : planIdOfSection(tx, target.sectionId), tx);
 }
 
 interface Node {
@@ -66,10 +69,10 @@ export const newSectionInput = z.object({ title, number: number.optional(), pare
 
 /** Adds a section at the end of the document (or of a chapter), with an empty first revision. */
 export function addSection(ctx: Ctx, documentId: string, input: unknown) {
-  requireDrafting(ctx);
   const values = newSectionInput.parse(input);
   const prepared = prepareContentOrThrow(EMPTY_DOC);
   return ctx.db.transaction((tx) => {
+    requireDrafting(ctx, tx, { documentId });
     if (!tx.select({ id: documents.id }).from(documents).where(eq(documents.id, documentId)).get()) throw notFound();
     const roots = loadTree(tx, documentId);
     if (values.parentId) {
@@ -90,9 +93,9 @@ export function addSection(ctx: Ctx, documentId: string, input: unknown) {
 }
 
 export function renameSection(ctx: Ctx, sectionId: string, input: unknown) {
-  requireDrafting(ctx);
   const values = z.object({ title, number }).parse(input);
   return ctx.db.transaction((tx) => {
+    requireDrafting(ctx, tx, { sectionId });
     const before = sectionOf(tx, sectionId);
     tx.update(sections).set(values).where(eq(sections.id, sectionId)).run();
     recordAudit(tx, { actorId: ctx.user.id, action: "section.rename", entityType: "section", entityId: sectionId, data: { from: { title: before.title, number: before.number }, to: values } });
@@ -106,9 +109,9 @@ export const moveInput = z.object({ direction: z.enum(["up", "down", "indent", "
  * indent under the chapter before it, outdent to a chapter right after its parent.
  */
 export function moveSection(ctx: Ctx, sectionId: string, input: unknown) {
-  requireDrafting(ctx);
   const { direction } = moveInput.parse(input);
   return ctx.db.transaction((tx) => {
+    requireDrafting(ctx, tx, { sectionId });
     const section = sectionOf(tx, sectionId);
     const roots = loadTree(tx, section.documentId);
     const found = findNode(roots, sectionId)!;
@@ -140,8 +143,8 @@ export function moveSection(ctx: Ctx, sectionId: string, input: unknown) {
 
 /** Retires a section: it leaves the working document and later editions, its history stays. */
 export function retireSection(ctx: Ctx, sectionId: string) {
-  requireDrafting(ctx);
   return ctx.db.transaction((tx) => {
+    requireDrafting(ctx, tx, { sectionId });
     const section = sectionOf(tx, sectionId);
     if (section.retiredAt) return;
     const activeChildren = tx.select({ id: sections.id }).from(sections).where(and(eq(sections.parentId, sectionId), isNull(sections.retiredAt))).all();
@@ -153,8 +156,8 @@ export function retireSection(ctx: Ctx, sectionId: string) {
 
 /** Numbers chapters 第一章… and their sections 第一节… in reading order, skipping retired ones. */
 export function renumberDocument(ctx: Ctx, documentId: string) {
-  requireDrafting(ctx);
   return ctx.db.transaction((tx) => {
+    requireDrafting(ctx, tx, { documentId });
     const roots = loadTree(tx, documentId);
     const changes: { id: string; number: string }[] = [];
     let chapter = 0;
@@ -175,7 +178,7 @@ export function createDocument(ctx: Ctx, planId: string, input: unknown) {
   if (!can(ctx.user, "create:section:any")) throw forbidden();
   const values = documentInput.parse(input);
   return ctx.db.transaction((tx) => {
-    if (!tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).get()) throw notFound();
+    requirePlanDrafter(ctx, planId, tx);
     const count = tx.select({ id: documents.id }).from(documents).where(eq(documents.planId, planId)).all().length;
     const id = newId("doc");
     tx.insert(documents).values({ id, planId, ...values, sortOrder: count }).run();
@@ -186,9 +189,9 @@ export function createDocument(ctx: Ctx, planId: string, input: unknown) {
 
 /** The drafting view of a document: every section with its state (drafters and admins). */
 export function getDocumentOutline(ctx: Ctx, documentId: string) {
-  if (!can(ctx.user, "read:revision:any")) throw notFound();
   const doc = ctx.db.select().from(documents).where(eq(documents.id, documentId)).get();
   if (!doc) throw notFound();
+  if (!can(ctx.user, "read:revision:any") || !seesDrafts(ctx, doc.planId)) throw notFound();
   const rows = ctx.db.select().from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
   return { document: doc, sections: rows.map((r) => ({ id: r.id, parentId: r.parentId, number: r.number, title: r.title, currentRevisionId: r.currentRevisionId, retired: !!r.retiredAt })) };
 }

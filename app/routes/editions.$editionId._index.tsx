@@ -19,7 +19,7 @@ import { getRound } from "~/models/round.server";
 import { invalid, notFound } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { can } from "~/utils/permissions";
+import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
 
 
@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const roundId = new URL(request.url).searchParams.get("round");
   return forPage(ctx, () => {
     const e = getEdition(ctx, params.editionId!);
+    const perms = planPermissions(ctx, e.planId);
     const round = roundId ? getRound(ctx, roundId) : null;
     if (round && round.editionId !== e.id) throw notFound();
     const threads = round ? listComments(ctx, round.id) : [];
@@ -51,9 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
       threads: threads.map(({ roundId: _, revisionId: __, position: ___, ...t }) => t),
       canComment: !!round && round.canComment && round.open && !mySubmission,
-      seesAll: can(ctx.user, "read:comment:any"),
+      seesAll: perms.seesDrafts || ctx.user.role === "expert",
       canReply: !!round && round.open,
-      canOpenRound: can(ctx.user, "create:round:any"),
+      canOpenRound: perms.draft,
     };
   });
 }

@@ -11,11 +11,13 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
+import { planIdOfEdition, requireDraftingPage } from "~/models/plan-access.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
     if (!can(ctx.user, "create:review:any")) throw forbidden();
+    if (ctx.user.role !== "admin") requireDraftingPage(ctx, planIdOfEdition(ctx.db, params.editionId!));
     const e = getEdition(ctx, params.editionId!);
     return { edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planId: e.planId }, experts: listExperts(ctx) };
   });

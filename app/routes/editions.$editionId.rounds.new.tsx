@@ -7,16 +7,15 @@ import { addDays, shanghaiDate } from "~/lib/time";
 import { getEdition } from "~/models/edition.server";
 import { openRound } from "~/models/round.server";
 import { listOrganizations } from "~/models/user.server";
-import { forbidden } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
+import { planIdOfEdition, requireDraftingPage } from "~/models/plan-access.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
-    if (!can(ctx.user, "create:round:any")) throw forbidden();
+    requireDraftingPage(ctx, planIdOfEdition(ctx.db, params.editionId!));
     const e = getEdition(ctx, params.editionId!);
     const organizations = listOrganizations(ctx).filter((o) => o.kind === "county" || o.kind === "department");
     return {

@@ -9,12 +9,15 @@ import { getPlanOverview } from "~/models/plan.server";
 import { createDocument } from "~/models/section.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { can } from "~/utils/permissions";
+import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  return forPage(ctx, () => ({ ...getPlanOverview(ctx, params.planId!), canDraft: can(ctx.user, "create:section:any") }));
+  return forPage(ctx, () => {
+    const overview = getPlanOverview(ctx, params.planId!);
+    return { ...overview, canDraft: planPermissions(ctx, overview.id).draft };
+  });
 }
 
 /** Adds a document (drafters), then opens its outline. */

@@ -9,11 +9,10 @@ import { currentWording } from "~/models/anchor-view.server";
 import { listComments } from "~/models/comment.server";
 import { respondToComment, respondToComments } from "~/models/response.server";
 import { getRound } from "~/models/round.server";
-import { forbidden } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
+import { planIdOfRound, requireDraftingPage } from "~/models/plan-access.server";
 
 /** The drafting team's comment workbench: a dense, filterable table, bulk answers and an answer drawer. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const f = { status: url.searchParams.get("status") ?? "all", org: url.searchParams.get("org") ?? "", section: url.searchParams.get("section") ?? "", category: url.searchParams.get("category") ?? "", q: (url.searchParams.get("q") ?? "").trim() };
   const open = url.searchParams.get("comment");
   return forPage(ctx, () => {
-    if (!can(ctx.user, "create:response:any")) throw forbidden();
+    requireDraftingPage(ctx, planIdOfRound(ctx.db, params.roundId!), { frozenToo: false });
     const round = getRound(ctx, params.roundId!);
     const all = listComments(ctx, round.id).filter((c) => !c.withdrawn);
     const shown = all.filter(

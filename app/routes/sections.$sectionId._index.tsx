@@ -12,7 +12,7 @@ import { getRevision, getSection, restoreRevision, visibleSections } from "~/mod
 import { notFound } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { can } from "~/utils/permissions";
+import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,13 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const section = getSection(ctx, params.sectionId!);
     const shown = requested ? getRevision(ctx, requested) : section.current;
     if (shown.sectionId !== section.id) throw notFound();
-    const toc = visibleSections(ctx, [section.documentId]).get(section.documentId) ?? [];
+    const toc = visibleSections(ctx, section.planId, [section.documentId]).get(section.documentId) ?? [];
     const notes = commentsOnRevision(ctx, section.id, shown.id);
     const highlights = notes.filter((n) => n.at && n.at.state !== "orphaned").map((n) => ({ id: n.id, start: n.at!.start, end: n.at!.end, className: `state-${n.at!.state}` }));
     const { content: _, ...current } = section.current;
     return {
       section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
-      canEdit: can(ctx.user, "create:revision:any") && !section.retiredAt,
+      canEdit: planPermissions(ctx, section.planId).draft && !section.retiredAt,
       shown: { id: shown.id, hash: shown.hash, note: shown.note, createdAt: shown.createdAt.toISOString(), authorName: shown.authorName, isCurrent: shown.id === current.id },
       html: highlights.length ? renderContentHtmlWithHighlights(shown.content, highlights) : renderContentHtml(shown.content),
       notes,

@@ -14,11 +14,11 @@ import { formatDateTime } from "~/lib/time";
 import { createRevision, getRevision, getSection, prepareContentOrThrow } from "~/models/revision.server";
 import diffStyles from "~/styles/diff.css?url";
 import editorStyles from "~/styles/editor.css?url";
-import { DomainError, forbidden } from "~/utils/errors";
+import { DomainError, } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
+import { planIdOfSection, requireDraftingPage } from "~/models/plan-access.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: editorStyles },
@@ -28,7 +28,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
-    if (!can(ctx.user, "create:revision:any")) throw forbidden();
+    requireDraftingPage(ctx, planIdOfSection(ctx.db, params.sectionId!));
     const section = getSection(ctx, params.sectionId!);
     return {
       section: { id: section.id, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId },

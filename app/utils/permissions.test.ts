@@ -16,10 +16,16 @@ describe("permissions", () => {
   });
   it("gives writing to drafters, commenting to reviewers and signing to experts only", () => {
     expect(roles.filter((role) => can({ role }, "create:revision:any"))).toEqual(["drafter"]);
-    expect(roles.filter((role) => can({ role }, "create:comment:own"))).toEqual(["reviewer"]);
-    expect(roles.filter((role) => can({ role }, "create:submission:own"))).toEqual(["reviewer"]);
+    // the coordinator (市自然资源局) comments where its bureau is invited
+    expect(roles.filter((role) => can({ role }, "create:comment:own"))).toEqual(["reviewer", "coordinator"]);
+    expect(roles.filter((role) => can({ role }, "create:submission:own"))).toEqual(["reviewer", "coordinator"]);
     expect(roles.filter((role) => can({ role }, "create:signoff:own"))).toEqual(["expert"]);
     expect(roles.filter((role) => can({ role }, "create:response:any"))).toEqual(["drafter"]);
+  });
+  it("gives the roll-up and filings to the coordinator, never to reviewers or experts", () => {
+    expect(roles.filter((role) => can({ role }, "create:filing:any"))).toEqual(["coordinator"]);
+    expect(roles.filter((role) => can({ role }, "read:rollup:any")).sort()).toEqual(["admin", "coordinator", "drafter"]);
+    expect(can({ role: "coordinator" }, "create:revision:any")).toBe(false);
   });
   it("denies everything to nobody", () => {
     expect(can(null, "read:plan:any")).toBe(false);

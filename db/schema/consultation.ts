@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { organizations, users } from "./accounts";
 import { editions, revisions, sections } from "./plans";
-import { roundVisibilities, commentCategories, responseDecisions } from "./enums";
+import { commentCategories, responseDecisions, roundVisibilities, targetYears } from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -62,6 +62,9 @@ export const comments = sqliteTable(
     anchorSuffix: text("anchor_suffix"),
     anchorStart: integer("anchor_start"),
     anchorEnd: integer("anchor_end"),
+    // A comment on one cell of the edition's indicator table (instead of a text anchor).
+    cellIndicator: text("cell_indicator"),
+    cellYear: text("cell_year", { enum: targetYears }),
     body: text("body").notNull(),
     category: text("category", { enum: commentCategories }).notNull(),
     proposedText: text("proposed_text"),

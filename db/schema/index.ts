@@ -4,3 +4,5 @@ export * from "./audit";
 export * from "./consultation";
 export * from "./plans";
 export * from "./review";
+export * from "./approval";
+export * from "./plan-data";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { organizations, users } from "./accounts";
-import { stageKeys, documentKinds } from "./enums";
+import { dataBlocks, documentKinds, planLevels, stageKeys } from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -11,13 +11,18 @@ const createdAt = () =>
 export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),
   title: text("title").notNull(),
-  level: text("level", { enum: ["city", "county"] }).notNull(),
+  level: text("level", { enum: planLevels }).notNull(),
+  // A county plan's parent is the city plan (市县两级).
+  parentPlanId: text("parent_plan_id").references((): AnySQLiteColumn => plans.id),
   region: text("region").notNull(),
   periodStart: integer("period_start").notNull(),
   periodEnd: integer("period_end").notNull(),
   ownerOrganizationId: text("owner_organization_id")
     .notNull()
     .references(() => organizations.id),
+  // Whose drafters write this plan (the city's 编制专班, a county's 自然资源局). Drafters of other
+  // organisations may not write it.
+  draftingOrganizationId: text("drafting_organization_id").references(() => organizations.id),
   stage: text("stage", { enum: stageKeys }).notNull(),
   createdAt: createdAt(),
 });
@@ -64,6 +69,8 @@ export const sections = sqliteTable(
     title: text("title").notNull(),
     sortOrder: integer("sort_order").notNull(),
     currentRevisionId: text("current_revision_id"),
+    // The plan's generated table shown at the end of this section (indicators or included projects).
+    dataBlock: text("data_block", { enum: dataBlocks }),
     retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },

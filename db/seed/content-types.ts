@@ -10,6 +10,8 @@ export interface DemoSection {
   title: string; // without number, e.g. "生态系统现状"
   blocks: Block[];
   children?: DemoSection[];
+  /** The plan's structured table shown at the end of this section: its indicator table or its included key projects. */
+  dataBlock?: "indicators" | "projects";
 }
 
 export interface DemoDocument {

@@ -107,7 +107,7 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
 
     const planId = newId("plan");
     tx.insert(s.plans)
-      .values({ id: planId, title: "张掖市国土空间生态修复规划（2021—2035年）", level: "city", region: "张掖市", periodStart: 2021, periodEnd: 2035, ownerOrganizationId: orgIds.get("bureau")!, stage: "consultation", createdAt: new Date(now - 160 * DAY) })
+      .values({ id: planId, title: "张掖市国土空间生态修复规划（2021—2035年）", level: "city", region: "张掖市", periodStart: 2021, periodEnd: 2035, ownerOrganizationId: orgIds.get("bureau")!, draftingOrganizationId: orgIds.get("drafting")!, stage: "consultation", createdAt: new Date(now - 160 * DAY) })
       .run();
     for (const st of demoStages(today)) tx.insert(s.planStages).values({ planId, ...st }).run();
 
