@@ -56,6 +56,8 @@ function Header({ data }: { data: RootData }) {
         </Link>
         <nav className="site-nav" aria-label={t("nav.plans")}>
           {data.user ? <Link to="/rounds">{t("round.inbox")}</Link> : null}
+          {data.user ? <Link to="/projects">{t("library.nav.lookup")}</Link> : null}
+          {data.user && (data.user.role === "admin" || data.user.role === "coordinator") ? <Link to="/projects/all">{t("library.nav.all")}</Link> : null}
           {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         </nav>
         <div className="site-user">

@@ -6,10 +6,10 @@ import { z, ZodError } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { approvals, editions, plans, projectImports, projects } from "../../db/schema";
 import { newId } from "../lib/id";
-import { seesPlanDrafts } from "../lib/plan-access";
+import { draftsPlan, seesPlanDrafts } from "../lib/plan-access";
 import { COUNTIES, PROJECT_TYPE_NAMES, type ProjectStatus, projectStatuses, projectTypes } from "../lib/projects/fields";
-import { type CheckedRow, checkImportRows, type ExistingProject, type ImportSummary } from "../lib/projects/import-check";
-import { type RawRow, readLibraryWorkbook } from "../lib/projects/parse.server";
+import { type ExistingProject, type ImportSummary, matchRows, type ValidatedRow, validateRows } from "../lib/projects/import-check";
+import { readLibraryWorkbook } from "../lib/projects/parse.server";
 import { changedFields, mergePatch, PROJECT_FIELDS, type ProjectValues, projectInput, projectPatch, typeSchema } from "../lib/projects/schema";
 import type { LibraryRow, TotalsRow } from "../lib/projects/xlsx";
 import { isoShanghai } from "../lib/time";
@@ -96,6 +96,15 @@ export function listPlanProjects(ctx: Ctx, planId: string): ProjectJson[] {
   return projectsOfPlan(ctx.db, plan.id, !seesWorkingLibrary(ctx, plan)).map(projectJson);
 }
 
+/** GET /api/v1/projects/:projectId: one project, for those who see it (404 otherwise, like a missing one). */
+export function getProject(ctx: Ctx, projectId: string): ProjectJson {
+  const p = ctx.db.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (!p) throw notFound();
+  const plan = readablePlan(ctx, p.planId);
+  if (p.status !== "included" && !seesWorkingLibrary(ctx, plan)) throw notFound();
+  return projectJson(p);
+}
+
 export interface LibraryTotals {
   count: number;
   areaHa: number;
@@ -115,17 +124,19 @@ export const libraryFilters = z.object({
 export type LibraryFilters = z.infer<typeof libraryFilters>;
 
 /** The library page: the plan, what the caller may do, the (filtered) projects and their totals. */
-export function getPlanLibrary(ctx: Ctx, planId: string, filters: LibraryFilters = {}) {
+export function getPlanLibrary(ctx: Ctx, planId: string, filters: LibraryFilters = {}, { editId }: { editId?: string | null } = {}) {
   const plan = readablePlan(ctx, planId);
   const working = seesWorkingLibrary(ctx, plan);
   const all = projectsOfPlan(ctx.db, plan.id, !working);
   const shown = all.filter((p) => (!filters.type || p.type === filters.type) && (!filters.period || p.period === filters.period) && (!filters.status || p.status === filters.status));
   const region = ctx.db.select({ region: plans.region }).from(plans).where(eq(plans.id, plan.id)).get()?.region ?? "";
-  const drafts = can(ctx.user, "create:project:any") && plan.draftingOrganizationId === ctx.user.organization.id && ctx.user.role === "drafter";
+  const drafts = can(ctx.user, "create:project:any") && draftsPlan(ctx.user, plan);
+  const editing = editId && drafts && !plan.approved ? all.find((p) => p.id === editId) : undefined;
   return {
     plan: { id: plan.id, title: plan.title, level: plan.level, region, approved: plan.approved },
     may: { edit: drafts && !plan.approved, seesWorking: working, drafts },
     projects: shown.map(projectJson),
+    editing: editing ? projectJson(editing) : null,
     counts: Object.fromEntries(projectStatuses.map((s) => [s, all.filter((p) => p.status === s).length])) as Record<ProjectStatus, number>,
     totals: { shown: totalsOf(shown), included: totalsOf(all.filter((p) => p.status === "included")) },
     filters,
@@ -256,10 +267,17 @@ export function lookupProjects(ctx: Ctx, input: unknown) {
   };
 }
 
-/** The counties to offer in the lookup's filter: the six, and any other place a project names. */
-export function lookupCounties(ctx: Ctx): string[] {
-  const named = ctx.db.selectDistinct({ county: projects.county }).from(projects).all().map((r) => r.county);
-  return [...COUNTIES, ...named.filter((c) => !(COUNTIES as readonly string[]).includes(c)).sort()];
+/** The lookup page: nothing is searched until a name, a county or a type is given; the counties to offer. */
+export function lookupPage(ctx: Ctx, input: Record<string, string>) {
+  const asked = !!(input.q?.trim() || input.county?.trim() || input.type?.trim());
+  const wide = keepsConsolidatedLibrary(ctx);
+  // other places than the six counties are offered only to those who see every project
+  const named = wide ? ctx.db.selectDistinct({ county: projects.county }).from(projects).all().map((r) => r.county) : [];
+  return {
+    wide,
+    answer: asked ? lookupProjects(ctx, input) : null,
+    counties: [...COUNTIES, ...named.filter((c) => !(COUNTIES as readonly string[]).includes(c)).sort()],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,10 +345,11 @@ export function consolidatedLibraryRows(ctx: Ctx) {
 // ---------------------------------------------------------------------------------------------
 // Import: upload → preview (stored in project_imports, for the uploader) → confirm (one transaction)
 
+/** What waits in project_imports: every row checked by the rules (the library is matched again on reading). */
 interface ImportPayload {
   sheetName: string;
-  raw: RawRow[];
-  rows: Omit<CheckedRow, "values">[];
+  rows: ValidatedRow[];
+  /** At upload time. */
   summary: ImportSummary;
 }
 
@@ -351,8 +370,9 @@ export async function previewProjectImport(ctx: Ctx, planId: string, file: { nam
     const { status, key, params } = read.problem;
     throw new DomainError(status === 413 ? "too_large" : "invalid", key, params ?? {}, { issues: [{ path: "file", message: "" }] });
   }
-  const check = checkImportRows(read.workbook.rows, existingProjects(ctx.db, plan.id));
-  const payload: ImportPayload = { sheetName: read.workbook.sheetName, raw: read.workbook.rows, rows: check.rows.map(({ values: _, ...r }) => r), summary: check.summary };
+  const validated = validateRows(read.workbook.rows);
+  const check = matchRows(validated, existingProjects(ctx.db, plan.id));
+  const payload: ImportPayload = { sheetName: read.workbook.sheetName, rows: validated, summary: check.summary };
   const id = newId("pim");
   ctx.db.transaction((tx) => {
     requireWriter(ctx, plan.id, tx);
@@ -373,11 +393,30 @@ function pendingImport(db: DbOrTx, ctx: Ctx, planId: string, importId: string) {
   return { ...row, payload: row.payload as ImportPayload };
 }
 
-/** A pending preview, only for the user who uploaded it. */
+/** A pending preview, only for the user who uploaded it, matched against the library as it is now. */
 export function getProjectImport(ctx: Ctx, planId: string, importId: string) {
   requireWriter(ctx, planId);
   const row = pendingImport(ctx.db, ctx, planId, importId);
-  return { id: row.id, fileName: row.fileName, createdAt: isoShanghai(row.createdAt), sheetName: row.payload.sheetName, summary: row.payload.summary, rows: row.payload.rows };
+  const check = matchRows(row.payload.rows, existingProjects(ctx.db, planId));
+  return { id: row.id, fileName: row.fileName, createdAt: isoShanghai(row.createdAt), sheetName: row.payload.sheetName, summary: check.summary, rows: check.rows.map(({ values: _, ...r }) => r) };
+}
+
+/** The import page: the plan (its drafters only) and, after an upload, the pending preview. */
+export function projectImportPage(ctx: Ctx, planId: string, importId: string | null) {
+  const plan = requireWriter(ctx, planId);
+  return { plan: { id: plan.id, title: plan.title }, preview: importId ? getProjectImport(ctx, plan.id, importId) : null };
+}
+
+/** The API's view of a pending preview: counts and every row with a problem (field, key, message parameters). */
+export function projectImportJson(ctx: Ctx, planId: string, importId: string) {
+  const p = getProjectImport(ctx, planId, importId);
+  return {
+    id: p.id,
+    fileName: p.fileName,
+    createdAt: p.createdAt,
+    summary: p.summary,
+    problems: p.rows.filter((r) => r.problems.length).map((r) => ({ row: r.row, name: r.display.name ?? null, problems: r.problems })),
+  };
 }
 
 /**
@@ -390,7 +429,7 @@ export function confirmProjectImport(ctx: Ctx, planId: string, importId: string)
     const plan = requireWriter(ctx, planId, tx);
     const pending = pendingImport(tx, ctx, plan.id, importId);
     if (pending.payload.summary.bad > 0) throw new DomainError("conflict", "library.import.hasProblems", { count: pending.payload.summary.bad });
-    const check = checkImportRows(pending.payload.raw, existingProjects(tx, plan.id));
+    const check = matchRows(pending.payload.rows, existingProjects(tx, plan.id));
     if (check.summary.bad > 0) throw new DomainError("conflict", "library.import.stale");
     const now = new Date();
     const insert = tx

@@ -45,6 +45,9 @@ export default function PlanDashboard() {
             <strong>{t(`stage.${plan.stage}`)}</strong>
           </div>
         </div>
+        <Link to={`/plans/${plan.id}/projects`} className="button button--ghost button--small" data-testid="library-link">
+          {t("library.nav.plan")}
+        </Link>
       </div>
 
       <section className="card" aria-labelledby="stages-h">

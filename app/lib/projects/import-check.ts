@@ -62,9 +62,16 @@ function problemOf(field: ColumnKey, message: string): RowProblem {
 
 const nameKey = (name: string) => name.trim();
 
-export function checkImportRows(rows: RawRow[], existing: ExistingProject[]): ImportCheck {
-  const byId = new Map(existing.map((p) => [p.id, p]));
-  const byName = new Map(existing.map((p) => [nameKey(p.values.name), p]));
+/** A row checked on its own and against the other rows of the file (no library needed). */
+export interface ValidatedRow {
+  row: number;
+  display: CheckedRow["display"];
+  problems: RowProblem[];
+  parsed?: { values: ProjectValues; status?: ProjectStatus; reason: string; id?: string };
+}
+
+/** The rules, row by row, and duplicates inside the file: the slow part (zod), done once at upload. */
+export function validateRows(rows: RawRow[]): ValidatedRow[] {
   const rowsByName = new Map<string, number[]>();
   const rowsById = new Map<string, number[]>();
   for (const r of rows) {
@@ -73,9 +80,8 @@ export function checkImportRows(rows: RawRow[], existing: ExistingProject[]): Im
     const id = r.cells.id === undefined ? "" : String(r.cells.id).trim();
     if (id) rowsById.set(id, [...(rowsById.get(id) ?? []), r.row]);
   }
-
-  const checked = rows.map((raw): CheckedRow => {
-    const out: CheckedRow = { row: raw.row, display: display(raw), problems: [], action: null };
+  return rows.map((raw) => {
+    const out: ValidatedRow = { row: raw.row, display: display(raw), problems: [] };
     const broken = new Set(raw.cellProblems.map((p) => p.field));
     for (const p of raw.cellProblems) out.problems.push({ field: p.field, key: p.key });
     const parsed = importRowInput.safeParse(raw.cells);
@@ -89,14 +95,28 @@ export function checkImportRows(rows: RawRow[], existing: ExistingProject[]): Im
     const sameName = name ? (rowsByName.get(name) ?? []).filter((n) => n !== raw.row) : [];
     if (sameName.length) out.problems.push({ field: "name", key: "library.problem.duplicateInFile", params: { rows: sameName.join("、") } });
     const id = out.display.id?.trim() ?? "";
+    const sameId = id ? (rowsById.get(id) ?? []).filter((n) => n !== raw.row) : [];
+    if (sameId.length) out.problems.push({ field: "id", key: "library.problem.duplicateId", params: { rows: sameId.join("、") } });
+    if (parsed.success && !out.problems.length) out.parsed = parsed.data;
+    return out;
+  });
+}
+
+/** Validated rows against the plan's library as it is now: names held by other projects, ids, and what each row does. Cheap. */
+export function matchRows(rows: ValidatedRow[], existing: ExistingProject[]): ImportCheck {
+  const byId = new Map(existing.map((p) => [p.id, p]));
+  const byName = new Map(existing.map((p) => [nameKey(p.values.name), p]));
+  const checked = rows.map((v): CheckedRow => {
+    const out: CheckedRow = { row: v.row, display: v.display, problems: [...v.problems], action: null };
+    const id = v.display.id?.trim() ?? "";
     const target = id ? byId.get(id) : undefined;
     if (id && !target) out.problems.push({ field: "id", key: "library.problem.unknownId", params: { id } });
-    if (id && (rowsById.get(id) ?? []).length > 1) out.problems.push({ field: "id", key: "library.problem.duplicateId", params: { rows: rowsById.get(id)!.filter((n) => n !== raw.row).join("、") } });
+    const name = v.display.name ? nameKey(v.display.name) : "";
     const holder = name ? byName.get(name) : undefined;
     if (holder && holder.id !== target?.id && !(id && !target)) out.problems.push({ field: "name", key: "library.problem.duplicateInPlan" });
-    if (out.problems.length || !parsed.success) return out;
+    if (out.problems.length || !v.parsed) return out;
 
-    const { values, status, reason } = parsed.data;
+    const { values, status, reason } = v.parsed;
     if (!target) return { ...out, action: "create", values, status: status ?? "candidate", reason };
     // A blank status keeps the project's status (and its reason, unless a new one is given).
     const nextStatus = status ?? target.status;
@@ -104,7 +124,6 @@ export function checkImportRows(rows: RawRow[], existing: ExistingProject[]): Im
     const unchanged = sameValues(values, target.values) && nextStatus === target.status && nextReason === target.reason;
     return { ...out, action: unchanged ? "unchanged" : "update", projectId: target.id, values, status: nextStatus, reason: nextReason };
   });
-
   const good = checked.filter((r) => r.action !== null);
   return {
     rows: checked,
@@ -117,4 +136,8 @@ export function checkImportRows(rows: RawRow[], existing: ExistingProject[]): Im
       unchanged: good.filter((r) => r.action === "unchanged").length,
     },
   };
+}
+
+export function checkImportRows(rows: RawRow[], existing: ExistingProject[]): ImportCheck {
+  return matchRows(validateRows(rows), existing);
 }

@@ -57,34 +57,40 @@ const refuse = (key: WorkbookProblemKey, params?: Record<string, string | number
 
 /** Decides from the bytes alone (the file name is only the uploader's claim) whether this is an .xlsx we will read. */
 export async function checkWorkbookBytes(bytes: Uint8Array): Promise<WorkbookProblem | null> {
-  if (bytes.length === 0) return { status: 400, key: "library.import.noFile" };
-  if (bytes.length > MAX_IMPORT_BYTES) return { status: 413, key: "library.import.tooLarge" };
-  if (startsWith(bytes, OLE_MAGIC)) return { status: 400, key: "library.import.oldXls" };
-  if (!startsWith(bytes, ZIP_MAGIC)) return { status: 400, key: "library.import.notWorkbook" };
+  const checked = await openWorkbookZip(bytes);
+  return "problem" in checked ? checked.problem : null;
+}
+
+async function openWorkbookZip(bytes: Uint8Array): Promise<{ zip: JSZip } | { problem: WorkbookProblem }> {
+  const problem = (p: WorkbookProblem) => ({ problem: p });
+  if (bytes.length === 0) return problem({ status: 400, key: "library.import.noFile" });
+  if (bytes.length > MAX_IMPORT_BYTES) return problem({ status: 413, key: "library.import.tooLarge" });
+  if (startsWith(bytes, OLE_MAGIC)) return problem({ status: 400, key: "library.import.oldXls" });
+  if (!startsWith(bytes, ZIP_MAGIC)) return problem({ status: 400, key: "library.import.notWorkbook" });
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    return { status: 400, key: "library.import.corrupt" };
+    return problem({ status: 400, key: "library.import.corrupt" });
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (entries.length > MAX_ENTRIES) return { status: 400, key: "library.import.notWorkbook" };
-  if (entries.reduce((sum, f) => sum + declaredSize(f), 0) > MAX_UNZIPPED_BYTES) return { status: 400, key: "library.import.bomb" };
-  if (zip.file("word/document.xml")) return { status: 400, key: "library.import.isDocx" };
+  if (entries.length > MAX_ENTRIES) return problem({ status: 400, key: "library.import.notWorkbook" });
+  if (entries.reduce((sum, f) => sum + declaredSize(f), 0) > MAX_UNZIPPED_BYTES) return problem({ status: 400, key: "library.import.bomb" });
+  if (zip.file("word/document.xml")) return problem({ status: 400, key: "library.import.isDocx" });
   const types = zip.file("[Content_Types].xml");
-  if (!types || !zip.file("xl/workbook.xml")) return { status: 400, key: "library.import.notWorkbook" };
-  if ((await inflatedSize(types, 1024 * 1024)) === null) return { status: 400, key: "library.import.bomb" };
+  if (!types || !zip.file("xl/workbook.xml")) return problem({ status: 400, key: "library.import.notWorkbook" });
+  if ((await inflatedSize(types, 1024 * 1024)) === null) return problem({ status: 400, key: "library.import.bomb" });
   const typesXml = await types.async("string");
-  if (typesXml.includes("macroEnabled")) return { status: 400, key: "library.import.macro" };
-  if (!typesXml.includes("spreadsheetml.sheet.main+xml")) return { status: 400, key: "library.import.notWorkbook" };
+  if (typesXml.includes("macroEnabled")) return problem({ status: 400, key: "library.import.macro" });
+  if (!typesXml.includes("spreadsheetml.sheet.main+xml")) return problem({ status: 400, key: "library.import.notWorkbook" });
   // The central directory's sizes are only what the file claims: count while inflating, stop early.
   let budget = MAX_UNZIPPED_BYTES;
   for (const entry of entries) {
     const used = await inflatedSize(entry, budget);
-    if (used === null) return { status: 400, key: "library.import.bomb" };
+    if (used === null) return problem({ status: 400, key: "library.import.bomb" });
     budget -= used;
   }
-  return null;
+  return { zip };
 }
 
 function declaredSize(file: JSZip.JSZipObject): number {
@@ -133,9 +139,10 @@ const HEADER_SEARCH_ROWS = 10;
 
 type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: string; state?: string; iterator?: unknown };
 
-/** Lets go of a sheet we do not read (its temporary file's stream, or the zip entry, is released). */
+/** Lets go of a sheet we do not read (exceljs then drains its zip entry). */
 function discard(sheet: SheetReader) {
-  const it = sheet.iterator as { destroy?: () => void; return?: () => unknown } | undefined;
+  const it = sheet.iterator as { destroy?: () => void; return?: () => unknown; on?: (event: string, fn: () => void) => void } | undefined;
+  it?.on?.("error", () => {}); // a stream let go of must never raise an unhandled 'error' event
   if (typeof it?.destroy === "function") it.destroy();
   else if (typeof it?.return === "function") void it.return();
 }
@@ -145,33 +152,90 @@ function discard(sheet: SheetReader) {
  * whose header row, within its first ten rows, names 项目名称 and the other required columns.
  */
 export async function readLibraryWorkbook(bytes: Uint8Array): Promise<ReadResult> {
-  const problem = await checkWorkbookBytes(bytes);
-  if (problem) return { ok: false, problem };
+  const checked = await openWorkbookZip(bytes);
+  if ("problem" in checked) return { ok: false, problem: checked.problem };
   try {
-    return await readRows(bytes);
+    return await readRows(checked.zip);
   } catch {
     return refuse("library.import.corrupt");
   }
 }
 
-async function readRows(bytes: Uint8Array): Promise<ReadResult> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
+/** Decodes UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* utf8Chunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of source) yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * Works around two faults of exceljs 4.4's streaming reader. It decodes each chunk of XML on its own, so
+ * a Chinese character that straddles two chunks comes out as U+FFFD: we hand it text instead of bytes
+ * (the shared strings' and the workbook's zip entries get `setEncoding`, each sheet a decoding iterator).
+ * And without shared strings (a workbook of inline strings) it parks every sheet in a temporary file
+ * first: an empty list sends it down the direct path. The empty model and properties only guard a
+ * workbook whose sheets would still come first.
+ */
+function decodeWhole(reader: object) {
+  const r = reader as Record<string, unknown>;
+  r.model ??= { sheets: [] };
+  r.properties ??= { model: {} };
+  r.sharedStrings ??= [];
+  for (const method of ["_parseSharedStrings", "_parseWorkbook", "_parseRels"]) {
+    const original = r[method] as (entry: { setEncoding?: (e: string) => void }, ...rest: unknown[]) => unknown;
+    r[method] = function (this: unknown, entry: { setEncoding?: (e: string) => void }, ...rest: unknown[]) {
+      entry.setEncoding?.("utf8");
+      return original.call(this, entry, ...rest);
+    };
+  }
+}
+
+/** The parts exceljs's streaming reader needs before any sheet, in the order it needs them. */
+const LEADING_PARTS = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"];
+const sheetNumber = (name: string) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Number.NaN);
+
+/**
+ * The same zip with the workbook, its relationships and the shared strings first and the sheets last.
+ * Writers order their parts as they like (exceljs itself in no fixed order); exceljs 4.4's streaming
+ * reader then parks sheets in temporary files, or reads a sheet before the workbook and fails, at random.
+ * The compressed bytes are copied, not inflated again.
+ */
+async function canonicalOrder(zip: JSZip): Promise<Readable> {
+  const names = Object.keys(zip.files);
+  const sheets = names.filter((n) => !Number.isNaN(sheetNumber(n))).sort((x, y) => sheetNumber(x) - sheetNumber(y));
+  const leading = LEADING_PARTS.filter((n) => zip.files[n]);
+  const order = [...leading, ...names.filter((n) => !leading.includes(n) && !sheets.includes(n)), ...sheets];
+  const files = zip.files as Record<string, JSZip.JSZipObject>;
+  for (const name of order) {
+    const entry = files[name];
+    delete files[name];
+    files[name] = entry;
+  }
+  return Readable.from([await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })]);
+}
+
+async function readRows(zip: JSZip): Promise<ReadResult> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await canonicalOrder(zip), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
     worksheets: "emit",
     entries: "ignore",
   });
+  decodeWhole(reader);
   let found: ParsedWorkbook | null = null;
   let sawHeaderless = false;
   let missing: ColumnKey[] | null = null;
   let tooMany = false;
-  // Every sheet is visited (and let go of) so that exceljs removes its temporary files.
+  // Every sheet is visited (and let go of), so that the zip stream runs to its end.
   for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
     if (found || tooMany || sheet.state === "hidden" || sheet.state === "veryHidden" || SKIPPED_SHEETS.has(sheet.name ?? "")) {
       discard(sheet);
       continue;
     }
+    const source = sheet.iterator;
+    sheet.iterator = utf8Chunks(source as AsyncIterable<Buffer>);
     let header: { row: number; columns: Map<number, ColumnKey> } | null = null;
     let seen = 0;
     const rows: RawRow[] = [];

@@ -133,7 +133,7 @@ describe("a plan's library export", () => {
     expect(summary.getRow(3).values).toEqual([undefined, "合计", 3, 1, 1, 1, 1200.5, 3000]);
     // and it reads back too: the plan column is ignored
     const read = await readLibraryWorkbook(consolidated);
-    expect(read.ok && read.workbook.rows[0].cells).toMatchObject({ name: "黑河湿地保护修复", id: "prj_1" });
+    expect(read.ok ? read.workbook.rows[0].cells : read.problem).toMatchObject({ name: "黑河湿地保护修复", id: "prj_1" });
   });
 
   it.skipIf(!libreOfficeCan("calc"))("opens in LibreOffice Calc, showing formula-like text literally", () => {

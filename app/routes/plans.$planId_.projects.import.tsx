@@ -1,0 +1,210 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { translator } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+import { fieldLabel, problemText } from "~/lib/projects/messages";
+import { confirmProjectImport, previewProjectImport, projectImportPage } from "~/models/project.server";
+import { formAction } from "~/utils/form.server";
+import { forPage } from "~/utils/page.server";
+import { readUploadForm } from "~/utils/project-files.server";
+import { requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.locale)("library.import.title") : "" }];
+
+/** Rows listed in the preview; the counts above always cover the whole file. */
+const LISTED_PROBLEMS = 500;
+const LISTED_GOOD = 100;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireUser(request);
+  const importId = new URL(request.url).searchParams.get("import");
+  return forPage(ctx, () => {
+    const { plan, preview } = projectImportPage(ctx, params.planId!, importId);
+    const bad = preview ? preview.rows.filter((r) => r.problems.length) : [];
+    const good = preview ? preview.rows.filter((r) => r.action && r.action !== "unchanged") : [];
+    return {
+      locale: ctx.user.locale,
+      plan,
+      preview: preview && {
+        id: preview.id,
+        fileName: preview.fileName,
+        summary: preview.summary,
+        bad: bad.slice(0, LISTED_PROBLEMS),
+        good: good.slice(0, LISTED_GOOD),
+        unlisted: { bad: Math.max(0, bad.length - LISTED_PROBLEMS), good: Math.max(0, good.length - LISTED_GOOD) },
+      },
+    };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireUser(request);
+  const planId = params.planId!;
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    return formAction(ctx.user.locale, "upload", async () => {
+      const { id } = await previewProjectImport(ctx, planId, await readUploadForm(request));
+      throw redirect(`/plans/${planId}/projects/import?import=${id}`);
+    });
+  }
+  const form = await request.formData();
+  return formAction(ctx.user.locale, "confirm", () => {
+    const { created, updated } = confirmProjectImport(ctx, planId, String(form.get("importId") ?? ""));
+    throw redirect(`/plans/${planId}/projects?notice=imported:${created}:${updated}`);
+  });
+}
+
+function UploadForm({ busy, again }: { busy: boolean; again?: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" encType="multipart/form-data" data-testid="upload-form" className="row-actions">
+      <div className="field" style={{ marginBottom: 0 }}>
+        <label htmlFor="file">{t("library.import.file")}</label>
+        <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+      </div>
+      <button type="submit" className="button" disabled={busy} data-testid="upload">
+        {again ? t("library.import.again") : t("library.import.upload")}
+      </button>
+    </Form>
+  );
+}
+
+export default function ImportProjects() {
+  const { plan, preview } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const busy = navigation.state !== "idle";
+  const s = preview?.summary;
+  return (
+    <>
+      <div className="breadcrumb">
+        <Link to={`/plans/${plan.id}`}>{plan.title}</Link> / <Link to={`/plans/${plan.id}/projects`}>{t("library.title")}</Link>
+      </div>
+      <div className="page-head">
+        <h1>{t("library.import.title")}</h1>
+        <a className="button button--ghost button--small" href="/api/v1/projects/template.xlsx" download data-testid="download-template">
+          {t("library.downloadTemplate")}
+        </a>
+      </div>
+      {result && !result.ok ? (
+        <div className="alert alert--error" role="alert" data-testid="import-error">
+          {result.formError}
+        </div>
+      ) : null}
+
+      {preview && s ? (
+        <section className="card" data-testid="import-preview" aria-labelledby="preview-h">
+          <h2 id="preview-h">{t("library.import.preview", { file: preview.fileName })}</h2>
+          <p data-testid="import-summary">{t("library.import.summary", { ...s })}</p>
+          {s.bad > 0 ? (
+            <>
+              <div className="alert alert--error" role="alert" data-testid="import-blocked">
+                <strong>{t("library.import.blocked", { count: s.bad })}</strong>
+              </div>
+              <h3>{t("library.import.problemsTitle")}</h3>
+              <div className="table-wrap">
+                <table className="data data--dense problems" data-testid="import-problems">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t("library.import.row")}
+                      </th>
+                      <th scope="col">{t("library.field.name")}</th>
+                      <th scope="col">{t("library.import.problem")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.bad.map((r) => (
+                      <tr key={r.row} data-testid="problem-row" data-row={r.row}>
+                        <td className="num">{r.row}</td>
+                        <td>{r.display.name ?? "—"}</td>
+                        <td>
+                          <ul className="plain-list">
+                            {r.problems.map((p, i) => (
+                              <li key={i}>
+                                <strong>{fieldLabel(t, p.field)}</strong>
+                                {r.display[p.field] !== undefined && p.field !== "name" ? <span className="muted">（{r.display[p.field]}）</span> : null}
+                                {t("common.colon")}
+                                {problemText(t, p)}
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {preview.unlisted.bad ? <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.bad })}</p> : null}
+              <UploadForm busy={busy} again />
+            </>
+          ) : s.create + s.update === 0 ? (
+            <div className="alert alert--info">{t("library.import.nothing")}</div>
+          ) : (
+            <>
+              <div className="alert alert--ok" data-testid="import-ready">
+                {t("library.import.ready")}
+              </div>
+              <Form method="post" className="row-actions" style={{ marginBottom: "1rem" }}>
+                <input type="hidden" name="importId" value={preview.id} />
+                <button type="submit" className="button" disabled={busy} data-testid="confirm-import">
+                  {t("library.import.confirm")}
+                </button>
+                <Link to={`/plans/${plan.id}/projects/import`} className="button button--ghost">
+                  {t("library.import.again")}
+                </Link>
+              </Form>
+              <h3>{t("library.import.goodTitle")}</h3>
+              <div className="table-wrap">
+                <table className="data data--dense" data-testid="import-good">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t("library.import.row")}
+                      </th>
+                      <th scope="col">{t("library.import.action")}</th>
+                      <th scope="col">{t("library.field.name")}</th>
+                      <th scope="col">{t("library.field.type")}</th>
+                      <th scope="col">{t("library.field.county")}</th>
+                      <th scope="col" className="num">
+                        {t("library.field.areaHa")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("library.field.investmentWan")}
+                      </th>
+                      <th scope="col">{t("library.field.period")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.good.map((r) => (
+                      <tr key={r.row}>
+                        <td className="num">{r.row}</td>
+                        <td>
+                          <span className={`badge${r.action === "create" ? " badge--accent" : " badge--warn"}`}>{t(`library.import.action.${r.action!}`)}</span>
+                        </td>
+                        <td>{r.display.name}</td>
+                        <td className="small">{r.display.type}</td>
+                        <td>{r.display.county}</td>
+                        <td className="num">{r.display.areaHa}</td>
+                        <td className="num">{r.display.investmentWan}</td>
+                        <td className="nowrap">{r.display.period}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {preview.unlisted.good ? <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.good })}</p> : null}
+            </>
+          )}
+        </section>
+      ) : (
+        <section className="card">
+          <p>{t("library.import.lead")}</p>
+          <p className="small muted">{t("library.import.roundTrip")}</p>
+          <UploadForm busy={busy} />
+        </section>
+      )}
+    </>
+  );
+}

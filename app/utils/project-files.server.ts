@@ -1,0 +1,78 @@
+// Library workbooks over HTTP: downloads (template, a plan's library, the consolidated library) and
+// reading an uploaded workbook's bytes with the size limit enforced while reading.
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import type { Locale } from "../../db/schema";
+import { translator } from "~/i18n";
+import { MAX_IMPORT_BYTES } from "~/lib/projects/limits";
+import { fieldLabel, problemText } from "~/lib/projects/messages";
+import { libraryTemplateXlsx, libraryXlsx } from "~/lib/projects/xlsx";
+import { consolidatedLibraryRows, planLibraryRows, type projectImportJson } from "~/models/project.server";
+import { shanghaiDate } from "~/lib/time";
+import { DomainError } from "./errors";
+import type { Ctx } from "./session.server";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function download(body: Buffer, asciiName: string, fileName: string) {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": XLSX,
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+export async function templateResponse(_ctx: Ctx) {
+  return download(await libraryTemplateXlsx(), "key-projects-template.xlsx", "重点项目库模板.xlsx");
+}
+
+export async function planLibraryResponse(ctx: Ctx, planId: string) {
+  const { plan, rows } = planLibraryRows(ctx, planId);
+  return download(await libraryXlsx(rows), "key-projects.xlsx", `${plan.title}重点项目库（${shanghaiDate(Date.now())}）.xlsx`);
+}
+
+export async function consolidatedResponse(ctx: Ctx) {
+  const { rows, summary } = consolidatedLibraryRows(ctx);
+  return download(await libraryXlsx(rows, { planColumn: true, summary }), "key-projects-all.xlsx", `张掖市重点项目汇总库（${shanghaiDate(Date.now())}）.xlsx`);
+}
+
+const tooLarge = () => new DomainError("too_large", "library.import.tooLarge", {}, { issues: [{ path: "file", message: "" }] });
+const noFile = () => new DomainError("invalid", "library.import.noFile", {}, { issues: [{ path: "file", message: "" }] });
+
+/** The bytes of a request body (API upload), refused with 413 once it passes the limit. */
+export async function readUploadBody(request: Request): Promise<{ name: string; bytes: Uint8Array }> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_IMPORT_BYTES) throw tooLarge();
+      chunks.push(chunk);
+    }
+  }
+  if (size === 0) throw noFile();
+  const name = decodeURIComponent(request.headers.get("X-File-Name") ?? "") || "upload.xlsx";
+  return { name, bytes: Buffer.concat(chunks) };
+}
+
+/** The `file` field of a multipart form (the import page), refused with 413 once it passes the limit. */
+export async function readUploadForm(request: Request): Promise<{ name: string; bytes: Uint8Array }> {
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+  } catch {
+    // the upload handler stops reading at the size limit
+    throw tooLarge();
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) throw noFile();
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** An import preview for the API, each problem with its message in the caller's language. */
+export function withMessages(preview: ReturnType<typeof projectImportJson>, locale: Locale) {
+  const t = translator(locale);
+  return { ...preview, problems: preview.problems.map((r) => ({ ...r, problems: r.problems.map((p) => ({ ...p, column: fieldLabel(t, p.field), message: problemText(t, p) })) })) };
+}
