@@ -23,6 +23,19 @@ export function listPlans(ctx: Ctx) {
     .map((p) => ({ ...p, organization: p.organization?.id ? p.organization : null }));
 }
 
+/**
+ * Where a user's work is: the coordinator's roll-up; a drafter's own plan; for everyone else (the
+ * city's reviewers and experts, admins) the city plan, from which the plan switcher leads to the others.
+ */
+export function startPageOf(ctx: Ctx): { redirectTo: string | null; plans: ReturnType<typeof listPlans> } {
+  const all = listPlans(ctx);
+  if (ctx.user.role === "coordinator") return { redirectTo: "/rollup", plans: all };
+  const own = all.find((p) => p.organization?.id === ctx.user.organization.id);
+  if (own) return { redirectTo: `/plans/${own.id}`, plans: all };
+  const city = all.find((p) => p.level === "city");
+  return { redirectTo: city ? `/plans/${city.id}` : all.length === 1 ? `/plans/${all[0].id}` : null, plans: all };
+}
+
 export type StageState = "done" | "current" | "upcoming";
 
 /**
