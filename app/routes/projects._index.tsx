@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   const params = new URL(request.url).searchParams;
   const input = { q: params.get("q") ?? "", county: params.get("county") ?? "", type: params.get("type") ?? "" };
-  return forPage(ctx, () => ({ ...lookupPage(ctx, input), input, locale: ctx.user.locale }));
+  return forPage(ctx, () => ({ ...lookupPage(ctx, input), input, locale: ctx.user.locale, limit: LOOKUP_LIMIT }));
 }
 
 function CopyHash({ hash }: { hash: string }) {
@@ -40,7 +40,7 @@ function CopyHash({ hash }: { hash: string }) {
 }
 
 export default function ProjectLookup() {
-  const { wide, answer, counties, input } = useLoaderData<typeof loader>();
+  const { wide, answer, counties, input, limit } = useLoaderData<typeof loader>();
   const t = useT();
   const amount = useAmount();
   return (
@@ -84,7 +84,7 @@ export default function ProjectLookup() {
           <>
             <p>
               {t("library.lookup.results", { count: answer.results.length })}
-              {answer.truncated ? ` ${t("library.lookup.truncated", { max: LOOKUP_LIMIT })}` : null}
+              {answer.truncated ? ` ${t("library.lookup.truncated", { max: limit })}` : null}
             </p>
             <ul className="result-list">
               {answer.results.map((r) => {
