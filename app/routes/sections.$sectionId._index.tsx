@@ -14,6 +14,7 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const highlights = notes.filter((n) => n.at && n.at.state !== "orphaned").map((n) => ({ id: n.id, start: n.at!.start, end: n.at!.end, className: `state-${n.at!.state}` }));
     const { content: _, ...current } = section.current;
     return {
+      planContext: planContext(ctx, { sectionId: section.id }),
       section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
       canEdit: planPermissions(ctx, section.planId).draft && !section.retiredAt,
       shown: { id: shown.id, hash: shown.hash, note: shown.note, createdAt: shown.createdAt.toISOString(), authorName: shown.authorName, isCurrent: shown.id === current.id },
@@ -59,9 +61,6 @@ export default function SectionPage() {
   const publishedHere = history.find((h) => h.id === shown.id)?.editions ?? [];
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${section.planId}`}>{t("nav.home")}</Link> / {section.documentTitle}
-      </div>
       <div className="reader">
         <aside className="reader__toc card">
           <h2 className="small">{t("section.contents")}</h2>
