@@ -47,6 +47,9 @@ export function PlanSwitcher({ plans }: { plans: SwitcherPlan[] }) {
             </ul>
           </div>
         ))}
+        <div className="plan-switcher__all">
+          <Link to="/?all=1">{t("plan.allPlans")}</Link>
+        </div>
       </div>
     </details>
   );

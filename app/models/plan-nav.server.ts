@@ -4,7 +4,7 @@ import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { documents, editions, organizations, plans, reviews, rounds, sections } from "../../db/schema";
 import type { StageKey } from "../../db/schema/enums";
-import { draftsPlan, isCityDrafter, seesPlanDrafts, seesRollup } from "../lib/plan-access";
+import { draftsPlan, seesPlanDrafts, seesRollup } from "../lib/plan-access";
 import type { Crumb, PlanContext } from "../lib/plan-context";
 import { sortPlans } from "../lib/plan-order";
 import { notFound } from "../utils/errors";
@@ -20,8 +20,8 @@ export interface PlanEntry {
   stage: StageKey;
   parentPlanId: string | null;
   draftingOrganizationId: string | null;
-  /** the organisation that drafts the plan (its owner when none is set) */
-  organization: { id: string; name: string };
+  /** the organisation that drafts the plan (null when none is set) */
+  organization: { id: string; name: string } | null;
   organizationOrder: number | null;
   createdAt: number;
 }
@@ -37,7 +37,6 @@ export function orderedPlans(db: DbOrTx): PlanEntry[] {
       stage: plans.stage,
       parentPlanId: plans.parentPlanId,
       draftingOrganizationId: plans.draftingOrganizationId,
-      ownerOrganizationId: plans.ownerOrganizationId,
       createdAt: plans.createdAt,
     })
     .from(plans)
@@ -45,7 +44,7 @@ export function orderedPlans(db: DbOrTx): PlanEntry[] {
   const orgs = new Map(db.select({ id: organizations.id, name: organizations.name, sortOrder: organizations.sortOrder }).from(organizations).all().map((o) => [o.id, o]));
   return sortPlans(
     rows.map((r) => {
-      const org = orgs.get(r.draftingOrganizationId ?? r.ownerOrganizationId) ?? orgs.get(r.ownerOrganizationId)!;
+      const org = r.draftingOrganizationId ? orgs.get(r.draftingOrganizationId) : undefined;
       return {
         id: r.id,
         title: r.title,
@@ -54,8 +53,8 @@ export function orderedPlans(db: DbOrTx): PlanEntry[] {
         stage: r.stage,
         parentPlanId: r.parentPlanId,
         draftingOrganizationId: r.draftingOrganizationId,
-        organization: { id: org.id, name: org.name },
-        organizationOrder: r.draftingOrganizationId ? (orgs.get(r.draftingOrganizationId)?.sortOrder ?? null) : null,
+        organization: org ? { id: org.id, name: org.name } : null,
+        organizationOrder: org?.sortOrder ?? null,
         createdAt: r.createdAt.getTime(),
       };
     }),
@@ -72,20 +71,25 @@ export function planSwitcher(ctx: Ctx) {
 }
 
 /**
- * The start page `/`: a county's drafters go to their plan, the coordinator to the roll-up, and with a
- * single plan everyone goes to it; everyone else gets the plans grouped city / county with their stage.
+ * The start page `/`: where the caller's work is — the coordinator's roll-up, a drafter's own plan, for
+ * everyone else the city plan (the switcher leads on); with `all` (the switcher's "全部规划"), or when
+ * there is no city plan, the plans grouped city / county with their stage and next deadline.
  */
-export function startPage(ctx: Ctx, now = Date.now()): { redirectTo: string | null; city: StartEntry[]; counties: StartEntry[]; rollup: boolean } {
+export function startPage(ctx: Ctx, { all = false } = {}, now = Date.now()): { redirectTo: string | null; city: StartEntry[]; counties: StartEntry[]; rollup: boolean } {
   const list = can(ctx.user, "read:plan:any") ? orderedPlans(ctx.db) : [];
-  const go = (to: string) => ({ redirectTo: to, city: [], counties: [], rollup: false });
-  if (ctx.user.role === "coordinator") return go("/rollup");
-  const own = list.filter((p) => draftsPlan(ctx.user, p));
-  if (ctx.user.role === "drafter" && !isCityDrafter(ctx.user) && own.length) return go(`/plans/${own[0].id}`);
-  if (list.length === 1) return go(`/plans/${list[0].id}`);
+  if (!all) {
+    const go = (to: string) => ({ redirectTo: to, city: [], counties: [], rollup: false });
+    if (ctx.user.role === "coordinator") return go("/rollup");
+    const own = list.find((p) => draftsPlan(ctx.user, p));
+    if (own) return go(`/plans/${own.id}`);
+    const city = list.find((p) => p.level === "city");
+    if (city) return go(`/plans/${city.id}`);
+    if (list.length === 1) return go(`/plans/${list[0].id}`);
+  }
   const deadlines = new Map(planDeadlines(ctx.db, now).map((d) => [d.planId, d]));
   const entry = (p: PlanEntry): StartEntry => {
     const d = deadlines.get(p.id);
-    return { id: p.id, title: p.title, region: p.region, stage: p.stage, organization: p.organization.name, mine: draftsPlan(ctx.user, p), dueOn: d?.dueOn ?? null, daysLeft: d?.daysLeft ?? null, overdue: d?.overdue ?? false, filed: d?.done ?? false };
+    return { id: p.id, title: p.title, region: p.region, stage: p.stage, organization: p.organization?.name ?? null, mine: draftsPlan(ctx.user, p), dueOn: d?.dueOn ?? null, daysLeft: d?.daysLeft ?? null, overdue: d?.overdue ?? false, filed: d?.done ?? false };
   };
   return { redirectTo: null, city: list.filter((p) => p.level === "city").map(entry), counties: list.filter((p) => p.level === "county").map(entry), rollup: seesRollup(ctx.user) };
 }
@@ -95,7 +99,7 @@ export interface StartEntry {
   title: string;
   region: string;
   stage: StageKey;
-  organization: string;
+  organization: string | null;
   mine: boolean;
   dueOn: string | null;
   daysLeft: number | null;

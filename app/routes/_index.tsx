@@ -6,10 +6,10 @@ import { formatDate } from "~/lib/time";
 import { type StartEntry, startPage } from "~/models/plan-nav.server";
 import { requireUser } from "~/utils/session.server";
 
-/** The start page: a county's drafters to their plan, the coordinator to the roll-up, everyone else the plans. */
+/** The start page: where the user's work is (their plan, the roll-up, the city plan); `?all=1` lists every plan. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  const { redirectTo, ...plans } = startPage(ctx);
+  const { redirectTo, ...plans } = startPage(ctx, { all: new URL(request.url).searchParams.get("all") === "1" });
   if (redirectTo) throw redirect(redirectTo);
   return plans;
 }
@@ -49,11 +49,13 @@ function PlanGroup({ title, plans, testId }: { title: string; plans: StartEntry[
                 {p.title}
               </Link>
               {p.mine ? <span className="badge badge--accent">{t("plan.yourPlan")}</span> : null}
-              <div className="small muted">
-                {t("plan.drafting")}
-                {t("common.colon")}
-                {p.organization}
-              </div>
+              {p.organization ? (
+                <div className="small muted">
+                  {t("plan.drafting")}
+                  {t("common.colon")}
+                  {p.organization}
+                </div>
+              ) : null}
             </div>
             <div className="plan-list__state">
               <span className="badge">{t(`stage.${p.stage}`)}</span>{" "}

@@ -165,7 +165,7 @@ describe("the roll-up's figures", () => {
   it("counts a city comment and its answer, and the indicator roll-up check of the city only", () => {
     const city = () => rollupRows(ctx.admin)[0];
     const before = city();
-    const cityRound = db.select({ id: comments.roundId }).from(comments).get()!.id;
+    const cityRound = before.openRounds[0].id;
     const sectionId = db.select({ s: comments.sectionId }).from(comments).where(eq(comments.roundId, cityRound)).get()!.s;
     const id = createComment(ctx.linze, cityRound, { sectionId, anchor: null, body: "临泽县补充意见", category: "add" }).id;
     expect(city().comments).toEqual({ total: before.comments.total + 1, unanswered: before.comments.unanswered + 1 });
@@ -263,15 +263,23 @@ describe("moving between plans", () => {
     expect(planSwitcher(ctx.drafter).plans.filter((p) => p.mine).map((p) => p.level)).toEqual(["city"]);
   });
 
-  it("starts a county drafter in their plan, the coordinator in the roll-up, others at the list", () => {
+  it("starts a county drafter in their plan, the coordinator in the roll-up, others in the city plan", () => {
     expect(startPage(plan.b.drafter).redirectTo).toBe(`/plans/${plan.b.planId}`);
     expect(startPage(ctx.coordinator).redirectTo).toBe("/rollup");
-    const list = startPage(ctx.ganzhou);
+    expect(startPage(ctx.drafter).redirectTo).toBe(`/plans/${cityPlanId(db)}`);
+    expect(startPage(ctx.ganzhou).redirectTo).toBe(`/plans/${cityPlanId(db)}`);
+  });
+
+  it("lists every plan grouped city / county with stage and deadline on request (全部规划)", () => {
+    const list = startPage(ctx.ganzhou, { all: true });
     expect(list.redirectTo).toBeNull();
     expect(list.city.map((p) => p.id)).toEqual([cityPlanId(db)]);
-    expect(list.counties.find((p) => p.region === "乙县")).toMatchObject({ stage: "approval", overdue: true, daysLeft: -2, mine: false });
+    expect(list.counties.slice(-5).map((p) => p.region)).toEqual(["甲县", "乙县", "丙县", "丁县", "戊县"]);
+    expect(list.counties.find((p) => p.region === "乙县")).toMatchObject({ stage: "approval", overdue: true, daysLeft: -2, mine: false, organization: "乙县自然资源局（测试）" });
     expect(list.counties.find((p) => p.region === "丁县")).toMatchObject({ filed: true, overdue: false });
-    expect(startPage(ctx.drafter).redirectTo).toBeNull();
+    expect(list.rollup).toBe(false);
+    expect(startPage(plan.b.drafter, { all: true }).counties.filter((p) => p.mine).map((p) => p.region)).toEqual(["乙县"]);
+    expect(startPage(ctx.coordinator, { all: true }).rollup).toBe(true);
   });
 
   it("gives each plan-scoped page the plan it is in and the way there", () => {
