@@ -182,12 +182,12 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
           </div>
         ) : null}
       </th>
-      <td>
+      <Cell label={t("rollup.col.stage")}>
         <Link to={l.plan}>{t(`stage.${r.stage}`)}</Link>
-      </td>
-      <td data-testid="rollup-deadline">
+      </Cell>
+      <Cell label={t("rollup.col.deadline")} empty={!r.dueOn} testId="rollup-deadline">
         {r.dueOn ? (
-          <Link to={l.deadline}>
+          <Link to={l.deadline} className="nowrap">
             {formatDate(r.dueOn, locale)}
             {r.dueStage !== r.stage ? <span className="small muted"> · {t("rollup.dueStage", { stage: t(`stage.${r.dueStage}`) })}</span> : null}
           </Link>
@@ -195,8 +195,8 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
           "—"
         )}
         <div className={r.overdue ? "rollup-overdue" : r.filing ? "small muted" : "small"}>{deadlineText(r, t)}</div>
-      </td>
-      <td>
+      </Cell>
+      <Cell label={t("rollup.col.rounds")} empty={!r.openRounds.length}>
         {r.openRounds.length ? (
           r.openRounds.map((o) => (
             <div key={o.id} className="rollup-round">
@@ -212,8 +212,8 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
         ) : (
           <span className="muted small">{t("rollup.noOpenRound")}</span>
         )}
-      </td>
-      <td data-testid="rollup-comments">
+      </Cell>
+      <Cell label={t("rollup.col.comments")} empty={!r.comments.total} testId="rollup-comments">
         {r.comments.total ? (
           <Link to={l.comments} className={r.comments.unanswered ? "rollup-pending" : undefined}>
             {t("rollup.unansweredOf", { unanswered: r.comments.unanswered, total: r.comments.total })}
@@ -221,16 +221,40 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
         ) : (
           "—"
         )}
-      </td>
-      <td>{r.review ? <Link to={l.review}>{reviewText(r, t)}</Link> : "—"}</td>
-      <td>{r.approval ? <Link to={l.approval}>{approvalText(r, t, locale)}</Link> : "—"}</td>
-      <td>{r.filing ? <Link to={l.filing}>{filingText(r, locale)}</Link> : "—"}</td>
-      <td className="num">{r.level === "city" ? <Link to={l.indicators} className={r.indicatorMismatches ? "rollup-pending" : undefined}>{mismatchText(r)}</Link> : <span title={t("rollup.cityCheckOnly")}>—</span>}</td>
-      <td>
-        <Link to={l.projects} className="small">
-          {t("rollup.projectsCounts", r.projects)}
+      </Cell>
+      <Cell label={t("rollup.col.review")} empty={!r.review}>
+        {r.review ? <Link to={l.review}>{reviewText(r, t)}</Link> : "—"}
+      </Cell>
+      <Cell label={t("rollup.col.approval")} empty={!r.approval}>
+        {r.approval ? <Link to={l.approval}>{approvalText(r, t, locale)}</Link> : "—"}
+      </Cell>
+      <Cell label={t("rollup.col.filing")} empty={!r.filing}>
+        {r.filing ? <Link to={l.filing}>{filingText(r, locale)}</Link> : "—"}
+      </Cell>
+      <Cell label={t("rollup.col.indicators")} empty={r.level !== "city"} className="num">
+        {r.level === "city" ? (
+          <Link to={l.indicators} className={r.indicatorMismatches ? "rollup-pending" : undefined}>
+            {mismatchText(r)}
+          </Link>
+        ) : (
+          <span title={t("rollup.cityCheckOnly")}>—</span>
+        )}
+      </Cell>
+      <Cell label={t("rollup.col.projects")}>
+        <Link to={l.projects} className="rollup-projects">
+          <strong>{t("rollup.projectsIncluded", { count: r.projects.included })}</strong>
+          <span className="small muted">{t("rollup.projectsOthers", r.projects)}</span>
         </Link>
-      </td>
+      </Cell>
     </tr>
+  );
+}
+
+/** A cell; on a phone it shows its column's label beside it, and empty cells are left out. */
+function Cell({ label, empty = false, className, testId, children }: { label: string; empty?: boolean; className?: string; testId?: string; children: ReactNode }) {
+  return (
+    <td data-label={label} className={[className, empty ? "is-empty" : ""].filter(Boolean).join(" ") || undefined} data-testid={testId}>
+      <div>{children}</div>
+    </td>
   );
 }

@@ -31,7 +31,7 @@ describe("rollupXlsx", () => {
 
   it("has a bold, filled header row, frozen with the plan column and repeated when printed", () => {
     const header = sheet.getRow(HEADER_ROW);
-    expect(header.values).toEqual([undefined, "序号", "规划", "层级", "当前阶段", "下一截止日期", "剩余时间", "征求意见（已反馈/邀请）", "意见总数", "待答复", "技术审查", "报批与批复", "备案", "指标衔接问题", "重点项目库", "需关注"]);
+    expect(header.values).toEqual([undefined, "序号", "规划", "层级", "当前阶段", "下一截止日期", "剩余时间", "征求意见（已反馈/邀请）", "意见总数", "待答复", "技术审查", "报批与批复", "备案", "指标衔接", "重点项目库", "需关注"]);
     expect(header.getCell(2).font?.bold).toBe(true);
     expect(header.getCell(2).fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW, xSplit: 2 });
