@@ -1,9 +1,23 @@
 import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { login, watchConsole } from "./helpers";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical WCAG 2 A/AA violations (as tests/e2e/accessibility.spec.ts checks them). */
+async function violations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
+    const axe = (window as any).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+  });
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
 
 test("zrj lands on the roll-up of the seven plans, sees 肃南县 overdue, sorts and downloads it", async ({ page }) => {
   const errors = watchConsole(page);
@@ -14,6 +28,7 @@ test("zrj lands on the roll-up of the seven plans, sees 肃南县 overdue, sorts
   await expect(rows.first()).toHaveAttribute("data-plan", "张掖市");
   await expect(page.getByTestId("rollup-summary")).toContainText("7 个规划");
   await expect(page.getByTestId("rollup-summary")).toContainText("1 个逾期");
+  expect(await violations(page)).toEqual([]);
 
   const sunan = page.locator("tr[data-plan^='肃南']");
   await expect(sunan).toHaveClass(/is-overdue/);
@@ -64,6 +79,7 @@ test("gaotai-drafter sees their own plan marked in the switcher and may not open
   await expect(page.getByTestId("breadcrumbs")).toContainText("高台县国土空间生态修复规划");
   const switcher = page.getByTestId("plan-switcher");
   await switcher.locator("summary").click();
+  expect(await violations(page)).toEqual([]);
   const mine = switcher.locator("a", { has: page.getByTestId("your-plan") });
   await expect(mine).toHaveCount(1);
   await expect(mine).toHaveAttribute("data-plan", "高台县");

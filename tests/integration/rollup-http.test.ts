@@ -59,7 +59,7 @@ describe("/rollup and /rollup.xlsx", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.getWorksheet("编制进展汇总")!;
-    expect(String(sheet.getCell("A1").value)).toBe("张掖市市县国土空间生态修复规划编制进展汇总表");
+    expect(String(sheet.getCell("A1").value)).toBe("张掖市及所辖县（区）国土空间生态修复规划编制进展汇总表");
     const titles = [4, 5, 6, 7, 8, 9, 10].map((r) => String(sheet.getRow(r).getCell(2).value));
     expect(titles[0]).toContain("张掖市");
     expect(titles[6]).toContain("肃南");

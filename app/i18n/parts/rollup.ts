@@ -71,7 +71,7 @@ export const rollupZh = {
   "rollup.sorted.desc": "（降序）",
   "rollup.none": "没有符合条件的规划。",
   "rollup.generatedAt": "生成时间：{date}（北京时间）",
-  "rollup.xlsx.title": "{region}市县国土空间生态修复规划编制进展汇总表",
+  "rollup.xlsx.title": "{region}及所辖县（区）国土空间生态修复规划编制进展汇总表",
   "rollup.xlsx.sheet": "编制进展汇总",
   "breadcrumbs.label": "当前位置",
   "start.rollupHint": "查看市县两级全部规划的进展、截止日期和待办事项。",

@@ -23,7 +23,7 @@ describe("rollupXlsx", () => {
   });
 
   it("has a merged Chinese title and the generated-at time", () => {
-    expect(sheet.getCell("A1").value).toBe("张掖市市县国土空间生态修复规划编制进展汇总表");
+    expect(sheet.getCell("A1").value).toBe("张掖市及所辖县（区）国土空间生态修复规划编制进展汇总表");
     expect(sheet.getCell("O1").master.address).toBe("A1");
     expect(String(sheet.getCell("A2").value)).toContain("生成时间：2026/12/02 09:30（北京时间）");
     expect(String(sheet.getCell("A2").value)).toContain("8 个规划");
