@@ -7,7 +7,7 @@ import type { DbOrTx } from "../../db/client";
 import { approvals, editions, plans, projectImports, projects } from "../../db/schema";
 import { newId } from "../lib/id";
 import { draftsPlan, seesPlanDrafts } from "../lib/plan-access";
-import { COUNTIES, PROJECT_TYPE_NAMES, type ProjectStatus, projectStatuses, projectTypes } from "../lib/projects/fields";
+import { COUNTIES, PROJECT_TYPE_NAMES, type ProjectStatus, projectStatuses, projectTypes, readCounty } from "../lib/projects/fields";
 import { type ExistingProject, type ImportSummary, matchRows, type ValidatedRow, validateRows } from "../lib/projects/import-check";
 import { readLibraryWorkbook } from "../lib/projects/parse.server";
 import { changedFields, mergePatch, PROJECT_FIELDS, type ProjectValues, projectInput, projectPatch, typeSchema } from "../lib/projects/schema";
@@ -202,7 +202,7 @@ export function updateProject(ctx: Ctx, projectId: string, input: unknown): Proj
 
 export const lookupQuery = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(50, "validation.tooLong|50").optional()),
-  county: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(40, "validation.tooLong|40").optional()),
+  county: z.preprocess(readCounty, z.string().max(40, "validation.tooLong|40").optional()),
   type: z.preprocess((v) => (v === "" ? undefined : v), typeSchema.optional()),
 });
 

@@ -6,6 +6,7 @@ import { StatusBadge, useAmount } from "~/components/projects";
 import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { COUNTIES, projectPeriods, projectStatuses, projectTypes } from "~/lib/projects/fields";
+import { planContext } from "~/models/plan-nav.server";
 import { createProject, getPlanLibrary, libraryFilters, type ProjectJson, updateProject } from "~/models/project.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
@@ -17,11 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   const url = new URL(request.url);
   const filters = libraryFilters.parse(Object.fromEntries(url.searchParams));
-  return forPage(ctx, () => ({
-    ...getPlanLibrary(ctx, params.planId!, filters, { editId: url.searchParams.get("edit") }),
-    locale: ctx.user.locale,
-    notice: url.searchParams.get("notice"),
-  }));
+  return forPage(ctx, () => {
+    const library = getPlanLibrary(ctx, params.planId!, filters, { editId: url.searchParams.get("edit") });
+    const plan = planContext(ctx, { planId: library.plan.id });
+    return { ...library, locale: ctx.user.locale, notice: url.searchParams.get("notice"), planContext: { ...plan, trail: [{ label: translate(ctx.user.locale, "library.title"), to: null }] } };
+  });
 }
 
 const FIELDS = ["name", "type", "county", "township", "areaHa", "investmentWan", "investCentral", "investProvincial", "investLocal", "investSocial", "period", "keyArea"] as const;
@@ -163,9 +164,6 @@ export default function ProjectLibrary() {
   const totalsLine = (x: { count: number; areaHa: number; investmentWan: number }) => t("library.totals", { count: x.count, area: amount(x.areaHa), investment: amount(x.investmentWan) });
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
-      </div>
       <div className="page-head">
         <div>
           <h1>{t("library.title")}</h1>

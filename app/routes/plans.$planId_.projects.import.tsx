@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { translator } from "~/i18n";
+import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { fieldLabel, problemText } from "~/lib/projects/messages";
+import { planContext } from "~/models/plan-nav.server";
 import { confirmProjectImport, previewProjectImport, projectImportPage } from "~/models/project.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
@@ -23,8 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { plan, preview } = projectImportPage(ctx, params.planId!, importId);
     const bad = preview ? preview.rows.filter((r) => r.problems.length) : [];
     const good = preview ? preview.rows.filter((r) => r.action && r.action !== "unchanged") : [];
+    const context = planContext(ctx, { planId: plan.id });
+    const trail = [
+      { label: translate(ctx.user.locale, "library.title"), to: `/plans/${plan.id}/projects` },
+      { label: translate(ctx.user.locale, "library.importLink"), to: null },
+    ];
     return {
       locale: ctx.user.locale,
+      planContext: { ...context, trail },
       plan,
       preview: preview && {
         id: preview.id,
@@ -78,9 +85,6 @@ export default function ImportProjects() {
   const s = preview?.summary;
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${plan.id}`}>{plan.title}</Link> / <Link to={`/plans/${plan.id}/projects`}>{t("library.title")}</Link>
-      </div>
       <div className="page-head">
         <h1>{t("library.import.title")}</h1>
         <a className="button button--ghost button--small" href="/api/v1/projects/template.xlsx" download data-testid="download-template">

@@ -25,8 +25,17 @@ export const PROJECT_STATUS_NAMES: Record<ProjectStatus, string> = {
   excluded: "不纳入",
 };
 
-/** The six counties and districts of Zhangye, in the work plan's order. */
-export const COUNTIES = ["甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南县"] as const;
+/** The six counties and districts of Zhangye, in the work plan's order, by their official names. */
+export const COUNTIES = ["甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南裕固族自治县"] as const;
+const COUNTY_ALIASES: Record<string, string> = { 肃南县: "肃南裕固族自治县", 肃南: "肃南裕固族自治县", 甘州: "甘州区", 临泽: "临泽县", 高台: "高台县", 山丹: "山丹县", 民乐: "民乐县" };
+
+/** A county as people write it: 肃南县 for 肃南裕固族自治县, with or without 张掖市 in front. */
+export function readCounty(value: unknown): unknown {
+  const v = readText(value);
+  if (typeof v !== "string") return v;
+  const bare = v.replace(/^(甘肃省)?张掖市(?=.)/, "");
+  return COUNTY_ALIASES[bare] ?? bare;
+}
 
 const typeByName = new Map<string, ProjectType>(Object.entries(PROJECT_TYPE_NAMES).map(([code, name]) => [name, code as ProjectType]));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readNumber, readPeriod, readStatus, readType } from "./fields";
+import { readCounty, readNumber, readPeriod, readStatus, readType } from "./fields";
 import { importRowInput, mergePatch, projectInput, projectPatch } from "./schema";
 
 const good = { name: " 黑河湿地保护修复 ", type: "river_wetland", county: "甘州区", areaHa: 120.5, investmentWan: 800, period: "2021-2025" };
@@ -21,6 +21,13 @@ describe("lenient readers", () => {
     expect(readStatus("不纳入")).toBe("excluded");
     expect(readStatus("候选")).toBe("candidate");
     expect(readStatus("included")).toBe("included");
+  });
+  it("read counties by their official names", () => {
+    expect(readCounty("肃南县")).toBe("肃南裕固族自治县");
+    expect(readCounty(" 张掖市甘州区 ")).toBe("甘州区");
+    expect(readCounty("高台县")).toBe("高台县");
+    expect(readCounty("")).toBeUndefined();
+    expect(projectInput.parse({ ...good, county: "肃南县" }).county).toBe("肃南裕固族自治县");
   });
   it("read numbers with thousands separators, leave words alone", () => {
     expect(readNumber("1,234.5")).toBe(1234.5);

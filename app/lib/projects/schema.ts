@@ -1,7 +1,7 @@
 // One set of rules for a library project, whether it comes from the API, the page's form or a row of an
 // uploaded workbook. zod messages are i18n keys ("key|max" carries the one parameter).
 import { z } from "zod";
-import { projectPeriods, projectStatuses, projectTypes, readNumber, readPeriod, readStatus, readText, readType, sumWan } from "./fields";
+import { projectPeriods, projectStatuses, projectTypes, readCounty, readNumber, readPeriod, readStatus, readText, readType, sumWan } from "./fields";
 
 export const MAX_AMOUNT = 1_000_000_000; // 公顷 or 万元: far beyond any real project, short of float trouble
 export const FUNDING_KEYS = ["investCentral", "investProvincial", "investLocal", "investSocial"] as const;
@@ -9,8 +9,8 @@ export type FundingKey = (typeof FUNDING_KEYS)[number];
 /** The four sources of money must add up to the total within this many 万元. */
 export const FUNDING_TOLERANCE = 0.01;
 
-const requiredText = (max: number) =>
-  z.preprocess(readText, z.string({ required_error: "validation.required", invalid_type_error: "validation.required" }).max(max, `validation.tooLong|${max}`));
+const requiredText = (max: number, read: (v: unknown) => unknown = readText) =>
+  z.preprocess(read, z.string({ required_error: "validation.required", invalid_type_error: "validation.required" }).max(max, `validation.tooLong|${max}`));
 const optionalText = (max: number) => z.preprocess(readText, z.string({ invalid_type_error: "library.validation.text" }).max(max, `validation.tooLong|${max}`).optional());
 const amount = () =>
   z
@@ -28,7 +28,7 @@ export const statusSchema = z.preprocess(readStatus, z.enum(projectStatuses, { e
 export const projectShape = {
   name: requiredText(100),
   type: typeSchema,
-  county: requiredText(40),
+  county: requiredText(40, readCounty),
   township: optionalText(60),
   areaHa: requiredAmount(),
   investmentWan: requiredAmount(),
