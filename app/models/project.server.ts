@@ -305,7 +305,7 @@ function totalsRow(label: string, rows: ProjectRow[]): TotalsRow {
 export function consolidatedLibrary(ctx: Ctx) {
   requireConsolidated(ctx);
   const planRows = ctx.db
-    .select({ id: plans.id, title: plans.title, level: plans.level, stage: plans.stage, approvalId: approvals.id })
+    .select({ id: plans.id, title: plans.title, region: plans.region, level: plans.level, stage: plans.stage, approvalId: approvals.id })
     .from(plans)
     .leftJoin(approvals, eq(approvals.planId, plans.id))
     .orderBy(sql`${plans.level} <> 'city'`, asc(plans.createdAt))
@@ -313,12 +313,12 @@ export function consolidatedLibrary(ctx: Ctx) {
   const rank = new Map(planRows.map((p, i) => [p.id, i]));
   const all = ctx.db.select().from(projects).all();
   all.sort((a, b) => rank.get(a.planId)! - rank.get(b.planId)! || a.createdAt.getTime() - b.createdAt.getTime() || a.name.localeCompare(b.name, "zh"));
-  const titles = new Map(planRows.map((p) => [p.id, p.title]));
+  const byPlan = new Map(planRows.map((p) => [p.id, p]));
   return {
-    plans: planRows.map((p) => ({ id: p.id, title: p.title, level: p.level, stage: p.stage, approved: p.approvalId !== null, totals: totalsRow(p.title, all.filter((r) => r.planId === p.id)) })),
+    plans: planRows.map((p) => ({ id: p.id, title: p.title, region: p.region, level: p.level, stage: p.stage, approved: p.approvalId !== null, totals: totalsRow(p.title, all.filter((r) => r.planId === p.id)) })),
     byType: projectTypes.map((t) => ({ type: t, totals: totalsRow(PROJECT_TYPE_NAMES[t], all.filter((r) => r.type === t)) })),
     all: totalsRow("合计", all),
-    projects: all.map((p) => ({ ...projectJson(p), plan: { id: p.planId, title: titles.get(p.planId) ?? "" } })),
+    projects: all.map((p) => ({ ...projectJson(p), plan: { id: p.planId, title: byPlan.get(p.planId)?.title ?? "", region: byPlan.get(p.planId)?.region ?? "" } })),
   };
 }
 

@@ -260,7 +260,7 @@ export default function ProjectLibrary() {
           <p className="muted">{filtered ? t("library.noMatch") : t("library.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="data data--dense" data-testid="library-table">
+            <table className="data data--dense data--stack" data-testid="library-table">
               <thead>
                 <tr>
                   <th scope="col">{t("library.number")}</th>
@@ -281,8 +281,8 @@ export default function ProjectLibrary() {
               <tbody>
                 {projects.map((p, i) => (
                   <tr key={p.id} data-testid="project-row" className={editing?.id === p.id ? "is-selected" : undefined}>
-                    <td className="num muted">{i + 1}</td>
-                    <td>
+                    <td className="num muted stack-hide">{i + 1}</td>
+                    <td className="stack-full">
                       <strong className="cell-title">{p.name}</strong>
                       {p.keyArea ? <div className="small muted">{p.keyArea}</div> : null}
                     </td>
@@ -291,8 +291,10 @@ export default function ProjectLibrary() {
                       {p.county}
                       {p.township ? <div className="small muted">{p.township}</div> : null}
                     </td>
-                    <td className="num">{amount(p.areaHa)}</td>
-                    <td className="num">
+                    <td className="num" data-label={t("library.field.areaHa")}>
+                      {amount(p.areaHa)}
+                    </td>
+                    <td className="num" data-label={t("library.field.investmentWan")}>
                       {amount(p.investmentWan)}
                       {p.investCentral !== null ? (
                         <div className="small muted nowrap" title={`${t("library.field.investCentral")} / ${t("library.field.investProvincial")} / ${t("library.field.investLocal")} / ${t("library.field.investSocial")}`}>
@@ -306,7 +308,7 @@ export default function ProjectLibrary() {
                       {p.reason ? <div className="small muted reason">{p.reason}</div> : null}
                     </td>
                     {may.edit ? (
-                      <td>
+                      <td className="stack-full">
                         <div className="row-actions">
                           {p.status !== "included" ? (
                             <Form method="post">

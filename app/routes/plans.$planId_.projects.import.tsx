@@ -141,7 +141,9 @@ export default function ImportProjects() {
                 </table>
               </div>
               {preview.unlisted.bad ? <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.bad })}</p> : null}
-              <UploadForm busy={busy} again />
+              <div className="upload-again">
+                <UploadForm busy={busy} again />
+              </div>
             </>
           ) : s.create + s.update === 0 ? (
             <div className="alert alert--info">{t("library.import.nothing")}</div>

@@ -77,12 +77,12 @@ export default function ProjectLookup() {
 
       <section className="card" aria-live="polite" data-testid="lookup-answer">
         {!answer ? (
-          <p className="muted">{t("library.lookup.prompt")}</p>
+          <p className="muted result-count">{t("library.lookup.prompt")}</p>
         ) : answer.results.length === 0 ? (
-          <p data-testid="lookup-none">{wide ? t("library.lookup.noneWide") : t("library.lookup.none")}</p>
+          <p className="result-count" data-testid="lookup-none">{wide ? t("library.lookup.noneWide") : t("library.lookup.none")}</p>
         ) : (
           <>
-            <p>
+            <p className="result-count">
               {t("library.lookup.results", { count: answer.results.length })}
               {answer.truncated ? ` ${t("library.lookup.truncated", { max: limit })}` : null}
             </p>

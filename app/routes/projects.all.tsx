@@ -89,7 +89,10 @@ export default function ConsolidatedLibrary() {
               {plans.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <Link to={`/plans/${p.id}/projects`}>{p.title}</Link> {p.approved ? <span className="badge badge--accent">{t("library.all.approved")}</span> : <span className="badge">{t(`stage.${p.stage}`)}</span>}
+                    <Link to={`/plans/${p.id}/projects`} title={p.title}>
+                      {p.region}
+                    </Link>{" "}
+                    {p.approved ? <span className="badge badge--accent">{t("library.all.approved")}</span> : <span className="badge">{t(`stage.${p.stage}`)}</span>}
                   </td>
                   <TotalsCells r={p.totals} />
                 </tr>
@@ -164,7 +167,7 @@ export default function ConsolidatedLibrary() {
           <p className="muted">{t("library.noMatch")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="data data--dense" data-testid="all-projects">
+            <table className="data data--dense data--stack" data-testid="all-projects">
               <thead>
                 <tr>
                   <th scope="col">{t("library.field.plan")}</th>
@@ -184,15 +187,21 @@ export default function ConsolidatedLibrary() {
               <tbody>
                 {projects.map((p) => (
                   <tr key={p.id}>
-                    <td className="small">{p.plan.title}</td>
-                    <td>{p.name}</td>
+                    <td className="small nowrap" title={p.plan.title}>
+                      {p.plan.region}
+                    </td>
+                    <td className="stack-full">{p.name}</td>
                     <td className="small">{t(`library.type.${p.type}`)}</td>
                     <td className="nowrap">
                       {p.county}
                       {p.township ? <div className="small muted">{p.township}</div> : null}
                     </td>
-                    <td className="num">{amount(p.areaHa)}</td>
-                    <td className="num">{amount(p.investmentWan)}</td>
+                    <td className="num" data-label={t("library.field.areaHa")}>
+                      {amount(p.areaHa)}
+                    </td>
+                    <td className="num" data-label={t("library.field.investmentWan")}>
+                      {amount(p.investmentWan)}
+                    </td>
                     <td className="nowrap">{p.period}</td>
                     <td>
                       <StatusBadge status={p.status} />
