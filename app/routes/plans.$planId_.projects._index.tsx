@@ -359,7 +359,7 @@ export default function ProjectLibrary() {
 
       {may.edit ? (
         <section className="card" aria-labelledby="project-form-h">
-          <h2 id="project-form-h">{editing ? `${t("library.editTitle")}：${editing.name}` : t("library.add")}</h2>
+          <h2 id="project-form-h">{editing ? `${t("library.editTitle")}${t("common.colon")}${editing.name}` : t("library.add")}</h2>
           {result && !result.ok && result.intent !== "status" ? (
             <div className="alert alert--error" role="alert" data-testid="project-form-error">
               {result.formError}

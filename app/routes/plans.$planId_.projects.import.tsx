@@ -128,7 +128,7 @@ export default function ImportProjects() {
                             {r.problems.map((p, i) => (
                               <li key={i}>
                                 <strong>{fieldLabel(t, p.field)}</strong>
-                                {r.display[p.field] !== undefined && p.field !== "name" ? <span className="muted">（{r.display[p.field]}）</span> : null}
+                                {r.display[p.field] !== undefined && p.field !== "name" ? <span className="muted">{t("library.paren", { text: r.display[p.field] ?? "" })}</span> : null}
                                 {t("common.colon")}
                                 {problemText(t, p)}
                               </li>

@@ -144,7 +144,8 @@ export default function ProjectLookup() {
                         <span>
                           {t("library.lookup.approval")}
                           {t("common.colon")}
-                          {r.approval.documentNumber}（{r.approval.approvedOn}）
+                          {r.approval.documentNumber}
+                          {t("library.paren", { text: r.approval.approvedOn })}
                         </span>
                       ) : null}
                     </div>

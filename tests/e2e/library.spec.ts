@@ -1,8 +1,24 @@
 // The key-project library in Chromium: a county drafter imports projects from the template (a bad row
 // is named, fixed, uploaded again, confirmed); the coordinator asks whether a project is in an approved plan.
+import { createRequire } from "node:module";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { login, watchConsole } from "./helpers";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical WCAG 2 A/AA violations on the current page (as in accessibility.spec.ts). */
+async function violations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
+    const axe = (window as any).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+  });
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
 
 async function planId(page: Page, region: string): Promise<string> {
   const plans: { id: string; level: string; region: string }[] = await (await page.request.get("/api/v1/plans")).json();
@@ -105,4 +121,29 @@ test("zrj finds a project of an approved plan by two characters of its name", as
   const city = page.getByTestId("lookup-result").filter({ hasText: "山丹县焉支山生态保护修复项目" });
   await expect(city.getByTestId("verdict")).toHaveText("规划尚未批准");
   expect(errors).toEqual([]);
+});
+
+test("the library pages have no serious accessibility violations", async ({ page }, testInfo) => {
+  await login(page, "ganzhou-drafter");
+  const id = await planId(page, "甘州区");
+  await page.goto(`/plans/${id}/projects`);
+  expect(await violations(page)).toEqual([]);
+  await page.goto(`/plans/${id}/projects/import`);
+  expect(await violations(page)).toEqual([]);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("重点项目库");
+  sheet.addRow(["项目名称", "项目类型", "所在县区", "面积（公顷）", "投资（万元）", "实施期限"]);
+  sheet.addRow(["无障碍检查项目", "湿地", "甘州区", -1, 10, "2021-2025"]);
+  const file = testInfo.outputPath("a11y.xlsx");
+  await workbook.xlsx.writeFile(file);
+  await page.locator("#file").setInputFiles(file);
+  await page.getByTestId("upload").click();
+  await expect(page.getByTestId("import-blocked")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await login(page, "zrj");
+  await page.goto(`/projects?q=${encodeURIComponent("湿地")}`);
+  expect(await violations(page)).toEqual([]);
+  await page.goto("/projects/all");
+  expect(await violations(page)).toEqual([]);
 });

@@ -37,6 +37,7 @@ export const libraryZh = {
   "library.field.file": "文件",
   "library.unit.ha": "公顷",
   "library.unit.wan": "万元",
+  "library.paren": "（{text}）",
 
   "library.validation.type": "项目类型不在十类生态修复工程之列。",
   "library.validation.period": "实施期限须为 2021-2025、2026-2030 或 2031-2035。",
@@ -211,6 +212,7 @@ export const libraryEn: Record<keyof typeof libraryZh, string> = {
   "library.field.file": "File",
   "library.unit.ha": "ha",
   "library.unit.wan": "× 10k yuan",
+  "library.paren": " ({text})",
 
   "library.validation.type": "Not one of the ten kinds of restoration project.",
   "library.validation.period": "The period must be 2021-2025, 2026-2030 or 2031-2035.",
