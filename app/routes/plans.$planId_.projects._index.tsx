@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function ProjectForm({ project, errors, busy, back, formKey }: { project: ProjectJson | null; errors: Record<string, string>; busy: boolean; back: string; formKey: string }) {
+function ProjectForm({ project, errors, busy, back, formKey, defaultCounty }: { project: ProjectJson | null; errors: Record<string, string>; busy: boolean; back: string; formKey: string; defaultCounty: string }) {
   const t = useT();
   const v = (k: (typeof FIELDS)[number]) => {
     const value = project?.[k];
@@ -100,7 +100,7 @@ function ProjectForm({ project, errors, busy, back, formKey }: { project: Projec
       </div>
       <div className="field">
         <label htmlFor="p-county">{t("library.field.county")}</label>
-        <input id="p-county" name="county" list="counties" defaultValue={v("county")} maxLength={40} required aria-invalid={!!errors.county} />
+        <input id="p-county" name="county" list="counties" defaultValue={project ? v("county") : defaultCounty} maxLength={40} required aria-invalid={!!errors.county} />
         <datalist id="counties">
           {COUNTIES.map((c) => (
             <option key={c} value={c} />
@@ -365,7 +365,9 @@ export default function ProjectLibrary() {
               {result.formError}
             </div>
           ) : null}
-          <ProjectForm project={editing} errors={formErrors} busy={busy} back={back.toString()} formKey={editing?.id ?? (result?.ok && result.intent === "create" ? String(result.result) : "new")} />
+          <ProjectForm project={editing} errors={formErrors} busy={busy} back={back.toString()} formKey={editing?.id ?? (result?.ok && result.intent === "create" ? String(result.result) : "new")}
+            defaultCounty={plan.level === "county" ? plan.region : ""}
+          />
         </section>
       ) : null}
     </>
