@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { listPlans } from "~/models/plan.server";
+import { startPageOf } from "~/models/plan.server";
 import { requireUser } from "~/utils/session.server";
 
-/** The start page: straight to the plan when there is one, a list otherwise. */
+/** The start page: where the user's work is (their plan, the roll-up, the city plan), a list otherwise. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  const plans = listPlans(ctx);
-  if (plans.length === 1) throw redirect(`/plans/${plans[0].id}`);
-  return { plans };
+  const start = startPageOf(ctx);
+  if (start.redirectTo) throw redirect(start.redirectTo);
+  return { plans: start.plans };
 }
 
 export default function Index() {

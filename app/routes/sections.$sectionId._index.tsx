@@ -26,9 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const notes = commentsOnRevision(ctx, section.id, shown.id);
     const highlights = notes.filter((n) => n.at && n.at.state !== "orphaned").map((n) => ({ id: n.id, start: n.at!.start, end: n.at!.end, className: `state-${n.at!.state}` }));
     const { content: _, ...current } = section.current;
+    const perms = planPermissions(ctx, section.planId);
     return {
       section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
-      canEdit: planPermissions(ctx, section.planId).draft && !section.retiredAt,
+      canEdit: perms.draft && !section.retiredAt,
+      // the plan's own drafters are told why there is no edit button once it is approved
+      frozen: perms.drafts && perms.frozen,
       shown: { id: shown.id, hash: shown.hash, note: shown.note, createdAt: shown.createdAt.toISOString(), authorName: shown.authorName, isCurrent: shown.id === current.id },
       html: highlights.length ? renderContentHtmlWithHighlights(shown.content, highlights) : renderContentHtml(shown.content),
       notes,
@@ -48,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SectionPage() {
-  const { section, shown, html, history, toc, canEdit, notes } = useLoaderData<typeof loader>();
+  const { section, shown, html, history, toc, canEdit, frozen, notes } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -81,6 +84,11 @@ export default function SectionPage() {
           {failure && "formError" in failure ? (
             <div className="alert alert--error" role="alert">
               {failure.formError}
+            </div>
+          ) : null}
+          {frozen ? (
+            <div className="alert alert--info" role="status" data-testid="plan-frozen">
+              {t("plan.frozen")}
             </div>
           ) : null}
           {!shown.isCurrent ? (
