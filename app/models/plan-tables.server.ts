@@ -32,7 +32,7 @@ export function workingProjectTable(db: DbOrTx, planId: string): ProjectTableCon
  */
 export function buildPlanTables(db: DbOrTx, documentId: string, manifest: { sectionId: string; parentSectionId: string | null; title: string }[]): FrozenTable[] {
   const doc = db.select({ planId: documents.planId, kind: documents.kind }).from(documents).where(eq(documents.id, documentId)).get();
-  if (!doc || doc.kind !== "text") return [];
+  if (doc?.kind !== "text") return [];
   const marks = new Map(db.select({ id: sections.id, dataBlock: sections.dataBlock }).from(sections).where(eq(sections.documentId, documentId)).all().map((s) => [s.id, s.dataBlock]));
   const placed: PlacedSection[] = manifest.map((m) => ({ sectionId: m.sectionId, parentSectionId: m.parentSectionId, title: m.title, dataBlock: marks.get(m.sectionId) ?? null }));
   const marked = (kind: DataBlock) => placed.some((s) => s.dataBlock === kind);

@@ -131,7 +131,7 @@ export interface IndicatorRowChange {
   changes: FieldChange[];
 }
 
-const valueOf = (row: IndicatorRow, field: IndicatorField) => ((targetYears as readonly string[]).includes(field) ? row.targets[field as TargetYear] : row[field as Exclude<IndicatorField, TargetYear>]);
+const cellValue = (row: IndicatorRow, field: IndicatorField) => ((targetYears as readonly string[]).includes(field) ? row.targets[field as TargetYear] : row[field as Exclude<IndicatorField, TargetYear>]);
 const FIELDS: IndicatorField[] = ["name", "unit", "kind", "direction", "rollup", "baseline", ...targetYears];
 
 /**
@@ -145,14 +145,14 @@ export function indicatorChanges(before: IndicatorRow[], after: IndicatorRow[]):
   for (const row of after) {
     const was = old.get(row.code);
     if (!was) {
-      out.push({ code: row.code, name: row.name, unit: row.unit, status: "added", changes: FIELDS.filter((f) => valueOf(row, f) !== null && valueOf(row, f) !== "").map((f) => ({ field: f, from: null, to: valueOf(row, f) })) });
+      out.push({ code: row.code, name: row.name, unit: row.unit, status: "added", changes: FIELDS.filter((f) => cellValue(row, f) !== null && cellValue(row, f) !== "").map((f) => ({ field: f, from: null, to: cellValue(row, f) })) });
       continue;
     }
-    const changes = FIELDS.filter((f) => valueOf(was, f) !== valueOf(row, f)).map((f) => ({ field: f, from: valueOf(was, f), to: valueOf(row, f) }));
+    const changes = FIELDS.filter((f) => cellValue(was, f) !== cellValue(row, f)).map((f) => ({ field: f, from: cellValue(was, f), to: cellValue(row, f) }));
     if (changes.length) out.push({ code: row.code, name: row.name, unit: row.unit, status: "changed", changes });
   }
   for (const row of before) {
-    if (!now.has(row.code)) out.push({ code: row.code, name: row.name, unit: row.unit, status: "removed", changes: FIELDS.filter((f) => valueOf(row, f) !== null && valueOf(row, f) !== "").map((f) => ({ field: f, from: valueOf(row, f), to: null })) });
+    if (!now.has(row.code)) out.push({ code: row.code, name: row.name, unit: row.unit, status: "removed", changes: FIELDS.filter((f) => cellValue(row, f) !== null && cellValue(row, f) !== "").map((f) => ({ field: f, from: cellValue(row, f), to: null })) });
   }
   return out;
 }
