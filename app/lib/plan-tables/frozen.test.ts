@@ -30,7 +30,8 @@ describe("frozen tables", () => {
   it("hashes the canonical JSON of the content (key order does not matter)", () => {
     const content = { indicators: [ind(20.9)] };
     expect(tableHash(content)).toBe(createHash("sha256").update(canonicalJson(content)).digest("hex"));
-    const reordered = { indicators: [{ targets: { "2035": 21.5, "2030": 20.9, "2025": 20.3 }, ...ind(20.9) }] };
+    const { targets: _, ...rest } = ind(20.9);
+    const reordered = { indicators: [{ targets: { "2035": 21.5, "2030": 20.9, "2025": 20.3 }, ...rest }] };
     expect(tableHash(reordered)).toBe(tableHash(content));
     expect(tableHash({ indicators: [ind(21)] })).not.toBe(tableHash(content));
   });

@@ -49,10 +49,10 @@ describe("indicatorTableInput", () => {
     expect(r.indicators[0]).toEqual({ ...good, unit: "平方千米", baseline: 19.6, targets: { "2025": 20.3, "2030": 20.9, "2035": null } });
   });
   it("names the bad cell: indicators.3.targets.2030", () => {
-    const rows = [0, 1, 2, 3].map((i) => ({ ...good, code: `C${i}` }));
-    rows[3] = { ...rows[3], targets: { ...rows[3].targets, "2030": "abc" } };
+    const rows: Record<string, unknown>[] = [0, 1, 2, 3].map((i) => ({ ...good, code: `C${i}` }));
+    rows[3] = { ...rows[3], targets: { ...good.targets, "2030": "abc" } };
     expect(issues({ indicators: rows })).toEqual([{ path: "indicators.3.targets.2030", message: "indicators.error.number" }]);
-    rows[3] = { ...rows[3], targets: { ...rows[3].targets, "2030": "-1" } };
+    rows[3] = { ...rows[3], targets: { ...good.targets, "2030": "-1" } };
     expect(issues(rows)).toEqual([{ path: "indicators.3.targets.2030", message: "indicators.error.negative" }]);
     expect(issues([{ ...good, baseline: "x" }])).toEqual([{ path: "indicators.0.baseline", message: "indicators.error.number" }]);
   });
