@@ -128,6 +128,12 @@ export function commentsOnRevision(ctx: Ctx, sectionId: string, revisionId: stri
     if (!texts.has(id)) texts.set(id, ctx.db.select({ text: revisions.text }).from(revisions).where(eq(revisions.id, id)).get()?.text ?? "");
     return texts.get(id)!;
   };
+  const tables = new Map<string, IndicatorRow[]>();
+  const cellQuoteOf = (roundId: string, code: string, year: TargetYear) => {
+    if (!tables.has(roundId)) tables.set(roundId, originalTable(ctx, roundId));
+    const row = tables.get(roundId)!.find((r) => r.code === code);
+    return row ? cellQuote(row, year, row.targets[year]) : code;
+  };
   const byRevision = new Map<string, typeof rows>();
   for (const r of rows) byRevision.set(r.c.revisionId, [...(byRevision.get(r.c.revisionId) ?? []), r]);
   const out = [];
@@ -137,7 +143,9 @@ export function commentsOnRevision(ctx: Ctx, sectionId: string, revisionId: stri
     const mapped = from === target.id ? anchors.map((a) => ({ start: a.start, end: a.end, exact: a.exact, state: "intact" as const })) : mapAnchors(textOf(from), target.text, anchors);
     for (const g of group) {
       const i = anchored.indexOf(g);
-      out.push({ id: g.c.id, roundId: g.c.roundId, organization: g.orgName, category: g.c.category, body: g.c.body, quote: g.c.anchorExact, decision: g.decision, at: i >= 0 ? mapped[i] : null });
+      // a comment on a cell of the indicator table is quoted with the cell's words as frozen in its round's edition
+      const cell = g.c.cellIndicator && g.c.cellYear ? cellQuoteOf(g.c.roundId, g.c.cellIndicator, g.c.cellYear) : null;
+      out.push({ id: g.c.id, roundId: g.c.roundId, organization: g.orgName, category: g.c.category, body: g.c.body, quote: g.c.anchorExact ?? cell, cell: !!cell, decision: g.decision, at: i >= 0 ? mapped[i] : null });
     }
   }
   return out.sort((a, b) => (a.at?.start ?? -1) - (b.at?.start ?? -1));
