@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { documents, editions, organizations, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, stageKeys, submissions } from "../../db/schema";
+import { documents, editions, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, stageKeys, submissions } from "../../db/schema";
 import { canSeeRound, seesWholeRound } from "../lib/comment-visibility";
 import { seesPlanDrafts } from "../lib/plan-access";
 import { closesAtOf, isRoundOpen } from "../lib/round-deadline";
@@ -8,32 +8,14 @@ import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { editionsOfDocuments } from "./edition.server";
+import { orderedPlans } from "./plan-nav.server";
 import { visibleSections } from "./revision.server";
 import { viewerOf } from "./round.server";
 
-/** Every plan (their published editions are readable by all), the city plan first, counties after. */
+/** GET /api/v1/plans: every plan, the city plan first, then the counties (models/plan-nav.server.ts). */
 export function listPlans(ctx: Ctx) {
   if (!can(ctx.user, "read:plan:any")) return [];
-  return ctx.db
-    .select({ id: plans.id, title: plans.title, level: plans.level, stage: plans.stage, parentPlanId: plans.parentPlanId, region: plans.region, organization: { id: organizations.id, name: organizations.name } })
-    .from(plans)
-    .leftJoin(organizations, eq(plans.draftingOrganizationId, organizations.id))
-    .orderBy(asc(plans.createdAt))
-    .all()
-    .map((p) => ({ ...p, organization: p.organization?.id ? p.organization : null }));
-}
-
-/**
- * Where a user's work is: the coordinator's roll-up; a drafter's own plan; for everyone else (the
- * city's reviewers and experts, admins) the city plan, from which the plan switcher leads to the others.
- */
-export function startPageOf(ctx: Ctx): { redirectTo: string | null; plans: ReturnType<typeof listPlans> } {
-  const all = listPlans(ctx);
-  if (ctx.user.role === "coordinator") return { redirectTo: "/rollup", plans: all };
-  const own = all.find((p) => p.organization?.id === ctx.user.organization.id);
-  if (own) return { redirectTo: `/plans/${own.id}`, plans: all };
-  const city = all.find((p) => p.level === "city");
-  return { redirectTo: city ? `/plans/${city.id}` : all.length === 1 ? `/plans/${all[0].id}` : null, plans: all };
+  return orderedPlans(ctx.db).map((p) => ({ id: p.id, title: p.title, level: p.level, stage: p.stage, parentPlanId: p.parentPlanId, region: p.region, organization: p.organization }));
 }
 
 export type StageState = "done" | "current" | "upcoming";

@@ -24,6 +24,7 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 
 /**
@@ -55,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? { sectionId: indicatorTable.sectionId ?? lastSectionId!, cell: { indicator: cellRow.code, year: cellParam.year, prompt: cellPrompt(cellRow, cellParam.year, cellRow.targets[cellParam.year]) } }
         : null;
     return {
+      planContext: planContext(ctx, round ? { roundId: round.id } : { editionId: e.id }),
       edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
       sections: e.sections.map((s) => ({
         id: s.sectionId,
@@ -197,9 +199,6 @@ export default function EditionPage() {
 
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${edition.planId}`}>{t("nav.home")}</Link> / {edition.documentTitle}
-      </div>
       <div className="page-head">
         <div>
           <h1>

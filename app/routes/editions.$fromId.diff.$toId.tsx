@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { DiffView } from "~/components/diff-view";
 import { TableDiffView } from "~/components/plan-tables/table-diff-view";
@@ -12,6 +12,7 @@ import { diffEditions } from "~/models/edition.server";
 import diffStyles from "~/styles/diff.css?url";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: diffStyles }];
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return [{ id: c.id, organization: c.organization.name, quote: c.cell.quote, body: c.body, state: at.state, old: valueWithUnit(at.old, c.cell.unit), new: valueWithUnit(at.new, c.cell.unit) }];
     });
     const { fromTables: _, toTables: __, ...rest } = diff;
-    return { ...rest, comments, cellComments };
+    return { ...rest, comments, cellComments, planContext: planContext(ctx, { editionId: diff.to.id }) };
   });
 }
 
@@ -45,9 +46,6 @@ export default function EditionDiff() {
   const labels = { before: d.from.label, after: d.to.label, inserted: t("diff.inserted"), deleted: t("diff.deleted") };
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${d.planId}`}>{t("nav.home")}</Link> / <Link to={`/editions/${d.to.id}`}>{d.documentTitle}</Link>
-      </div>
       <div className="page-head">
         <div>
           <h1>{t("diff.title", { document: d.documentTitle, from: d.from.label, to: d.to.label })}</h1>

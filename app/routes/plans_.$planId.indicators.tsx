@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { targetYears } from "../../db/schema/enums";
 import { type DraftRow, IndicatorEditor } from "~/components/plan-tables/indicator-editor";
 import { IndicatorTableView } from "~/components/plan-tables/indicator-table-view";
@@ -10,6 +10,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber, indicatorFormToInput, type IndicatorRow } from "~/lib/plan-tables/indicator-table";
 import { formatDateTime } from "~/lib/time";
 import { indicatorPage, saveIndicators } from "~/models/indicator.server";
+import { planContext } from "~/models/plan-nav.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -19,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
     const page = indicatorPage(ctx, params.planId!);
-    return { ...page, edition: page.edition && { ...page.edition, publishedAt: page.edition.publishedAt.toISOString() } };
+    const context = planContext(ctx, { planId: page.plan.id });
+    return {
+      ...page,
+      edition: page.edition && { ...page.edition, publishedAt: page.edition.publishedAt.toISOString() },
+      planContext: { ...context, trail: [...context.trail, { label: translate(ctx.user.locale, "indicators.title"), to: null }] },
+    };
   });
 }
 
@@ -65,9 +71,6 @@ export default function IndicatorsPage() {
   const mismatches = page.check?.filter((r) => !r.ok).length ?? 0;
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${page.plan.id}`}>{page.plan.title}</Link> / {t("indicators.title")}
-      </div>
       <div className="page-head">
         <div>
           <h1>{t("indicators.title")}</h1>

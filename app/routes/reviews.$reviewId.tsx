@@ -10,10 +10,11 @@ import { invalid } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  return forPage(ctx, () => getReview(ctx, params.reviewId!));
+  return forPage(ctx, () => ({ ...getReview(ctx, params.reviewId!), planContext: planContext(ctx, { reviewId: params.reviewId! }) }));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,9 +73,6 @@ export default function ReviewPage() {
   );
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${r.planId}`}>{t("nav.home")}</Link> / {t("review.title")}
-      </div>
       <div className="page-head">
         <div>
           <h1>{r.title}</h1>

@@ -14,6 +14,7 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { content: _, ...current } = section.current;
     const perms = planPermissions(ctx, section.planId);
     return {
+      planContext: planContext(ctx, { sectionId: section.id }),
       section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
       canEdit: perms.draft && !section.retiredAt,
       // the plan's own drafters are told why there is no edit button once it is approved
@@ -62,9 +64,6 @@ export default function SectionPage() {
   const publishedHere = history.find((h) => h.id === shown.id)?.editions ?? [];
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${section.planId}`}>{t("nav.home")}</Link> / {section.documentTitle}
-      </div>
       <div className="reader">
         <aside className="reader__toc card">
           <h2 className="small">{t("section.contents")}</h2>
