@@ -1,5 +1,19 @@
+import { createRequire } from "node:module";
 import { expect, type Page, test } from "@playwright/test";
 import { login, watchConsole } from "./helpers";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical WCAG 2 A/AA violations on the current page (as in accessibility.spec.ts). */
+async function violations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
+    const axe = (window as any).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+  });
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
 
 /** The city plan, its published 征求意见稿 of the plan text and the open round on it. */
 async function cityRound(page: Page) {
@@ -24,6 +38,7 @@ test("minle comments on a 2030 target of the city plan's indicator table in the 
   await cell.click();
   const form = page.getByTestId("cell-comment-form");
   await expect(form.getByTestId("cell-quote")).toHaveText("森林覆盖率 2030 年目标值：20.9%");
+  expect(await violations(page)).toEqual([]);
   const body = form.getByLabel("意见内容");
   await expect(body).toHaveValue("森林覆盖率 2030 年目标值：20.9%。");
   await form.getByLabel("意见类型").selectOption("question");
@@ -65,6 +80,8 @@ test("a drafter edits a target, sees the error for a negative number at the cell
   await expect(page.getByTestId("indicator-errors")).toContainText("第 4 行“2030年”：不能为负数。");
   await expect(target).toHaveAttribute("aria-invalid", "true");
   await expect(target).toHaveValue("-68");
+  // the editor with an error shown, and the roll-up check, pass axe's WCAG 2 A/AA rules
+  expect(await violations(page)).toEqual([]);
 
   await target.fill("69");
   await page.getByTestId("add-row").click();
