@@ -7,6 +7,7 @@ import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
+import { approvalSummary } from "./approval.server";
 import { editionsOfDocuments } from "./edition.server";
 import { visibleSections } from "./revision.server";
 import { viewerOf } from "./round.server";
@@ -106,6 +107,8 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
     rounds: roundList,
     reviews: reviewList,
     seesDrafts,
+    // 报批与备案: where the plan stands (its 报批稿 is marked in the edition lists)
+    approval: approvalSummary(ctx.db, plan.id),
   };
 }
 

@@ -4,7 +4,7 @@ import { sha256Hex } from "./sha256";
 export interface SignedOpinion {
   reviewId: string;
   signerId: string;
-  kind: "expert" | "panel";
+  kind: "expert" | "panel" | "confirmation";
   conclusion: string;
   opinion: string;
   manifestHash: string;
