@@ -28,6 +28,7 @@ import { type MessageKey, type Translate, translate, translator } from "~/i18n";
 import { evaluateGate, type GateInput, type GateResult } from "../lib/approval/gate";
 import { type GateItem, gateItems, unmetBody } from "../lib/approval/gate-words";
 import { documentNumberProblem, isCalendarDate, isPdf, letterFileName, MAX_LETTER_BYTES } from "../lib/approval/records";
+import { defaultCc, documentNumberPrefix } from "../lib/dossier/letter-content";
 import { draftsPlan, seesPlanDrafts } from "../lib/plan-access";
 import { newId } from "../lib/id";
 import { closesAtOf, isRoundOpen } from "../lib/round-deadline";
@@ -428,6 +429,11 @@ export function getApprovalPage(ctx: Ctx, planId: string, editionId: string | nu
       dossier: seesPlanDrafts(ctx.user, row) && editionList.length > 0,
     },
     defaults: { authority: `${plan.region}人民政府`, today: shanghaiDate(now) },
+    dossier: {
+      numberHint: `${documentNumberPrefix(plan.region)}〔${shanghaiDate(now).slice(0, 4)}〕12号`,
+      contact: ctx.user.displayName,
+      cc: defaultCc(plan.level, plan.parentPlanId ? planDetails(ctx.db, plan.parentPlanId).owner : undefined),
+    },
   };
 }
 

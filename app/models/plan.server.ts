@@ -108,7 +108,7 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
     reviews: reviewList,
     seesDrafts,
     // 报批与备案: where the plan stands (its 报批稿 is marked in the edition lists)
-    approval: approvalSummary(ctx.db, plan.id),
+    approval: { ...approvalSummary(ctx.db, plan.id), canOpen: seesPlanDrafts(ctx.user, plan) || ctx.user.role === "coordinator" },
   };
 }
 

@@ -38,7 +38,7 @@ export default function Notifications() {
         <ul className="history" data-testid="notifications">
           {notifications.map((n) => {
             const d = n.data;
-            const href = d.commentId ? `/rounds/${d.roundId}/comments/${d.commentId}` : `/rounds/${d.roundId}`;
+            const href = d.commentId ? `/rounds/${d.roundId}/comments/${d.commentId}` : d.roundId ? `/rounds/${d.roundId}` : d.reviewId ? `/reviews/${d.reviewId}` : d.planId ? `/plans/${d.planId}/approval` : "/";
             const date = n.kind === "round_closing" ? formatDateTime(d.date, locale) : "";
             return (
               <li key={n.id} className={n.read ? undefined : "is-current"}>
