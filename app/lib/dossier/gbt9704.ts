@@ -40,10 +40,10 @@ export const FONTS = {
 /** 页码 sits 7 mm below the type area: the footer's bottom edge, for a one-line 四号 footer of exact height. */
 export const FOOTER_DISTANCE = mm(35 - 7) - PT.四号 * 20;
 
-/** Width of a text in characters of the body font: CJK and full-width forms 1, ASCII ½. */
+/** Width of a text in characters of the body font: Latin letters and digits ½, everything else (CJK, —, “”) 1. */
 export function widthInChars(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
+  for (const ch of text) w += ch.codePointAt(0)! < 0x0100 ? 0.5 : 1;
   return w;
 }
 
