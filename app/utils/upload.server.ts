@@ -18,10 +18,8 @@ export async function readBodyCapped(request: Request, maxBytes: number, tooLarg
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new DomainError("too_large", tooLarge);
-    }
+    // stop reading (the rest is never held); the connection stays up so that the 413 reaches the client
+    if (size > maxBytes) throw new DomainError("too_large", tooLarge);
     chunks.push(value);
   }
   const out = new Uint8Array(size);

@@ -65,7 +65,8 @@ describe("the approval dossier", () => {
   it("has the 报批稿 as Word, the adoption table and the sign-off record", async () => {
     expect(await text("附件1　《高台测试县国土空间生态修复规划（2021—2035年）》规划文本（报批稿）.docx")).toContain("为推进高台测试县国土空间生态保护修复，落实专家意见，编制本规划。");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(files.get("附件2　意见采纳情况表（规划文本征求意见稿）.xlsx")!);
+    const xlsx = files.get("附件2　意见采纳情况表（规划文本征求意见稿）.xlsx")!;
+    await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
     const cells: string[] = [];
     workbook.worksheets[0].eachRow((r) => r.eachCell((c) => cells.push(String(c.value ?? ""))));
     expect(cells.join("\n")).toContain("建议补充乡镇名单。");
