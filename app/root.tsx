@@ -5,7 +5,10 @@ import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import stylesHref from "~/styles/app.css?url";
 import { can } from "~/utils/permissions";
-import { ensureClosingNotices, unreadCount } from "~/models/notification.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { PlanSwitcher } from "~/components/plan-switcher";
+import { ensureClosingNotices, ensureDeadlineNotices, unreadCount } from "~/models/notification.server";
+import { planSwitcher } from "~/models/plan-nav.server";
 import { getDb } from "~/utils/db.server";
 import { getOptionalUser, requestLocale } from "~/utils/session.server";
 
@@ -20,13 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const locale = requestLocale(request, user);
   let unread = 0;
+  let nav: ReturnType<typeof planSwitcher> = { plans: [], rollup: false };
   if (user) {
     const ctx = { db: getDb(), user };
     ensureClosingNotices(ctx);
+    ensureDeadlineNotices(ctx);
     unread = unreadCount(ctx);
+    nav = planSwitcher(ctx);
   }
   return {
     unread,
+    nav,
     locale,
     user: user && {
       username: user.username,
@@ -55,6 +62,8 @@ function Header({ data }: { data: RootData }) {
           <span className="brand__short">{t("app.shortName")}</span>
         </Link>
         <nav className="site-nav" aria-label={t("nav.plans")}>
+          {data.user && data.nav.plans.length > 1 ? <PlanSwitcher plans={data.nav.plans} /> : null}
+          {data.nav.rollup ? <Link to="/rollup">{t("rollup.nav")}</Link> : null}
           {data.user ? <Link to="/rounds">{t("round.inbox")}</Link> : null}
           {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         </nav>
@@ -125,7 +134,13 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <>
+      <Breadcrumbs home={data?.nav.rollup ? "/rollup" : "/"} />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

@@ -9,12 +9,14 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { approvalSummary } from "./approval.server";
 import { editionsOfDocuments } from "./edition.server";
+import { orderedPlans } from "./plan-nav.server";
 import { visibleSections } from "./revision.server";
 import { viewerOf } from "./round.server";
 
+/** GET /api/v1/plans: every plan, the city plan first, then the counties (models/plan-nav.server.ts). */
 export function listPlans(ctx: Ctx) {
   if (!can(ctx.user, "read:plan:any")) return [];
-  return ctx.db.select({ id: plans.id, title: plans.title, level: plans.level, stage: plans.stage }).from(plans).orderBy(asc(plans.createdAt)).all();
+  return orderedPlans(ctx.db).map((p) => ({ id: p.id, title: p.title, level: p.level, stage: p.stage, parentPlanId: p.parentPlanId, region: p.region, organization: p.organization }));
 }
 
 export type StageState = "done" | "current" | "upcoming";

@@ -10,7 +10,7 @@ import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { loadComment } from "./comment.server";
 import { notifyUsers } from "./notification.server";
-import { requirePlanDrafter } from "./plan-access.server";
+import { planIdOfComment, requirePlanDrafter } from "./plan-access.server";
 
 export const responseInput = z
   .object({
@@ -44,9 +44,9 @@ export function respondToComments(ctx: Ctx, commentIds: string[], input: unknown
 }
 
 function respond(ctx: Ctx, tx: Tx, commentId: string, values: ResponseValues) {
-  const { comment, round } = loadComment(ctx, commentId, tx);
   // only the drafters of the round's plan answer its comments (answers may follow the approval)
-  requirePlanDrafter(ctx, round.planId, tx, { frozenToo: false });
+  requirePlanDrafter(ctx, planIdOfComment(tx, commentId), tx, { frozenToo: false });
+  const { comment, round } = loadComment(ctx, commentId, tx);
   if (comment.withdrawnAt) throw new DomainError("conflict", "comment.withdrawn");
   if (values.revisionId) {
     const rev = tx.select({ sectionId: revisions.sectionId }).from(revisions).where(eq(revisions.id, values.revisionId)).get();

@@ -11,6 +11,7 @@ import { invalid } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 /** The drafting team's view of one document: its structure, and publishing an edition. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const latest = editions[0];
     const published = new Map(latest ? editionManifest(ctx.db, latest.id).map((m) => [m.sectionId, m.revisionId]) : []);
     return {
+      planContext: planContext(ctx, { documentId: outline.document.id }),
       document: { id: outline.document.id, title: outline.document.title, kind: outline.document.kind, planId: outline.document.planId },
       // a section changed since the newest edition: new, edited, or retired after it
       sections: outline.sections.map((s) => ({ ...s, unpublished: s.retired ? published.has(s.id) : published.get(s.id) !== s.currentRevisionId })),
@@ -87,9 +89,6 @@ export default function DocumentOutline() {
   const errorsFor = (intent: string) => (result && !result.ok && result.intent === intent ? result.fieldErrors : undefined);
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${document.planId}`}>{t("nav.home")}</Link> / {document.title}
-      </div>
       <div className="page-head">
         <h1>{t("outline.title", { title: document.title })}</h1>
         <div className="row-actions">

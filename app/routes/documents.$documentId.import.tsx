@@ -9,6 +9,7 @@ import { DomainError } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { document } = getDocumentOutline(ctx, params.documentId!);
     const pending = importId ? getImport(ctx, document.id, importId) : null;
     return {
+      planContext: planContext(ctx, { documentId: document.id }),
       document: { id: document.id, title: document.title, planId: document.planId },
       preview: pending && {
         id: pending.id,
@@ -63,9 +65,6 @@ export default function ImportDocument() {
   const busy = navigation.state !== "idle";
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${document.planId}`}>{t("nav.home")}</Link> / <Link to={`/documents/${document.id}`}>{document.title}</Link>
-      </div>
       <div className="page-head">
         <h1>{t("import.title")}</h1>
       </div>

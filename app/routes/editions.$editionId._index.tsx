@@ -21,6 +21,7 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 
 /**
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       threads.filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
     const mySubmission = round?.mine?.submission ?? null;
     return {
+      planContext: planContext(ctx, round ? { roundId: round.id } : { editionId: e.id }),
       edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
       sections: e.sections.map((s) => ({
         id: s.sectionId,
@@ -145,9 +147,6 @@ export default function EditionPage() {
 
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${edition.planId}`}>{t("nav.home")}</Link> / {edition.documentTitle}
-      </div>
       <div className="page-head">
         <div>
           <h1>

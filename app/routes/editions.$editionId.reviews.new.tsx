@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
 import { useT } from "~/i18n/use-t";
 import { getEdition } from "~/models/edition.server";
@@ -11,6 +11,7 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 import { planIdOfEdition, requireDraftingPage } from "~/models/plan-access.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!can(ctx.user, "create:review:any")) throw forbidden();
     if (ctx.user.role !== "admin") requireDraftingPage(ctx, planIdOfEdition(ctx.db, params.editionId!));
     const e = getEdition(ctx, params.editionId!);
-    return { edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planId: e.planId }, experts: listExperts(ctx) };
+    return { edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planId: e.planId }, experts: listExperts(ctx), planContext: planContext(ctx, { editionId: e.id }) };
   });
 }
 
@@ -40,9 +41,6 @@ export default function NewReview() {
   const t = useT();
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${edition.planId}`}>{t("nav.home")}</Link> / <Link to={`/editions/${edition.id}`}>{edition.documentTitle}（{edition.label}）</Link>
-      </div>
       <div className="page-head">
         <h1>{t("review.new")}</h1>
       </div>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useT } from "~/i18n/use-t";
 import { addDays, shanghaiDate } from "~/lib/time";
@@ -10,6 +10,7 @@ import { listOrganizations } from "~/models/user.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 import { planIdOfEdition, requireDraftingPage } from "~/models/plan-access.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const e = getEdition(ctx, params.editionId!);
     const organizations = listOrganizations(ctx).filter((o) => o.kind === "county" || o.kind === "department");
     return {
+      planContext: planContext(ctx, { editionId: e.id }),
       edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planTitle: e.planTitle, planId: e.planId },
       organizations,
       defaultClosesAt: `${addDays(shanghaiDate(Date.now()), 14)}T18:00`,
@@ -52,9 +54,6 @@ export default function NewRound() {
   };
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${edition.planId}`}>{t("nav.home")}</Link> / <Link to={`/editions/${edition.id}`}>{edition.documentTitle}（{edition.label}）</Link>
-      </div>
       <div className="page-head">
         <h1>{t("round.new")}</h1>
       </div>

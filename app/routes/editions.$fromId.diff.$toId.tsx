@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { DiffView } from "~/components/diff-view";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -10,6 +10,7 @@ import { diffEditions } from "~/models/edition.server";
 import diffStyles from "~/styles/diff.css?url";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: diffStyles }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const diff = diffEditions(ctx, params.fromId!, params.toId!);
     // the comments made on the earlier edition, shown beside the changes that answer them
     const comments = commentsOnEdition(ctx, diff.from.id).map((c) => ({ id: c.id, roundId: c.roundId, sectionId: c.sectionId, organization: c.organization.name, category: c.category, quote: c.anchor?.exact ?? null, body: c.body, decision: c.response?.decision ?? null, reason: c.response?.reason ?? null }));
-    return { ...diff, comments };
+    return { ...diff, comments, planContext: planContext(ctx, { editionId: diff.to.id }) };
   });
 }
 
@@ -34,9 +35,6 @@ export default function EditionDiff() {
   const labels = { before: d.from.label, after: d.to.label, inserted: t("diff.inserted"), deleted: t("diff.deleted") };
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${d.planId}`}>{t("nav.home")}</Link> / <Link to={`/editions/${d.to.id}`}>{d.documentTitle}</Link>
-      </div>
       <div className="page-head">
         <div>
           <h1>{t("diff.title", { document: d.documentTitle, from: d.from.label, to: d.to.label })}</h1>

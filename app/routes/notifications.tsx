@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { deadlineNotice } from "~/components/deadline-notice";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { listNotifications, markAllRead } from "~/models/notification.server";
@@ -38,11 +39,12 @@ export default function Notifications() {
         <ul className="history" data-testid="notifications">
           {notifications.map((n) => {
             const d = n.data;
-            const href = d.commentId ? `/rounds/${d.roundId}/comments/${d.commentId}` : d.roundId ? `/rounds/${d.roundId}` : d.reviewId ? `/reviews/${d.reviewId}` : d.planId ? `/plans/${d.planId}/approval` : "/";
+            const deadline = deadlineNotice(n.kind, d, t, locale);
+            const href = deadline?.href ?? (d.commentId ? `/rounds/${d.roundId}/comments/${d.commentId}` : d.roundId ? `/rounds/${d.roundId}` : d.reviewId ? `/reviews/${d.reviewId}` : `/plans/${d.planId}/approval`);
             const date = n.kind === "round_closing" ? formatDateTime(d.date, locale) : "";
             return (
               <li key={n.id} className={n.read ? undefined : "is-current"}>
-                <Link to={href}>{t(`notifications.${n.kind}`, { ...d, date })}</Link>
+                <Link to={href}>{t(`notifications.${n.kind}`, deadline?.params ?? { ...d, date })}</Link>
                 <div className="small muted">{formatDateTime(n.createdAt, locale)}</div>
               </li>
             );

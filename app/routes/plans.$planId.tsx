@@ -12,12 +12,13 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
     const overview = getPlanOverview(ctx, params.planId!);
-    return { ...overview, canDraft: planPermissions(ctx, overview.id).draft };
+    return { ...overview, canDraft: planPermissions(ctx, overview.id).draft, planContext: planContext(ctx, { planId: overview.id }) };
   });
 }
 
@@ -40,6 +41,11 @@ export default function PlanDashboard() {
     <>
       <div className="page-head">
         <div>
+          <div className="plan-level" data-testid="plan-level">
+            <span className={`badge ${plan.level === "city" ? "badge--accent" : "badge--info"}`}>{t(`plan.level.${plan.level}`)}</span> <strong>{plan.region}</strong>
+            {plan.planContext.parent ? <> · {t("plan.parent")}{t("common.colon")}<Link to={`/plans/${plan.planContext.parent.id}`}>{plan.planContext.parent.title}</Link></> : null}
+            {plan.planContext.draftingOrganization ? <> · {t("plan.drafting")}{t("common.colon")}{plan.planContext.draftingOrganization}</> : null}
+          </div>
           <h1>{plan.title}</h1>
           <div className="page-head__meta">
             {t("dashboard.period", { start: plan.periodStart, end: plan.periodEnd })} · {t("dashboard.current")}{t("common.colon")}

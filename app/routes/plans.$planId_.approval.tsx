@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { MAX_LETTER_BYTES } from "~/lib/approval/records";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { attachApprovalLetter, fileApproval, getApprovalPage, recordApproval, requestApproval, withdrawApprovalRequest } from "~/models/approval.server";
+import { planContext } from "~/models/plan-nav.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -17,7 +18,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   const edition = new URL(request.url).searchParams.get("edition");
-  return forPage(ctx, () => ({ ...getApprovalPage(ctx, params.planId!, edition), title: translate(ctx.user.locale, "approval.title") }));
+  return forPage(ctx, () => {
+    const page = getApprovalPage(ctx, params.planId!, edition);
+    const title = translate(ctx.user.locale, "approval.title");
+    const plan = planContext(ctx, { planId: page.plan.id });
+    return { ...page, title, planContext: { ...plan, trail: [...plan.trail, { label: title, to: null }] } };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,9 +70,6 @@ export default function ApprovalPage() {
   const stateBadge = { none: "", requested: "badge--warn", approved: "badge--accent", filed: "badge--accent" }[p.summary.state];
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${p.plan.id}`}>{p.plan.title}</Link> / {t("approval.title")}
-      </div>
       <div className="page-head">
         <div>
           <h1>{t("approval.title")}</h1>

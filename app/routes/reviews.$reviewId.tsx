@@ -12,6 +12,7 @@ import { invalid } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: diffStyles }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   // ?confirm=:editionId: the chair's confirmation step, with the diff from the reviewed edition
   const compareTo = new URL(request.url).searchParams.get("confirm");
-  return forPage(ctx, () => getReviewPage(ctx, params.reviewId!, compareTo));
+  return forPage(ctx, () => ({ ...getReviewPage(ctx, params.reviewId!, compareTo), planContext: planContext(ctx, { reviewId: params.reviewId! }) }));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,9 +85,6 @@ export default function ReviewPage() {
   );
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${r.planId}`}>{t("nav.home")}</Link> / {t("review.title")}
-      </div>
       <div className="page-head">
         <div>
           <h1>{r.title}</h1>

@@ -11,10 +11,11 @@ import { invalid } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  return forPage(ctx, () => getRound(ctx, params.roundId!));
+  return forPage(ctx, () => ({ ...getRound(ctx, params.roundId!), planContext: planContext(ctx, { roundId: params.roundId! }) }));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,9 +56,6 @@ export default function RoundPage() {
   const errorsFor = (intent: string) => (result && !result.ok && result.intent === intent ? result.fieldErrors : undefined);
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${r.planId}`}>{t("nav.home")}</Link> / <Link to="/rounds">{t("round.inbox")}</Link>
-      </div>
       <div className="page-head">
         <div>
           <h1>{r.title}</h1>

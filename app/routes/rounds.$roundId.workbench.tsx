@@ -12,6 +12,7 @@ import { getRound } from "~/models/round.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 import { planIdOfRound, requireDraftingPage } from "~/models/plan-access.server";
 
 /** The drafting team's comment workbench: a dense, filterable table, bulk answers and an answer drawer. */
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     );
     const drawer = open ? all.find((c) => c.id === open) : undefined;
     return {
+      planContext: planContext(ctx, { roundId: round.id }),
       round: { id: round.id, title: round.title, editionId: round.editionId, planId: round.planId },
       filters: f,
       organizations: [...new Map(all.map((c) => [c.organization.id, c.organization.name])).entries()],
@@ -97,9 +99,6 @@ export default function Workbench() {
   };
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${round.planId}`}>{t("nav.home")}</Link> / <Link to={`/rounds/${round.id}`}>{round.title}</Link>
-      </div>
       <div className="page-head">
         <div>
           <h1>{t("workbench.open")}</h1>

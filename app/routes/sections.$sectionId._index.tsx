@@ -14,6 +14,7 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { planPermissions } from "~/models/plan-access.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
@@ -26,9 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const notes = commentsOnRevision(ctx, section.id, shown.id);
     const highlights = notes.filter((n) => n.at && n.at.state !== "orphaned").map((n) => ({ id: n.id, start: n.at!.start, end: n.at!.end, className: `state-${n.at!.state}` }));
     const { content: _, ...current } = section.current;
+    const perms = planPermissions(ctx, section.planId);
     return {
+      planContext: planContext(ctx, { sectionId: section.id }),
       section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
-      canEdit: planPermissions(ctx, section.planId).draft && !section.retiredAt,
+      canEdit: perms.draft && !section.retiredAt,
+      // the plan's own drafters are told why there is no edit button once it is approved
+      frozen: perms.drafts && perms.frozen,
       shown: { id: shown.id, hash: shown.hash, note: shown.note, createdAt: shown.createdAt.toISOString(), authorName: shown.authorName, isCurrent: shown.id === current.id },
       html: highlights.length ? renderContentHtmlWithHighlights(shown.content, highlights) : renderContentHtml(shown.content),
       notes,
@@ -48,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SectionPage() {
-  const { section, shown, html, history, toc, canEdit, notes } = useLoaderData<typeof loader>();
+  const { section, shown, html, history, toc, canEdit, frozen, notes } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -59,9 +64,6 @@ export default function SectionPage() {
   const publishedHere = history.find((h) => h.id === shown.id)?.editions ?? [];
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${section.planId}`}>{t("nav.home")}</Link> / {section.documentTitle}
-      </div>
       <div className="reader">
         <aside className="reader__toc card">
           <h2 className="small">{t("section.contents")}</h2>
@@ -81,6 +83,11 @@ export default function SectionPage() {
           {failure && "formError" in failure ? (
             <div className="alert alert--error" role="alert">
               {failure.formError}
+            </div>
+          ) : null}
+          {frozen ? (
+            <div className="alert alert--info" role="status" data-testid="plan-frozen">
+              {t("plan.frozen")}
             </div>
           ) : null}
           {!shown.isCurrent ? (

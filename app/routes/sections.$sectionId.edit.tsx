@@ -18,6 +18,7 @@ import { DomainError, } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
+import { planContext } from "~/models/plan-nav.server";
 import { planIdOfSection, requireDraftingPage } from "~/models/plan-access.server";
 
 export const links: LinksFunction = () => [
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requireDraftingPage(ctx, planIdOfSection(ctx.db, params.sectionId!));
     const section = getSection(ctx, params.sectionId!);
     return {
+      planContext: planContext(ctx, { sectionId: section.id }),
       section: { id: section.id, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId },
       base: { id: section.current.id, createdAt: section.current.createdAt.toISOString(), authorName: section.current.authorName, content: section.current.content as JSONContent },
     };
@@ -111,9 +113,6 @@ export default function EditSection() {
 
   return (
     <>
-      <div className="breadcrumb">
-        <Link to={`/plans/${section.planId}`}>{t("nav.home")}</Link> / {section.documentTitle} / <Link to={`/sections/${section.id}`}>{section.number} {section.title}</Link>
-      </div>
       <div className="page-head">
         <h1>{t("edit.title", { number: section.number, title: section.title })}</h1>
         <span className="page-head__meta">{t("edit.base", { id: base.id.slice(-6), date: formatDateTime(base.createdAt, locale) })}</span>

@@ -46,8 +46,8 @@ export const demoComments: DemoComment[] = [
   },
   {
     username: "sthjj",
-    section: "规划指标",
-    quote: "湿地保护率",
+    section: "规划目标",
+    quote: "湿地保护率达到65%",
     category: "question",
     body: "湿地保护率的基期值与第三次全国国土调查湿地数据口径是否一致？建议在说明书中注明计算口径，并考虑增加“地表水国控断面水质优良比例”指标。",
   },

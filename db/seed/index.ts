@@ -1,25 +1,24 @@
 // Demo data of CONTRACT.md: organisations, accounts, the Zhangye city plan with its stages, its
-// documents and their sections, a published 征求意见稿, an open consultation round and a review.
+// documents and their sections, a published 征求意见稿, an open consultation round and a review;
+// then the six county plans at their different points of the road to filing (counties.ts).
 import { hashSync } from "@node-rs/argon2";
-import { count, eq } from "drizzle-orm";
-import { prepareRevisionContent } from "../../app/lib/editor/revision-content";
+import { count } from "drizzle-orm";
 import { buildAnchor } from "../../app/lib/anchoring/anchor";
-import { manifestHash } from "../../app/lib/hash/revision-hash";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiDate, shanghaiInstant } from "../../app/lib/time";
 import { recordAudit } from "../../app/models/audit.server";
 import type { Db, Tx } from "../client";
 import * as s from "../schema";
-import { blocksToDoc, chineseNumeral } from "./build-content";
-import type { DemoDocument, DemoSection } from "./content-types";
 import { demoComments } from "./comments";
+import { seedCountyPlans, seedIndicators, seedProjects } from "./counties";
+import { DAY, type SeededSection, seedDocument, seedEdition } from "./documents";
+import { cityIndicators, cityProjects } from "./plan-data";
 import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "./organizations";
 import { otherDocuments } from "./other-documents";
 import { planText } from "./plan-text";
 
 export { DEMO_PASSWORD, demoUsers };
 const ARGON2 = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 } as const;
-const DAY = 86_400_000;
 
 export function isEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(s.organizations).get()?.n ?? 0) === 0;
@@ -46,47 +45,6 @@ export function demoStages(today: string) {
   ];
 }
 
-function revisionValues(sectionId: string, blocks: DemoSection["blocks"], authorId: string, createdAt: Date, note: string, parentRevisionId: string | null) {
-  const prepared = prepareRevisionContent(blocksToDoc(blocks));
-  if ("problem" in prepared) throw new Error(`demo content invalid: ${JSON.stringify(prepared.problem)}`);
-  return { id: newId("rev"), sectionId, parentRevisionId, authorId, createdAt, note, ...prepared };
-}
-
-interface SeededSection {
-  id: string;
-  text: string;
-  parentId: string | null;
-  number: string;
-  title: string;
-  revisionId: string;
-  hash: string;
-}
-
-function seedDocument(tx: Tx, planId: string, doc: DemoDocument, sortOrder: number, authorId: string, now: number): { documentId: string; sections: SeededSection[] } {
-  const documentId = newId("doc");
-  tx.insert(s.documents).values({ id: documentId, planId, kind: doc.kind, title: doc.title, sortOrder, createdAt: new Date(now - 120 * DAY) }).run();
-  const out: SeededSection[] = [];
-  let order = 0;
-  const insertSection = (sec: DemoSection, parentId: string | null, number: string) => {
-    const id = newId("sec");
-    tx.insert(s.sections).values({ id, documentId, parentId, number, title: sec.title, sortOrder: order++, createdAt: new Date(now - 100 * DAY) }).run();
-    // Longer sections get an earlier, shorter draft first, so the history shows real revisions.
-    let parent: string | null = null;
-    if (sec.blocks.length >= 4) {
-      const draft = revisionValues(id, sec.blocks.slice(0, -1), authorId, new Date(now - 30 * DAY), "初稿", null);
-      tx.insert(s.revisions).values(draft).run();
-      parent = draft.id;
-    }
-    const rev = revisionValues(id, sec.blocks, authorId, new Date(now - 9 * DAY), parent ? "编制专班内部审核后修改完善" : "初稿", parent);
-    tx.insert(s.revisions).values(rev).run();
-    tx.update(s.sections).set({ currentRevisionId: rev.id }).where(eq(s.sections.id, id)).run();
-    out.push({ id, text: rev.text, parentId, number, title: sec.title, revisionId: rev.id, hash: rev.hash });
-    for (const [i, child] of (sec.children ?? []).entries()) insertSection(child, id, `第${chineseNumeral(i + 1)}节`);
-  };
-  for (const [i, sec] of doc.sections.entries()) insertSection(sec, null, `第${chineseNumeral(i + 1)}章`);
-  return { documentId, sections: out };
-}
-
 export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } {
   const passwordHash = hashSync(DEMO_PASSWORD, ARGON2);
   const today = shanghaiDate(now);
@@ -111,19 +69,13 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
       .run();
     for (const st of demoStages(today)) tx.insert(s.planStages).values({ planId, ...st }).run();
 
+    seedIndicators(tx, planId, cityIndicators);
+    seedProjects(tx, planId, cityProjects, drafterId, new Date(now - 100 * DAY));
     const seeded = [planText, ...otherDocuments].map((doc, i) => seedDocument(tx, planId, doc, i, drafterId, now));
 
     // The published 征求意见稿 of the plan text.
     const text = seeded[0];
-    const manifest = text.sections.map((x) => ({ sectionId: x.id, revisionId: x.revisionId, hash: x.hash }));
-    const label = "征求意见稿";
-    const editionId = newId("edn");
-    tx.insert(s.editions)
-      .values({ id: editionId, documentId: text.documentId, label, changelog: "经编制专班内部审核后形成征求意见稿，送市县两级人民政府及市直有关部门征求意见。", manifestHash: manifestHash(text.documentId, label, manifest), publishedById: drafterId, publishedAt: new Date(now - 7 * DAY) })
-      .run();
-    for (const [position, x] of text.sections.entries()) {
-      tx.insert(s.editionSections).values({ editionId, position, sectionId: x.id, revisionId: x.revisionId, parentSectionId: x.parentId, number: x.number, title: x.title, hash: x.hash }).run();
-    }
+    const editionId = seedEdition(tx, text, "征求意见稿", "经编制专班内部审核后形成征求意见稿，送市县两级人民政府及市直有关部门征求意见。", drafterId, new Date(now - 7 * DAY)).id;
 
     // An open round inviting the six counties and every city department of the leading group.
     const stages = demoStages(today);
@@ -154,6 +106,8 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
       .values({ id: reviewId, editionId, title: "规划文本（征求意见稿）技术审查", chairUserId: userIds.get("expert1")!, quorum: 4, meetingDate: addDays(consultationDue, -3), createdById: drafterId, createdAt: new Date(now - 5 * DAY) })
       .run();
     for (const n of [1, 2, 3, 4, 5]) tx.insert(s.reviewExperts).values({ reviewId, userId: userIds.get(`expert${n}`)! }).run();
+
+    seedCountyPlans(tx, planId, { orgIds, userIds, now, today });
 
     recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "plan", entityId: planId, data: { organizations: demoOrganizations.length, users: demoUsers.length, editionId, roundId, reviewId } });
     return { planId };

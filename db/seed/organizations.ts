@@ -25,6 +25,13 @@ export const demoOrganizations: { key: string; name: string; fullName: string; k
   { key: "wlj", name: "市文化广电和旅游局", fullName: "张掖市文化广电和旅游局", kind: "department" },
   { key: "yjj", name: "市应急管理局", fullName: "张掖市应急管理局", kind: "department" },
   { key: "experts", name: "专家组", fullName: "张掖市国土空间生态修复规划技术审查专家组", kind: "expert_panel" },
+  // Each county's 自然资源局 drafts that county's plan (市县两级同步编制).
+  { key: "ganzhou-zrj", name: "甘州区自然资源局", fullName: "张掖市甘州区自然资源局", kind: "county_bureau" },
+  { key: "linze-zrj", name: "临泽县自然资源局", fullName: "临泽县自然资源局", kind: "county_bureau" },
+  { key: "gaotai-zrj", name: "高台县自然资源局", fullName: "高台县自然资源局", kind: "county_bureau" },
+  { key: "shandan-zrj", name: "山丹县自然资源局", fullName: "山丹县自然资源局", kind: "county_bureau" },
+  { key: "minle-zrj", name: "民乐县自然资源局", fullName: "民乐县自然资源局", kind: "county_bureau" },
+  { key: "sunan-zrj", name: "肃南县自然资源局", fullName: "肃南裕固族自治县自然资源局", kind: "county_bureau" },
 ];
 
 // The demo log-ins of CONTRACT.md; the people's names are invented.
@@ -46,6 +53,13 @@ export const demoUsers: { username: string; org: string; role: Role; displayName
   { username: "expert3", org: "experts", role: "expert", displayName: "何建平", title: "教授（水文水资源）" },
   { username: "expert4", org: "experts", role: "expert", displayName: "蒋文涛", title: "高级工程师（矿山地质环境）" },
   { username: "expert5", org: "experts", role: "expert", displayName: "许慧", title: "教授级高级规划师（国土空间规划）" },
+  { username: "zrj", org: "bureau", role: "coordinator", displayName: "张明轩", title: "国土空间规划科副科长（市县规划统筹）" },
+  { username: "ganzhou-drafter", org: "ganzhou-zrj", role: "drafter", displayName: "高建军", title: "甘州区自然资源局国土空间规划股股长" },
+  { username: "linze-drafter", org: "linze-zrj", role: "drafter", displayName: "王丽萍", title: "临泽县自然资源局生态修复股股长" },
+  { username: "gaotai-drafter", org: "gaotai-zrj", role: "drafter", displayName: "赵志强", title: "高台县自然资源局规划股干部" },
+  { username: "shandan-drafter", org: "shandan-zrj", role: "drafter", displayName: "陈晓燕", title: "山丹县自然资源局生态修复股股长" },
+  { username: "minle-drafter", org: "minle-zrj", role: "drafter", displayName: "刘永福", title: "民乐县自然资源局国土空间规划股股长" },
+  { username: "sunan-drafter", org: "sunan-zrj", role: "drafter", displayName: "安文华", title: "肃南县自然资源局规划股干部" },
 ];
 
 export const DEMO_PASSWORD = "zhangye-2021";

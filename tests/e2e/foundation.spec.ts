@@ -19,8 +19,8 @@ test("a drafter logs in, sees the plan dashboard and opens a section", async ({ 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("规划指标");
   const text = page.getByTestId("section-text");
   await expect(text.locator("table")).toBeVisible();
-  await expect(text.locator("table")).toContainText("约束性");
-  await expect(text.locator("th").first()).toHaveText("序号");
+  await expect(text.locator("table").first()).toContainText("肃南县");
+  await expect(text.locator("th").first()).toHaveText("县区");
   await expect(page.getByTestId("revision-history").locator("li")).not.toHaveCount(0);
   expect(errors).toEqual([]);
 });

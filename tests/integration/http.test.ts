@@ -45,8 +45,12 @@ describe("the read API", () => {
     const orgs = await (await get("/api/v1/organizations", cookie)).json();
     expect(orgs.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(["甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南县", "市发展和改革委员会", "市生态环境局", "市水务局", "市林业和草原局", "张掖市自然资源局", "规划编制专班", "专家组"]));
     const plans = await (await get("/api/v1/plans", cookie)).json();
-    expect(plans).toHaveLength(1);
-    expect(plans[0]).toMatchObject({ title: "张掖市国土空间生态修复规划（2021—2035年）", level: "city", stage: "consultation" });
+    expect(plans).toHaveLength(7);
+    expect(plans[0]).toMatchObject({ title: "张掖市国土空间生态修复规划（2021—2035年）", level: "city", stage: "consultation", parentPlanId: null, organization: { name: "规划编制专班" } });
+    expect(plans.slice(1).map((p: { title: string; level: string; parentPlanId: string }) => [p.title.slice(0, 5), p.level, p.parentPlanId])).toEqual(
+      ["张掖市甘州", "临泽县国土", "高台县国土", "山丹县国土", "民乐县国土", "肃南裕固族"].map((t) => [t, "county", plans[0].id]),
+    );
+    expect(plans[3].organization.name).toBe("高台县自然资源局");
     const plan = await (await get(`/api/v1/plans/${plans[0].id}`, cookie)).json();
     const text = plan.documents.find((d: { kind: string }) => d.kind === "text");
     expect(text.sections.length).toBeGreaterThanOrEqual(6);
