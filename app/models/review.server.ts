@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { auditEvents, conclusions, documents, editions, panelConclusions, reviewConfirmations, reviewExperts, reviews, rounds, signoffs, users } from "../../db/schema";
-import { signatureHash } from "../lib/hash/signature";
+import { confirmationSignatureHash, signatureHash } from "../lib/hash/signature";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
@@ -179,10 +179,7 @@ export function concludeReview(ctx: Ctx, reviewId: string, input: unknown) {
   });
 }
 
-// What a confirmation signs besides the review, the chair, the edition's hash and the time.
-const CONFIRMED = { conclusion: "conditions_met", opinion: "" } as const;
-type ConfirmationRow = typeof reviewConfirmations.$inferSelect;
-const expectedConfirmation = (c: ConfirmationRow) => signatureHash({ reviewId: c.reviewId, signerId: c.chairId, kind: "confirmation", ...CONFIRMED, manifestHash: c.manifestHash, signedAt: c.signedAt.getTime() });
+const expectedConfirmation = (c: typeof reviewConfirmations.$inferSelect) => confirmationSignatureHash(c);
 
 /** The chair's confirmations of a review, oldest first; `valid` when the signature and the edition's hash still match. */
 export function confirmationsOf(db: DbOrTx, reviewId: string) {
@@ -249,7 +246,7 @@ export function confirmReviewChanges(ctx: Ctx, reviewId: string, input: unknown)
     }
     if (tx.select({ id: reviewConfirmations.id }).from(reviewConfirmations).where(and(eq(reviewConfirmations.reviewId, reviewId), eq(reviewConfirmations.editionId, editionId))).get()) throw conflict("confirmation.already");
     const signedAt = new Date();
-    const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "confirmation", ...CONFIRMED, manifestHash: target.manifestHash, signedAt: signedAt.getTime() });
+    const hash = confirmationSignatureHash({ reviewId, chairId: ctx.user.id, manifestHash: target.manifestHash, signedAt });
     const id = newId("cnf");
     tx.insert(reviewConfirmations).values({ id, reviewId, editionId, chairId: ctx.user.id, manifestHash: target.manifestHash, signatureHash: hash, signedAt }).run();
     recordAudit(tx, { actorId: ctx.user.id, action: "review.confirm", entityType: "review", entityId: reviewId, data: { confirmationId: id, editionId, manifestHash: target.manifestHash, signatureHash: hash } });
