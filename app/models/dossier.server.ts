@@ -28,17 +28,21 @@ export const dossierInput = z.object({
   cc: z.string().trim().max(200, "validation.tooLong|200").optional().default(""),
 });
 
+/** The organisation an organisation id names: its full name and kind. */
+const organization = (ctx: Ctx, id: string | null) => (id ? ctx.db.select({ name: organizations.fullName, kind: organizations.kind }).from(organizations).where(eq(organizations.id, id)).get() : undefined);
+
 function planFacts(ctx: Ctx, planId: string) {
   const p = ctx.db
-    .select({ id: plans.id, title: plans.title, level: plans.level, region: plans.region, periodStart: plans.periodStart, periodEnd: plans.periodEnd, parentPlanId: plans.parentPlanId, owner: organizations.fullName })
+    .select({ id: plans.id, title: plans.title, level: plans.level, region: plans.region, periodStart: plans.periodStart, periodEnd: plans.periodEnd, parentPlanId: plans.parentPlanId, ownerId: plans.ownerOrganizationId, draftingId: plans.draftingOrganizationId })
     .from(plans)
-    .innerJoin(organizations, eq(plans.ownerOrganizationId, organizations.id))
     .where(eq(plans.id, planId))
     .get()!;
-  const parentOwner = p.parentPlanId
-    ? ctx.db.select({ name: organizations.fullName }).from(plans).innerJoin(organizations, eq(plans.ownerOrganizationId, organizations.id)).where(eq(plans.id, p.parentPlanId)).get()?.name
-    : undefined;
-  return { ...p, defaultCc: defaultCc(p.level, parentOwner) };
+  // 发文机关: the natural resources bureau that compiles the plan — a county's 自然资源局 drafts its plan
+  // itself; the city's plan is drafted by a 编制专班 for the city bureau that owns it
+  const bureau = [organization(ctx, p.draftingId), organization(ctx, p.ownerId)].find((o) => o?.kind === "county_bureau" || o?.kind === "bureau");
+  const issuer = bureau?.name ?? organization(ctx, p.ownerId)?.name ?? "";
+  const parentOwner = p.parentPlanId ? organization(ctx, ctx.db.select({ o: plans.ownerOrganizationId }).from(plans).where(eq(plans.id, p.parentPlanId)).get()?.o ?? null)?.name : undefined;
+  return { ...p, issuer, defaultCc: defaultCc(p.level, parentOwner) };
 }
 
 /** Everything the dossier's files are written from, read with the caller's permissions. */
@@ -91,7 +95,7 @@ function dossierData(ctx: Ctx, planId: string, input: unknown, now: number) {
   const date = shanghaiDate(now);
   const facts: DossierFacts = {
     plan: { title: p.title, region: p.region, level: p.level, periodStart: p.periodStart, periodEnd: p.periodEnd },
-    issuer: p.owner,
+    issuer: p.issuer,
     edition: { documentTitle: edition.documentTitle, label: edition.label, manifestHash: edition.manifestHash, publishedOn: shanghaiDate(edition.publishedAt) },
     documents: docTitles,
     indicators: { total: ind.reduce((n, r) => n + r.n, 0), binding: ind.find((r) => r.kind === "binding")?.n ?? 0, expected: ind.find((r) => r.kind === "expected")?.n ?? 0 },

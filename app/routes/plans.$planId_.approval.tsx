@@ -104,7 +104,7 @@ export default function ApprovalPage() {
                 <dd>{formatDate(p.filing.filedOn, locale)}</dd>
                 {p.filing.filingNumber ? (
                   <>
-                    <dt>{t("approval.filingNumber")}</dt>
+                    <dt>{t("approval.filingNumberLabel")}</dt>
                     <dd>{p.filing.filingNumber}</dd>
                   </>
                 ) : null}
@@ -228,7 +228,7 @@ function RequestCard({ p }: { p: PageData }) {
           <Link to={`/editions/${edition.id}`}>
             {edition.documentTitle}（{edition.label}）
           </Link>{" "}
-          <span className="badge badge--warn">{t("approval.badge")}</span>
+          {edition.label.includes(t("approval.badge")) ? null : <span className="badge badge--warn">{t("approval.badge")}</span>}
           <br />
           <span className="small muted">
             {t("edition.manifestHash")} <span className="mono">{edition.manifestHash}</span>
@@ -278,7 +278,7 @@ function RecordForm({ p, errors }: { p: PageData; errors: Record<string, string>
     <section className="card" aria-labelledby="record-h">
       <h2 id="record-h">{t("approval.record")}</h2>
       <p className="small muted">{t("approval.recordHelp")}</p>
-      <Form method="post" encType="multipart/form-data" data-testid="record-form">
+      <Form method="post" encType="multipart/form-data" className="form-narrow" data-testid="record-form">
         <div className="field">
           <label htmlFor="authority">{t("approval.authority")}</label>
           <input id="authority" name="authority" defaultValue={p.defaults.authority} required maxLength={100} />
@@ -286,7 +286,7 @@ function RecordForm({ p, errors }: { p: PageData; errors: Record<string, string>
         </div>
         <div className="field">
           <label htmlFor="documentNumber">{t("approval.documentNumber")}</label>
-          <input id="documentNumber" name="documentNumber" required maxLength={50} placeholder={t("approval.documentNumberHint")} aria-describedby="documentNumber-hint" />
+          <input id="documentNumber" name="documentNumber" required maxLength={50} aria-describedby="documentNumber-hint" />
           <span className="field-hint" id="documentNumber-hint">
             {t("approval.documentNumberHint")}
           </span>
@@ -316,7 +316,7 @@ function ApprovalRecord({ p, errors }: { p: PageData; errors: Record<string, str
   const a = p.approval!;
   return (
     <section className="card" aria-labelledby="approval-h" data-testid="approval-record">
-      <h2 id="approval-h">{t("approval.record")}</h2>
+      <h2 id="approval-h">{t("approval.recordTitle")}</h2>
       <dl className="facts">
         <dt>{t("approval.authority")}</dt>
         <dd>{a.authority}</dd>
@@ -324,7 +324,7 @@ function ApprovalRecord({ p, errors }: { p: PageData; errors: Record<string, str
         <dd>{a.documentNumber}</dd>
         <dt>{t("approval.approvedOn")}</dt>
         <dd>{formatDate(a.approvedOn, locale)}</dd>
-        <dt>{t("approval.letter")}</dt>
+        <dt>{t("approval.letterLabel")}</dt>
         <dd>{a.hasLetter ? <a href={`/plans/${p.plan.id}/approval/letter.pdf`}>{t("approval.letterDownload")}</a> : <span className="muted">{t("approval.letterMissing")}</span>}</dd>
       </dl>
       {p.can.attachLetter ? (
@@ -347,7 +347,7 @@ function FilingForm({ p, errors }: { p: PageData; errors: Record<string, string>
     <section className="card" aria-labelledby="file-h">
       <h2 id="file-h">{t("approval.file")}</h2>
       <p className="small muted">{t("approval.fileHelp")}</p>
-      <Form method="post" data-testid="filing-form">
+      <Form method="post" className="form-narrow" data-testid="filing-form">
         <div className="field">
           <label htmlFor="filedOn">{t("approval.filedOn")}</label>
           <input id="filedOn" name="filedOn" type="date" required max={p.defaults.today} defaultValue={p.defaults.today} />

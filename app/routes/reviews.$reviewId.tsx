@@ -185,7 +185,6 @@ export default function ReviewPage() {
               </Form>
             </section>
           ) : null}
-          {r.me.isChair && r.panelConclusion?.conclusion === "approve_with_changes" ? <ConfirmationStep r={r} /> : null}
           {r.rounds.length ? (
             <section className="card" aria-labelledby="adoption-h">
               <h2 id="adoption-h">{t("adoption.title")}</h2>
@@ -207,6 +206,7 @@ export default function ReviewPage() {
           </section>
         </div>
       </div>
+      {r.me.isChair && r.panelConclusion?.conclusion === "approve_with_changes" ? <ConfirmationStep r={r} /> : null}
     </>
   );
 }

@@ -3,13 +3,15 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { plans } from "../../db/schema";
 import { requestApproval } from "../../app/models/approval.server";
 import { buildDossier } from "../../app/models/dossier.server";
 import { DomainError } from "../../app/utils/errors";
 import { libreOfficeCan, libreOfficePdf } from "../support/libreoffice";
 import { type Actors, countyPlan, createActors } from "./approval-fixture";
-import { createTestDb } from "./helpers";
+import { createTestDb, ctxFor } from "./helpers";
 
 let db: Db;
 let cleanup: () => void;
@@ -84,6 +86,21 @@ describe("the approval dossier", () => {
       expect((e as DomainError).status).toBe(403);
     }
     expect((await buildDossier(a.cityDrafter, plan.planId, {})).files).toHaveLength(4);
+  });
+
+  it("for a demo county: from its 自然资源局 to its people's government, the county's figures, copied to the city bureau", async () => {
+    const shandan = db.select().from(plans).where(eq(plans.region, "山丹县")).get()!;
+    const d = await buildDossier(await ctxFor(db, "shandan-drafter"), shandan.id, {});
+    const zip = await JSZip.loadAsync(d.bytes);
+    const letter = Object.values(zip.files).find((f) => f.name.includes("的请示.docx"))!;
+    const t = (await mammoth.extractRawText({ buffer: await letter.async("nodebuffer") })).value;
+    expect(t).toContain("山丹县自然资源局文件");
+    expect(t).toContain("山自然资发〔");
+    expect(t).toContain("山丹县人民政府：");
+    expect(t).toContain("报批稿");
+    expect(t).toMatch(/收到意见\d+条/);
+    expect(t).toContain("抄送：张掖市自然资源局。");
+    expect(t).not.toContain("山丹县人民政府文件");
   });
 
   it.skipIf(!libreOfficeCan("writer") || !libreOfficeCan("calc"))(

@@ -55,6 +55,8 @@ export const approvalZh = {
   "approval.requestedBy": "报批人",
 
   "approval.record": "登记批复",
+  "approval.recordTitle": "人民政府批复",
+  "approval.letterLabel": "批复文件",
   "approval.recordHelp": "人民政府批复后，登记批复机关、文号和日期，并上传批复文件（PDF）。登记后规划成果冻结。",
   "approval.authority": "批复机关",
   "approval.documentNumber": "批复文号",
@@ -83,6 +85,7 @@ export const approvalZh = {
   "approval.fileHelp": "规划经批复后，由市自然资源局登记备案。",
   "approval.filedOn": "备案日期",
   "approval.filingNumber": "备案编号（可选）",
+  "approval.filingNumberLabel": "备案编号",
   "approval.file": "登记备案",
   "approval.filed": "已登记备案。",
   "approval.alreadyFiled": "该规划已经备案。",
@@ -189,6 +192,8 @@ export const approvalEn: Record<keyof typeof approvalZh, string> = {
   "approval.requestedBy": "Requested by",
 
   "approval.record": "Record the approval",
+  "approval.recordTitle": "The government's approval",
+  "approval.letterLabel": "Approval letter",
   "approval.recordHelp": "Once the people's government has approved the plan, record the authority, document number and date, and upload the approval letter (PDF). The plan is then frozen.",
   "approval.authority": "Approving authority",
   "approval.documentNumber": "Document number",
@@ -217,6 +222,7 @@ export const approvalEn: Record<keyof typeof approvalZh, string> = {
   "approval.fileHelp": "After its approval the plan is filed with the city natural resources bureau.",
   "approval.filedOn": "Filed on",
   "approval.filingNumber": "Filing number (optional)",
+  "approval.filingNumberLabel": "Filing number",
   "approval.file": "Record the filing",
   "approval.filed": "Filing recorded.",
   "approval.alreadyFiled": "The plan has already been filed.",
