@@ -28,8 +28,9 @@ export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
       sectionNumber: c.sectionNumber,
       sectionTitle: c.sectionTitle,
       sectionPosition: c.position,
-      anchorStart: c.anchor?.start ?? null,
-      exact: c.anchor?.exact ?? null,
+      // a cell comment: 原文 is “<指标名称>（<年>年）：<值><单位>”, after the section's passages
+      anchorStart: c.anchor?.start ?? c.cell?.order ?? null,
+      exact: c.cell?.quote ?? c.anchor?.exact ?? null,
       category: c.category,
       body: c.body,
       proposedText: c.proposedText,

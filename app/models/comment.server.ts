@@ -2,10 +2,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, rounds, submissions, users } from "../../db/schema";
+import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, rounds, submissions, targetYears, users } from "../../db/schema";
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
 import { canSeeComment } from "../lib/comment-visibility";
 import { newId } from "../lib/id";
+import { cellPrompt, cellQuote, type IndicatorRow } from "../lib/plan-tables/indicator-table";
 import { isRoundOpen } from "../lib/round-deadline";
 import { isoShanghai } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
@@ -13,6 +14,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { notifyUsers } from "./notification.server";
+import { editionIndicatorTable } from "./plan-tables.server";
 import { loadRound, requireOpen, submissionOf } from "./round.server";
 
 const text = (max: number) => z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
@@ -33,13 +35,26 @@ const anchorInput = z.object({
   end: z.number().int(),
 });
 
-export const commentInput = z.object({
-  sectionId: z.string({ required_error: "validation.required" }).min(1, "validation.required"),
-  anchor: anchorInput.nullable().optional(),
-  body: text(5000),
-  category: z.enum(commentCategories, { errorMap: () => ({ message: "validation.choice" }) }),
-  proposedText: optionalText(5000),
+// A cell of the edition's indicator table: the indicator's code and a target year.
+const cellInput = z.object({
+  indicator: z.string({ required_error: "validation.required", invalid_type_error: "indicators.comment.unknownIndicator" }).trim().min(1, "validation.required"),
+  year: z.enum(targetYears, { errorMap: () => ({ message: "indicators.comment.unknownYear" }) }),
 });
+
+export const commentInput = z
+  .object({
+    // not needed for a cell comment: the section is the one holding the table
+    sectionId: z.string().min(1, "validation.required").optional(),
+    anchor: anchorInput.nullable().optional(),
+    cell: cellInput.nullable().optional(),
+    body: text(5000),
+    category: z.enum(commentCategories, { errorMap: () => ({ message: "validation.choice" }) }),
+    proposedText: optionalText(5000),
+  })
+  .superRefine((v, c) => {
+    if (!v.cell && !v.sectionId) c.addIssue({ code: "custom", path: ["sectionId"], message: "validation.required" });
+    if (v.cell && v.anchor) c.addIssue({ code: "custom", path: ["cell"], message: "indicators.comment.cellOrAnchor" });
+  });
 
 /** A reviewer may write in a round while it is open and their organisation has not replied formally. */
 function requireWritable(ctx: Ctx, db: DbOrTx, r: ReturnType<typeof loadRound>) {
@@ -51,6 +66,8 @@ function requireWritable(ctx: Ctx, db: DbOrTx, r: ReturnType<typeof loadRound>) 
 /**
  * Creates a comment on a section of the round's edition. The anchor must quote the edition's
  * revision of that section exactly (400 otherwise); the server recomputes the context it stores.
+ * Instead of an anchor, `cell: {indicator, year}` comments on one target of the edition's frozen
+ * indicator table (an unknown code or year is 400); the comment then belongs to the table's section.
  */
 export function createComment(ctx: Ctx, roundId: string, input: unknown) {
   if (!can(ctx.user, "create:comment:own")) throw forbidden();
@@ -58,11 +75,20 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
   return ctx.db.transaction((tx) => {
     const r = loadRound(ctx, roundId, tx);
     requireWritable(ctx, tx, r);
+    let cell: { indicator: string; year: (typeof targetYears)[number] } | null = null;
+    if (values.cell) {
+      const table = editionIndicatorTable(tx, r.round.editionId);
+      if (!table?.sectionId || !table.indicators.some((i) => i.code === values.cell!.indicator)) throw invalid([{ path: "cell.indicator", message: "indicators.comment.unknownIndicator" }], "indicators.comment.unknownIndicator");
+      if (values.sectionId && values.sectionId !== table.sectionId) throw invalid([{ path: "sectionId", message: "indicators.comment.cellNotInSection" }], "indicators.comment.cellNotInSection");
+      values.sectionId = table.sectionId;
+      cell = { indicator: values.cell.indicator, year: values.cell.year };
+    }
+    const sectionId = values.sectionId!;
     const entry = tx
       .select({ revisionId: editionSections.revisionId, title: editionSections.title, text: revisions.text })
       .from(editionSections)
       .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
-      .where(and(eq(editionSections.editionId, r.round.editionId), eq(editionSections.sectionId, values.sectionId)))
+      .where(and(eq(editionSections.editionId, r.round.editionId), eq(editionSections.sectionId, sectionId)))
       .get();
     if (!entry) throw invalid([{ path: "sectionId", message: "comment.sectionNotInEdition" }], "comment.sectionNotInEdition");
     let anchor = null;
@@ -76,13 +102,15 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
       .values({
         id,
         roundId,
-        sectionId: values.sectionId,
+        sectionId,
         revisionId: entry.revisionId,
         anchorExact: anchor?.exact ?? null,
         anchorPrefix: anchor?.prefix ?? null,
         anchorSuffix: anchor?.suffix ?? null,
         anchorStart: anchor?.start ?? null,
         anchorEnd: anchor?.end ?? null,
+        cellIndicator: cell?.indicator ?? null,
+        cellYear: cell?.year ?? null,
         body: values.body,
         category: values.category,
         proposedText: values.proposedText,
@@ -90,7 +118,7 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
         organizationId: ctx.user.organization.id,
       })
       .run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.create", entityType: "comment", entityId: id, data: { roundId, sectionId: values.sectionId, revisionId: entry.revisionId, category: values.category, anchored: !!anchor } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "comment.create", entityType: "comment", entityId: id, data: { roundId, sectionId, revisionId: entry.revisionId, category: values.category, anchored: !!anchor, ...(cell ? { cell } : {}) } });
     notifyUsers(tx, [r.round.openedById], "comment_created", { roundId, commentId: id, round: r.round.title, section: entry.title, org: ctx.user.organization.name });
     return { id };
   });
@@ -100,6 +128,29 @@ type CommentRow = typeof comments.$inferSelect;
 
 function anchorOf(c: CommentRow) {
   return c.anchorExact === null ? null : { exact: c.anchorExact, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! };
+}
+
+// cell comments come after the passages of their section, in the table's row and year order
+const CELL_ORDER = 1e9;
+
+/** A cell comment's cell with the value as frozen in the round's edition (the words it is quoted with too). */
+function cellOf(c: CommentRow, table: IndicatorRow[]) {
+  if (c.cellIndicator === null || c.cellYear === null) return null;
+  const index = table.findIndex((r) => r.code === c.cellIndicator);
+  const row = table[index] ?? { code: c.cellIndicator, name: c.cellIndicator, unit: "", targets: { "2025": null, "2030": null, "2035": null } };
+  const value = row.targets[c.cellYear] ?? null;
+  return {
+    indicator: c.cellIndicator,
+    year: c.cellYear,
+    name: row.name,
+    unit: row.unit,
+    value,
+    /** “森林覆盖率（2030年）：20.9%” */
+    quote: cellQuote(row, c.cellYear, value),
+    /** “森林覆盖率 2030 年目标值：20.9%” */
+    prompt: cellPrompt(row, c.cellYear, value),
+    order: CELL_ORDER + Math.max(index, 0) * 3 + targetYears.indexOf(c.cellYear),
+  };
 }
 
 /** Comments of a round that the caller may see, with replies and the drafting team's response, in text order. */
@@ -129,6 +180,7 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId }: { section
   const responseRows = ids.length ? ctx.db.select().from(responses).where(inArray(responses.commentId, ids)).all() : [];
   const submitted = new Set(ctx.db.select({ o: submissions.organizationId }).from(submissions).where(eq(submissions.roundId, roundId)).all().map((x) => x.o));
   const open = isRoundOpen(r.round);
+  const table = rows.some(({ c }) => c.cellIndicator !== null) ? (editionIndicatorTable(ctx.db, r.round.editionId)?.indicators ?? []) : [];
   return rows
     .map(({ c, authorName, authorUsername, orgName }) => {
       const section = order.get(c.sectionId);
@@ -143,6 +195,7 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId }: { section
         position: section?.position ?? 0,
         revisionId: c.revisionId,
         anchor: anchorOf(c),
+        cell: cellOf(c, table),
         body: c.body,
         category: c.category,
         proposedText: c.proposedText,
@@ -156,7 +209,7 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId }: { section
         response: response ? { decision: response.decision, reason: response.reason, revisionId: response.revisionId } : null,
       };
     })
-    .sort((a, b) => a.position - b.position || (a.anchor?.start ?? -1) - (b.anchor?.start ?? -1) || a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => a.position - b.position || (a.anchor?.start ?? a.cell?.order ?? -1) - (b.anchor?.start ?? b.cell?.order ?? -1) || a.createdAt.localeCompare(b.createdAt));
 }
 
 /** One comment the caller may see (404 otherwise), with its round. */
@@ -225,6 +278,8 @@ export function commentJson(c: ReturnType<typeof listComments>[number]) {
     sectionId: c.sectionId,
     revisionId: c.revisionId,
     anchor: c.anchor,
+    // a comment on one cell of the edition's indicator table, with the value as frozen there
+    cell: c.cell ? { indicator: c.cell.indicator, year: c.cell.year, name: c.cell.name, unit: c.cell.unit, value: c.cell.value } : null,
     body: c.body,
     category: c.category,
     proposedText: c.proposedText,

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client";
 import { documents, editionSections, editions, plans, revisions, sections } from "../../db/schema";
 import { diffTexts } from "../lib/diff/text-diff";
 import { manifestHash } from "../lib/hash/revision-hash";
+import { diffTables } from "../lib/plan-tables/frozen";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
 import { conflict, forbidden, notFound } from "../utils/errors";
@@ -11,6 +12,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { planIdOfDocument, requirePlanDrafter } from "./plan-access.server";
+import { buildPlanTables, editionTablesOf, insertEditionTables } from "./plan-tables.server";
 
 /** Editions of some documents, newest first. */
 export function editionsOfDocuments(db: DbOrTx, documentIds: string[]) {
@@ -56,6 +58,8 @@ export function getEdition(ctx: Ctx, editionId: string) {
   return {
     ...edition,
     sections: manifest.map((m) => ({ ...m, content: byId.get(m.revisionId)?.content, text: byId.get(m.revisionId)?.text ?? "" })),
+    // the plan tables frozen into the edition (indicators, included projects), each shown at the end of its section
+    tables: editionTablesOf(ctx.db, editionId),
   };
 }
 
@@ -69,6 +73,8 @@ export function editionJson(ctx: Ctx, editionId: string) {
     manifestHash: e.manifestHash,
     publishedAt: isoShanghai(e.publishedAt),
     sections: e.sections.map((s) => ({ sectionId: s.sectionId, revisionId: s.revisionId, hash: s.hash, number: s.number, title: s.title })),
+    // present when the edition froze plan tables; the manifest hash then covers [{kind, hash}] of them
+    ...(e.tables.length ? { tables: e.tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash, content: t.content })) } : {}),
   };
 }
 
@@ -92,8 +98,10 @@ export const editionInput = z.object({
 
 /**
  * Publishes an edition: the document's non-retired sections in reading order, each with its current
- * revision and hash, frozen as an ordered manifest with its manifest hash. Refuses an exact repeat of
- * the newest edition (same label, same revisions).
+ * revision and hash, frozen as an ordered manifest with its manifest hash. An edition of the plan text
+ * also freezes the plan's indicator table and its included key projects (edition_tables), and the
+ * manifest hash covers them. Refuses an exact repeat of the newest edition (same label, same
+ * revisions, same tables).
  */
 export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
   if (!can(ctx.user, "create:edition:any")) throw forbidden();
@@ -108,22 +116,29 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
       .orderBy(asc(sections.sortOrder))
       .all();
     if (!rows.length) throw conflict("edition.empty");
+    const tables = buildPlanTables(tx, documentId, rows.map((r) => ({ sectionId: r.sectionId, parentSectionId: r.parentId, title: r.title })));
     const previous = editionsOfDocuments(tx, [documentId])[0];
     if (previous && previous.label === label) {
       const before = editionManifest(tx, previous.id);
-      const same = before.length === rows.length && before.every((b, i) => b.sectionId === rows[i].sectionId && b.revisionId === rows[i].revisionId);
+      const beforeTables = editionTablesOf(tx, previous.id);
+      const same =
+        before.length === rows.length &&
+        before.every((b, i) => b.sectionId === rows[i].sectionId && b.revisionId === rows[i].revisionId) &&
+        beforeTables.map((t) => `${t.kind}:${t.hash}`).join() === tables.map((t) => `${t.kind}:${t.hash}`).join();
       if (same) throw conflict("edition.unchanged", undefined, { label });
     }
     const entries = rows.map(({ sectionId, revisionId, hash }) => ({ sectionId, revisionId, hash }));
-    const hash = manifestHash(documentId, label, entries);
+    const hash = manifestHash(documentId, label, entries, tables);
     const id = newId("edn");
     const publishedAt = new Date();
     tx.insert(editions).values({ id, documentId, label, changelog, manifestHash: hash, publishedById: ctx.user.id, publishedAt }).run();
     rows.forEach((r, position) => {
       tx.insert(editionSections).values({ editionId: id, position, sectionId: r.sectionId, revisionId: r.revisionId, parentSectionId: r.parentId, number: r.number, title: r.title, hash: r.hash }).run();
     });
-    recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length } });
-    return { id, label, manifestHash: hash, publishedAt: isoShanghai(publishedAt), sections: entries };
+    insertEditionTables(tx, id, tables);
+    const tableHashes = tables.map((t) => ({ kind: t.kind, hash: t.hash }));
+    recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length, ...(tables.length ? { tables: tableHashes } : {}) } });
+    return { id, label, manifestHash: hash, publishedAt: isoShanghai(publishedAt), sections: entries, ...(tables.length ? { tables: tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash })) } : {}) };
   });
 }
 
@@ -159,5 +174,9 @@ export function diffEditions(ctx: Ctx, fromId: string, toId: string) {
     documentTitle: to.documentTitle,
     planId: to.planId,
     sections: sectionsOut,
+    // the frozen plan tables compared: indicator values old → new, projects added or dropped
+    tables: diffTables(from.tables, to.tables),
+    fromTables: from.tables,
+    toTables: to.tables,
   };
 }

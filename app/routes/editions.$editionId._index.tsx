@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { type MouseEvent, useEffect, useState } from "react";
+import { type MouseEvent, type ReactNode, useEffect, useState } from "react";
+import { isTargetYear } from "~/lib/plan-tables/indicator-table";
 import { CommentThread } from "~/components/comments/comment-thread";
 import { NewCommentForm } from "~/components/comments/new-comment-form";
+import { PlanTableBlock } from "~/components/plan-tables/plan-table-block";
 import { usePassageSelection } from "~/components/comments/use-passage-selection";
 import { DocumentToc } from "~/components/document-toc";
 import { RichText } from "~/components/rich-text";
@@ -10,6 +12,7 @@ import { Deadline } from "~/components/round-badges";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { TextAnchor } from "~/lib/anchoring/anchor";
+import { cellPrompt } from "~/lib/plan-tables/indicator-table";
 import { renderContentHtml } from "~/lib/editor/render.server";
 import { renderContentHtmlWithHighlights } from "~/lib/editor/render-highlights.server";
 import { formatDateTime } from "~/lib/time";
@@ -30,7 +33,10 @@ import { planContext } from "~/models/plan-nav.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  const roundId = new URL(request.url).searchParams.get("round");
+  const url = new URL(request.url);
+  const roundId = url.searchParams.get("round");
+  // ?cell=<code>&year=<2025|2030|2035>: the comment form on one cell of the indicator table (works without JavaScript)
+  const cellParam = { indicator: url.searchParams.get("cell"), year: url.searchParams.get("year") };
   return forPage(ctx, () => {
     const e = getEdition(ctx, params.editionId!);
     const perms = planPermissions(ctx, e.planId);
@@ -40,6 +46,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const highlightsOf = (sectionId: string) =>
       threads.filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
     const mySubmission = round?.mine?.submission ?? null;
+    const canComment = !!round && round.canComment && round.open && !mySubmission;
+    const lastSectionId = e.sections.at(-1)?.sectionId ?? null;
+    const tablesOf = (sectionId: string) => e.tables.filter((t) => (t.sectionId ?? lastSectionId) === sectionId);
+    const indicatorTable = e.tables.find((t) => t.kind === "indicators");
+    const cellRow = indicatorTable?.kind === "indicators" ? indicatorTable.content.indicators.find((r) => r.code === cellParam.indicator) : undefined;
+    const cellDraft =
+      canComment && indicatorTable && cellRow && isTargetYear(cellParam.year)
+        ? { sectionId: indicatorTable.sectionId ?? lastSectionId!, cell: { indicator: cellRow.code, year: cellParam.year, prompt: cellPrompt(cellRow, cellParam.year, cellRow.targets[cellParam.year]) } }
+        : null;
     return {
       planContext: planContext(ctx, round ? { roundId: round.id } : { editionId: e.id }),
       edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
@@ -50,10 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         parentId: s.parentSectionId,
         revisionId: s.revisionId,
         html: round ? renderContentHtmlWithHighlights(s.content, highlightsOf(s.sectionId)) : renderContentHtml(s.content),
+        tables: tablesOf(s.sectionId),
       })),
       round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
       threads: threads.map(({ roundId: _, revisionId: __, position: ___, ...t }) => t),
-      canComment: !!round && round.canComment && round.open && !mySubmission,
+      canComment,
+      cellDraft,
       seesAll: perms.seesDrafts || ctx.user.role === "expert",
       canReply: !!round && round.open,
       canOpenRound: perms.draft,
@@ -76,7 +93,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         } catch {
           throw invalid([{ path: "anchor", message: "comment.anchorMismatch" }], "comment.anchorMismatch");
         }
-        const { id } = createComment(ctx, roundId, { ...form, anchor, editionId: params.editionId });
+        // a comment on a cell of the indicator table: cell.indicator and cell.year instead of an anchor
+        const cell = form["cell.indicator"] ? { indicator: String(form["cell.indicator"]), year: String(form["cell.year"] ?? "") } : null;
+        const { id } = createComment(ctx, roundId, { ...form, anchor, cell, editionId: params.editionId });
         return { message: translate(locale, "comment.created"), commentId: id };
       });
     case "reply":
@@ -99,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditionPage() {
-  const { edition, sections, round, threads, canComment, canReply, canOpenRound, seesAll } = useLoaderData<typeof loader>();
+  const { edition, sections, round, threads, canComment, canReply, canOpenRound, seesAll, cellDraft } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -108,7 +127,7 @@ export default function EditionPage() {
   const [active, setActive] = useState<{ id: string; from: "text" | "list" } | null>(params.get("comment") ? { id: params.get("comment")!, from: "text" } : null);
   const activeId = active?.id ?? null;
   const setActiveId = (id: string | null, from: "text" | "list" = "text") => setActive(id ? { id, from } : null);
-  const [draft, setDraft] = useState<{ sectionId: string; anchor: TextAnchor } | null>(null);
+  const [draft, setDraft] = useState<{ sectionId: string; anchor: TextAnchor; cell?: undefined } | { sectionId: string; anchor?: undefined; cell: { indicator: string; year: string; prompt: string } } | null>(cellDraft);
   const { selection, clear } = usePassageSelection(canComment);
 
   // after a successful comment, close the form and show the new thread
@@ -144,6 +163,39 @@ export default function EditionPage() {
     setTimeout(() => document.getElementById("new-comment")?.scrollIntoView({ block: "nearest", behavior: "smooth" }), 0);
   };
   const visibleThreads = threads.filter((th) => !th.withdrawn || th.canChange || !canComment);
+  const startCellComment = (sectionId: string, cell: { indicator: string; year: string; prompt: string }) => {
+    setDraft({ sectionId, cell });
+    setTimeout(() => document.getElementById("new-comment")?.scrollIntoView({ block: "nearest", behavior: "smooth" }), 0);
+  };
+  // a target cell of the indicator table: highlighted when commented on, a link to comment on it in an open round
+  const targetCell = (sectionId: string, row: { code: string; name: string; unit: string }, year: string, value: number | null, text: string): ReactNode => {
+    let node: ReactNode = text;
+    if (canComment && round) {
+      const cell = { indicator: row.code, year, prompt: cellPrompt(row, year as "2025", value) };
+      node = (
+        <a
+          href={`?round=${encodeURIComponent(round.id)}&cell=${encodeURIComponent(row.code)}&year=${year}#new-comment`}
+          className={`cell-link${draft?.cell?.indicator === row.code && draft.cell.year === year ? " is-drafting" : ""}`}
+          onClick={(e) => {
+            e.preventDefault();
+            startCellComment(sectionId, cell);
+          }}
+          aria-label={t("indicators.cell.comment", { name: row.name, year })}
+          data-cell={`${row.code}:${year}`}
+        >
+          {text}
+        </a>
+      );
+    }
+    for (const th of threads.filter((x) => x.cell && x.cell.indicator === row.code && x.cell.year === year && !x.withdrawn)) {
+      node = (
+        <mark key={th.id} className={`hl cat-${th.category}`} data-comment-id={th.id}>
+          {node}
+        </mark>
+      );
+    }
+    return node;
+  };
 
   return (
     <>
@@ -222,6 +274,9 @@ export default function EditionPage() {
               <div data-section-text={s.id}>
                 <RichText html={s.html} />
               </div>
+              {s.tables.map((table) => (
+                <PlanTableBlock key={table.kind} table={table} target={round ? (row, year, text) => targetCell(s.id, row, year, row.targets[year], text) : undefined} />
+              ))}
               {canComment ? (
                 <details className="section-comment">
                   <summary>{t("comment.addForSection")}</summary>
@@ -241,9 +296,10 @@ export default function EditionPage() {
                 </button>
               ) : null}
               {canComment && !draft ? <p className="small muted">{t("comment.selectHint")}</p> : null}
+              {canComment && !draft && sections.some((s) => s.tables.some((x) => x.kind === "indicators")) ? <p className="small muted">{t("indicators.cell.hint")}</p> : null}
               {draft ? (
                 <div id="new-comment" className="thread is-active">
-                  <NewCommentForm sectionId={draft.sectionId} anchor={draft.anchor} onCancel={() => setDraft(null)} idPrefix="nc" />
+                  <NewCommentForm key={draft.cell ? `${draft.cell.indicator}:${draft.cell.year}` : "passage"} sectionId={draft.sectionId} anchor={draft.anchor ?? null} cell={draft.cell} action={draft.cell && round ? `?round=${encodeURIComponent(round.id)}` : undefined} onCancel={() => setDraft(null)} idPrefix="nc" />
                 </div>
               ) : null}
               {visibleThreads.length === 0 && !draft ? <p className="small muted">{t("comment.noComments")}</p> : null}

@@ -15,7 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     label: edition.label,
     manifestHash: edition.manifestHash,
     publishedAt: isoShanghai(edition.publishedAt),
-    sections: edition.sections.map((s) => ({ number: s.number, title: s.title, depth: s.parentSectionId ? 1 : 0, content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown> })),
+    // the frozen plan tables follow their section (a table placed nowhere goes after the last one)
+    sections: edition.sections.map((s, i, all) => ({
+      number: s.number,
+      title: s.title,
+      depth: s.parentSectionId ? 1 : 0,
+      content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown>,
+      tables: edition.tables.filter((t) => t.sectionId === s.sectionId || (t.sectionId === null && i === all.length - 1)),
+    })),
   });
   const fileName = `${edition.planTitle}${edition.documentTitle}（${edition.label}）.docx`;
   return new Response(new Uint8Array(buffer), {

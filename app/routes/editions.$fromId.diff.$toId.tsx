@@ -2,8 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { DiffView } from "~/components/diff-view";
+import { TableDiffView } from "~/components/plan-tables/table-diff-view";
 import { useLocale, useT } from "~/i18n/use-t";
 import { diffStats } from "~/lib/diff/summary";
+import { cellStateOn, valueWithUnit } from "~/lib/plan-tables/indicator-table";
 import { formatDateTime } from "~/lib/time";
 import { commentsOnEdition } from "~/models/comment.server";
 import { diffEditions } from "~/models/edition.server";
@@ -19,8 +21,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return forPage(ctx, () => {
     const diff = diffEditions(ctx, params.fromId!, params.toId!);
     // the comments made on the earlier edition, shown beside the changes that answer them
-    const comments = commentsOnEdition(ctx, diff.from.id).map((c) => ({ id: c.id, roundId: c.roundId, sectionId: c.sectionId, organization: c.organization.name, category: c.category, quote: c.anchor?.exact ?? null, body: c.body, decision: c.response?.decision ?? null, reason: c.response?.reason ?? null }));
-    return { ...diff, comments, planContext: planContext(ctx, { editionId: diff.to.id }) };
+    const earlier = commentsOnEdition(ctx, diff.from.id);
+    const comments = earlier.map((c) => ({ id: c.id, roundId: c.roundId, sectionId: c.sectionId, organization: c.organization.name, category: c.category, quote: c.cell?.quote ?? c.anchor?.exact ?? null, body: c.body, decision: c.response?.decision ?? null, reason: c.response?.reason ?? null }));
+    // comments on cells of the earlier indicator table: is the value the same, changed (old → new) or gone?
+    const table = (tables: typeof diff.fromTables) => { const x = tables.find((t) => t.kind === "indicators"); return x?.kind === "indicators" ? x.content.indicators : []; };
+    const cellComments = earlier.flatMap((c) => {
+      if (!c.cell) return [];
+      const at = cellStateOn(table(diff.fromTables), table(diff.toTables), c.cell.indicator, c.cell.year);
+      return [{ id: c.id, organization: c.organization.name, quote: c.cell.quote, body: c.body, state: at.state, old: valueWithUnit(at.old, c.cell.unit), new: valueWithUnit(at.new, c.cell.unit) }];
+    });
+    const { fromTables: _, toTables: __, ...rest } = diff;
+    return { ...rest, comments, cellComments, planContext: planContext(ctx, { editionId: diff.to.id }) };
   });
 }
 
@@ -52,6 +63,7 @@ export default function EditionDiff() {
         </div>
       </div>
       <p data-testid="diff-summary">{t("diff.summary", { changed: count("changed"), added: count("added"), removed: count("removed"), unchanged: count("unchanged") })}</p>
+      {d.tables.length ? <TableDiffView tables={d.tables} cellComments={d.cellComments} /> : null}
       <label className="small">
         <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> {t("diff.showUnchanged")}
       </label>

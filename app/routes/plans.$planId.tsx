@@ -6,6 +6,7 @@ import { ApprovalCard } from "~/components/approval-card";
 import { StageTimeline } from "~/components/stage-timeline";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/lib/time";
+import { indicatorSummary } from "~/models/indicator.server";
 import { getPlanOverview } from "~/models/plan.server";
 import { createDocument } from "~/models/section.server";
 import { formAction } from "~/utils/form.server";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
     const overview = getPlanOverview(ctx, params.planId!);
-    return { ...overview, canDraft: planPermissions(ctx, overview.id).draft, planContext: planContext(ctx, { planId: overview.id }) };
+    return { ...overview, canDraft: planPermissions(ctx, overview.id).draft, planContext: planContext(ctx, { planId: overview.id }), indicators: indicatorSummary(ctx, overview.id) };
   });
 }
 
@@ -170,6 +171,20 @@ export default function PlanDashboard() {
                 )}
               </div>
             ))}
+          </section>
+
+          <section className="card" aria-labelledby="indicators-h" data-testid="indicators-card">
+            <h2 id="indicators-h">{t("indicators.dashboard.title")}</h2>
+            <div className="small">
+              <Link to={`/plans/${plan.id}/indicators`}>{t("indicators.dashboard.open")}</Link>
+            </div>
+            {plan.indicators.mismatches !== null ? (
+              <div className="small" data-testid="indicator-mismatches">
+                <Link to={`/plans/${plan.id}/indicators#check`} className={`badge ${plan.indicators.mismatches ? "badge--danger" : "badge--accent"}`}>
+                  {plan.indicators.mismatches ? t("indicators.dashboard.mismatches", { count: plan.indicators.mismatches }) : t("indicators.dashboard.allOk")}
+                </Link>
+              </div>
+            ) : null}
           </section>
 
           <section className="card" aria-labelledby="reviews-h" data-testid="reviews">

@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         (!f.org || c.organization.id === f.org) &&
         (!f.section || c.sectionId === f.section) &&
         (!f.category || c.category === f.category) &&
-        (!f.q || `${c.body} ${c.proposedText ?? ""} ${c.anchor?.exact ?? ""}`.includes(f.q)),
+        (!f.q || `${c.body} ${c.proposedText ?? ""} ${c.anchor?.exact ?? c.cell?.quote ?? ""}`.includes(f.q)),
     );
     const drawer = open ? all.find((c) => c.id === open) : undefined;
     return {
@@ -177,7 +177,7 @@ export default function Workbench() {
                     <td className="small">
                       {c.sectionNumber} {c.sectionTitle}
                     </td>
-                    <td className="small clamp">{c.anchor ? c.anchor.exact : <span className="muted">{t("comment.wholeSection")}</span>}</td>
+                    <td className="small clamp">{c.anchor ? c.anchor.exact : c.cell ? <span data-cell={`${c.cell.indicator}:${c.cell.year}`}>{c.cell.quote}</span> : <span className="muted">{t("comment.wholeSection")}</span>}</td>
                     <td className="small clamp">
                       <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span> {c.body}
                     </td>
@@ -208,7 +208,13 @@ export default function Workbench() {
             <div className="small muted">
               {drawer.comment.sectionNumber} {drawer.comment.sectionTitle}
             </div>
-            {drawer.comment.anchor ? <blockquote className="thread__quote">{drawer.comment.anchor.exact}</blockquote> : <p className="small muted">{t("comment.wholeSection")}</p>}
+            {drawer.comment.anchor ? (
+              <blockquote className="thread__quote">{drawer.comment.anchor.exact}</blockquote>
+            ) : drawer.comment.cell ? (
+              <blockquote className="thread__quote thread__quote--cell">{drawer.comment.cell.quote}</blockquote>
+            ) : (
+              <p className="small muted">{t("comment.wholeSection")}</p>
+            )}
             <p className="thread__body">{drawer.comment.body}</p>
             {drawer.comment.proposedText ? <p className="thread__proposed">{drawer.comment.proposedText}</p> : null}
             {drawer.comment.replies.map((r) => (
@@ -216,8 +222,18 @@ export default function Workbench() {
                 <strong>{r.author.name}</strong>{t("common.colon")}{r.body}
               </p>
             ))}
-            <h3 className="small">{t("workbench.currentText")}</h3>
-            {drawer.current.state === "orphaned" ? (
+            <h3 className="small">{drawer.current.cell ? t("indicators.cell.working") : t("workbench.currentText")}</h3>
+            {drawer.current.cell ? (
+              <p className={`small state-${drawer.current.state}`} data-testid="current-cell">
+                {drawer.current.state === "orphaned" ? (
+                  <span className="field-error">{t("indicators.cell.removed")}</span>
+                ) : (
+                  <>
+                    <mark className="hl">{drawer.current.exact}</mark> {drawer.current.state === "changed" ? <span className="badge badge--warn">{t("indicators.cell.changed", { old: drawer.current.cell.old, new: drawer.current.cell.new })}</span> : null}
+                  </>
+                )}
+              </p>
+            ) : drawer.current.state === "orphaned" ? (
               <p className="small field-error">{t("workbench.passageGone")}</p>
             ) : (
               <blockquote className={`thread__quote state-${drawer.current.state}`} data-testid="current-wording">

@@ -150,7 +150,7 @@ export default function SectionPage() {
                   <li key={n.id} id={`thread-${n.id}`} data-state={n.at?.state ?? "section"}>
                     <div className="small">
                       <strong>{n.organization}</strong> <span className={`badge cat-${n.category}`}>{t(`comment.category.${n.category}`)}</span>{" "}
-                      {n.at ? <span className={`badge ${n.at.state === "intact" ? "" : n.at.state === "changed" ? "badge--warn" : "badge--danger"}`}>{t(`anchor.state.${n.at.state}`)}</span> : <span className="badge">{t("comment.wholeSection")}</span>}{" "}
+                      {n.at ? <span className={`badge ${n.at.state === "intact" ? "" : n.at.state === "changed" ? "badge--warn" : "badge--danger"}`}>{t(`anchor.state.${n.at.state}`)}</span> : <span className="badge">{n.cell ? t("indicators.cell.value") : t("comment.wholeSection")}</span>}{" "}
                       {n.decision ? <span className="badge badge--accent">{t(`response.decision.${n.decision}`)}</span> : null}
                     </div>
                     {n.quote ? <blockquote className="thread__quote">{n.quote}</blockquote> : null}

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { prepareRevisionContent } from "../../app/lib/editor/revision-content";
 import { manifestHash } from "../../app/lib/hash/revision-hash";
 import { newId } from "../../app/lib/id";
+import { freezePlanTables } from "../../app/models/plan-tables.server";
 import type { Tx } from "../client";
 import * as s from "../schema";
 import { blocksToDoc, chineseNumeral } from "./build-content";
@@ -74,15 +75,19 @@ export function reviseSection(tx: Tx, doc: SeededDocument, title: string, blocks
   return after;
 }
 
-/** Publishes the document's current sections as an edition (inserted directly, backdated). */
+/**
+ * Publishes the document's current sections as an edition (inserted directly, backdated). An edition
+ * of a plan text freezes the plan's indicator table and included projects as they are at that moment
+ * (so seed them first), and its manifest hash covers them, as publishing does.
+ */
 export function seedEdition(tx: Tx, doc: SeededDocument, label: string, changelog: string, publishedById: string, publishedAt: Date) {
   const manifest = doc.sections.map((x) => ({ sectionId: x.id, revisionId: x.revisionId, hash: x.hash }));
   const id = newId("edn");
-  const hash = manifestHash(doc.documentId, label, manifest);
-  tx.insert(s.editions).values({ id, documentId: doc.documentId, label, changelog, manifestHash: hash, publishedById, publishedAt }).run();
+  tx.insert(s.editions).values({ id, documentId: doc.documentId, label, changelog, manifestHash: manifestHash(doc.documentId, label, manifest), publishedById, publishedAt }).run();
   for (const [position, x] of doc.sections.entries()) {
     tx.insert(s.editionSections).values({ editionId: id, position, sectionId: x.id, revisionId: x.revisionId, parentSectionId: x.parentId, number: x.number, title: x.title, hash: x.hash }).run();
   }
+  const { manifestHash: hash } = freezePlanTables(tx, id, doc.documentId);
   return { id, label, manifestHash: hash, sections: doc.sections.map((x) => ({ ...x })) };
 }
 export type SeededEdition = ReturnType<typeof seedEdition>;

@@ -10,6 +10,8 @@ export interface ThreadView {
   sectionNumber: string;
   sectionTitle: string;
   anchor: { exact: string; start: number; end: number } | null;
+  /** a comment on one cell of the indicator table: the cell's words as frozen in the edition */
+  cell?: { indicator: string; year: string; quote: string } | null;
   body: string;
   category: (typeof commentCategories)[number];
   proposedText: string | null;
@@ -46,7 +48,15 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
       <div className="thread__where small muted">
         {thread.sectionNumber} {thread.sectionTitle}
       </div>
-      {thread.anchor ? <blockquote className="thread__quote">{thread.anchor.exact}</blockquote> : <div className="small muted">{t("comment.wholeSection")}</div>}
+      {thread.anchor ? (
+        <blockquote className="thread__quote">{thread.anchor.exact}</blockquote>
+      ) : thread.cell ? (
+        <blockquote className="thread__quote thread__quote--cell" data-cell={`${thread.cell.indicator}:${thread.cell.year}`}>
+          {thread.cell.quote}
+        </blockquote>
+      ) : (
+        <div className="small muted">{t("comment.wholeSection")}</div>
+      )}
       {editing ? (
         <Form method="post" preventScrollReset onSubmit={() => setEditing(false)} className="thread__form">
           <input type="hidden" name="commentId" value={thread.id} />

@@ -3,13 +3,28 @@ import { commentCategories } from "../../../db/schema/enums";
 import { useT } from "~/i18n/use-t";
 import type { TextAnchor } from "~/lib/anchoring/anchor";
 
-/** The comment form: on a selected passage (anchor) or, without one, on the whole section. Works without JS. */
-export function NewCommentForm({ sectionId, anchor, onCancel, idPrefix }: { sectionId: string; anchor: TextAnchor | null; onCancel?: () => void; idPrefix: string }) {
+/**
+ * The comment form: on a selected passage (anchor), on one cell of the indicator table (cell: the form
+ * opens with the cell's words, “森林覆盖率 2030 年目标值：20.9%”), or on the whole section. Works without JS.
+ */
+export function NewCommentForm({ sectionId, anchor, cell, action, onCancel, idPrefix }: { sectionId: string; anchor: TextAnchor | null; cell?: { indicator: string; year: string; prompt: string }; action?: string; onCancel?: () => void; idPrefix: string }) {
   const t = useT();
   return (
-    <Form method="post" preventScrollReset className="comment-form" data-testid={anchor ? "comment-form" : "section-comment-form"}>
+    <Form method="post" action={action} preventScrollReset className="comment-form" data-testid={cell ? "cell-comment-form" : anchor ? "comment-form" : "section-comment-form"}>
       <input type="hidden" name="sectionId" value={sectionId} />
       {anchor ? <input type="hidden" name="anchor" value={JSON.stringify(anchor)} /> : null}
+      {cell ? (
+        <>
+          <input type="hidden" name="cell.indicator" value={cell.indicator} />
+          <input type="hidden" name="cell.year" value={cell.year} />
+          <div className="field">
+            <span className="small muted">{t("indicators.cell.value")}</span>
+            <blockquote className="thread__quote" data-testid="cell-quote">
+              {cell.prompt}
+            </blockquote>
+          </div>
+        </>
+      ) : null}
       {anchor ? (
         <div className="field">
           <span className="small muted">{t("comment.passage")}</span>
@@ -28,7 +43,7 @@ export function NewCommentForm({ sectionId, anchor, onCancel, idPrefix }: { sect
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-body`}>{t("comment.body")}</label>
-        <textarea id={`${idPrefix}-body`} name="body" rows={4} required maxLength={5000} />
+        <textarea id={`${idPrefix}-body`} name="body" rows={4} required maxLength={5000} defaultValue={cell ? `${cell.prompt}。` : undefined} />
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-proposed`}>{t("comment.proposed")}</label>

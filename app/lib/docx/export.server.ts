@@ -20,9 +20,11 @@ import {
   WidthType,
 } from "docx";
 import { isAllowedHref } from "~/lib/editor/extensions";
+import { type ExportTable, planTableBlocks } from "./plan-tables";
 import { formatDate, shanghaiDate } from "~/lib/time";
 
-export type ExportSection = { number: string; title: string; depth: 0 | 1; content: Record<string, unknown> };
+/** `tables`: the plan tables frozen into the edition that stand at the end of this section. */
+export type ExportSection = { number: string; title: string; depth: 0 | 1; content: Record<string, unknown>; tables?: ExportTable[] };
 
 export type ExportInput = {
   planTitle: string;
@@ -65,6 +67,7 @@ export async function editionToDocx(input: ExportInput): Promise<Buffer> {
       }),
     );
     body.push(...blocks((section.content as JsonNode).content ?? [], { inTable: false, bold: false, quote: 0 }, lists));
+    for (const table of section.tables ?? []) body.push(...planTableBlocks(table, TEXT_WIDTH));
   }
 
   const doc = new Document({

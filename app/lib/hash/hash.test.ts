@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { auditEventHash, firstBrokenLink, GENESIS_HASH, type AuditLink } from "./audit-chain";
 import { canonicalJson } from "./canonical-json";
-import { manifestHash, revisionHash } from "./revision-hash";
+import { manifestCanonical, manifestHash, revisionHash } from "./revision-hash";
 
 describe("canonicalJson", () => {
   it("sorts keys at every depth and drops undefined", () => {
@@ -30,6 +31,25 @@ describe("revisionHash / manifestHash", () => {
     const b = { sectionId: "s2", revisionId: "r2", hash: "h2" };
     expect(manifestHash("d", "征求意见稿", [a, b])).not.toBe(manifestHash("d", "征求意见稿", [b, a]));
     expect(manifestHash("d", "征求意见稿", [a, b])).toBe(manifestHash("d", "征求意见稿", [{ ...a }, { ...b }]));
+  });
+});
+
+describe("manifestHash with plan tables", () => {
+  const sections = [{ sectionId: "s1", revisionId: "r1", hash: "h1" }];
+  const sha = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
+  it("keeps the original recipe exactly for an edition without tables", () => {
+    // the bytes as written before tables existed: earlier editions' hashes still verify
+    expect(manifestCanonical("d", "征求意见稿", sections)).toBe('{"documentId":"d","label":"征求意见稿","sections":[{"hash":"h1","revisionId":"r1","sectionId":"s1"}]}');
+    expect(manifestHash("d", "征求意见稿", sections, [])).toBe(sha('{"documentId":"d","label":"征求意见稿","sections":[{"hash":"h1","revisionId":"r1","sectionId":"s1"}]}'));
+  });
+  it("covers the tables' kinds and hashes when there are any", () => {
+    const tables = [{ kind: "indicators", hash: "t1" }, { kind: "projects", hash: "t2" }];
+    expect(manifestHash("d", "送审稿", sections, tables)).toBe(sha(canonicalJson({ documentId: "d", label: "送审稿", sections, tables })));
+    expect(manifestCanonical("d", "送审稿", sections, tables)).toContain('"tables":[{"hash":"t1","kind":"indicators"},{"hash":"t2","kind":"projects"}]');
+    expect(manifestHash("d", "送审稿", sections, tables)).not.toBe(manifestHash("d", "送审稿", sections));
+    expect(manifestHash("d", "送审稿", sections, [{ kind: "indicators", hash: "t1x" }, tables[1]])).not.toBe(manifestHash("d", "送审稿", sections, tables));
+    // only kind and hash count (content and placement travel with the table, whose hash covers the content)
+    expect(manifestHash("d", "送审稿", sections, tables.map((t) => ({ ...t, sectionId: "elsewhere" })))).toBe(manifestHash("d", "送审稿", sections, tables));
   });
 });
 

@@ -12,17 +12,31 @@ export interface ManifestEntry {
   hash: string;
 }
 
+/** A plan table frozen into the edition (lib/plan-tables): its kind and the sha256 of its canonical content. */
+export interface ManifestTable {
+  kind: string;
+  hash: string;
+}
+
 /**
- * An edition's manifest hash: sha256 of the canonical JSON of
- * `{documentId, label, sections: [{sectionId, revisionId, hash}, …]}` in reading order.
- * Anyone holding the edition's JSON from the API can recompute it.
+ * The bytes an edition's manifest hash is taken over: the canonical JSON of
+ * `{documentId, label, sections: [{sectionId, revisionId, hash}, …]}` in reading order, and — only when
+ * the edition froze plan tables — `tables: [{kind, hash}, …]` beside them (indicators, then projects).
+ * An edition without tables keeps the original recipe exactly, so every earlier hash still verifies.
  */
-export function manifestHash(documentId: string, label: string, sections: ManifestEntry[]): string {
-  return sha256Hex(
-    canonicalJson({
-      documentId,
-      label,
-      sections: sections.map(({ sectionId, revisionId, hash }) => ({ sectionId, revisionId, hash })),
-    }),
-  );
+export function manifestCanonical(documentId: string, label: string, sections: ManifestEntry[], tables: ManifestTable[] = []): string {
+  return canonicalJson({
+    documentId,
+    label,
+    sections: sections.map(({ sectionId, revisionId, hash }) => ({ sectionId, revisionId, hash })),
+    ...(tables.length ? { tables: tables.map(({ kind, hash }) => ({ kind, hash })) } : {}),
+  });
+}
+
+/**
+ * An edition's manifest hash: sha256 of `manifestCanonical(…)`. Anyone holding the edition's JSON from
+ * the API (its `sections` and `tables`) can recompute it.
+ */
+export function manifestHash(documentId: string, label: string, sections: ManifestEntry[], tables: ManifestTable[] = []): string {
+  return sha256Hex(manifestCanonical(documentId, label, sections, tables));
 }
