@@ -156,7 +156,14 @@ export async function buildDossier(ctx: Ctx, planId: string, input: unknown, now
         label: e.label,
         manifestHash: e.manifestHash,
         publishedAt: isoShanghai(e.publishedAt),
-        sections: e.sections.map((s) => ({ number: s.number, title: s.title, depth: s.parentSectionId ? 1 : 0, content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown> })),
+        // as the edition export lays it out: the frozen plan tables after their section
+        sections: e.sections.map((s, i, all) => ({
+          number: s.number,
+          title: s.title,
+          depth: s.parentSectionId ? 1 : 0,
+          content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown>,
+          tables: e.tables.filter((t) => t.sectionId === s.sectionId || (t.sectionId === null && i === all.length - 1)),
+        })),
       }),
     },
   ];

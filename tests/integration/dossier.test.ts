@@ -101,6 +101,10 @@ describe("the approval dossier", () => {
     expect(t).toMatch(/收到意见\d+条/);
     expect(t).toContain("抄送：张掖市自然资源局。");
     expect(t).not.toContain("山丹县人民政府文件");
+    // the 报批稿 as Word carries the indicator table frozen into it
+    const edition = Object.values(zip.files).find((f) => f.name.includes("附件1"))!;
+    const xml = await (await JSZip.loadAsync(await edition.async("nodebuffer"))).file("word/document.xml")!.async("string");
+    expect(xml).toMatch(/<w:tbl>.*生态保护红线面积.*<\/w:tbl>/s);
   });
 
   it.skipIf(!libreOfficeCan("writer") || !libreOfficeCan("calc"))(
