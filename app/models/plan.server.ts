@@ -7,6 +7,7 @@ import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
+import { approvalSummary } from "./approval.server";
 import { editionsOfDocuments } from "./edition.server";
 import { orderedPlans } from "./plan-nav.server";
 import { visibleSections } from "./revision.server";
@@ -108,6 +109,8 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
     rounds: roundList,
     reviews: reviewList,
     seesDrafts,
+    // 报批与备案: where the plan stands (its 报批稿 is marked in the edition lists)
+    approval: { ...approvalSummary(ctx.db, plan.id), canOpen: seesPlanDrafts(ctx.user, plan) || ctx.user.role === "coordinator" },
   };
 }
 

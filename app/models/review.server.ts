@@ -1,16 +1,18 @@
 // Technical review: an expert panel signs opinions bound to the edition's manifest hash as they saw
 // it; the chair signs the panel conclusion once the quorum has signed. Nothing signed can change.
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { auditEvents, conclusions, documents, editions, panelConclusions, reviewExperts, reviews, rounds, signoffs, users } from "../../db/schema";
-import { signatureHash } from "../lib/hash/signature";
+import { auditEvents, conclusions, documents, editions, panelConclusions, reviewConfirmations, reviewExperts, reviews, rounds, signoffs, users } from "../../db/schema";
+import { confirmationSignatureHash, signatureHash } from "../lib/hash/signature";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { diffEditions } from "./edition.server";
+import { notifyUsers } from "./notification.server";
 import { planIdOfEdition, requirePlanDrafter, seesDrafts } from "./plan-access.server";
 
 export const reviewInput = z.object({
@@ -104,6 +106,9 @@ export function getReview(ctx: Ctx, reviewId: string) {
     panelConclusion: conclusion
       ? { conclusion: conclusion.conclusion, opinion: conclusion.opinion, manifestHash: conclusion.manifestHash, signatureHash: conclusion.signatureHash, signedAt: isoShanghai(conclusion.signedAt), valid: conclusion.manifestHash === r.manifestHash }
       : null,
+    confirmations: confirmationsOf(ctx.db, reviewId),
+    // the chair's step after 修改后通过: later editions of the same document not confirmed yet
+    confirmationCandidates: r.review.chairUserId === ctx.user.id && conclusion?.conclusion === "approve_with_changes" ? confirmationCandidates(ctx.db, r.review.id, r.review.editionId) : [],
     // the consultation on this edition, whose adoption table the panel reviews with it
     rounds: ctx.db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(eq(rounds.editionId, r.review.editionId)).all(),
     me: {
@@ -125,6 +130,7 @@ export function reviewJson(ctx: Ctx, reviewId: string) {
     status: r.status,
     signoffs: r.panel.filter((p) => p.signoff).map((p) => ({ expert: { id: p.expert.id, username: p.expert.username }, conclusion: p.signoff!.conclusion, opinion: p.signoff!.opinion, manifestHash: p.signoff!.manifestHash, signedAt: p.signoff!.signedAt, valid: p.signoff!.valid })),
     panelConclusion: r.panelConclusion,
+    confirmations: r.confirmations.map(({ id, editionId, label, manifestHash, chair, signatureHash, signedAt, valid }) => ({ id, editionId, label, manifestHash, chair: { id: chair.id, username: chair.username }, signatureHash, signedAt, valid })),
   };
 }
 
@@ -173,6 +179,82 @@ export function concludeReview(ctx: Ctx, reviewId: string, input: unknown) {
   });
 }
 
+const expectedConfirmation = (c: typeof reviewConfirmations.$inferSelect) => confirmationSignatureHash(c);
+
+/** The chair's confirmations of a review, oldest first; `valid` when the signature and the edition's hash still match. */
+export function confirmationsOf(db: DbOrTx, reviewId: string) {
+  return db
+    .select({ c: reviewConfirmations, label: editions.label, editionHash: editions.manifestHash, chairName: users.displayName, chairUsername: users.username })
+    .from(reviewConfirmations)
+    .innerJoin(editions, eq(reviewConfirmations.editionId, editions.id))
+    .innerJoin(users, eq(reviewConfirmations.chairId, users.id))
+    .where(eq(reviewConfirmations.reviewId, reviewId))
+    .orderBy(asc(reviewConfirmations.signedAt))
+    .all()
+    .map(({ c, label, editionHash, chairName, chairUsername }) => ({
+      id: c.id,
+      editionId: c.editionId,
+      label,
+      manifestHash: c.manifestHash,
+      chair: { id: c.chairId, username: chairUsername, name: chairName },
+      signatureHash: c.signatureHash,
+      signedAt: isoShanghai(c.signedAt),
+      valid: c.manifestHash === editionHash && c.signatureHash === expectedConfirmation(c),
+    }));
+}
+
+/** Editions of the reviewed edition's document published after it and not confirmed yet, newest first. */
+function confirmationCandidates(db: DbOrTx, reviewId: string, reviewedEditionId: string) {
+  const reviewed = db.select({ documentId: editions.documentId, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, reviewedEditionId)).get();
+  if (!reviewed) return [];
+  const confirmed = new Set(db.select({ e: reviewConfirmations.editionId }).from(reviewConfirmations).where(eq(reviewConfirmations.reviewId, reviewId)).all().map((x) => x.e));
+  return db
+    .select({ id: editions.id, label: editions.label, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt })
+    .from(editions)
+    .where(and(eq(editions.documentId, reviewed.documentId), gt(editions.publishedAt, reviewed.publishedAt)))
+    .orderBy(desc(editions.publishedAt))
+    .all()
+    .filter((e) => !confirmed.has(e.id))
+    .map((e) => ({ ...e, publishedAt: isoShanghai(e.publishedAt) }));
+}
+
+/** The review page: the review, and for the chair's confirmation step the diff to the edition picked. */
+export function getReviewPage(ctx: Ctx, reviewId: string, compareTo: string | null) {
+  const review = getReview(ctx, reviewId);
+  const candidate = compareTo ? review.confirmationCandidates.find((c) => c.id === compareTo) : undefined;
+  return { ...review, confirmationDiff: candidate ? diffEditions(ctx, review.editionId, candidate.id) : null };
+}
+
+export const confirmationInput = z.object({ editionId: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required") });
+
+/**
+ * 确认修改落实: after a 修改后通过 panel conclusion the chair confirms that a later edition of the same
+ * document carries out the panel's conditions. Signed like a sign-off (kind "confirmation", bound to
+ * that edition's manifest hash), once per edition, audited; the drafter who set up the review is told.
+ */
+export function confirmReviewChanges(ctx: Ctx, reviewId: string, input: unknown) {
+  const { editionId } = confirmationInput.parse(input);
+  return ctx.db.transaction((tx) => {
+    const r = loadReview(ctx, reviewId, tx);
+    if (r.review.chairUserId !== ctx.user.id) throw forbidden("review.notChair");
+    const concluded = tx.select({ conclusion: panelConclusions.conclusion }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get();
+    if (concluded?.conclusion !== "approve_with_changes") throw conflict("confirmation.notAfterChanges");
+    const reviewed = tx.select({ documentId: editions.documentId, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, r.review.editionId)).get()!;
+    const target = tx.select({ documentId: editions.documentId, label: editions.label, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, editionId)).get();
+    if (!target || target.documentId !== reviewed.documentId || target.publishedAt.getTime() <= reviewed.publishedAt.getTime()) {
+      throw invalid([{ path: "editionId", message: "confirmation.editionInvalid" }], "confirmation.editionInvalid");
+    }
+    if (tx.select({ id: reviewConfirmations.id }).from(reviewConfirmations).where(and(eq(reviewConfirmations.reviewId, reviewId), eq(reviewConfirmations.editionId, editionId))).get()) throw conflict("confirmation.already");
+    const signedAt = new Date();
+    const hash = confirmationSignatureHash({ reviewId, chairId: ctx.user.id, manifestHash: target.manifestHash, signedAt });
+    const id = newId("cnf");
+    tx.insert(reviewConfirmations).values({ id, reviewId, editionId, chairId: ctx.user.id, manifestHash: target.manifestHash, signatureHash: hash, signedAt }).run();
+    recordAudit(tx, { actorId: ctx.user.id, action: "review.confirm", entityType: "review", entityId: reviewId, data: { confirmationId: id, editionId, manifestHash: target.manifestHash, signatureHash: hash } });
+    notifyUsers(tx, [r.review.createdById], "review_confirmed", { reviewId, review: r.review.title, label: target.label });
+    return { id, reviewId, editionId, manifestHash: target.manifestHash, signatureHash: hash, signedAt: isoShanghai(signedAt) };
+  });
+}
+
 /**
  * Every sign-off and panel conclusion must still hash to its signature, and its signature must have
  * been recorded in the audit chain when it was made. Returns the first record that fails, or null.
@@ -182,7 +264,7 @@ export function firstBrokenSignature(db: DbOrTx): string | null {
     db
       .select({ data: auditEvents.data })
       .from(auditEvents)
-      .where(inArray(auditEvents.action, ["signoff.create", "review.conclude"]))
+      .where(inArray(auditEvents.action, ["signoff.create", "review.conclude", "review.confirm"]))
       .all()
       .map((e) => String((JSON.parse(e.data) as { signatureHash?: string }).signatureHash)),
   );
@@ -192,6 +274,9 @@ export function firstBrokenSignature(db: DbOrTx): string | null {
   for (const c of db.select().from(panelConclusions).all()) {
     const expected = signatureHash({ reviewId: c.reviewId, signerId: c.chairId, kind: "panel", conclusion: c.conclusion, opinion: c.opinion, manifestHash: c.manifestHash, signedAt: c.signedAt.getTime() });
     if (c.signatureHash !== expected || !recorded.has(c.signatureHash)) return `conclusion:${c.reviewId}`;
+  }
+  for (const c of db.select().from(reviewConfirmations).orderBy(asc(reviewConfirmations.signedAt)).all()) {
+    if (c.signatureHash !== expectedConfirmation(c) || !recorded.has(c.signatureHash)) return `confirmation:${c.id}`;
   }
   return null;
 }

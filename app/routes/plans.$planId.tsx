@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { documentKinds } from "../../db/schema/enums";
+import { ApprovalCard } from "~/components/approval-card";
 import { StageTimeline } from "~/components/stage-timeline";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/lib/time";
@@ -57,6 +58,12 @@ export default function PlanDashboard() {
         </Link>
       </div>
 
+      {plan.approval.approvedOn ? (
+        <div className="alert alert--info" data-testid="frozen-banner">
+          {t("plan.frozenBanner", { date: formatDate(plan.approval.approvedOn, locale), authority: plan.approval.authority ?? "", number: plan.approval.documentNumber ?? "" })}
+        </div>
+      ) : null}
+
       <section className="card" aria-labelledby="stages-h">
         <h2 id="stages-h">{t("dashboard.stages")}</h2>
         <StageTimeline stages={plan.stages} />
@@ -76,9 +83,16 @@ export default function PlanDashboard() {
                   <span className="small">
                     {doc.editions.length ? (
                       doc.editions.map((e) => (
-                        <Link key={e.id} to={`/editions/${e.id}`} className="badge badge--accent" title={e.manifestHash}>
-                          {e.label} · {formatDateTime(e.publishedAt, locale).slice(0, 10)}
-                        </Link>
+                        <span key={e.id}>
+                          <Link to={`/editions/${e.id}`} className="badge badge--accent" title={e.manifestHash}>
+                            {e.label} · {formatDateTime(e.publishedAt, locale).slice(0, 10)}
+                          </Link>
+                          {e.id === plan.approval.editionId && e.label !== t("approval.badge") ? (
+                            <span className="badge badge--warn" data-testid="approval-badge">
+                              {t("approval.badge")}
+                            </span>
+                          ) : null}
+                        </span>
                       ))
                     ) : (
                       <span className="badge">{t("dashboard.noEditions")}</span>
@@ -125,6 +139,7 @@ export default function PlanDashboard() {
         </section>
 
         <div className="dashboard__side">
+          <ApprovalCard planId={plan.id} approval={plan.approval} />
           <section className="card" aria-labelledby="rounds-h" data-testid="rounds">
             <h2 id="rounds-h">{t("dashboard.rounds")}</h2>
             {plan.rounds.length === 0 ? <p className="muted small">{t("dashboard.noRounds")}</p> : null}

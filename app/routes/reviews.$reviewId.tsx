@@ -1,20 +1,26 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { conclusions } from "../../db/schema/enums";
 import { ActionResult } from "~/components/action-result";
+import { DiffView } from "~/components/diff-view";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/lib/time";
-import { concludeReview, getReview, signOff } from "~/models/review.server";
+import { concludeReview, confirmReviewChanges, getReviewPage, signOff } from "~/models/review.server";
+import diffStyles from "~/styles/diff.css?url";
 import { invalid } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
 import { planContext } from "~/models/plan-nav.server";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: diffStyles }];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  return forPage(ctx, () => ({ ...getReview(ctx, params.reviewId!), planContext: planContext(ctx, { reviewId: params.reviewId! }) }));
+  // ?confirm=:editionId: the chair's confirmation step, with the diff from the reviewed edition
+  const compareTo = new URL(request.url).searchParams.get("confirm");
+  return forPage(ctx, () => ({ ...getReviewPage(ctx, params.reviewId!, compareTo), planContext: planContext(ctx, { reviewId: params.reviewId! }) }));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,6 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.confirm !== "yes") {
     return formAction(locale, String(form.intent), () => {
       throw invalid([{ path: "confirm", message: "review.confirmRequired" }], "review.confirmRequired");
+    });
+  }
+  if (form.intent === "confirmChanges") {
+    return formAction(locale, "confirmChanges", () => {
+      confirmReviewChanges(ctx, params.reviewId!, form);
+      return translate(locale, "confirmation.done");
     });
   }
   if (form.intent === "sign") {
@@ -127,6 +139,25 @@ export default function ReviewPage() {
               </div>
             </div>
           ) : null}
+          {r.confirmations.length ? (
+            <div className="card" data-testid="confirmations">
+              <h3>{t("confirmation.list")}</h3>
+              <ul className="history">
+                {r.confirmations.map((c) => (
+                  <li key={c.id}>
+                    <div className="small">
+                      {t("confirmation.item", { name: c.chair.name, date: formatDateTime(c.signedAt, locale), label: c.label })}{" "}
+                      {c.valid ? null : <span className="badge badge--danger">{t("review.invalid")}</span>}
+                    </div>
+                    <div className="small muted">
+                      {t("edition.manifestHash")} <span className="mono">{c.manifestHash.slice(0, 12)}</span> · {t("review.signatureHash")} <span className="mono">{c.signatureHash.slice(0, 12)}</span>{" "}
+                      <Link to={`/editions/${r.editionId}/diff/${c.editionId}`}>{t("confirmation.showDiff")}</Link>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </section>
         <div>
           {r.me.onPanel && !r.me.signed && r.status !== "concluded" ? (
@@ -175,6 +206,72 @@ export default function ReviewPage() {
           </section>
         </div>
       </div>
+      {r.me.isChair && r.panelConclusion?.conclusion === "approve_with_changes" ? <ConfirmationStep r={r} /> : null}
     </>
+  );
+}
+
+type ReviewPageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** 确认修改落实: the chair picks a later edition, reads its diff from the reviewed one, and confirms. */
+function ConfirmationStep({ r }: { r: ReviewPageData }) {
+  const t = useT();
+  const busy = useNavigation().state !== "idle";
+  const diff = r.confirmationDiff;
+  const changed = diff ? diff.sections.filter((s) => s.status !== "unchanged") : [];
+  const labels = diff ? { before: diff.from.label, after: diff.to.label, inserted: t("diff.inserted"), deleted: t("diff.deleted") } : null;
+  return (
+    <section className="card" aria-labelledby="confirm-h" data-testid="confirmation-step">
+      <h2 id="confirm-h">{t("confirmation.title")}</h2>
+      <p className="small muted">{t("confirmation.lead")}</p>
+      {r.confirmationCandidates.length === 0 ? (
+        <p className="small">{t("confirmation.noCandidates")}</p>
+      ) : (
+        <Form method="get" className="filters">
+          <label htmlFor="confirm-edition" className="small">
+            {t("confirmation.edition")}
+          </label>
+          <select id="confirm-edition" name="confirm" className="input" defaultValue={diff?.to.id ?? r.confirmationCandidates[0].id}>
+            {r.confirmationCandidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}（{c.publishedAt.slice(0, 10)}）
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button--small button--ghost">
+            {t("confirmation.showDiff")}
+          </button>
+        </Form>
+      )}
+      {diff && labels ? (
+        <>
+          <h3 className="small">{t("confirmation.diffTitle", { from: diff.from.label, to: diff.to.label })}</h3>
+          <p className="small" data-testid="confirmation-diff-summary">
+            {t("diff.summary", { changed: diff.sections.filter((s) => s.status === "changed").length, added: diff.sections.filter((s) => s.status === "added").length, removed: diff.sections.filter((s) => s.status === "removed").length, unchanged: diff.sections.filter((s) => s.status === "unchanged").length })}
+          </p>
+          {changed.length === 0 ? <p className="small muted">{t("confirmation.noChanges")}</p> : null}
+          <div className="confirm-diff" data-testid="confirmation-diff">
+            {changed.map((s) => (
+              <div key={s.sectionId}>
+                <h4 className="small">
+                  <span className="toc__num">{s.number}</span>
+                  {s.title} <span className="badge badge--warn">{t(`diff.status.${s.status}`)}</span>
+                </h4>
+                <DiffView ops={s.ops} labels={labels} />
+              </div>
+            ))}
+          </div>
+          <Form method="post" data-testid="confirmation-form">
+            <input type="hidden" name="editionId" value={diff.to.id} />
+            <label className="small confirm">
+              <input type="checkbox" name="confirm" value="yes" required /> {t("confirmation.confirm", { label: diff.to.label, hash: diff.to.manifestHash.slice(0, 12) })}
+            </label>
+            <button type="submit" name="intent" value="confirmChanges" className="button" disabled={busy}>
+              {t("confirmation.submit")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -9,7 +9,9 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "too_large"
-  | "too_many_requests";
+  | "too_many_requests"
+  // the 报批 gate is not met (409, with the unmet conditions beside the error)
+  | "gate_unmet";
 
 export const statusOf: Record<ErrorCode, number> = {
   invalid: 400,
@@ -19,6 +21,7 @@ export const statusOf: Record<ErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   too_many_requests: 429,
+  gate_unmet: 409,
 };
 
 export interface FieldIssue {

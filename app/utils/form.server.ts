@@ -26,7 +26,8 @@ export async function formAction<T>(locale: Locale, intent: string, fn: () => T 
     if (e instanceof DomainError) {
       const message = translate(locale, e.messageKey, e.params);
       const fieldErrors = Object.fromEntries((e.extra.issues ?? []).map((i) => [i.path, i.message ? translateMaybe(locale, i.message) : message]));
-      return data({ ok: false as const, intent, formError: message, fieldErrors }, { status: e.status });
+      // an upload refused unread (413) leaves the rest of its body on the connection: close it
+      return data({ ok: false as const, intent, formError: message, fieldErrors }, { status: e.status, headers: e.code === "too_large" ? { Connection: "close" } : undefined });
     }
     throw e;
   }

@@ -48,6 +48,8 @@ export function apiErrorResponse(e: unknown, locale: Locale): Response {
   const headers: HeadersInit = {};
   const retry = domain.extra.details?.retryAfterSeconds;
   if (domain.code === "too_many_requests" && typeof retry === "number") headers["Retry-After"] = String(retry);
+  // the rest of a refused body is not read: close the connection rather than leave it unusable
+  if (domain.code === "too_large") headers.Connection = "close";
   // errorBody puts the details (e.g. currentRevisionId of a stale save) beside `error`
   return Response.json(errorBody(domain, locale, e instanceof ZodError ? e : undefined), { status: domain.status, headers });
 }

@@ -2,7 +2,7 @@
 // filing, as CONTRACT.md lists: 甘州区 in consultation, 临泽县 in technical review, 高台县 approval
 // requested, 山丹县 approved (not filed), 民乐县 filed, 肃南县 still drafting past its deadline.
 import { buildAnchor } from "../../app/lib/anchoring/anchor";
-import { signatureHash } from "../../app/lib/hash/signature";
+import { confirmationSignatureHash, signatureHash } from "../../app/lib/hash/signature";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiInstant } from "../../app/lib/time";
 import { recordAudit } from "../../app/models/audit.server";
@@ -200,8 +200,7 @@ function seedReview(tx: Tx, ids: SeedIds, c: CountyPlanDemo, drafterId: string, 
   if (args.confirmOn) {
     const later = args.confirmOn;
     const signedAt = new Date(ids.now - (args.daysAgo - 10) * DAY);
-    const opinion = "经核对报批稿，专家组提出的修改意见已全部落实。";
-    const hash = signatureHash({ reviewId, signerId: chairId, kind: "confirmation", conclusion: "approve_with_changes", opinion, manifestHash: later.manifestHash, signedAt: signedAt.getTime() });
+    const hash = confirmationSignatureHash({ reviewId, chairId, manifestHash: later.manifestHash, signedAt });
     tx.insert(s.reviewConfirmations).values({ id: newId("cnf"), reviewId, editionId: later.id, chairId, manifestHash: later.manifestHash, signatureHash: hash, signedAt }).run();
     recordAudit(tx, { actorId: chairId, action: "review.confirm", entityType: "review", entityId: reviewId, data: { editionId: later.id, manifestHash: later.manifestHash, signatureHash: hash } });
   }

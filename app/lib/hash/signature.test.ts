@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { signatureHash } from "./signature";
+import { confirmationSignatureHash, signatureHash } from "./signature";
 
 const base = { reviewId: "rvw_1", signerId: "usr_1", kind: "expert" as const, conclusion: "approve", opinion: "同意通过。", manifestHash: "a".repeat(64), signedAt: 1_700_000_000_000 };
 
@@ -10,4 +10,11 @@ it("binds every field of a signed opinion", () => {
   for (const change of [{ opinion: "同意通过" }, { conclusion: "reject" }, { manifestHash: "b".repeat(64) }, { signedAt: base.signedAt + 1 }, { signerId: "usr_2" }, { kind: "panel" as const }]) {
     expect(signatureHash({ ...base, ...change })).not.toBe(h);
   }
+});
+
+it("binds a chair's confirmation to the confirmed edition's hash", () => {
+  const c = { reviewId: "rvw_1", chairId: "usr_1", manifestHash: "a".repeat(64), signedAt: new Date(1_700_000_000_000) };
+  const h = confirmationSignatureHash(c);
+  expect(h).toBe(signatureHash({ reviewId: "rvw_1", signerId: "usr_1", kind: "confirmation", conclusion: "approve_with_changes", opinion: "", manifestHash: "a".repeat(64), signedAt: 1_700_000_000_000 }));
+  expect(confirmationSignatureHash({ ...c, manifestHash: "b".repeat(64) })).not.toBe(h);
 });

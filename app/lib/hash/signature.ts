@@ -18,3 +18,12 @@ export interface SignedOpinion {
 export function signatureHash(s: SignedOpinion): string {
   return sha256Hex(canonicalJson({ ...s }));
 }
+
+/**
+ * The chair's confirmation after 修改后通过 (review_confirmations): the review, the chair, the confirmed
+ * edition's manifest hash and the time, with kind "confirmation", the conclusion it confirms and no
+ * opinion of its own.
+ */
+export function confirmationSignatureHash(c: { reviewId: string; chairId: string; manifestHash: string; signedAt: Date }): string {
+  return signatureHash({ reviewId: c.reviewId, signerId: c.chairId, kind: "confirmation", conclusion: "approve_with_changes", opinion: "", manifestHash: c.manifestHash, signedAt: c.signedAt.getTime() });
+}
