@@ -228,7 +228,7 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
       <Cell label={t("rollup.col.approval")} empty={!r.approval}>
         {r.approval ? <Link to={l.approval}>{approvalText(r, t, locale)}</Link> : "—"}
       </Cell>
-      <Cell label={t("rollup.col.filing")} empty={!r.filing}>
+      <Cell label={t("rollup.col.filing")} empty={!r.filing} testId="rollup-filing">
         {r.filing ? <Link to={l.filing}>{filingText(r, locale)}</Link> : "—"}
       </Cell>
       <Cell label={t("rollup.col.indicators")} empty={r.level !== "city"} className="num">

@@ -50,9 +50,14 @@ test("linze-drafter asks for 临泽县's approval and reads, in words, what is s
   expect(errors.filter((e) => !/409|Conflict/.test(e))).toEqual([]);
 });
 
-test("zrj files 山丹县's approved plan", async ({ page }) => {
+test("zrj files 山丹县's approved plan and the roll-up row changes", async ({ page }) => {
   const errors = watchConsole(page);
   await login(page, "zrj");
+  // the coordinator starts on the roll-up: 山丹县 approved, waiting to be filed
+  await expect(page).toHaveURL(/\/rollup$/);
+  const shandanRow = page.locator("tr[data-plan='山丹县']");
+  await expect(shandanRow).toContainText("待备案");
+  await expect(shandanRow.getByTestId("rollup-filing")).toHaveText("—");
   const switcher = page.getByTestId("plan-switcher");
   await switcher.locator("summary").click();
   await switcher.locator("a[data-plan='山丹县']").click();
@@ -78,5 +83,11 @@ test("zrj files 山丹县's approved plan", async ({ page }) => {
   // the dashboard shows it filed
   await page.getByTestId("breadcrumbs").getByRole("link", { name: /山丹县国土空间生态修复规划/ }).click();
   await expect(page.getByTestId("approval-card")).toContainText("已备案");
+
+  // and the roll-up row now shows the filing, no longer waiting for it
+  await page.goto("/rollup");
+  await expect(shandanRow.getByTestId("rollup-filing")).toContainText("年");
+  await expect(shandanRow).not.toContainText("待备案");
+  await expect(page.getByTestId("rollup-summary")).toContainText("2 个已备案");
   expect(errors).toEqual([]);
 });
