@@ -1,21 +1,5 @@
-import { createRequire } from "node:module";
-import { expect, type Page, test } from "@playwright/test";
-import { login } from "./helpers";
-
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-/** Serious and critical WCAG 2 A/AA violations on the current page (axe-core in the page itself). */
-async function violations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
-    const axe = (window as any).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
-  });
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
+import { expect, test } from "@playwright/test";
+import { login, violations } from "./helpers";
 
 test("the main pages have no serious accessibility violations", async ({ page }) => {
   await page.goto("/login");

@@ -1,21 +1,7 @@
 // 报批与备案 in the browser, on the demo's plans: 临泽县 (in technical review) cannot go for approval yet
 // and its drafters read why; 山丹县 (approved) is filed by the city bureau's coordinator.
-import { createRequire } from "node:module";
-import { expect, type Page, test } from "@playwright/test";
-import { login, watchConsole } from "./helpers";
-
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-/** Serious and critical WCAG 2 A/AA violations (as tests/e2e/accessibility.spec.ts checks them). */
-async function violations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
-    const axe = (window as any).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
-  });
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
+import { expect, test } from "@playwright/test";
+import { login, violations, watchConsole } from "./helpers";
 
 test("linze-drafter asks for 临泽县's approval and reads, in words, what is still missing", async ({ page }) => {
   const errors = watchConsole(page);

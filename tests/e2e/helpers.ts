@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "zhangye-2021";
@@ -18,4 +19,19 @@ export function watchConsole(page: Page) {
   });
   page.on("pageerror", (e) => errors.push(e.message));
   return errors;
+}
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** Serious and critical WCAG 2 A/AA violations on the current page (axe-core injected into the page). */
+export async function violations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
+    const axe = (window as any).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+  });
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
 }

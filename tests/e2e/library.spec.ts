@@ -1,24 +1,8 @@
 // The key-project library in Chromium: a county drafter imports projects from the template (a bad row
 // is named, fixed, uploaded again, confirmed); the coordinator asks whether a project is in an approved plan.
-import { createRequire } from "node:module";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { login, watchConsole } from "./helpers";
-
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-/** Serious and critical WCAG 2 A/AA violations on the current page (as in accessibility.spec.ts). */
-async function violations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
-    const axe = (window as any).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
-  });
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
+import { login, violations, watchConsole } from "./helpers";
 
 async function planId(page: Page, region: string): Promise<string> {
   const plans: { id: string; level: string; region: string }[] = await (await page.request.get("/api/v1/plans")).json();

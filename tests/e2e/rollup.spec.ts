@@ -1,23 +1,9 @@
 import { mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { login, watchConsole } from "./helpers";
-
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-/** Serious and critical WCAG 2 A/AA violations (as tests/e2e/accessibility.spec.ts checks them). */
-async function violations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global script
-    const axe = (window as any).axe;
-    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
-  });
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-}
+import { login, violations, watchConsole } from "./helpers";
 
 test("zrj lands on the roll-up of the seven plans, sees 肃南县 overdue, sorts and downloads it", async ({ page }) => {
   const errors = watchConsole(page);

@@ -3,19 +3,10 @@
 // period and a total of area (公顷) and investment (万元). Pure.
 import { type ProjectPeriod, type ProjectType, projectPeriods, projectTypes } from "../../../db/schema/enums";
 
-/** The ten kinds of project of the work plan, as the plan text names them (CONTRACT.md). */
-export const PROJECT_TYPE_NAMES: Record<ProjectType, string> = {
-  habitat: "重要物种栖息地保护修复",
-  corridor: "生态廊道和生态网络构建",
-  river_wetland: "重要河流湿地保护修复",
-  soil_erosion: "水土流失综合治理",
-  farmland: "退化农用地生态修复",
-  land_consolidation: "生态型土地整治",
-  mine: "历史遗留矿山修复",
-  urban_green: "城镇绿地体系构建",
-  urban_buffer: "城镇生态缓冲带建设",
-  urban_river: "城镇河道生态修复",
-};
+// The ten kinds' Chinese names live with the library's fields (one list for tables, workbooks and pages).
+import { PROJECT_TYPE_NAMES } from "../projects/fields";
+
+export { PROJECT_TYPE_NAMES };
 
 /** "2021-2025" → "2021—2025年" (the plan text's way of writing a period). */
 export const periodName = (p: ProjectPeriod) => `${p.replace("-", "—")}年`;
