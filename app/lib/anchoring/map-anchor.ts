@@ -32,7 +32,7 @@
 import { diffTexts, type DiffOp } from "../diff/text-diff";
 import { splitsSurrogatePair, type TextAnchor } from "./anchor";
 import { offsetMapper, type OffsetMapper } from "./offset-map";
-import { contextScore, findQuote, isDistinctive } from "./quote-search";
+import { adjacentRuns, contextScore, findQuote, isDistinctive } from "./quote-search";
 
 export type AnchorState = "intact" | "changed" | "orphaned";
 
@@ -51,11 +51,13 @@ export const SHRUNK = 0.4;
 /** A mostly deleted passage whose mapped range is longer than GROWN_FACTOR × length + GROWN_SLACK is orphaned. */
 export const GROWN_FACTOR = 3;
 export const GROWN_SLACK = 10;
+/** A relocated passage shorter than this must bring along context to make up this many characters. */
+export const MOVED_MIN_SPAN = 12;
 
 export function mapAnchor(oldText: string, newText: string, anchor: TextAnchor, ops?: readonly DiffOp[]): MappedAnchor {
   if (!fits(oldText, anchor)) return relocate(newText, anchor, anchor.start);
   if (oldText === newText) return { start: anchor.start, end: anchor.end, exact: anchor.exact, state: "intact" };
-  return mapThrough(mapperFor(oldText, newText, ops), newText, anchor);
+  return mapThrough(mapperFor(oldText, newText, ops), oldText, newText, anchor);
 }
 
 /** mapAnchor for many anchors on the same pair of texts: the diff is computed (at most) once. */
@@ -65,7 +67,7 @@ export function mapAnchors(oldText: string, newText: string, anchors: readonly T
     if (!fits(oldText, anchor)) return relocate(newText, anchor, anchor.start);
     if (oldText === newText) return { start: anchor.start, end: anchor.end, exact: anchor.exact, state: "intact" };
     mapper ??= mapperFor(oldText, newText, ops);
-    return mapThrough(mapper, newText, anchor);
+    return mapThrough(mapper, oldText, newText, anchor);
   });
 }
 
@@ -96,7 +98,7 @@ function describes(ops: readonly DiffOp[], oldText: string, newText: string): bo
   return a === oldText && b === newText;
 }
 
-function mapThrough(mapper: OffsetMapper, newText: string, anchor: TextAnchor): MappedAnchor {
+function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anchor: TextAnchor): MappedAnchor {
   const { start, end, exact } = anchor;
   const length = end - start;
   let s = mapper.map(start, 1);
@@ -111,15 +113,51 @@ function mapThrough(mapper: OffsetMapper, newText: string, anchor: TextAnchor): 
     // a short quote found inside a large rewrite needs context to confirm it (it may recur by chance)
     const verbatim = verbatimOverlapping(newText, anchor, s, e, mapped > GROWN_FACTOR * length + GROWN_SLACK);
     if (verbatim !== null) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
-    if (mapper.deletedLength(start, end) <= MOSTLY_DELETED * length) return { start: s, end: e, exact: slice, state: "changed" };
+    if (mapper.deletedLength(start, end) <= MOSTLY_DELETED * length) {
+      // the diff may pair a moved paragraph's old place with a look-alike: the words themselves, moved
+      // verbatim with their context, win over a partial rewrite of the look-alike
+      const moved = findQuote(newText, anchor, s, (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, a, b));
+      if (moved) return located(newText, moved.start, moved.end, exact);
+      return { start: s, end: e, exact: slice, state: "changed" };
+    }
   }
 
-  const found = findQuote(newText, anchor, s);
+  // Most of the passage was deleted here. It moved only if the same words were inserted elsewhere:
+  // text standing in both versions (a twin) is never a target.
+  const found = findQuote(newText, anchor, s, (a, b) => movedHere(mapper, oldText, newText, anchor, a, b));
   if (found) return located(newText, found.start, found.end, exact);
-  if (mapped === 0 || mapped < SHRUNK * length || mapped > GROWN_FACTOR * length + GROWN_SLACK) {
-    return { start: s, end: s, exact: "", state: "orphaned" };
+  return { start: s, end: s, exact: "", state: "orphaned" };
+}
+
+/**
+ * Whether newText[a, b) can be where the passage moved to:
+ * - it is new at that place: the old text the diff maps there (give or take the passage's length)
+ *   did not already hold the passage's words, except at the passage's own old place (a twin that
+ *   stood in both versions is never a target);
+ * - together with the context that moved along with it (characters right before and after equal to
+ *   the anchor's prefix and suffix) it spans at least MOVED_MIN_SPAN characters, so a short phrase
+ *   in an unrelated new sentence is not taken for it.
+ */
+function movedHere(mapper: OffsetMapper, oldText: string, newText: string, anchor: TextAnchor, a: number, b: number): boolean {
+  const { exact } = anchor;
+  // a reworded match must be wholly inserted text: look-alike sentences (the same template with other
+  // figures) are reworded versions of each other
+  if (newText.slice(a, b) !== exact) return mapper.insertedLength(a, b) === b - a && spansEnough(newText, anchor, a, b);
+  if (!spansEnough(newText, anchor, a, b)) return false;
+  const back = mapper.inverse();
+
+  const from = Math.max(0, back.map(a, 1) - exact.length);
+  const to = Math.min(oldText.length, back.map(b, -1) + exact.length);
+  for (let i = oldText.indexOf(exact, from); i !== -1 && i + exact.length <= to; i = oldText.indexOf(exact, i + 1)) {
+    if (i !== anchor.start) return false;
   }
-  return { start: s, end: e, exact: newText.slice(s, e), state: "changed" };
+  return true;
+}
+
+function spansEnough(newText: string, anchor: TextAnchor, a: number, b: number): boolean {
+  if (b - a >= MOVED_MIN_SPAN) return true;
+  const runs = adjacentRuns(newText, anchor, a, b);
+  return runs.before + (b - a) + runs.after >= MOVED_MIN_SPAN;
 }
 
 /** Quote search only (no usable diff): a match, else orphaned at `at` (clamped, never inside a pair). */

@@ -41,6 +41,10 @@ export interface OffsetMapper {
    * `end` do not count: they sit outside the range (see `assoc`).
    */
   changedBetween(start: number, end: number): boolean;
+  /** How many new-text characters in [start, end) were inserted (are not equal text standing in both versions). */
+  insertedLength(start: number, end: number): number;
+  /** The mapper of the reverse diff (new text → old text). */
+  inverse(): OffsetMapper;
 }
 
 /** old[oldStart, oldEnd) was replaced by new[newStart, newEnd). */
@@ -77,6 +81,7 @@ export function offsetMapper(ops: readonly DiffOp[]): OffsetMapper {
   if (hunk) hunks.push(hunk);
   const oldLength = a;
   const newLength = b;
+  let inverted: OffsetMapper | undefined;
 
   /** Index of the last hunk with oldStart <= offset, or -1. */
   function lastStartingAtOrBefore(offset: number): number {
@@ -133,6 +138,27 @@ export function offsetMapper(ops: readonly DiffOp[]): OffsetMapper {
     return i < hunks.length && hunks[i].oldStart < end;
   }
 
+  /** Index of the first hunk with newEnd > offset (hunks.length if none). */
+  function firstEndingAfterNew(offset: number): number {
+    let lo = 0;
+    let hi = hunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hunks[mid].newEnd > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  function insertedLength(start: number, end: number): number {
+    let total = 0;
+    for (let i = firstEndingAfterNew(start); i < hunks.length && hunks[i].newStart < end; i++) {
+      const h = hunks[i];
+      total += Math.max(0, Math.min(end, h.newEnd) - Math.max(start, h.newStart));
+    }
+    return total;
+  }
+
   return {
     oldLength,
     newLength,
@@ -140,5 +166,10 @@ export function offsetMapper(ops: readonly DiffOp[]): OffsetMapper {
     deletedLength,
     deletedBetween: (start, end) => deletedLength(start, end) > 0,
     changedBetween,
+    insertedLength,
+    inverse: () => {
+      inverted ??= offsetMapper(ops.map(({ op, text }) => ({ op: op === "insert" ? "delete" : op === "delete" ? "insert" : op, text })));
+      return inverted;
+    },
   };
 }

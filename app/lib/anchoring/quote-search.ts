@@ -62,22 +62,26 @@ const ALIGN_BUDGET = 4_000_000;
 /** Exact occurrences beyond this many are not scored (pathological repeats). */
 const MAX_EXACT_CANDIDATES = 10_000;
 
-export function findQuote(text: string, anchor: TextAnchor, hint?: number): QuoteMatch | null {
+/** Which matches a caller allows (map-anchor.ts allows only text the diff says is new). */
+export type AcceptMatch = (start: number, end: number) => boolean;
+
+export function findQuote(text: string, anchor: TextAnchor, hint?: number, accept?: AcceptMatch): QuoteMatch | null {
   const quote = anchor.exact;
   if (!quote || !text) return null;
-  const exact = exactMatch(text, anchor, hint);
+  const exact = exactMatch(text, anchor, hint, accept);
   if (exact !== undefined) return exact;
   if (quote.length < MIN_APPROX_LENGTH) return null;
-  return approximateMatch(text, anchor, hint);
+  return approximateMatch(text, anchor, hint, accept);
 }
 
 /** The best distinctive exact occurrence; null when occurrences exist but none is distinctive, undefined when there is none. */
-function exactMatch(text: string, anchor: TextAnchor, hint?: number): QuoteMatch | null | undefined {
+function exactMatch(text: string, anchor: TextAnchor, hint?: number, accept?: AcceptMatch): QuoteMatch | null | undefined {
   const quote = anchor.exact;
   let best: QuoteMatch | null = null;
   let seen = 0;
   for (let i = text.indexOf(quote); i !== -1 && seen < MAX_EXACT_CANDIDATES; i = text.indexOf(quote, i + 1), seen++) {
     const end = i + quote.length;
+    if (accept && !accept(i, end)) continue;
     const context = contextScore(text, anchor, i, end);
     if (!isDistinctive(text, anchor, i, end, context)) continue;
     const score = combine(1, context, i, text.length, hint);
@@ -87,7 +91,7 @@ function exactMatch(text: string, anchor: TextAnchor, hint?: number): QuoteMatch
   return best;
 }
 
-function approximateMatch(text: string, anchor: TextAnchor, hint?: number): QuoteMatch | null {
+function approximateMatch(text: string, anchor: TextAnchor, hint?: number, accept?: AcceptMatch): QuoteMatch | null {
   const quote = anchor.exact;
   let best: QuoteMatch | null = null;
   for (const window of candidateWindows(text, quote, hint)) {
@@ -110,6 +114,7 @@ function approximateMatch(text: string, anchor: TextAnchor, hint?: number): Quot
     if (splitsSurrogatePair(text, start)) start--;
     if (splitsSurrogatePair(text, end)) end++;
     if (end <= start || similarity < MIN_QUOTE_SIMILARITY) continue;
+    if (accept && !accept(start, end)) continue;
     const context = contextScore(text, anchor, start, end);
     if (!isDistinctive(text, anchor, start, end, context)) continue;
     const score = combine(similarity, context, start, text.length, hint);
@@ -133,7 +138,7 @@ function closer(a: number, b: number, hint?: number): boolean {
 }
 
 /** How many characters right before and right after text[start, end) equal the anchor's prefix and suffix. */
-function adjacentRuns(text: string, anchor: Pick<TextAnchor, "prefix" | "suffix">, start: number, end: number) {
+export function adjacentRuns(text: string, anchor: Pick<TextAnchor, "prefix" | "suffix">, start: number, end: number) {
   const { prefix, suffix } = anchor;
   let before = 0;
   while (before < prefix.length && before < start && text[start - 1 - before] === prefix[prefix.length - 1 - before]) before++;
