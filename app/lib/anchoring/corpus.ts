@@ -231,15 +231,24 @@ function makeCase(r: Random, id: number, kind: EditKind, paragraphs: readonly st
   const { start: s, end: e } = passage;
 
   // up to two unrelated edits away from the passage (in old offsets, applied from the end backwards)
+  // new wording never contains the passage's words: a sentence re-inserted elsewhere would be a move
+  const fresh = pool.filter((x) => !x.includes(anchor.exact));
   const distractors = int(r, 0, 2);
-  for (let k = 0; k < distractors; k++) if (!distractor(r, doc, s, e, pool)) return null;
-  if (!primary(r, doc, kind, s, e, pool)) return null;
+  for (let k = 0; k < distractors; k++) if (!distractor(r, doc, s, e, fresh)) return null;
+  const cut = primary(r, doc, kind, s, e, fresh);
+  if (cut === false) return null;
 
   const newText = doc.text;
   if (newText === oldText) return null;
   const truth = truthOf(doc, s, e, anchor.exact);
   if (!truth) return null;
   if (ORPHANING.includes(kind) !== (truth.state === "orphaned")) return null;
+  // Deleting words next to the same words is ambiguous ("2020" minus one "20"): either copy may be the
+  // one that went. Such cases have no exact truth and are not made.
+  if (truth.state === "orphaned" && typeof cut === "number") {
+    const near = newText.slice(Math.max(0, cut - anchor.exact.length), cut + anchor.exact.length);
+    if (near.includes(anchor.exact)) return null;
+  }
   return {
     id,
     kind,
@@ -334,7 +343,8 @@ function sentenceBoundary(r: Random, text: string): number | null {
   return ends.length ? pick(r, ends) : null;
 }
 
-function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: number, pool: readonly string[]): boolean {
+/** Applies the case's edit: false if it cannot be made here, else true, or for deletions the new-text offset of the cut. */
+function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: number, pool: readonly string[]): boolean | number {
   const span = currentSpan(doc, s, e);
   if (!span || span.end - span.start !== e - s) return false;
   const { start, end } = span;
@@ -418,11 +428,11 @@ function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: numb
     }
     case "delete_passage":
       doc.remove(start, end);
-      return true;
+      return start;
     case "delete_sentence":
       if (!sentence) return false;
       doc.remove(sentence.start, sentence.end);
-      return true;
+      return sentence.start;
     case "replace_passage":
       doc.remove(start, end);
       doc.insert(start, replacementFor(r, text.slice(start, end), pool, Math.max(2, len + int(r, -2, 4))));
@@ -433,13 +443,13 @@ function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: numb
       if (cut >= len) return false;
       const a = start + int(r, 0, len - cut);
       doc.remove(a, a + cut);
-      return true;
+      return a;
     }
     case "delete_paragraph":
       if (pi === 0 && paras.length === 1) return false;
       if (pi === paras.length - 1) doc.remove(para.start - 1, para.end);
       else doc.remove(para.start, para.end + 1);
-      return true;
+      return para.start;
   }
 }
 

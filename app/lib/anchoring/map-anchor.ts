@@ -52,7 +52,10 @@ export const SHRUNK = 0.4;
 export const GROWN_FACTOR = 3;
 export const GROWN_SLACK = 10;
 /** A relocated passage shorter than this must bring along context to make up this many characters. */
-export const MOVED_MIN_SPAN = 12;
+export const MOVED_MIN_SPAN = 8;
+/** A relocated verbatim passage shorter than this needs MOVED_CONTEXT characters of context on each side. */
+export const MOVED_LONG = 16;
+export const MOVED_CONTEXT = 6;
 
 export function mapAnchor(oldText: string, newText: string, anchor: TextAnchor, ops?: readonly DiffOp[]): MappedAnchor {
   if (!fits(oldText, anchor)) return relocate(newText, anchor, anchor.start);
@@ -111,9 +114,11 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
     const slice = newText.slice(s, e);
     if (slice === exact && !mapper.changedBetween(start, end)) return { start: s, end: e, exact, state: "intact" };
     // a short quote found inside a large rewrite needs context to confirm it (it may recur by chance)
+    const mostlyDeleted = mapper.deletedLength(start, end) > MOSTLY_DELETED * length;
     const verbatim = verbatimOverlapping(newText, anchor, s, e, mapped > GROWN_FACTOR * length + GROWN_SLACK);
-    if (verbatim !== null) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
-    if (mapper.deletedLength(start, end) <= MOSTLY_DELETED * length) {
+    // when the diff deleted most of the passage, a copy in the rewritten text is a relocation: it needs its context
+    if (verbatim !== null && (!mostlyDeleted || contextConfirms(newText, anchor, verbatim, verbatim + length))) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
+    if (!mostlyDeleted) {
       // the diff may pair a moved paragraph's old place with a look-alike: the words themselves, moved
       // verbatim with their context, win over a partial rewrite of the look-alike
       const moved = findQuote(newText, anchor, s, (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, a, b));
@@ -143,7 +148,7 @@ function movedHere(mapper: OffsetMapper, oldText: string, newText: string, ancho
   // a reworded match must be wholly inserted text: look-alike sentences (the same template with other
   // figures) are reworded versions of each other
   if (newText.slice(a, b) !== exact) return mapper.insertedLength(a, b) === b - a && spansEnough(newText, anchor, a, b);
-  if (!spansEnough(newText, anchor, a, b)) return false;
+  if (!contextConfirms(newText, anchor, a, b)) return false;
   const back = mapper.inverse();
 
   const from = Math.max(0, back.map(a, 1) - exact.length);
@@ -152,6 +157,17 @@ function movedHere(mapper: OffsetMapper, oldText: string, newText: string, ancho
     if (i !== anchor.start) return false;
   }
   return true;
+}
+
+/**
+ * A verbatim copy of a passage shorter than MOVED_LONG is taken for the passage only with the context
+ * that moved along: on each side, MOVED_CONTEXT characters (or all the anchor has) equal to its prefix
+ * and suffix. Plan prose repeats short phrases in look-alike sentences that differ only in figures.
+ */
+function contextConfirms(newText: string, anchor: TextAnchor, a: number, b: number): boolean {
+  if (b - a >= MOVED_LONG) return true;
+  const runs = adjacentRuns(newText, anchor, a, b);
+  return runs.before >= Math.min(anchor.prefix.length, MOVED_CONTEXT) && runs.after >= Math.min(anchor.suffix.length, MOVED_CONTEXT);
 }
 
 function spansEnough(newText: string, anchor: TextAnchor, a: number, b: number): boolean {
