@@ -53,6 +53,8 @@ export const GROWN_FACTOR = 3;
 export const GROWN_SLACK = 10;
 /** A relocated passage shorter than this must bring along context to make up this many characters. */
 export const MOVED_MIN_SPAN = 8;
+/** A passage partly deleted is "changed" only if at least this many of its characters are left. */
+export const CHANGED_MIN_KEPT = 4;
 /** A relocated verbatim passage shorter than this needs MOVED_CONTEXT characters of context on each side. */
 export const MOVED_LONG = 16;
 export const MOVED_CONTEXT = 6;
@@ -114,10 +116,12 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
     const slice = newText.slice(s, e);
     if (slice === exact && !mapper.changedBetween(start, end)) return { start: s, end: e, exact, state: "intact" };
     // a short quote found inside a large rewrite needs context to confirm it (it may recur by chance)
-    const mostlyDeleted = mapper.deletedLength(start, end) > MOSTLY_DELETED * length;
+    const deleted = mapper.deletedLength(start, end);
+    // a few characters left of a short passage are no passage: they recur by chance next to the cut
+    const mostlyDeleted = deleted > MOSTLY_DELETED * length || (deleted > 0 && length - deleted < CHANGED_MIN_KEPT);
     const verbatim = verbatimOverlapping(newText, anchor, s, e, mapped > GROWN_FACTOR * length + GROWN_SLACK);
-    // when the diff deleted most of the passage, a copy in the rewritten text is a relocation: it needs its context
-    if (verbatim !== null && (!mostlyDeleted || contextConfirms(newText, anchor, verbatim, verbatim + length))) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
+    // when the diff deleted most of the passage, a copy in the rewritten text is a relocation (see movedHere)
+    if (verbatim !== null && (!mostlyDeleted || movedHere(mapper, oldText, newText, anchor, verbatim, verbatim + length, true))) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
     if (!mostlyDeleted) {
       // the diff may pair a moved paragraph's old place with a look-alike: the words themselves, moved
       // verbatim with their context, win over a partial rewrite of the look-alike
@@ -143,12 +147,12 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
  *   the anchor's prefix and suffix) it spans at least MOVED_MIN_SPAN characters, so a short phrase
  *   in an unrelated new sentence is not taken for it.
  */
-function movedHere(mapper: OffsetMapper, oldText: string, newText: string, anchor: TextAnchor, a: number, b: number): boolean {
+function movedHere(mapper: OffsetMapper, oldText: string, newText: string, anchor: TextAnchor, a: number, b: number, inRewrite = false): boolean {
   const { exact } = anchor;
   // a reworded match must be wholly inserted text: look-alike sentences (the same template with other
   // figures) are reworded versions of each other
   if (newText.slice(a, b) !== exact) return mapper.insertedLength(a, b) === b - a && spansEnough(newText, anchor, a, b);
-  if (!contextConfirms(newText, anchor, a, b)) return false;
+  if (!(inRewrite ? spansEnough(newText, anchor, a, b) : contextConfirms(newText, anchor, a, b))) return false;
   const back = mapper.inverse();
 
   const from = Math.max(0, back.map(a, 1) - exact.length);

@@ -22,6 +22,7 @@ export function diffTexts(oldText: string, newText: string): DiffOp[] {
   const changes = diffArrays(oldParas, newParas, { maxEditLength: MAX_PARAGRAPH_EDITS, timeout: TIMEOUT_MS });
   // Too many paragraph edits to align: treat the whole document as one changed run.
   if (!changes) return normalize(diffRun(oldParas, newParas));
+  const moved = movedParagraphs(changes);
   const ops: DiffOp[] = [];
   let deleted: string[] = [];
   let inserted: string[] = [];
@@ -29,12 +30,12 @@ export function diffTexts(oldText: string, newText: string): DiffOp[] {
     if (change.removed) deleted = deleted.concat(change.value);
     else if (change.added) inserted = inserted.concat(change.value);
     else {
-      ops.push(...diffRun(deleted, inserted), { op: "equal", text: change.value.join("") });
+      ops.push(...diffRun(deleted, inserted, moved), { op: "equal", text: change.value.join("") });
       deleted = [];
       inserted = [];
     }
   }
-  ops.push(...diffRun(deleted, inserted));
+  ops.push(...diffRun(deleted, inserted, moved));
   return normalize(ops);
 }
 
@@ -43,12 +44,45 @@ export function splitParagraphs(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
-/** Diffs a run of deleted paragraphs against the inserted ones that replaced them. */
-function diffRun(deleted: string[], inserted: string[]): DiffOp[] {
+/**
+ * Paragraphs (compared without their "\n") deleted in one run of changes and inserted word for word
+ * in another: they moved. (One deleted and inserted within the same run only lost or gained its
+ * "\n", as the last paragraph does when a paragraph is appended after it or the one after it goes.)
+ */
+function movedParagraphs(changes: { added?: boolean; removed?: boolean; value: string[] }[]): Set<string> {
+  const strip = (p: string) => p.replace(/\n$/, "");
+  const deletedIn = new Map<string, Set<number>>();
+  let run = 0;
+  for (const c of changes) {
+    if (!c.added && !c.removed) run++;
+    else if (c.removed) for (const p of c.value) if (p.trim()) deletedIn.set(strip(p), (deletedIn.get(strip(p)) ?? new Set()).add(run));
+  }
+  const moved = new Set<string>();
+  run = 0;
+  for (const c of changes) {
+    if (!c.added && !c.removed) run++;
+    else if (c.added) {
+      for (const p of c.value) {
+        const runs = deletedIn.get(strip(p));
+        if (runs && [...runs].some((r) => r !== run)) moved.add(strip(p));
+      }
+    }
+  }
+  return moved;
+}
+
+/**
+ * Diffs a run of deleted paragraphs against the inserted ones that replaced them. A paragraph that
+ * moved word for word is never word-diffed against another one (a look-alike would be "rewritten"
+ * into it): it stays a whole delete here and a whole insert where it went.
+ */
+function diffRun(deleted: string[], inserted: string[], moved: Set<string>): DiffOp[] {
   const ops: DiffOp[] = [];
   let i = 0;
   let j = 0;
+  const isMoved = (p: string) => moved.has(p.replace(/\n$/, ""));
   for (const [di, ij] of pairParagraphs(deleted, inserted)) {
+    if (isMoved(deleted[di]) || isMoved(inserted[ij])) continue;
     while (i < di) ops.push({ op: "delete", text: deleted[i++] });
     while (j < ij) ops.push({ op: "insert", text: inserted[j++] });
     ops.push(...diffWords(deleted[i++], inserted[j++]));
