@@ -56,7 +56,7 @@ export const MOVED_MIN_SPAN = 8;
 /** A passage partly deleted is "changed" only if at least this many of its characters are left. */
 export const CHANGED_MIN_KEPT = 4;
 /** A relocated verbatim passage shorter than this needs MOVED_CONTEXT characters of context on each side. */
-export const MOVED_LONG = 16;
+export const MOVED_LONG = 12;
 export const MOVED_CONTEXT = 6;
 
 export function mapAnchor(oldText: string, newText: string, anchor: TextAnchor, ops?: readonly DiffOp[]): MappedAnchor {
@@ -121,11 +121,11 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
     const mostlyDeleted = deleted > MOSTLY_DELETED * length || (deleted > 0 && length - deleted < CHANGED_MIN_KEPT);
     const verbatim = verbatimOverlapping(newText, anchor, s, e, mapped > GROWN_FACTOR * length + GROWN_SLACK);
     // when the diff deleted most of the passage, a copy in the rewritten text is a relocation (see movedHere)
-    if (verbatim !== null && (!mostlyDeleted || movedHere(mapper, oldText, newText, anchor, verbatim, verbatim + length, true))) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
+    if (verbatim !== null && (!mostlyDeleted || movedHere(mapper, oldText, newText, anchor, s, verbatim, verbatim + length, true))) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
     if (!mostlyDeleted) {
       // the diff may pair a moved paragraph's old place with a look-alike: the words themselves, moved
       // verbatim with their context, win over a partial rewrite of the look-alike
-      const moved = findQuote(newText, anchor, s, (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, a, b));
+      const moved = findQuote(newText, anchor, s, (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, s, a, b));
       if (moved) return located(newText, moved.start, moved.end, exact);
       return { start: s, end: e, exact: slice, state: "changed" };
     }
@@ -133,7 +133,7 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
 
   // Most of the passage was deleted here. It moved only if the same words were inserted elsewhere:
   // text standing in both versions (a twin) is never a target.
-  const found = findQuote(newText, anchor, s, (a, b) => movedHere(mapper, oldText, newText, anchor, a, b));
+  const found = findQuote(newText, anchor, s, (a, b) => movedHere(mapper, oldText, newText, anchor, s, a, b));
   if (found) return located(newText, found.start, found.end, exact);
   return { start: s, end: s, exact: "", state: "orphaned" };
 }
@@ -147,20 +147,22 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
  *   the anchor's prefix and suffix) it spans at least MOVED_MIN_SPAN characters, so a short phrase
  *   in an unrelated new sentence is not taken for it.
  */
-function movedHere(mapper: OffsetMapper, oldText: string, newText: string, anchor: TextAnchor, a: number, b: number, inRewrite = false): boolean {
+function movedHere(mapper: OffsetMapper, oldText: string, newText: string, anchor: TextAnchor, at: number, a: number, b: number, inRewrite = false): boolean {
   const { exact } = anchor;
   // a reworded match must be wholly inserted text: look-alike sentences (the same template with other
   // figures) are reworded versions of each other
   if (newText.slice(a, b) !== exact) return mapper.insertedLength(a, b) === b - a && spansEnough(newText, anchor, a, b);
-  if (!(inRewrite ? spansEnough(newText, anchor, a, b) : contextConfirms(newText, anchor, a, b))) return false;
   const back = mapper.inverse();
-
   const from = Math.max(0, back.map(a, 1) - exact.length);
   const to = Math.min(oldText.length, back.map(b, -1) + exact.length);
   for (let i = oldText.indexOf(exact, from); i !== -1 && i + exact.length <= to; i = oldText.indexOf(exact, i + 1)) {
     if (i !== anchor.start) return false;
   }
-  return true;
+  // at the passage's own place (the diff maps it to `at`, or maps the copy back onto it), the words
+  // themselves are the evidence
+  const near = exact.length + MOVED_CONTEXT;
+  const ownPlace = (from < anchor.end && anchor.start < to) || (a >= at - near && a <= at + near);
+  return inRewrite || ownPlace ? spansEnough(newText, anchor, a, b) : contextConfirms(newText, anchor, a, b);
 }
 
 /**

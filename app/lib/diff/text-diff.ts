@@ -21,7 +21,7 @@ export function diffTexts(oldText: string, newText: string): DiffOp[] {
   const newParas = splitParagraphs(newText);
   const changes = diffArrays(oldParas, newParas, { maxEditLength: MAX_PARAGRAPH_EDITS, timeout: TIMEOUT_MS });
   // Too many paragraph edits to align: treat the whole document as one changed run.
-  if (!changes) return normalize(diffRun(oldParas, newParas));
+  if (!changes) return normalize(diffRun(oldParas, newParas, new Set()));
   const moved = movedParagraphs(changes);
   const ops: DiffOp[] = [];
   let deleted: string[] = [];
