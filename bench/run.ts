@@ -12,6 +12,7 @@ import { diffTexts } from "../app/lib/diff/text-diff";
 import { openDatabase } from "../db/client";
 import { seedDemo } from "../db/seed";
 import { planText } from "../db/seed/plan-text";
+import { anchoringTable, runAnchoringBench, writeAnchoring } from "./anchoring";
 
 interface Result {
   name: string;
@@ -53,6 +54,9 @@ const oneByOne = time(() => {
   for (const a of anchors) mapAnchor(oldText, newText, a);
 }, 800);
 results.push({ name: `map ${anchors.length} comment anchors onto a new revision (one diff)`, unit: "ms", value: batched, baselineName: "the same, one diff per anchor", baseline: oneByOne, ratio: batched / oneByOne, note: "anchors follow the text" });
+
+// --- anchors on the revision corpus: accuracy, confident wrong places, time (bench/anchoring.ts) --------
+const anchoring = runAnchoringBench();
 
 // --- HTTP: the reading view with highlights and threads, against /healthz ----------------------------
 function freePort(): Promise<number> {
@@ -126,4 +130,6 @@ const table = [
 const readme = readFileSync("bench/README.md", "utf8");
 const marker = /<!-- results -->[\s\S]*<!-- \/results -->/;
 writeFileSync("bench/README.md", readme.replace(marker, `<!-- results -->\nLast run ${at} on ${machine}:\n\n${table}\n<!-- /results -->`));
+writeAnchoring(anchoring);
 console.log(table);
+console.log(anchoringTable(anchoring));

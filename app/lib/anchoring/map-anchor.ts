@@ -1,32 +1,37 @@
 /**
  * Follows a comment's passage from the revision it was written on (oldText) to a later revision
- * (newText). Pure: no database, no UI.
+ * (newText). Pure: no database, no UI. See docs/ANCHORING.md.
  *
- * Rules, in order:
+ * The rule: a wrong place is worse than "orphaned". The passage is intact or changed on the later
+ * revision only where the diff connects its old place, or where it provably MOVED: the words at the
+ * new place are new there (not standing at the same place in both versions) and the old place lost
+ * them. Text that stood in both versions (a twin) is never a relocation target, however well its
+ * context matches; repeated phrases resolve to the occurrence the diff maps.
+ *
+ * In order:
  * 0. An anchor that does not fit oldText (offsets out of range, or not selecting `exact`) cannot be
- *    mapped through a diff; it is looked up in newText by quote search alone (rule 4), else orphaned.
+ *    mapped through a diff; it is looked up in newText by quote search alone, else orphaned.
  * 1. oldText === newText → "intact" with the same offsets.
  * 2. Otherwise the diff ops (given, or diffTexts(oldText, newText); given ops that do not describe
  *    the two texts are ignored) map the start with assoc +1 and the end with assoc -1 (see
- *    offset-map.ts): text inserted right before or right after the passage is not absorbed, text
- *    replacing part of the passage is covered. Bounds are widened so they never split a surrogate pair.
- * 3. When the mapped range is not empty:
+ *    offset-map.ts). Bounds are widened so they never split a surrogate pair.
+ * 3. The passage is "mostly deleted" when the diff deleted more than MOSTLY_DELETED (60 %) of its
+ *    characters, or deleted some and left fewer than CHANGED_MIN_KEPT (4).
+ * 4. When the mapped range is not empty:
  *    - no edit touched the passage and the mapped text equals `exact` → "intact";
- *    - else, if `exact` occurs verbatim overlapping the mapped range → "intact" there (diffs are
- *      ambiguous: inserting a word just before a passage that starts with the same word may be
- *      reported as an insertion inside it, and the segmenter may cut the words at the passage's edges
- *      differently once their neighbours change, making a rewrite of the neighbours look like a
- *      rewrite of the passage; inside a mapped range grown as in rule 5 the occurrence must also be
- *      distinctive, see isDistinctive in quote-search.ts);
- *    - else, when at most MOSTLY_DELETED (60%) of its characters were deleted → "changed", covering
- *      the mapped range (the passage's new wording).
- * 4. When more than 60% of the passage was deleted (or nothing of it is left), it may have moved:
- *    findQuote(newText, anchor, hint = mapped start) (quote-search.ts) → "intact" if the match is
- *    verbatim, else "changed".
- * 5. Nothing found: if the mapped range is empty, shrank below SHRUNK (40%) of the passage's length,
- *    or grew beyond GROWN_FACTOR × length + GROWN_SLACK (the passage sat inside a rewritten paragraph
- *    and cannot be located in the new one) → "orphaned", collapsed at the mapped start with
- *    exact = "". Otherwise → "changed" (the passage was reworded in place).
+ *    - `exact` occurs verbatim overlapping the mapped range → "intact" there (diffs are ambiguous at
+ *      word edges); when mostly deleted, that copy must pass movedHere (below, at its own place);
+ *    - not mostly deleted: if the exact words moved verbatim elsewhere (movedHere), "intact" there —
+ *      the diff had paired the old place with a look-alike; else "changed", covering the mapped range.
+ * 5. Mostly deleted (or nothing left): findQuote (quote-search.ts) over matches that pass movedHere
+ *    → "intact" if verbatim, else "changed". Otherwise → "orphaned", collapsed at the mapped start.
+ *
+ * movedHere(match): a reworded match must be wholly inserted text (look-alike template sentences are
+ * rewordings of each other); a verbatim one must not map back (±its length) onto old text that held
+ * the same words anywhere but at the passage's own place; and it must carry context: at its own place
+ * (the copy maps back onto the passage, or sits next to where the diff put it) the copy and the
+ * context right next to it span MOVED_MIN_SPAN characters; elsewhere a copy shorter than MOVED_LONG
+ * needs MOVED_CONTEXT characters of matching context on each side.
  * The result's `exact` is always newText.slice(start, end).
  */
 import { diffTexts, type DiffOp } from "../diff/text-diff";
@@ -46,9 +51,7 @@ export interface MappedAnchor {
 
 /** Above this share of deleted characters the passage may have moved (quote search is tried). */
 export const MOSTLY_DELETED = 0.6;
-/** A mostly deleted passage whose mapped range is shorter than this share of it is orphaned. */
-export const SHRUNK = 0.4;
-/** A mostly deleted passage whose mapped range is longer than GROWN_FACTOR × length + GROWN_SLACK is orphaned. */
+/** A verbatim copy found inside a mapped range longer than GROWN_FACTOR × length + GROWN_SLACK must be distinctive. */
 export const GROWN_FACTOR = 3;
 export const GROWN_SLACK = 10;
 /** A relocated passage shorter than this must bring along context to make up this many characters. */

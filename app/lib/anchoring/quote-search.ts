@@ -27,7 +27,8 @@
  *     MIN_SHORT_CONTEXT, since short strings recur by chance ("的", "生态");
  *   - an approximate match needs q >= MIN_QUOTE_SIMILARITY (0.75: at most a quarter of the quote's
  *     characters edited), and the quote must have at least MIN_APPROX_LENGTH characters.
- * Returned bounds never split a surrogate pair.
+ * Returned bounds never split a surrogate pair. An optional `accept(start, end)` restricts the matches
+ * considered (map-anchor.ts accepts only text that is new at its place).
  */
 import { splitsSurrogatePair, type TextAnchor } from "./anchor";
 
