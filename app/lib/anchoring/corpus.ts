@@ -515,7 +515,8 @@ export function score(cases: readonly CorpusCase[], answers: readonly { state: A
   let wrong = 0;
   cases.forEach((c, i) => {
     const v = judge(c, answers[i]);
-    const k = (byKind[c.kind] ??= { cases: 0, correct: 0, wrongConfident: 0 });
+    byKind[c.kind] ??= { cases: 0, correct: 0, wrongConfident: 0 };
+    const k = byKind[c.kind];
     k.cases++;
     if (v.correct) {
       correct++;
