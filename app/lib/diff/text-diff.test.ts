@@ -138,6 +138,30 @@ describe("diffTexts", () => {
   });
 });
 
+describe("diffTexts: moved paragraphs", () => {
+  const a = "累计修复治理退化草原90万亩，历史遗留矿山生态修复面积达到900公顷。";
+  const b = "累计修复治理退化草原125万亩，历史遗留矿山生态修复面积达到1000公顷。";
+
+  it("keeps a paragraph that moved word for word whole instead of rewriting a look-alike into it", () => {
+    const before = `规划目标\n${a}\n${b}`;
+    const after = `规划目标\n${b}\n${a}`;
+    const ops = diffTexts(before, after);
+    expectWellFormed(ops, before, after);
+    // one of the two look-alikes stays (the one the paragraph diff keeps); the other moves whole
+    expect(ops.some((o) => o.op !== "equal" && (o.text.includes(a) || o.text.includes(b)))).toBe(true);
+    expect(ops.filter((o) => o.op !== "equal" && /^(90|125|900|1000)$/.test(o.text))).toEqual([]);
+  });
+
+  it("pairs the last paragraph with itself when it only gains its line break", () => {
+    const before = `规划目标\n${a}`;
+    const after = `规划目标\n${a}\n${b}`;
+    const ops = diffTexts(before, after);
+    expectWellFormed(ops, before, after);
+    expect(ops.filter((o) => o.op === "delete")).toEqual([]);
+    expect(ops.find((o) => o.op === "insert")?.text).toBe(`\n${b}`);
+  });
+});
+
 describe("splitParagraphs", () => {
   it("keeps each paragraph's trailing line break", () => {
     expect(splitParagraphs("甲\n\n乙\n")).toEqual(["甲\n", "\n", "乙\n"]);

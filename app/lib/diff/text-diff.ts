@@ -44,43 +44,51 @@ export function splitParagraphs(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
-/**
- * Paragraphs (compared without their "\n") deleted in one run of changes and inserted word for word
- * in another: they moved. (One deleted and inserted within the same run only lost or gained its
- * "\n", as the last paragraph does when a paragraph is appended after it or the one after it goes.)
- */
+const strip = (p: string) => p.replace(/\n$/, "");
+
+/** Paragraphs (compared without their "\n") that are deleted somewhere and inserted word for word somewhere. */
 function movedParagraphs(changes: { added?: boolean; removed?: boolean; value: string[] }[]): Set<string> {
-  const strip = (p: string) => p.replace(/\n$/, "");
-  const deletedIn = new Map<string, Set<number>>();
-  let run = 0;
-  for (const c of changes) {
-    if (!c.added && !c.removed) run++;
-    else if (c.removed) for (const p of c.value) if (p.trim()) deletedIn.set(strip(p), (deletedIn.get(strip(p)) ?? new Set()).add(run));
-  }
+  const deleted = new Set<string>();
   const moved = new Set<string>();
-  run = 0;
-  for (const c of changes) {
-    if (!c.added && !c.removed) run++;
-    else if (c.added) {
-      for (const p of c.value) {
-        const runs = deletedIn.get(strip(p));
-        if (runs && [...runs].some((r) => r !== run)) moved.add(strip(p));
-      }
-    }
-  }
+  for (const c of changes) if (c.removed) for (const p of c.value) if (p.trim()) deleted.add(strip(p));
+  for (const c of changes) if (c.added) for (const p of c.value) if (deleted.has(strip(p))) moved.add(strip(p));
   return moved;
 }
 
 /**
- * Diffs a run of deleted paragraphs against the inserted ones that replaced them. A paragraph that
- * moved word for word is never word-diffed against another one (a look-alike would be "rewritten"
- * into it): it stays a whole delete here and a whole insert where it went.
+ * Diffs a run of deleted paragraphs against the inserted ones that replaced them.
+ * - A deleted and an inserted paragraph with the same words (one only lost or gained its "\n", as the
+ *   last paragraph does when one is appended after it) are the same paragraph: paired first, in order.
+ * - Any other paragraph that moved word for word is never word-diffed against another one (a
+ *   look-alike would be "rewritten" into it): it stays a whole delete and a whole insert.
+ * - The rest are paired by similarity (pair-paragraphs.ts) and diffed word by word.
  */
 function diffRun(deleted: string[], inserted: string[], moved: Set<string>): DiffOp[] {
   const ops: DiffOp[] = [];
+  const at = new Map<string, number[]>();
+  inserted.forEach((p, j) => {
+    const list = at.get(strip(p));
+    if (list) list.push(j);
+    else at.set(strip(p), [j]);
+  });
   let i = 0;
   let j = 0;
-  const isMoved = (p: string) => moved.has(p.replace(/\n$/, ""));
+  for (let d = 0; d < deleted.length; d++) {
+    const match = at.get(strip(deleted[d]))?.find((k) => k >= j);
+    if (match === undefined || !deleted[d].trim()) continue;
+    ops.push(...pairRun(deleted.slice(i, d), inserted.slice(j, match), moved), ...diffWords(deleted[d], inserted[match]));
+    i = d + 1;
+    j = match + 1;
+  }
+  ops.push(...pairRun(deleted.slice(i), inserted.slice(j), moved));
+  return ops;
+}
+
+function pairRun(deleted: string[], inserted: string[], moved: Set<string>): DiffOp[] {
+  const ops: DiffOp[] = [];
+  let i = 0;
+  let j = 0;
+  const isMoved = (p: string) => moved.has(strip(p));
   for (const [di, ij] of pairParagraphs(deleted, inserted)) {
     if (isMoved(deleted[di]) || isMoved(inserted[ij])) continue;
     while (i < di) ops.push({ op: "delete", text: deleted[i++] });
