@@ -245,8 +245,10 @@ function makeCase(r: Random, id: number, kind: EditKind, paragraphs: readonly st
   if (ORPHANING.includes(kind) !== (truth.state === "orphaned")) return null;
   // Deleting words next to the same words is ambiguous ("2020" minus one "20"): either copy may be the
   // one that went. Such cases have no exact truth and are not made.
-  if (truth.state === "orphaned" && typeof cut === "number") {
-    const near = newText.slice(Math.max(0, cut - anchor.exact.length), cut + anchor.exact.length);
+  // Moving a sentence away from the same words is ambiguous the same way ("该区域…。区域内…").
+  const seam = typeof cut === "number" ? cut : typeof cut === "object" ? seamPosition(doc, cut) : null;
+  if (seam !== null && (truth.state === "orphaned" || typeof cut === "object")) {
+    const near = newText.slice(Math.max(0, seam - anchor.exact.length), seam + anchor.exact.length);
     if (near.includes(anchor.exact)) return null;
   }
   return {
@@ -343,8 +345,26 @@ function sentenceBoundary(r: Random, text: string): number | null {
   return ends.length ? pick(r, ends) : null;
 }
 
-/** Applies the case's edit: false if it cannot be made here, else true, or for deletions the new-text offset of the cut. */
-function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: number, pool: readonly string[]): boolean | number {
+/**
+ * Applies the case's edit: false if it cannot be made here, else true, or for deletions the new-text
+ * offset of the cut, or for moves the seam the moved block leaves.
+ */
+/** The original characters on either side of a block about to be moved away (to find the seam it leaves). */
+interface Seam {
+  before: number;
+  after: number;
+}
+function seamOf(doc: TrackedText, from: number, to: number): Seam {
+  return { before: doc.origin[from - 1] ?? -1, after: doc.origin[to] ?? -1 };
+}
+/** Where the seam is now in the new text (null if neither neighbour is an original character). */
+function seamPosition(doc: TrackedText, seam: Seam): number | null {
+  if (seam.after >= 0) return doc.origin.indexOf(seam.after);
+  if (seam.before >= 0) return doc.origin.indexOf(seam.before) + 1;
+  return null;
+}
+
+function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: number, pool: readonly string[]): boolean | number | Seam {
   const span = currentSpan(doc, s, e);
   if (!span || span.end - span.start !== e - s) return false;
   const { start, end } = span;
@@ -396,13 +416,14 @@ function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: numb
         return true;
       }
       // move the paragraph: cut it with one neighbouring "\n", put it back at another paragraph's start (or the end)
+      const seam = seamOf(doc, src.start, src.end);
       const cut = src.end < text.length ? doc.remove(src.start, src.end + 1) : doc.remove(src.start - 1, src.end);
       const body = src.end < text.length ? { text: cut.text.slice(0, -1), origin: cut.origin.slice(0, -1) } : { text: cut.text.slice(1), origin: cut.origin.slice(1) };
       const removed = cut.text.length;
       const at = dest > text.length ? doc.text.length : dest > src.start ? dest - removed : dest;
       if (at >= doc.text.length) doc.insert(doc.text.length, `\n${body.text}`, [-1, ...body.origin]);
       else doc.insert(at, `${body.text}\n`, [...body.origin, -1]);
-      return true;
+      return seam;
     }
     case "move_sentence": {
       if (!sentence || paras.length < 2) return false;
@@ -410,8 +431,9 @@ function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: numb
       if (others.length === 0) return false;
       const target = pick(r, others);
       const dest = r() < 0.5 ? target.end : target.start;
+      const seam = seamOf(doc, sentence.start, sentence.end);
       doc.move(sentence.start, sentence.end, dest);
-      return true;
+      return seam;
     }
     case "edit_passage": {
       if (len < 5) return false;

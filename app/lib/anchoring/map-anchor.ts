@@ -128,7 +128,7 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
     if (!mostlyDeleted) {
       // the diff may pair a moved paragraph's old place with a look-alike: the words themselves, moved
       // verbatim with their context, win over a partial rewrite of the look-alike
-      const moved = findQuote(newText, anchor, s, (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, s, a, b));
+      const moved = findQuote(newText, anchor, s, (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, s, a, b, true));
       if (moved) return located(newText, moved.start, moved.end, exact);
       return { start: s, end: e, exact: slice, state: "changed" };
     }
