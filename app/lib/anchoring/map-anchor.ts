@@ -21,8 +21,9 @@
  *    - no edit touched the passage and the mapped text equals `exact` → "intact";
  *    - `exact` occurs verbatim overlapping the mapped range → "intact" there (diffs are ambiguous at
  *      word edges); when mostly deleted, that copy must pass movedHere (below, at its own place);
- *    - not mostly deleted: if the exact words moved verbatim elsewhere (movedHere), "intact" there —
- *      the diff had paired the old place with a look-alike; else "changed", covering the mapped range.
+ *    - not mostly deleted: if the exact words moved verbatim elsewhere (movedHere, with the lighter
+ *      MOVED_MIN_SPAN evidence: the old place was rewritten into a look-alike, so the words themselves
+ *      count), "intact" there; else "changed", covering the mapped range.
  * 5. Mostly deleted (or nothing left): findQuote (quote-search.ts) over matches that pass movedHere
  *    → "intact" if verbatim, else "changed". Otherwise → "orphaned", collapsed at the mapped start.
  *
