@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import { clientAddress, originCheck, securityHeaders } from "./server/security.mjs";
+import { clientAddress, originCheck, securityHeaders, trustedProxies } from "./server/security.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 process.chdir(root); // migrations and the default database path are relative to the project root
@@ -20,10 +20,11 @@ build.entry.module.prepareDatabase();
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+const proxies = trustedProxies(process.env.TRUST_PROXY);
+if (proxies > 0) app.set("trust proxy", proxies);
 app.use(compression());
 app.use(securityHeaders(origin.startsWith("https://")));
-app.use(clientAddress(process.env.TRUST_PROXY === "1"));
+app.use(clientAddress(proxies));
 app.use(originCheck(origin));
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));

@@ -61,10 +61,41 @@ export const securityHeaders = (secure) => (_req, res, next) => {
   next();
 };
 
-/** The client address for throttling: the socket's, or the first X-Forwarded-For hop when TRUST_PROXY=1. */
-export function clientAddress(trustProxy) {
+/**
+ * TRUST_PROXY: how many reverse proxies stand between the clients and this server (unset or 0: none).
+ * "true" counts as 1. Anything else is a configuration error.
+ * @param {string | undefined} value
+ * @returns {number}
+ */
+export function trustedProxies(value) {
+  const v = String(value ?? "").trim().toLowerCase();
+  if (v === "" || v === "0" || v === "false") return 0;
+  if (v === "true") return 1;
+  if (/^[1-9][0-9]?$/.test(v)) return Number(v);
+  throw new Error(`TRUST_PROXY must be a number of proxies (0, 1, 2 …), not ${JSON.stringify(value)}`);
+}
+
+/**
+ * The client's address as our own proxies saw it. Every proxy appends the address it received the
+ * request from, so with N proxies the Nth hop from the right is the one the outermost proxy wrote;
+ * everything left of it was written by the client and is not trusted. "" when it cannot be told.
+ * @param {string | string[] | undefined} header X-Forwarded-For
+ * @param {number} proxies
+ * @returns {string}
+ */
+export function forwardedClient(header, proxies) {
+  if (!proxies || header === undefined) return "";
+  const hops = (Array.isArray(header) ? header.join(",") : String(header))
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return hops.length >= proxies ? hops[hops.length - proxies] : "";
+}
+
+/** The client address for throttling: the socket's, or with TRUST_PROXY=N the hop our Nth proxy appended. */
+export function clientAddress(proxies) {
   return (req, _res, next) => {
-    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+    const forwarded = forwardedClient(req.headers["x-forwarded-for"], proxies);
     req.headers["x-portal-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     next();
   };
