@@ -3,7 +3,7 @@
 // and encoded slashes cannot turn "/…" into "//evil.example".
 
 // C0 controls and DEL: browsers drop tabs and newlines inside URLs, which turns "/\t/x" into "//x"
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 /** "//host" or "/\host" (a browser reads "\" as "/"): a path that names another host */
 const HOST_RELATIVE = /^[/\\][/\\]/;
 
@@ -19,7 +19,7 @@ function decoded(s: string): string | null {
 export function safeRedirect(to: unknown, origin: string, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/")) return fallback;
   const plain = decoded(to);
-  if (plain === null || CONTROL.test(to) || CONTROL.test(plain)) return fallback;
+  if (plain === null || hasControl(to) || hasControl(plain)) return fallback;
   if (HOST_RELATIVE.test(to) || HOST_RELATIVE.test(plain)) return fallback;
   let url: URL;
   try {

@@ -1,6 +1,6 @@
 // Technical review: an expert panel signs opinions bound to the edition's manifest hash as they saw
 // it; the chair signs the panel conclusion once the quorum has signed. Nothing signed can change.
-import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { auditEvents, conclusions, documents, editions, panelConclusions, reviewConfirmations, reviewExperts, reviews, rounds, signoffs, users } from "../../db/schema";
