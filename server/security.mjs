@@ -49,6 +49,92 @@ export function originCheck(origin) {
   };
 }
 
+// Request body caps, counted as the bytes arrive (chunked bodies too), answered with 413 before any
+// route parses anything. Multipart uploads are only checked here against their declared length: the
+// upload routes read them with their own, stricter cap after the role check.
+export const MAX_FORM_BYTES = 64 * 1024;
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+export const MAX_MULTIPART_BYTES = 20 * 1024 * 1024 + 64 * 1024;
+
+/**
+ * Which cap applies to a request body: "multipart" (declared length only), or a number of bytes.
+ * JSON has 2 MB; everything else (url-encoded forms, text, no type at all) 64 KB.
+ * @param {string | undefined} contentType
+ * @returns {{ kind: "multipart" | "json" | "form", limit: number }}
+ */
+export function bodyLimitFor(contentType) {
+  const type = String(contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "multipart/form-data") return { kind: "multipart", limit: MAX_MULTIPART_BYTES };
+  if (type === "application/json" || type.endsWith("+json")) return { kind: "json", limit: MAX_JSON_BYTES };
+  return { kind: "form", limit: MAX_FORM_BYTES };
+}
+
+const tooLargeMessage = { "zh-CN": "提交的内容过大。", en: "The submission is too large." };
+const lengthRequiredMessage = { "zh-CN": "上传须注明内容长度。", en: "An upload must declare its length (Content-Length)." };
+
+/** After a refusal, the rest of a body is read and dropped up to this much, so that the client (still
+ * sending) gets the answer instead of a broken pipe; a larger rest ends the connection. */
+export const DRAIN_BYTES = 4 * 1024 * 1024;
+
+function refuse(req, res, status, message) {
+  let drained = 0;
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) req.destroy();
+  });
+  req.resume();
+  res.status(status);
+  if (req.path.startsWith("/api/")) {
+    res.json({ error: { code: status === 413 ? "too_large" : "length_required", message: `${message["zh-CN"]} ${message.en}` } });
+  } else {
+    res.type("html").send(
+      `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${status}</title><body style="font-family:sans-serif;padding:2rem"><h1>${status}</h1><p>${message["zh-CN"]}</p><p>${message.en}</p><p><a href="/">返回首页 / Home</a></p></body></html>`,
+    );
+  }
+}
+
+/**
+ * Express middleware: reads every non-multipart body up to its cap into `req.cappedBody` (a Buffer)
+ * and answers 413 as soon as the count passes the cap, whatever Content-Length said or did not say.
+ * Nothing past the cap is kept.
+ * A multipart body must declare its length (411 otherwise), at most 20 MB + 64 KB.
+ */
+export function bodyLimit() {
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const { kind, limit } = bodyLimitFor(req.headers["content-type"]);
+    const declared = req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
+    if (declared !== null && declared > limit) return refuse(req, res, 413, tooLargeMessage);
+    if (kind === "multipart") return declared === null ? refuse(req, res, 411, lengthRequiredMessage) : next();
+    const chunks = [];
+    let size = 0;
+    let settled = false;
+    const onData = (chunk) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        req.off("data", onData);
+        chunks.length = 0;
+        return refuse(req, res, 413, tooLargeMessage);
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => {
+      if (settled) return;
+      settled = true;
+      req.cappedBody = Buffer.concat(chunks, size);
+      next();
+    });
+    req.once("error", (e) => {
+      if (settled) return;
+      settled = true;
+      next(e);
+    });
+  };
+}
+
 export const securityHeaders = (secure) => (_req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
