@@ -50,23 +50,28 @@ export function originCheck(origin) {
 }
 
 // Request body caps, counted as the bytes arrive (chunked bodies too), answered with 413 before any
-// route parses anything. Multipart uploads are only checked here against their declared length: the
-// upload routes read them with their own, stricter cap after the role check.
+// route parses anything. Uploads (multipart, or a file as the body) are left to their routes, which
+// stream them with their own cap after the role check; multipart must at least declare its length.
 export const MAX_FORM_BYTES = 64 * 1024;
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 export const MAX_MULTIPART_BYTES = 20 * 1024 * 1024 + 64 * 1024;
 
 /**
- * Which cap applies to a request body: "multipart" (declared length only), or a number of bytes.
- * JSON has 2 MB; everything else (url-encoded forms, text, no type at all) 64 KB.
+ * Which cap applies to a request body:
+ * - "form" (url-encoded, text, no type at all: what page forms send and `request.formData()` reads): 64 KB;
+ * - "json": 2 MB;
+ * - "multipart": its declared length only (at most 20 MB + 64 KB; the route caps it again after the role check);
+ * - "upload" (any other type: a PDF, a spreadsheet sent as the body): left to the upload route, which
+ *   streams it with its own cap after the role check.
  * @param {string | undefined} contentType
- * @returns {{ kind: "multipart" | "json" | "form", limit: number }}
+ * @returns {{ kind: "form" | "json" | "multipart" | "upload", limit: number }}
  */
 export function bodyLimitFor(contentType) {
   const type = String(contentType ?? "").split(";")[0].trim().toLowerCase();
-  if (type === "multipart/form-data") return { kind: "multipart", limit: MAX_MULTIPART_BYTES };
+  if (type === "" || type === "application/x-www-form-urlencoded" || type.startsWith("text/")) return { kind: "form", limit: MAX_FORM_BYTES };
   if (type === "application/json" || type.endsWith("+json")) return { kind: "json", limit: MAX_JSON_BYTES };
-  return { kind: "form", limit: MAX_FORM_BYTES };
+  if (type === "multipart/form-data") return { kind: "multipart", limit: MAX_MULTIPART_BYTES };
+  return { kind: "upload", limit: Number.POSITIVE_INFINITY };
 }
 
 const tooLargeMessage = { "zh-CN": "提交的内容过大。", en: "The submission is too large." };
@@ -105,6 +110,7 @@ export function bodyLimit() {
     const { kind, limit } = bodyLimitFor(req.headers["content-type"]);
     const declared = req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
     if (declared !== null && declared > limit) return refuse(req, res, 413, tooLargeMessage);
+    if (kind === "upload") return next();
     if (kind === "multipart") return declared === null ? refuse(req, res, 411, lengthRequiredMessage) : next();
     const chunks = [];
     let size = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, forwardedClient, isCrossOriginWrite, trustedProxies } from "./security.mjs";
+import { bodyLimitFor, clientAddress, forwardedClient, isCrossOriginWrite, MAX_FORM_BYTES, MAX_JSON_BYTES, trustedProxies } from "./security.mjs";
 
 const origin = "http://localhost:3000";
 
@@ -57,5 +57,18 @@ describe("forwardedClient (TRUST_PROXY=N)", () => {
     const direct = { headers: { "x-forwarded-for": "6.6.6.6" }, socket: { remoteAddress: "198.51.100.4" } } as { headers: Record<string, string>; socket: { remoteAddress: string } };
     clientAddress(0)(direct, {}, () => {});
     expect(direct.headers["x-portal-client-ip"]).toBe("198.51.100.4");
+  });
+});
+
+describe("bodyLimitFor", () => {
+  it("caps forms at 64 KB, JSON at 2 MB, and leaves uploads to their routes", () => {
+    expect(bodyLimitFor("application/x-www-form-urlencoded;charset=UTF-8")).toEqual({ kind: "form", limit: MAX_FORM_BYTES });
+    expect(bodyLimitFor(undefined)).toEqual({ kind: "form", limit: 64 * 1024 });
+    expect(bodyLimitFor("text/plain")).toMatchObject({ kind: "form" });
+    expect(bodyLimitFor("Application/JSON; charset=utf-8")).toEqual({ kind: "json", limit: MAX_JSON_BYTES });
+    expect(MAX_JSON_BYTES).toBe(2 * 1024 * 1024);
+    expect(bodyLimitFor("application/merge-patch+json")).toMatchObject({ kind: "json" });
+    expect(bodyLimitFor("multipart/form-data; boundary=x")).toMatchObject({ kind: "multipart", limit: 20 * 1024 * 1024 + 64 * 1024 });
+    expect(bodyLimitFor("application/pdf")).toMatchObject({ kind: "upload" });
   });
 });
