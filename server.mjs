@@ -2,10 +2,12 @@
 // guards first, so no route can forget the Origin check.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
+// createRemixRequest and sendRemixResponse are not re-exported from the package index
+import remixExpress from "@remix-run/express/dist/server.js";
+import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { clientAddress, originCheck, securityHeaders } from "./server/security.mjs";
+import { bodyLimit, clientAddress, originCheck, securityHeaders, trustedProxies } from "./server/security.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 process.chdir(root); // migrations and the default database path are relative to the project root
@@ -20,14 +22,26 @@ build.entry.module.prepareDatabase();
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+const proxies = trustedProxies(process.env.TRUST_PROXY);
+if (proxies > 0) app.set("trust proxy", proxies);
 app.use(compression());
 app.use(securityHeaders(origin.startsWith("https://")));
-app.use(clientAddress(process.env.TRUST_PROXY === "1"));
+app.use(clientAddress(proxies));
 app.use(originCheck(origin));
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build }));
+// Remix's express adapter, with the body that bodyLimit() has read and counted
+const { createRemixRequest, sendRemixResponse } = remixExpress;
+const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+app.all("*", bodyLimit(), async (req, res, next) => {
+  try {
+    let request = createRemixRequest(req, res);
+    if (req.cappedBody) request = new Request(request, { body: req.cappedBody, duplex: "half" });
+    await sendRemixResponse(res, await handleRequest(request));
+  } catch (error) {
+    next(error);
+  }
+});
 
 const server = app.listen(port, host, () => {
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;

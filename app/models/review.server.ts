@@ -1,6 +1,6 @@
 // Technical review: an expert panel signs opinions bound to the edition's manifest hash as they saw
 // it; the chair signs the panel conclusion once the quorum has signed. Nothing signed can change.
-import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { auditEvents, conclusions, documents, editions, panelConclusions, reviewConfirmations, reviewExperts, reviews, rounds, signoffs, users } from "../../db/schema";
@@ -73,6 +73,9 @@ function loadReviewRow(db: DbOrTx, reviewId: string) {
 type SignoffRow = typeof signoffs.$inferSelect;
 const expectedSignature = (s: SignoffRow) => signatureHash({ reviewId: s.reviewId, signerId: s.expertId, kind: "expert", conclusion: s.conclusion, opinion: s.opinion, manifestHash: s.manifestHash, signedAt: s.signedAt.getTime() });
 
+/** A sign-off counts when it is on the reviewed edition's hash and its signature still matches its content. */
+const signoffVerifies = (s: SignoffRow, manifestHash: string) => s.manifestHash === manifestHash && s.signatureHash === expectedSignature(s);
+
 export type ReviewStatus = "open" | "quorum_reached" | "concluded";
 
 export function getReview(ctx: Ctx, reviewId: string) {
@@ -80,7 +83,7 @@ export function getReview(ctx: Ctx, reviewId: string) {
   const members = ctx.db.select({ id: users.id, username: users.username, displayName: users.displayName, title: users.title }).from(users).where(inArray(users.id, r.panel)).orderBy(asc(users.username)).all();
   const signed = ctx.db.select().from(signoffs).where(eq(signoffs.reviewId, reviewId)).all();
   const conclusion = ctx.db.select().from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get();
-  const valid = (s: SignoffRow) => s.manifestHash === r.manifestHash && s.signatureHash === expectedSignature(s);
+  const valid = (s: SignoffRow) => signoffVerifies(s, r.manifestHash);
   const validCount = signed.filter(valid).length;
   const status: ReviewStatus = conclusion ? "concluded" : validCount >= r.review.quorum ? "quorum_reached" : "open";
   return {
@@ -153,6 +156,8 @@ export function signOff(ctx: Ctx, reviewId: string, input: unknown) {
     if (!r.panel.includes(ctx.user.id)) throw forbidden("review.notOnPanel");
     if (values.manifestHash !== r.manifestHash) throw conflict("review.hashMismatch", { manifestHash: r.manifestHash });
     if (tx.select({ id: signoffs.id }).from(signoffs).where(and(eq(signoffs.reviewId, reviewId), eq(signoffs.expertId, ctx.user.id))).get()) throw conflict("review.alreadySigned");
+    // once the chair has concluded, the record is closed: a late opinion would not be part of it
+    if (tx.select({ r: panelConclusions.reviewId }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get()) throw conflict("review.alreadyConcluded");
     const signedAt = new Date();
     const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "expert", conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, signedAt: signedAt.getTime() });
     const id = newId("sgn");
@@ -169,7 +174,8 @@ export function concludeReview(ctx: Ctx, reviewId: string, input: unknown) {
     const r = loadReview(ctx, reviewId, tx);
     if (r.review.chairUserId !== ctx.user.id) throw forbidden("review.notChair");
     if (tx.select({ r: panelConclusions.reviewId }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get()) throw conflict("review.alreadyConcluded");
-    const valid = tx.select({ n: count() }).from(signoffs).where(and(eq(signoffs.reviewId, reviewId), eq(signoffs.manifestHash, r.manifestHash))).get()?.n ?? 0;
+    // the same rule as `valid` in getReview: a signature whose row was changed does not count
+    const valid = tx.select().from(signoffs).where(eq(signoffs.reviewId, reviewId)).all().filter((s) => signoffVerifies(s, r.manifestHash)).length;
     if (valid < r.review.quorum) throw new DomainError("conflict", "review.quorumNotReached", { quorum: r.review.quorum });
     const signedAt = new Date();
     const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "panel", conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, signedAt: signedAt.getTime() });

@@ -185,7 +185,8 @@ export function getRound(ctx: Ctx, roundId: string, now = Date.now()) {
     mine: coverage.find((c) => c.organizationId === ctx.user.organization.id) ?? null,
     canManage: can(ctx.user, "update:round:any") && draftsPlan(ctx.user, { level: r.planLevel, draftingOrganizationId: r.draftingOrganizationId }),
     canComment: can(ctx.user, "create:comment:own") && r.invitedOrganizationIds.includes(ctx.user.organization.id),
-    invited: coverage.map((c) => ({ organizationId: c.organizationId, submittedAt: c.submission?.submittedAt ?? null })),
+    // who is invited is public to the round; when the others replied is not, for those who do not see the whole round
+    invited: coverage.map((c) => ({ organizationId: c.organizationId, submittedAt: seesWholeRound(r.viewer) || c.organizationId === ctx.user.organization.id ? (c.submission?.submittedAt ?? null) : null })),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -11,11 +11,20 @@ import { getDb } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { clientIp } from "~/utils/http.server";
 import { getOptionalUser, requestLocale, safeRedirectPath } from "~/utils/session.server";
+import { MAX_FORM_BYTES, readFormCapped } from "~/utils/upload.server";
 import { sessionIdFrom } from "~/utils/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: "zh-CN" | "en" } | undefined)?.locale ?? "zh-CN";
   return [{ title: `${translate(locale, "login.title")} · ${translate(locale, "app.shortName")}` }];
+};
+
+// a refused log-in's Retry-After reaches the browser on a document POST too
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const out = new Headers();
+  const retry = actionHeaders.get("Retry-After");
+  if (retry) out.set("Retry-After", retry);
+  return out;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,9 +42,9 @@ const loginForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const locale = requestLocale(request, null);
-  const parsed = loginForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: translate(locale, "login.failed") }, { status: 400 });
   try {
+    const parsed = loginForm.safeParse(Object.fromEntries(await readFormCapped(request, MAX_FORM_BYTES)));
+    if (!parsed.success) return data({ error: translate(locale, "login.failed") }, { status: 400 });
     const { setCookie } = await login(getDb(), {
       username: parsed.data.username,
       password: parsed.data.password,
@@ -49,6 +58,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const headers: HeadersInit = {};
       const retry = e.extra.details?.retryAfterSeconds;
       if (typeof retry === "number") headers["Retry-After"] = String(retry);
+      // a body refused unread (413) leaves the rest of it on the connection: close it
+      if (e.code === "too_large") headers.Connection = "close";
       return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers });
     }
     throw e;

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DomainError } from "./errors";
 import { apiErrorResponse } from "./http.server";
 import { type Ctx, requestLocale, requireApiUser } from "./session.server";
+import { readBodyCapped } from "./upload.server";
 
 type Handler = (ctx: Ctx, args: LoaderFunctionArgs | ActionFunctionArgs) => unknown | Promise<unknown>;
 
@@ -23,14 +24,17 @@ export function apiRoute(handler: Handler, { status = 200 } = {}) {
   };
 }
 
-/** A JSON body of at most `maxBytes`, or a 400/413 domain error. */
-export async function readJson(request: Request, maxBytes = 3 * 1024 * 1024): Promise<unknown> {
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > maxBytes) throw new DomainError("too_large", "error.tooLarge");
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) throw new DomainError("too_large", "error.tooLarge");
+/** The largest JSON body any API route accepts; routes pass a smaller cap where they expect less. */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A JSON body of at most `maxBytes`, or a 400/413 domain error. The bytes are counted as they stream in
+ * (chunked bodies too) and reading stops at the cap, before anything is parsed.
+ */
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const bytes = await readBodyCapped(request, Math.min(maxBytes, MAX_JSON_BYTES));
   try {
-    return JSON.parse(text);
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new DomainError("invalid", "error.invalid", {}, { issues: [{ path: "", message: "malformed JSON" }] });
   }

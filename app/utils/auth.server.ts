@@ -2,14 +2,14 @@
 // hand-written sessions without touching anything else.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, max } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import type { Db, DbOrTx } from "../../db/client";
 import { type Locale, loginAttempts, organizations, type Role, sessions, users } from "../../db/schema";
 import { recordAudit } from "../models/audit.server";
 import { config } from "./config.server";
 import { DomainError } from "./errors";
-import { THROTTLE_WINDOW_MS, throttleDecision } from "./throttle";
+import { ACCOUNT_MEMORY_MS, accountDecision, addressDecision, THROTTLE_WINDOW_MS } from "./throttle";
 
 export const SESSION_COOKIE = "portal_session";
 export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -130,32 +130,57 @@ export interface LoginInput {
 let dummyHash: Promise<string> | null = null;
 
 /**
+ * The throttle (see throttle.ts) and the attempt, in one immediate transaction: the attempt is recorded
+ * as a failure before the password is checked, so parallel guesses each see the ones before them.
+ * Returns the attempt's id, to be marked as a success once the password and the account are good.
+ */
+function admitAttempt(db: Db, username: string, ip: string, now: number): number {
+  return db.transaction(
+    (tx) => {
+      const addressFailures = tx
+        .select({ at: loginAttempts.at })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, now - THROTTLE_WINDOW_MS)))
+        .all()
+        .map((r) => r.at);
+      const lastSuccess = tx
+        .select({ at: max(loginAttempts.at) })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.username, username), eq(loginAttempts.succeeded, true)))
+        .get()?.at;
+      const accountSince = Math.max(now - ACCOUNT_MEMORY_MS, lastSuccess ?? 0);
+      const accountFailures = tx
+        .select({ at: loginAttempts.at })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.username, username), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, accountSince)))
+        .all()
+        .map((r) => r.at);
+      for (const decision of [accountDecision(accountFailures, now), addressDecision(addressFailures, now)]) {
+        if (!decision.allowed) {
+          throw new DomainError("too_many_requests", "login.throttled", { minutes: Math.ceil(decision.retryAfterSeconds / 60) }, { details: { retryAfterSeconds: decision.retryAfterSeconds } });
+        }
+      }
+      return tx.insert(loginAttempts).values({ username, ip, succeeded: false, at: now }).returning({ id: loginAttempts.id }).get().id;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
  * Checks the throttle, the password and the account; on success ends the caller's previous session
  * and starts a new one (a new id at every login). Returns the Set-Cookie header.
  */
 export async function login(db: Db, input: LoginInput): Promise<{ user: SessionUser; setCookie: string }> {
   const username = input.username.trim().toLowerCase();
   const now = Date.now();
-  const since = now - THROTTLE_WINDOW_MS;
-  const failures = (column: typeof loginAttempts.username | typeof loginAttempts.ip, value: string) =>
-    db
-      .select({ at: loginAttempts.at })
-      .from(loginAttempts)
-      .where(and(eq(column, value), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
-      .all()
-      .map((r) => r.at);
-  for (const decision of [throttleDecision(failures(loginAttempts.username, username), now), throttleDecision(failures(loginAttempts.ip, input.ip), now)]) {
-    if (!decision.allowed) {
-      throw new DomainError("too_many_requests", "login.throttled", { minutes: Math.ceil(decision.retryAfterSeconds / 60) }, { details: { retryAfterSeconds: decision.retryAfterSeconds } });
-    }
-  }
+  const attemptId = admitAttempt(db, username, input.ip, now);
 
   const row = db.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)).get();
   dummyHash ??= hashPassword("not-a-real-password-0");
   let ok = false;
   if (row) ok = await verify(row.passwordHash, input.password);
   else await verify(await dummyHash, input.password);
-  db.insert(loginAttempts).values({ username, ip: input.ip, succeeded: ok && !row?.disabledAt, at: now }).run();
+  if (ok && row && !row.disabledAt) db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId)).run();
   if (!row || !ok) throw new DomainError("unauthorized", "login.failed");
   if (row.disabledAt) throw new DomainError("forbidden", "login.disabled");
 

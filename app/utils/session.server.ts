@@ -2,7 +2,9 @@ import { redirect } from "@remix-run/node";
 import type { Db } from "../../db/client";
 import type { Locale } from "../../db/schema";
 import { isLocale, localeFromAcceptLanguage } from "~/i18n";
+import { safeRedirect } from "~/lib/safe-redirect";
 import { type SessionUser, sessionIdFrom, validateSession } from "./auth.server";
+import { config } from "./config.server";
 import { getDb } from "./db.server";
 import { unauthorized } from "./errors";
 
@@ -45,8 +47,7 @@ export function requestLocale(request: Request, user: SessionUser | null): Local
   return isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(request.headers.get("Accept-Language"));
 }
 
-/** Only same-site paths: an open redirect must not start at our login page. */
+/** Only paths on the portal's own origin (ORIGIN): an open redirect must not start at our login page. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return safeRedirect(to, config.origin, fallback);
 }

@@ -3,6 +3,9 @@
 import type { MessageKey } from "~/i18n";
 import { DomainError } from "./errors";
 
+/** Page forms (url-encoded, or multipart without a file): the same cap as server/security.mjs applies. */
+export const MAX_FORM_BYTES = 64 * 1024;
+
 /** Room for a multipart envelope and its text fields beside the file itself. */
 export const FORM_OVERHEAD_BYTES = 64 * 1024;
 

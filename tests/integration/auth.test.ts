@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { loginAttempts, sessions } from "../../db/schema";
@@ -70,19 +70,55 @@ describe("login", () => {
     expect(await validateSession(db, id)).toBeNull();
   });
 
-  it("throttles after five failures for one username, even with the right password next", async () => {
+  it("after five failures for one account, each further attempt waits 2^n seconds; the right password after the wait works", async () => {
     for (let i = 0; i < 5; i++) await rejects(login(db, { username: "shandan", password: `wrong-${i}-password`, ip: `2.2.2.${i}` }), "unauthorized");
-    await rejects(login(db, { username: "shandan", password: "zhangye-2021", ip: "2.2.2.9" }), "too_many_requests", "login.throttled");
+    const refused = await login(db, { username: "shandan", password: "zhangye-2021", ip: "2.2.2.9" }).catch((e: DomainError) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe("too_many_requests");
+    expect((refused as DomainError).messageKey).toBe("login.throttled");
+    expect((refused as DomainError).extra.details?.retryAfterSeconds).toBe(2);
     // another user from another address is not affected
     await login(db, { username: "minle", password: "zhangye-2021", ip: "2.2.3.1" });
+    // a refused attempt is not a failure: the wait does not grow while the user waits
+    const shift = (ms: number) => db.update(loginAttempts).set({ at: sql`${loginAttempts.at} - ${ms}` }).where(eq(loginAttempts.username, "shandan")).run();
+    shift(2500);
+    // one more failure after the wait: now 4 s
+    await rejects(login(db, { username: "shandan", password: "wrong-again-password", ip: "2.2.2.8" }), "unauthorized");
+    const longer = await login(db, { username: "shandan", password: "zhangye-2021", ip: "2.2.2.9" }).catch((e: DomainError) => e);
+    expect((longer as DomainError).extra.details?.retryAfterSeconds).toBe(4);
+    shift(4500);
+    await login(db, { username: "shandan", password: "zhangye-2021", ip: "2.2.2.9" });
+    // a success starts the count again
+    await rejects(login(db, { username: "shandan", password: "wrong-password-1", ip: "2.2.2.9" }), "unauthorized");
+    await login(db, { username: "shandan", password: "zhangye-2021", ip: "2.2.2.9" });
   });
 
-  it("throttles after five failures from one address, whatever the usernames", async () => {
-    for (let i = 0; i < 5; i++) await rejects(login(db, { username: `guess${i}`, password: "wrong-password", ip: "3.3.3.3" }), "unauthorized");
-    await rejects(login(db, { username: "sunan", password: "zhangye-2021", ip: "3.3.3.3" }), "too_many_requests");
-    // failures older than 15 minutes no longer count
-    db.update(loginAttempts).set({ at: Date.now() - 16 * 60_000 }).where(eq(loginAttempts.ip, "3.3.3.3")).run();
+  it("one address (a county's NAT) is not locked out by a colleague's failures, only after many", async () => {
+    for (let i = 0; i < 12; i++) await rejects(login(db, { username: `guess${i % 3}`, password: "wrong-password", ip: "3.3.3.3" }), "unauthorized");
     await login(db, { username: "sunan", password: "zhangye-2021", ip: "3.3.3.3" });
+    // a hundred failures in 15 minutes from one address: everyone behind it waits
+    const at = Date.now() - 60_000;
+    db.insert(loginAttempts).values(Array.from({ length: 100 }, (_, i) => ({ username: `bot${i}`, ip: "3.3.3.4", succeeded: false, at: at + i }))).run();
+    await rejects(login(db, { username: "sunan", password: "zhangye-2021", ip: "3.3.3.4" }), "too_many_requests", "login.throttled");
+    // failures older than 15 minutes no longer count
+    db.update(loginAttempts).set({ at: Date.now() - 16 * 60_000 }).where(eq(loginAttempts.ip, "3.3.3.4")).run();
+    await login(db, { username: "sunan", password: "zhangye-2021", ip: "3.3.3.4" });
+  });
+
+  it("counts each attempt before the password check, so parallel guesses cannot pass the limit", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(db, { username: "ganzhou", password: `parallel-guess-${i}`, ip: `7.7.7.${i}` }).then(() => "ok", (e: DomainError) => e.code)),
+    );
+    expect(results.filter((r) => r === "unauthorized")).toHaveLength(5);
+    expect(results.filter((r) => r === "too_many_requests")).toHaveLength(7);
+    // the address limit is atomic too
+    const at = Date.now() - 60_000;
+    db.insert(loginAttempts).values(Array.from({ length: 95 }, (_, i) => ({ username: `bot${i}`, ip: "8.8.8.8", succeeded: false, at: at + i }))).run();
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => login(db, { username: `spray${i}`, password: "wrong-password", ip: "8.8.8.8" }).then(() => "ok", (e: DomainError) => e.code)),
+    );
+    expect(burst.filter((r) => r === "unauthorized")).toHaveLength(5);
+    expect(burst.filter((r) => r === "too_many_requests")).toHaveLength(5);
   });
 });
 
