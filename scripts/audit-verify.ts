@@ -1,4 +1,5 @@
-// `npm run audit:verify`: checks the audit chain and every sign-off of the database at DATABASE_PATH.
+// `npm run audit:verify [-- --head SHA256]`: checks the audit chain and every sign-off of the database
+// at DATABASE_PATH; with --head, also that the chain still contains that earlier head (no truncation).
 // Exit 0 when intact; 1 naming the first broken record.
 import { existsSync } from "node:fs";
 import { verifyIntegrity } from "../app/models/integrity.server";
@@ -9,13 +10,23 @@ if (!existsSync(file)) {
   console.error(`no database at ${file}`);
   process.exit(2);
 }
+const headArg = process.argv.indexOf("--head");
+const earlierHead = headArg >= 0 ? process.argv[headArg + 1] : undefined;
+if (headArg >= 0 && !/^[0-9a-f]{64}$/.test(earlierHead ?? "")) {
+  console.error("--head wants the sha256 of an earlier head (64 hex characters), as `npm run audit:head` prints it");
+  process.exit(2);
+}
 const db = openDatabase(file, { runMigrations: false });
-const result = verifyIntegrity(db);
+const result = verifyIntegrity(db, earlierHead);
 db.$client.close();
+const head = `head: ${result.head.events} events, sha256 ${result.head.sha256}, sm3 ${result.head.sm3}`;
 if (result.ok) {
-  console.log(`audit chain intact: ${result.events} events, every sign-off matches its signature, in ${file}`);
+  console.log(`audit chain intact: ${result.events} events, every sign-off matches its signature${earlierHead ? ", the earlier head is still in the chain" : ""}, in ${file}\n${head}`);
 } else if (result.firstBrokenEventId !== null) {
   console.error(`audit chain BROKEN at audit_events.id = ${result.firstBrokenEventId} (${result.events} events in ${file})`);
+  process.exit(1);
+} else if (result.earlierHeadFound === false) {
+  console.error(`audit chain TRUNCATED: the earlier head ${earlierHead} is no longer in the chain (${result.events} events in ${file})\n${head}`);
   process.exit(1);
 } else {
   console.error(`sign-off BROKEN: ${result.firstBrokenSignoffId} does not match its signature or the audit chain (${file})`);

@@ -1,7 +1,7 @@
-import { asc, desc } from "drizzle-orm";
+import { asc, count, desc } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { auditEvents } from "../../db/schema";
-import { auditEventHash, firstBrokenLink, GENESIS_HASH } from "../lib/hash/audit-chain";
+import { type AuditHead, auditEventHash, auditHead, firstBrokenLink, GENESIS_HASH } from "../lib/hash/audit-chain";
 import { canonicalJson } from "../lib/hash/canonical-json";
 
 export type AuditAction =
@@ -73,9 +73,21 @@ export function recordAudit(tx: DbOrTx, input: AuditInput): void {
   tx.insert(auditEvents).values({ ...row, hash: auditEventHash(row) }).run();
 }
 
-/** Walks the whole chain in id order (permission checks are the caller's: this also runs from the CLI). */
-export function verifyAuditChain(db: DbOrTx): { ok: boolean; events: number; firstBrokenEventId: number | null } {
+/**
+ * Walks the whole chain in id order (permission checks are the caller's: this also runs from the CLI).
+ * With `earlierHead` (a head kept outside the database), also checks the chain still holds that event:
+ * a chain cut back past it does not verify.
+ */
+export function verifyAuditChain(db: DbOrTx, earlierHead?: string): { ok: boolean; events: number; firstBrokenEventId: number | null; head: AuditHead; earlierHeadFound: boolean | null } {
   const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.id)).all();
   const broken = firstBrokenLink(rows);
-  return { ok: broken === null, events: rows.length, firstBrokenEventId: broken };
+  const earlierHeadFound = earlierHead === undefined ? null : earlierHead === GENESIS_HASH || rows.some((r) => r.hash === earlierHead);
+  return { ok: broken === null && earlierHeadFound !== false, events: rows.length, firstBrokenEventId: broken, head: auditHead(rows.length, rows.at(-1)), earlierHeadFound };
+}
+
+/** The chain's current head {events, sha256, sm3} (`npm run audit:head`). */
+export function currentAuditHead(db: DbOrTx): AuditHead {
+  const last = db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  const events = db.select({ n: count() }).from(auditEvents).get()?.n ?? 0;
+  return auditHead(events, last);
 }

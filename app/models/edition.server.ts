@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { documents, editionSections, editions, plans, revisions, sections } from "../../db/schema";
 import { diffTexts } from "../lib/diff/text-diff";
-import { manifestHash } from "../lib/hash/revision-hash";
+import { manifestHash, manifestSm3 } from "../lib/hash/revision-hash";
 import { diffTables } from "../lib/plan-tables/frozen";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
@@ -71,6 +71,7 @@ export function editionJson(ctx: Ctx, editionId: string) {
     documentId: e.documentId,
     label: e.label,
     manifestHash: e.manifestHash,
+    manifestSm3: manifestSm3(e.documentId, e.label, e.sections, e.tables),
     publishedAt: isoShanghai(e.publishedAt),
     sections: e.sections.map((s) => ({ sectionId: s.sectionId, revisionId: s.revisionId, hash: s.hash, number: s.number, title: s.title })),
     // present when the edition froze plan tables; the manifest hash then covers [{kind, hash}] of them
@@ -138,7 +139,7 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
     insertEditionTables(tx, id, tables);
     const tableHashes = tables.map((t) => ({ kind: t.kind, hash: t.hash }));
     recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length, ...(tables.length ? { tables: tableHashes } : {}) } });
-    return { id, label, manifestHash: hash, publishedAt: isoShanghai(publishedAt), sections: entries, ...(tables.length ? { tables: tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash })) } : {}) };
+    return { id, label, manifestHash: hash, manifestSm3: manifestSm3(documentId, label, entries, tables), publishedAt: isoShanghai(publishedAt), sections: entries, ...(tables.length ? { tables: tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash })) } : {}) };
   });
 }
 

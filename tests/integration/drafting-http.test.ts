@@ -92,23 +92,23 @@ describe("editions", () => {
     // the recipe of README "Hashes anyone can recompute": a plan text's edition also lists its frozen
     // tables ({kind, hash}); an edition without tables is hashed exactly as before tables existed
     expect(edition.tables.map((t: { kind: string }) => t.kind)).toEqual(["indicators", "projects"]);
-    const recomputed = createHash("sha256")
-      .update(
-        canonical({
-          documentId: textDocumentId,
-          label: edition.label,
-          sections: edition.sections.map((x: { sectionId: string; revisionId: string; hash: string }) => ({ sectionId: x.sectionId, revisionId: x.revisionId, hash: x.hash })),
-          tables: edition.tables.map((t: { kind: string; hash: string }) => ({ kind: t.kind, hash: t.hash })),
-        }),
-      )
-      .digest("hex");
+    const manifestBytes = canonical({
+      documentId: textDocumentId,
+      label: edition.label,
+      sections: edition.sections.map((x: { sectionId: string; revisionId: string; hash: string }) => ({ sectionId: x.sectionId, revisionId: x.revisionId, hash: x.hash })),
+      tables: edition.tables.map((t: { kind: string; hash: string }) => ({ kind: t.kind, hash: t.hash })),
+    });
+    const recomputed = createHash("sha256").update(manifestBytes).digest("hex");
     expect(edition.manifestHash).toBe(recomputed);
+    // SM3 (国密) over the very same bytes
+    expect(edition.manifestSm3).toBe(createHash("sm3").update(manifestBytes).digest("hex"));
     const withoutTables = createHash("sha256")
       .update(canonical({ documentId: textDocumentId, label: edition.label, sections: edition.sections.map((x: { sectionId: string; revisionId: string; hash: string }) => ({ sectionId: x.sectionId, revisionId: x.revisionId, hash: x.hash })) }))
       .digest("hex");
     expect(withoutTables).not.toBe(edition.manifestHash);
     const fetched = await (await s.get(`/api/v1/editions/${edition.id}`, reviewer)).json();
     expect(fetched.manifestHash).toBe(edition.manifestHash);
+    expect(fetched.manifestSm3).toBe(edition.manifestSm3);
     expect(fetched.sections.map((x: { revisionId: string }) => x.revisionId)).toEqual(edition.sections.map((x: { revisionId: string }) => x.revisionId));
 
     // each section's revision hash is sha256(text + canonical content)

@@ -45,6 +45,20 @@ describe("audit:verify, backup, restore", () => {
     expect(run("scripts/restore.ts", backup).status).toBe(0);
     expect(run("scripts/audit-verify.ts").status).toBe(0);
 
+    // the head kept outside: SHA-256 and SM3 of the last event; a chain cut back past it is caught
+    const head = JSON.parse(run("scripts/audit-head.ts").stdout.trim());
+    expect(head).toMatchObject({ events: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), sm3: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(head.sm3).not.toBe(head.sha256);
+    expect(run("scripts/audit-verify.ts", "--head", head.sha256).status).toBe(0);
+    const cut = openDatabase(file);
+    cut.$client.prepare("delete from audit_events where id = (select max(id) from audit_events)").run();
+    cut.$client.close();
+    expect(run("scripts/audit-verify.ts").status).toBe(0); // the rest of the chain is intact …
+    const truncated = run("scripts/audit-verify.ts", "--head", head.sha256);
+    expect(truncated.status).toBe(1); // … but the head kept outside is gone
+    expect(truncated.stderr).toContain("TRUNCATED");
+    expect(JSON.parse(run("scripts/audit-head.ts").stdout.trim()).events).toBe(head.events - 1);
+
     const garbage = path.join(dir, "garbage.db");
     writeFileSync(garbage, "not a database");
     expect(run("scripts/restore.ts", garbage).status).toBe(1);

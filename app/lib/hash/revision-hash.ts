@@ -1,5 +1,6 @@
 import { canonicalJson } from "./canonical-json";
 import { sha256Hex } from "./sha256";
+import { sm3Hex } from "./sm3";
 
 /** A revision's hash: sha256 over its derived text followed by its canonical content JSON. */
 export function revisionHash(text: string, content: unknown): string {
@@ -39,4 +40,9 @@ export function manifestCanonical(documentId: string, label: string, sections: M
  */
 export function manifestHash(documentId: string, label: string, sections: ManifestEntry[], tables: ManifestTable[] = []): string {
   return sha256Hex(manifestCanonical(documentId, label, sections, tables));
+}
+
+/** The same manifest under SM3 (国密), over the very bytes `manifestHash` covers. */
+export function manifestSm3(documentId: string, label: string, sections: ManifestEntry[], tables: ManifestTable[] = []): string {
+  return sm3Hex(manifestCanonical(documentId, label, sections, tables));
 }
