@@ -5,6 +5,7 @@ import type { AdoptionInput } from "../lib/adoption-table/rows";
 import { isoShanghai } from "../lib/time";
 import { forbidden } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
+import { currentAuditHead } from "./audit.server";
 import { listComments } from "./comment.server";
 import { getRound } from "./round.server";
 
@@ -22,6 +23,7 @@ export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
     editionLabel: round.editionLabel,
     manifestHash: round.manifestHash,
     generatedAt: isoShanghai(Date.now()),
+    auditHead: currentAuditHead(ctx.db),
     comments: comments.map((c) => ({
       organizationName: c.organization.name,
       organizationOrder: order.get(c.organization.id) ?? 0,

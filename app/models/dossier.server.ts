@@ -13,6 +13,7 @@ import { editionToDocx } from "../lib/docx/export.server";
 import { seesPlanDrafts } from "../lib/plan-access";
 import { isoShanghai, shanghaiDate } from "../lib/time";
 import { forbidden, invalid } from "../utils/errors";
+import { currentAuditHead } from "./audit.server";
 import type { Ctx } from "../utils/session.server";
 import { adoptionInput } from "./adoption.server";
 import { approvalSummary, planEditions } from "./approval.server";
@@ -155,6 +156,8 @@ export async function buildDossier(ctx: Ctx, planId: string, input: unknown, now
         documentTitle: e.documentTitle,
         label: e.label,
         manifestHash: e.manifestHash,
+        manifestSm3: e.manifestSm3,
+        auditHead: currentAuditHead(ctx.db),
         publishedAt: isoShanghai(e.publishedAt),
         // as the edition export lays it out: the frozen plan tables after their section
         sections: e.sections.map((s, i, all) => ({

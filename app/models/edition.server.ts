@@ -55,11 +55,13 @@ export function getEdition(ctx: Ctx, editionId: string) {
         .all()
     : [];
   const byId = new Map(revisionRows.map((r) => [r.id, r]));
+  const tables = editionTablesOf(ctx.db, editionId);
   return {
     ...edition,
     sections: manifest.map((m) => ({ ...m, content: byId.get(m.revisionId)?.content, text: byId.get(m.revisionId)?.text ?? "" })),
     // the plan tables frozen into the edition (indicators, included projects), each shown at the end of its section
-    tables: editionTablesOf(ctx.db, editionId),
+    tables,
+    manifestSm3: manifestSm3(edition.documentId, edition.label, manifest, tables),
   };
 }
 
@@ -71,7 +73,7 @@ export function editionJson(ctx: Ctx, editionId: string) {
     documentId: e.documentId,
     label: e.label,
     manifestHash: e.manifestHash,
-    manifestSm3: manifestSm3(e.documentId, e.label, e.sections, e.tables),
+    manifestSm3: e.manifestSm3,
     publishedAt: isoShanghai(e.publishedAt),
     sections: e.sections.map((s) => ({ sectionId: s.sectionId, revisionId: s.revisionId, hash: s.hash, number: s.number, title: s.title })),
     // present when the edition froze plan tables; the manifest hash then covers [{kind, hash}] of them

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { editionToDocx } from "~/lib/docx/export.server";
 import { isoShanghai } from "~/lib/time";
+import { currentAuditHead } from "~/models/audit.server";
 import { getEdition } from "~/models/edition.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -14,6 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documentTitle: edition.documentTitle,
     label: edition.label,
     manifestHash: edition.manifestHash,
+    manifestSm3: edition.manifestSm3,
+    auditHead: forPage(ctx, () => currentAuditHead(ctx.db)),
     publishedAt: isoShanghai(edition.publishedAt),
     // the frozen plan tables follow their section (a table placed nowhere goes after the last one)
     sections: edition.sections.map((s, i, all) => ({

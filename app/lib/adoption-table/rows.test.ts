@@ -67,5 +67,8 @@ describe("title and subtitle", () => {
     expect(sub).toContain("第一轮征求意见（区县政府及市直部门）");
     expect(sub).toContain("2025年10月20日 18:05");
     expect(sub).toContain(`稿次摘要：${sample.manifestHash}`);
+    expect(sub).not.toContain("审计链");
+    const withHead = adoptionSubtitle({ ...sample, auditHead: { events: 42, sha256: "d".repeat(64) } });
+    expect(withHead).toContain(`审计链：42 条，SHA-256 ${"d".repeat(64)}`);
   });
 });

@@ -29,6 +29,8 @@ export type AdoptionInput = {
   manifestHash: string;
   /** ISO-8601 with +08:00 */
   generatedAt: string;
+  /** the audit chain's head when the table was made */
+  auditHead?: { events: number; sha256: string };
   comments: AdoptionComment[];
 };
 
@@ -91,9 +93,10 @@ export function adoptionTitle(input: AdoptionInput): string {
   return clean(`《${input.planTitle}》${input.documentTitle}（${input.editionLabel}）意见采纳情况表`);
 }
 
-/** Round, time of generation and the edition hash the table was made from. */
+/** Round, time of generation, the edition hash the table was made from, and the audit head then. */
 export function adoptionSubtitle(input: AdoptionInput): string {
-  return clean(`${input.roundTitle}　　生成时间：${shanghaiTime(input.generatedAt)}　　稿次摘要：${input.manifestHash}`);
+  const head = input.auditHead ? `　　审计链：${input.auditHead.events} 条，SHA-256 ${input.auditHead.sha256}` : "";
+  return clean(`${input.roundTitle}　　生成时间：${shanghaiTime(input.generatedAt)}　　稿次摘要：${input.manifestHash}${head}`);
 }
 
 /** Whole-section comments (no anchor) first, then by passage, organisation, time. */

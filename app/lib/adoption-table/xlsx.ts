@@ -46,7 +46,8 @@ export async function adoptionTableXlsx(input: AdoptionInput): Promise<Buffer> {
     row.getCell(1).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   };
   banner(adoptionTitle(input), { name: "黑体", size: 16 }, 36);
-  banner(adoptionSubtitle(input), { size: 9 }, 20);
+  // two lines once the audit head is printed beside the edition hash
+  banner(adoptionSubtitle(input), { size: 9 }, input.auditHead ? 32 : 20);
 
   const header = sheet.addRow(COLUMNS.map((c) => c.header));
   header.height = 22;

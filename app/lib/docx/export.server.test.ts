@@ -78,6 +78,15 @@ describe("editionToDocx", () => {
     expect(xml).toContain(sampleEdition.label);
     expect(xml).toContain(sampleEdition.manifestHash);
     expect(xml).toMatch(/PAGE/);
+    expect(xml).not.toContain("审计链"); // nothing invented when the caller gives no head
+  });
+
+  it("adds the SM3 digest and the audit head at export time when given", async () => {
+    const head = { events: 128, sha256: "a".repeat(64), sm3: "b".repeat(64) };
+    const zip = await JSZip.loadAsync(await editionToDocx({ ...sampleEdition, manifestSm3: "c".repeat(64), auditHead: head }));
+    const xml = (await Promise.all(zip.file(/^word\/footer\d*\.xml$/).map((f) => f.async("string")))).join("");
+    expect(xml).toContain(`SM3 ${"c".repeat(64)}`);
+    expect(xml).toContain(`审计链 128 条 · SHA-256 ${"a".repeat(64)} · SM3 ${"b".repeat(64)}`);
   });
 
   it("sets the document properties and East Asian fonts", async () => {

@@ -31,6 +31,10 @@ export type ExportInput = {
   documentTitle: string;
   label: string;
   manifestHash: string;
+  /** SM3 over the same canonical bytes as manifestHash */
+  manifestSm3?: string;
+  /** the audit chain's head when the file was made, so a copy kept outside anchors it */
+  auditHead?: { events: number; sha256: string; sm3: string };
   /** ISO-8601 with +08:00 */
   publishedAt: string;
   sections: ExportSection[];
@@ -151,11 +155,18 @@ function publishedDay(iso: string): string {
   return Number.isNaN(t) ? iso : formatDate(shanghaiDate(t), "zh");
 }
 
+/** "审计链 128 条 · SHA-256 … · SM3 …": the head as printed in exports (`npm run audit:verify -- --head` takes the SHA-256). */
+export function auditHeadLine(head: { events: number; sha256: string; sm3: string }): string {
+  return `审计链 ${head.events} 条 · SHA-256 ${head.sha256} · SM3 ${head.sm3}`;
+}
+
 function footer(input: ExportInput): Footer {
   const small = { size: 16, font: BODY_FONT };
   return new Footer({
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: clean(`${input.label} · 稿次摘要 ${input.manifestHash}`) })] }),
+      ...(input.manifestSm3 ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: `SM3 ${input.manifestSm3}` })] })] : []),
+      ...(input.auditHead ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: auditHeadLine(input.auditHead) })] })] : []),
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, children: ["第 ", PageNumber.CURRENT, " 页"] })] }),
     ],
   });
