@@ -270,7 +270,7 @@ export function addReply(ctx: Ctx, commentId: string, input: unknown) {
   });
 }
 
-/** API shape of CONTRACT.md. */
+/** The documented API shape (README, JSON API). */
 export function commentJson(c: ReturnType<typeof listComments>[number]) {
   return {
     id: c.id,

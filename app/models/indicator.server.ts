@@ -40,7 +40,7 @@ export function indicatorsForCaller(ctx: Ctx, planId: string) {
   return { plan, source: published ? ("published" as const) : ("none" as const), edition: published?.edition ?? null, indicators: published?.indicators ?? [] };
 }
 
-/** GET /api/v1/plans/:planId/indicators (CONTRACT.md). */
+/** GET /api/v1/plans/:planId/indicators (docs/INDICATORS.md). */
 export function indicatorsJson(ctx: Ctx, planId: string): IndicatorRow[] {
   return indicatorsForCaller(ctx, planId).indicators.map(({ code, name, unit, kind, direction, rollup, baseline, targets }) => ({ code, name, unit, kind, direction, rollup, baseline, targets: { "2025": targets["2025"], "2030": targets["2030"], "2035": targets["2035"] } }));
 }
@@ -93,7 +93,7 @@ export function indicatorCheck(ctx: Ctx, planId: string) {
   return cityRollupCheck(ctx.db, planId).map((r) => ({ ...r, shortfall: shortfall(r.direction, r.city, r.countySum) }));
 }
 
-/** GET /api/v1/plans/:cityPlanId/indicator-check: CONTRACT.md's fields, with name, unit, direction and the counties beside. */
+/** GET /api/v1/plans/:cityPlanId/indicator-check: the documented fields (docs/INDICATORS.md), with name, unit, direction and the counties beside. */
 export function indicatorCheckJson(ctx: Ctx, planId: string) {
   return indicatorCheck(ctx, planId).map((r) => ({ code: r.code, year: r.year, city: r.city, countySum: r.countySum, ok: r.ok, name: r.name, unit: r.unit, direction: r.direction, shortfall: r.shortfall, counties: r.counties }));
 }

@@ -59,7 +59,7 @@ export function valuesOf(p: ProjectRow): ProjectValues {
   };
 }
 
-/** The API shape (CONTRACT.md's fields, then the funding split, key area and times). */
+/** The API shape (the documented fields, then the funding split, key area and times). */
 export function projectJson(p: ProjectRow) {
   return {
     id: p.id,

@@ -1,4 +1,4 @@
-// Environment, read once. CONTRACT.md names these variables.
+// Environment, read once. README's Configuration names these variables.
 export const config = {
   get port() {
     return Number(process.env.PORT ?? 3000);

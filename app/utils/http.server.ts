@@ -37,7 +37,7 @@ export function errorBody(e: DomainError, locale: Locale, zod?: ZodError): Error
   } as ErrorBody;
 }
 
-/** JSON error response of CONTRACT.md; unexpected errors are logged and answered with 500. */
+/** The documented JSON error response (README, JSON API); unexpected errors are logged and answered with 500. */
 export function apiErrorResponse(e: unknown, locale: Locale): Response {
   if (e instanceof Response) return e;
   const domain = toDomainError(e);

@@ -1,5 +1,5 @@
 // The six county plans of the demo (市县两级同步编制), each placed at a different point of the road to
-// filing, as CONTRACT.md lists: 甘州区 in consultation, 临泽县 in technical review, 高台县 approval
+// filing, as the README lists: 甘州区 in consultation, 临泽县 in technical review, 高台县 approval
 // requested, 山丹县 approved (not filed), 民乐县 filed, 肃南县 still drafting past its deadline.
 import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { confirmationSignatureHash, signatureHash } from "../../app/lib/hash/signature";

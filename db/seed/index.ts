@@ -1,4 +1,4 @@
-// Demo data of CONTRACT.md: organisations, accounts, the Zhangye city plan with its stages, its
+// The demo data the README describes: organisations, accounts, the Zhangye city plan with its stages, its
 // documents and their sections, a published 征求意见稿, an open consultation round and a review;
 // then the six county plans at their different points of the road to filing (counties.ts).
 import { hashSync } from "@node-rs/argon2";

@@ -34,7 +34,7 @@ export const demoOrganizations: { key: string; name: string; fullName: string; k
   { key: "sunan-zrj", name: "肃南县自然资源局", fullName: "肃南裕固族自治县自然资源局", kind: "county_bureau" },
 ];
 
-// The demo log-ins of CONTRACT.md; the people's names are invented.
+// The demo log-ins (README's table); the people's names are invented.
 export const demoUsers: { username: string; org: string; role: Role; displayName: string; title: string }[] = [
   { username: "admin", org: "bureau", role: "admin", displayName: "赵立群", title: "国土空间生态修复科科长" },
   { username: "drafter", org: "drafting", role: "drafter", displayName: "陈思远", title: "编制专班技术负责人" },

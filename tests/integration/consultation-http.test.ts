@@ -1,4 +1,4 @@
-// The consultation API over HTTP: statuses and shapes of CONTRACT.md.
+// The consultation API over HTTP: statuses and shapes the README documents.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./server";
 

@@ -1,4 +1,4 @@
-// The built server over real HTTP: status codes and error shapes of CONTRACT.md, the Origin check,
+// The built server over real HTTP: status codes and error shapes the README documents, the Origin check,
 // and the session cookie. Needs `npm run build` first (npm test does it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./server";
@@ -38,7 +38,7 @@ describe("health and errors", () => {
 });
 
 describe("the read API", () => {
-  it("answers me, organizations, plans and a plan as CONTRACT.md says", async () => {
+  it("answers me, organizations, plans and a plan as the README documents", async () => {
     const cookie = await loginAs("ganzhou");
     const me = await (await get("/api/v1/me", cookie)).json();
     expect(me).toMatchObject({ username: "ganzhou", role: "reviewer", organization: { name: "甘州区", kind: "county" } });

@@ -1,4 +1,4 @@
-// The operations commands of CONTRACT.md, run as a user would run them.
+// The operations commands of the README, run as a user would run them.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -13,7 +13,7 @@ export interface GateLink {
 export interface GateItem {
   item: "rounds" | "answers" | "review";
   met: boolean;
-  /** the CONTRACT.md code when unmet */
+  /** the API code when unmet (docs/APPROVAL.md) */
   code: UnmetCode | null;
   message: string;
   links: GateLink[];

@@ -5,7 +5,7 @@ import { type ProjectPeriod, type ProjectStatus, type ProjectType, projectPeriod
 export { projectPeriods, projectStatuses, projectTypes };
 export type { ProjectPeriod, ProjectStatus, ProjectType };
 
-/** The official names of the ten kinds of project (CONTRACT.md), as the workbooks and the lists show them. */
+/** The official names of the ten kinds of project (docs/PROJECTS.md), as the workbooks and the lists show them. */
 export const PROJECT_TYPE_NAMES: Record<ProjectType, string> = {
   habitat: "重要物种栖息地保护修复",
   corridor: "生态廊道和生态网络构建",
