@@ -1,4 +1,4 @@
-import { confirmProjectImport, projectImportJson } from "~/models/project.server";
+import { confirmProjectImport, projectImportJson } from "~/models/project-import.server";
 import { apiRoute, methodNotAllowed } from "~/utils/api.server";
 import { withMessages } from "~/utils/project-files.server";
 

@@ -1,4 +1,4 @@
-import { previewProjectImport, projectImportJson } from "~/models/project.server";
+import { previewProjectImport, projectImportJson } from "~/models/project-import.server";
 import { apiRoute, methodNotAllowed } from "~/utils/api.server";
 import { readUploadBody, withMessages } from "~/utils/project-files.server";
 

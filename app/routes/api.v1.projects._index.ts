@@ -1,4 +1,4 @@
-import { lookupProjects } from "~/models/project.server";
+import { lookupProjects } from "~/models/project-lookup.server";
 import { apiRoute } from "~/utils/api.server";
 
 // GET /api/v1/projects?q=&county=&type= : is this project in an approved plan?

@@ -5,7 +5,7 @@ import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { fieldLabel, problemText } from "~/lib/projects/messages";
 import { planContext } from "~/models/plan-nav.server";
-import { confirmProjectImport, previewProjectImport, projectImportPage } from "~/models/project.server";
+import { confirmProjectImport, previewProjectImport, projectImportPage } from "~/models/project-import.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { readUploadForm } from "~/utils/project-files.server";

@@ -5,7 +5,7 @@ import { StatusBadge, useAmount } from "~/components/projects";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { projectTypes } from "~/lib/projects/fields";
-import { LOOKUP_LIMIT, lookupPage } from "~/models/project.server";
+import { LOOKUP_LIMIT, lookupPage } from "~/models/project-lookup.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
 

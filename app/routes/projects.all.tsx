@@ -5,7 +5,7 @@ import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { projectStatuses, projectTypes } from "~/lib/projects/fields";
 import type { TotalsRow } from "~/lib/projects/xlsx";
-import { consolidatedLibrary } from "~/models/project.server";
+import { consolidatedLibrary } from "~/models/project-lookup.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
 

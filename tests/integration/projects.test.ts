@@ -10,20 +10,9 @@ import { bigWorkbookBytes, goodRow, workbookBytes } from "../../app/lib/projects
 import { MAX_IMPORT_BYTES } from "../../app/lib/projects/limits";
 import { DATA_SHEET, libraryXlsx } from "../../app/lib/projects/xlsx";
 import { verifyAuditChain } from "../../app/models/audit.server";
-import {
-  confirmProjectImport,
-  consolidatedLibrary,
-  consolidatedLibraryRows,
-  createProject,
-  getPlanLibrary,
-  getProject,
-  getProjectImport,
-  listPlanProjects,
-  lookupProjects,
-  planLibraryRows,
-  previewProjectImport,
-  updateProject,
-} from "../../app/models/project.server";
+import { createProject, getPlanLibrary, getProject, listPlanProjects, updateProject } from "../../app/models/project.server";
+import { consolidatedLibrary, consolidatedLibraryRows, lookupProjects, planLibraryRows } from "../../app/models/project-lookup.server";
+import { confirmProjectImport, getProjectImport, previewProjectImport } from "../../app/models/project-import.server";
 import { DomainError } from "../../app/utils/errors";
 import type { Ctx } from "../../app/utils/session.server";
 import { createTestDb, ctxFor } from "./helpers";
