@@ -140,7 +140,7 @@ export function getPlanLibrary(ctx: Ctx, planId: string, filters: LibraryFilters
   };
 }
 
-export function duplicateName(db: DbOrTx, planId: string, name: string, exceptId?: string): boolean {
+function duplicateName(db: DbOrTx, planId: string, name: string, exceptId?: string): boolean {
   const row = db.select({ id: projects.id }).from(projects).where(and(eq(projects.planId, planId), eq(projects.name, name))).get();
   return !!row && row.id !== exceptId;
 }
