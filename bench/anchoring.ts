@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { TextAnchor } from "../app/lib/anchoring/anchor";
-import { type CorpusCase, generateCorpus, score, sectionTexts } from "../app/lib/anchoring/corpus";
+import { type CorpusCase, generateCorpus, sectionTexts } from "../app/lib/anchoring/corpus";
+import { score } from "../app/lib/anchoring/corpus-score";
 import { type MappedAnchor, mapAnchor } from "../app/lib/anchoring/map-anchor";
 import { findQuote } from "../app/lib/anchoring/quote-search";
 import { countyPlans } from "../db/seed/county-plans";

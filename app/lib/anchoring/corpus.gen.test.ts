@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateCorpus, judge, score } from "./corpus";
+import { generateCorpus } from "./corpus";
+import { judge, score } from "./corpus-score";
 
 const paragraphs = [
   "第一节　规划目标",

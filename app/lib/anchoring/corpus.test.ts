@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { countyPlans } from "../../../db/seed/county-plans";
 import { planText } from "../../../db/seed/plan-text";
-import { type CorpusCase, EDIT_KINDS, generateCorpus, judge, score, sectionTexts } from "./corpus";
+import { type CorpusCase, EDIT_KINDS, generateCorpus, sectionTexts } from "./corpus";
+import { judge, score } from "./corpus-score";
 import { mapAnchor } from "./map-anchor";
 
 const sections = [planText, ...countyPlans.map((c) => c.text)].flatMap(sectionTexts);

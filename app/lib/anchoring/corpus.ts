@@ -21,6 +21,7 @@
 import { rng } from "../../../tests/support/random";
 import { buildAnchor, type TextAnchor } from "./anchor";
 import type { AnchorState } from "./map-anchor";
+import { TrackedText } from "./tracked-text";
 
 export const EDIT_KINDS = [
   "insert_elsewhere",
@@ -70,39 +71,6 @@ export interface CorpusCase {
 export const CHANGED_MAX_LOSS = 0.4;
 
 type Random = () => number;
-
-/** A text whose characters remember their offset in the original text (-1: written by an edit). */
-class TrackedText {
-  text: string;
-  origin: number[];
-  constructor(text: string) {
-    this.text = text;
-    this.origin = Array.from(text, (_, i) => i);
-  }
-  insert(at: number, s: string, origin?: number[]) {
-    this.text = this.text.slice(0, at) + s + this.text.slice(at);
-    this.origin.splice(at, 0, ...(origin ?? new Array<number>(s.length).fill(-1)));
-  }
-  remove(from: number, to: number): { text: string; origin: number[] } {
-    const text = this.text.slice(from, to);
-    this.text = this.text.slice(0, from) + this.text.slice(to);
-    return { text, origin: this.origin.splice(from, to - from) };
-  }
-  /** Moves [from, to) so that it starts at `dest` (an offset of the text before the move). */
-  move(from: number, to: number, dest: number) {
-    const piece = this.remove(from, to);
-    const at = dest > from ? dest - (to - from) : dest;
-    this.insert(at, piece.text, piece.origin);
-  }
-  /** Current positions of original offsets [s, e), in order. */
-  positionsOf(s: number, e: number): number[] {
-    const out: number[] = [];
-    this.origin.forEach((o, i) => {
-      if (o >= s && o < e) out.push(i);
-    });
-    return out;
-  }
-}
 
 interface Span {
   start: number;
@@ -503,51 +471,4 @@ function truthOf(doc: TrackedText, s: number, e: number, exact: string): CorpusC
   const end = pos[pos.length - 1] + 1;
   if (pos.length === length && end - start === length && doc.text.slice(start, end) === exact) return { state: "intact", start, end };
   return { state: "changed", start, end };
-}
-
-/** How a mapper's answer compares with the truth. */
-export interface Verdict {
-  /** State right, and the place too (intact: the same offsets; changed: overlapping the truth). */
-  correct: boolean;
-  /** Claims intact/changed for a passage that is gone, or at a place that does not overlap the truth. */
-  wrongConfident: boolean;
-}
-
-export function judge(c: CorpusCase, got: { state: AnchorState; start: number; end: number }): Verdict {
-  const confident = got.state !== "orphaned";
-  const { truth } = c;
-  if (truth.state === "orphaned") return { correct: !confident, wrongConfident: confident };
-  if (!confident) return { correct: false, wrongConfident: false };
-  const overlaps = got.start < truth.end && truth.start < got.end;
-  const samePlace = truth.state === "intact" ? got.start === truth.start && got.end === truth.end : overlaps;
-  return { correct: got.state === truth.state && samePlace, wrongConfident: !overlaps };
-}
-
-export interface CorpusScore {
-  cases: number;
-  stateAccuracy: number;
-  wrongConfident: number;
-  /** Wrong-confident and incorrect counts per edit kind. */
-  byKind: Record<string, { cases: number; correct: number; wrongConfident: number }>;
-}
-
-export function score(cases: readonly CorpusCase[], answers: readonly { state: AnchorState; start: number; end: number }[]): CorpusScore {
-  const byKind: CorpusScore["byKind"] = {};
-  let correct = 0;
-  let wrong = 0;
-  cases.forEach((c, i) => {
-    const v = judge(c, answers[i]);
-    byKind[c.kind] ??= { cases: 0, correct: 0, wrongConfident: 0 };
-    const k = byKind[c.kind];
-    k.cases++;
-    if (v.correct) {
-      correct++;
-      k.correct++;
-    }
-    if (v.wrongConfident) {
-      wrong++;
-      k.wrongConfident++;
-    }
-  });
-  return { cases: cases.length, stateAccuracy: cases.length ? correct / cases.length : 0, wrongConfident: wrong, byKind };
 }
