@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { editions, plans } from "./plans";
-import { reviews } from "./review";
+import { browserSignature, reviews } from "./review";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -109,6 +109,7 @@ export const reviewConfirmations = sqliteTable(
       .references(() => users.id),
     manifestHash: text("manifest_hash").notNull(), // of the confirmed edition
     signatureHash: text("signature_hash").notNull(),
+    ...browserSignature(),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("review_confirmations_uq").on(t.reviewId, t.editionId)],

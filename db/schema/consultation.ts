@@ -77,8 +77,34 @@ export const comments = sqliteTable(
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    // The member of the plan's drafting team who answers this comment (null: nobody yet).
+    assigneeId: text("assignee_id").references(() => users.id),
+    assignedAt: integer("assigned_at", { mode: "timestamp_ms" }),
+    // Similar comments the drafting team answers together (each keeps its own row and answer).
+    groupId: text("group_id").references(() => commentGroups.id),
   },
-  (t) => [index("comments_round_idx").on(t.roundId, t.organizationId), index("comments_section_idx").on(t.sectionId)],
+  (t) => [
+    index("comments_round_idx").on(t.roundId, t.organizationId),
+    index("comments_section_idx").on(t.sectionId),
+    index("comments_assignee_idx").on(t.roundId, t.assigneeId),
+    index("comments_group_idx").on(t.groupId),
+  ],
+);
+
+// A group of similar comments in one round, confirmed by the drafting team and answered once.
+export const commentGroups = sqliteTable(
+  "comment_groups",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comment_groups_round_idx").on(t.roundId)],
 );
 
 // Every earlier wording of an edited comment; nothing is hard-deleted.

@@ -41,3 +41,7 @@ export const indicatorRollups = ["sum", "none"] as const;
 export type IndicatorRollup = (typeof indicatorRollups)[number];
 export const targetYears = ["2025", "2030", "2035"] as const;
 export type TargetYear = (typeof targetYears)[number];
+
+// WebCrypto algorithms a signer's browser may use for its key (Ed25519 where the browser has it).
+export const signingAlgorithms = ["ECDSA-P256", "Ed25519"] as const;
+export type SigningAlgorithm = (typeof signingAlgorithms)[number];

@@ -6,3 +6,4 @@ export * from "./plans";
 export * from "./review";
 export * from "./approval";
 export * from "./plan-data";
+export * from "./signing";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
+import { signingKeys } from "./signing";
 import { editions } from "./plans";
 import { conclusions } from "./enums";
 
@@ -38,6 +39,16 @@ export const reviewExperts = sqliteTable(
   (t) => [primaryKey({ columns: [t.reviewId, t.userId] })],
 );
 
+/**
+ * A signature made in the signer's browser with a registered key (WebCrypto), over the canonical
+ * payload of the record. Null on records signed before browser keys existed (their signatureHash
+ * still binds them).
+ */
+export const browserSignature = () => ({
+  signingKeyId: text("signing_key_id").references(() => signingKeys.id),
+  signature: text("signature"), // base64url
+});
+
 // An expert's signed opinion, bound to the manifest hash the expert saw.
 export const signoffs = sqliteTable(
   "signoffs",
@@ -53,6 +64,7 @@ export const signoffs = sqliteTable(
     opinion: text("opinion").notNull(),
     manifestHash: text("manifest_hash").notNull(),
     signatureHash: text("signature_hash").notNull(),
+    ...browserSignature(),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("signoffs_review_expert_uq").on(t.reviewId, t.expertId)],
@@ -69,6 +81,9 @@ export const panelConclusions = sqliteTable("panel_conclusions", {
   conclusion: text("conclusion", { enum: conclusions }).notNull(),
   opinion: text("opinion").notNull(),
   manifestHash: text("manifest_hash").notNull(),
+  // 修改后通过: the conditions the later edition must carry out (JSON array of strings; [] otherwise).
+  conditions: text("conditions").notNull().default("[]"),
   signatureHash: text("signature_hash").notNull(),
+  ...browserSignature(),
   signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
 });
