@@ -6,6 +6,7 @@ import { useT } from "~/i18n/use-t";
 import stylesHref from "~/styles/app.css?url";
 import { can } from "~/utils/permissions";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { useNonce } from "~/components/nonce";
 import { PlanSwitcher } from "~/components/plan-switcher";
 import { ensureClosingNotices, ensureDeadlineNotices, unreadCount } from "~/models/notification.server";
 import { planSwitcher } from "~/models/plan-nav.server";
@@ -111,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? "zh-CN";
   const t = translator(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale === "en" ? "en" : "zh-CN"}>
       <head>
@@ -128,8 +130,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">{t("footer.text")}</footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce || undefined} />
+        <Scripts nonce={nonce || undefined} />
       </body>
     </html>
   );
