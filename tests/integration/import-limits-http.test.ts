@@ -21,7 +21,7 @@ afterAll(() => s?.stop());
 
 const upload = (bytes: Uint8Array, name: string) => {
   const form = new FormData();
-  form.set("file", new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+  form.set("file", new File([new Uint8Array(bytes)], name, { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
   return fetch(`${s.base}/documents/${documentId}/import`, { method: "POST", redirect: "manual", headers: { Origin: s.base, Cookie: drafter }, body: form });
 };
 
