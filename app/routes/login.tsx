@@ -9,7 +9,7 @@ import { demoAccounts } from "~/models/user.server";
 import { config, DEMO_PASSWORD } from "~/utils/config.server";
 import { getDb } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { clientIp } from "~/utils/http.server";
+import { clientIp, errorHeaders } from "~/utils/http.server";
 import { getOptionalUser, requestLocale, safeRedirectPath } from "~/utils/session.server";
 import { MAX_FORM_BYTES, readFormCapped } from "~/utils/upload.server";
 import { sessionIdFrom } from "~/utils/auth.server";
@@ -54,14 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": setCookie } });
   } catch (e) {
-    if (e instanceof DomainError) {
-      const headers: HeadersInit = {};
-      const retry = e.extra.details?.retryAfterSeconds;
-      if (typeof retry === "number") headers["Retry-After"] = String(retry);
-      // a body refused unread (413) leaves the rest of it on the connection: close it
-      if (e.code === "too_large") headers.Connection = "close";
-      return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers });
-    }
+    if (e instanceof DomainError) return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers: errorHeaders(e) });
     throw e;
   }
 }
