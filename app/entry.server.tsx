@@ -4,7 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isEmpty, seedDemo } from "../db/seed";
 import { NonceProvider } from "./components/nonce";
+import { config } from "./utils/config.server";
 import { closeDb, getDb } from "./utils/db.server";
 
 const ABORT_DELAY = 5_000;
@@ -25,7 +27,8 @@ function withoutNulBytes() {
 
 /** Called by server.mjs before it listens: migrate, and seed the demo data into an empty database. */
 export function prepareDatabase(): void {
-  getDb();
+  const db = getDb();
+  if (config.demoSeed && isEmpty(db)) seedDemo(db);
 }
 
 export function closeDatabase(): void {
