@@ -7,7 +7,8 @@ import { startServer, type TestServer } from "./server";
 let s: TestServer;
 let https: TestServer;
 beforeAll(async () => {
-  [s, https] = await Promise.all([startServer(), startServer({ origin: "https://portal.example.gov.cn" })]);
+  s = await startServer();
+  https = await startServer({ origin: "https://portal.example.gov.cn" });
 });
 afterAll(() => {
   s?.stop();

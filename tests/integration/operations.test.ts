@@ -62,5 +62,5 @@ describe("audit:verify, backup, restore", () => {
     const garbage = path.join(dir, "garbage.db");
     writeFileSync(garbage, "not a database");
     expect(run("scripts/restore.ts", garbage).status).toBe(1);
-  });
+  }, 120_000); // eleven spawned tsx processes: slow on a loaded machine
 });

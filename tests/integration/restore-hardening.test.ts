@@ -14,6 +14,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "portal-restore-"));
 const file = path.join(dir, "portal.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// each test spawns the scripts (tsx) a few times: slow on a loaded machine
+const SPAWNING = 120_000;
 const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], { env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
 const count = (sql: string) => {
   const db = openDatabase(file, { runMigrations: false });
@@ -40,7 +42,7 @@ describe("backup", () => {
     const r = run("scripts/backup.ts", backup);
     expect(r.status, r.stderr).toBe(0);
     expect(statSync(backup).mode & 0o777).toBe(0o600);
-  });
+  }, SPAWNING);
 });
 
 describe("restore", () => {
@@ -64,7 +66,7 @@ describe("restore", () => {
     expect(count("select count(*) n from organizations where name like '%（已改）'")).toBe(0);
     // no temporary file is left beside the database
     expect(readdirSync(dir).filter((f) => f.includes(".restoring"))).toEqual([]);
-  });
+  }, SPAWNING);
 
   it("ends every session: sessions made before the backup or since are gone after the restore", () => {
     addSession();
@@ -76,7 +78,7 @@ describe("restore", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(count("select count(*) n from sessions")).toBe(0);
     expect(r.stdout).toContain("sessions");
-  });
+  }, SPAWNING);
 
   it("refuses while the pid file names a running process, whoever owns it", () => {
     const backup = path.join(dir, "b-pid.db");
@@ -86,7 +88,7 @@ describe("restore", () => {
     rmSync(`${file}.server-pid`);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("stop it before restoring");
-  });
+  }, SPAWNING);
 });
 
 describe("processIsRunning", () => {
