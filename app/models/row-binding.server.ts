@@ -1,0 +1,101 @@
+// Binding rows of users' content into the audit chain (docs/INTEGRITY.md): the write's audit event
+// carries `bound: [{table, id, rowHash}]`; `audit:verify` recomputes every bound row's hash.
+import { type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { BOUND_TABLES, type BoundTableName, keyValues, type RowBinding, rowHash, rowId } from "../lib/hash/row-hash";
+
+export type { RowBinding };
+
+function selectColumns(table: BoundTableName): SQL {
+  return sql.join(
+    BOUND_TABLES[table].columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
+}
+
+/** The stored row of `table` with that id (key values joined with "/"), its hashed columns only. */
+function storedRow(tx: DbOrTx, table: BoundTableName, id: string): Record<string, unknown> | undefined {
+  const values = keyValues(table, id);
+  const where = sql.join(
+    BOUND_TABLES[table].key.map((k, i) => sql`${sql.identifier(k)} = ${k === "position" ? Number(values[i]) : values[i]}`),
+    sql` AND `,
+  );
+  return tx.all<Record<string, unknown>>(sql`SELECT ${selectColumns(table)} FROM ${sql.identifier(table)} WHERE ${where}`)[0];
+}
+
+/**
+ * The binding of one row as it is stored now (call it after the write, inside the same transaction,
+ * and pass it to `recordAudit` as `bound`). `id` is the row's key (composite keys joined with "/").
+ * Throws when the row is not there: binding a row before writing it is a programming error.
+ */
+export function bindRow(tx: DbOrTx, table: BoundTableName, id: string): RowBinding {
+  const row = storedRow(tx, table, id);
+  if (!row) throw new Error(`bindRow: no ${table} row ${id}`);
+  return { table, id, rowHash: rowHash(table, row) };
+}
+
+/** The binding of a row the portal has just deleted (indicators removed from a plan's table). */
+export function bindDeleted(table: BoundTableName, id: string): RowBinding {
+  return { table, id, rowHash: null };
+}
+
+/** Every row of a bound table, its hashed columns only. */
+export function allRows(db: DbOrTx, table: BoundTableName): Record<string, unknown>[] {
+  return db.all<Record<string, unknown>>(sql`SELECT ${selectColumns(table)} FROM ${sql.identifier(table)}`);
+}
+
+/**
+ * Bindings of every row of every bound table. Only for a database written whole in one transaction
+ * by the demo seed (`seed.demo` carries them): nothing existed before, so nothing is laundered.
+ */
+export function bindEveryRow(tx: DbOrTx): RowBinding[] {
+  const out: RowBinding[] = [];
+  for (const table of Object.keys(BOUND_TABLES) as BoundTableName[]) {
+    for (const row of allRows(tx, table)) out.push({ table, id: rowId(table, row), rowHash: rowHash(table, row) });
+  }
+  return out;
+}
+
+export interface BrokenRecord {
+  table: string;
+  id: string;
+  reason: "changed" | "deleted" | "unbound" | "missing" | "revision_hash" | "manifest_hash" | "table_hash";
+}
+
+/** The latest binding of every row, from the events' `bound` lists in id order. */
+export function latestBindings(db: DbOrTx): Map<string, string | null> {
+  const latest = new Map<string, string | null>();
+  const events = db.all<{ data: string }>(sql`SELECT data FROM audit_events WHERE instr(data, '"bound":') > 0 ORDER BY id`);
+  for (const e of events) {
+    const bound = (JSON.parse(e.data) as { bound?: RowBinding[] }).bound;
+    if (!Array.isArray(bound)) continue;
+    for (const b of bound) latest.set(`${b.table}\u0000${b.id}`, b.rowHash);
+  }
+  return latest;
+}
+
+/**
+ * Every bound table against the chain's latest bindings: a row whose hash differs (changed), a bound
+ * row that is gone (deleted), a row never bound (unbound: written behind the portal's back).
+ */
+export function brokenRows(db: DbOrTx): BrokenRecord[] {
+  const latest = latestBindings(db);
+  const broken: BrokenRecord[] = [];
+  for (const table of Object.keys(BOUND_TABLES) as BoundTableName[]) {
+    const seen = new Set<string>();
+    for (const row of allRows(db, table)) {
+      const id = rowId(table, row);
+      const key = `${table}\u0000${id}`;
+      seen.add(key);
+      const bound = latest.get(key);
+      if (bound === undefined) broken.push({ table, id, reason: "unbound" });
+      else if (bound !== rowHash(table, row)) broken.push({ table, id, reason: "changed" });
+    }
+    for (const [key, hash] of latest) {
+      if (hash === null || seen.has(key)) continue;
+      const [t, id] = key.split("\u0000");
+      if (t === table) broken.push({ table, id, reason: "deleted" });
+    }
+  }
+  return broken;
+}
