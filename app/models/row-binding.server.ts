@@ -88,7 +88,8 @@ export function brokenRows(db: DbOrTx): BrokenRecord[] {
       const key = `${table}\u0000${id}`;
       seen.add(key);
       const bound = latest.get(key);
-      if (bound === undefined) broken.push({ table, id, reason: "unbound" });
+      // never bound, or bound as deleted by the portal and back again behind its back
+      if (bound === undefined || bound === null) broken.push({ table, id, reason: "unbound" });
       else if (bound !== rowHash(table, row)) broken.push({ table, id, reason: "changed" });
     }
     for (const [key, hash] of latest) {
