@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema";
 import { BOUND_TABLES, NOT_CONTENT_TABLES } from "../../app/lib/hash/row-hash";
 
-const tables = Object.values(schema)
+const tables = Object.values(schema as Record<string, unknown>)
   .filter((v): v is SQLiteTable => is(v, SQLiteTable))
   .map((t) => getTableConfig(t));
 

@@ -166,7 +166,7 @@ describe("missing audit events", () => {
 });
 
 describe("npm run audit:verify", () => {
-  const cli = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/audit-verify.ts", ...args], { env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
+  const cli = (...args: string[]) => spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit-verify.ts", ...args], { env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
 
   it("exits 0 on the intact database, 1 naming the changed row, 1 on a chain cut back since a kept head", () => {
     const intact = cli();
