@@ -45,7 +45,8 @@ export type AuditAction =
   | "project.create"
   | "project.update"
   | "project.import"
-  | "indicator.update";
+  | "indicator.update"
+  | "audit.bind_existing";
 
 export interface AuditInput {
   actorId: string | null;

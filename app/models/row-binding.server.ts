@@ -1,8 +1,10 @@
 // Binding rows of users' content into the audit chain (docs/INTEGRITY.md): the write's audit event
 // carries `bound: [{table, id, rowHash}]`; `audit:verify` recomputes every bound row's hash.
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { Db, DbOrTx } from "../../db/client";
 import { BOUND_TABLES, type BoundTableName, keyValues, type RowBinding, rowHash, rowId } from "../lib/hash/row-hash";
+import { recordAudit, verifyAuditChain } from "./audit.server";
+import { brokenContentHashes } from "./content-check.server";
 
 export type { RowBinding };
 
@@ -99,4 +101,23 @@ export function brokenRows(db: DbOrTx): BrokenRecord[] {
     }
   }
   return broken;
+}
+
+/**
+ * Once, for a database written before rows were bound (`npm run audit:bind-existing`): binds every row
+ * that no event has ever bound, in one `audit.bind_existing` event. Refuses (writing nothing) while the
+ * chain, a bound row or a recomputed hash is broken, so it adopts only rows never seen by the chain; a row
+ * the portal deleted and that is back is never adopted. Returns what it bound, or what stands in the way.
+ */
+export function bindExistingRows(db: Db, actorId: string | null): { bound: number; refused: BrokenRecord[] } {
+  return db.transaction((tx) => {
+    const chain = verifyAuditChain(tx);
+    if (!chain.ok) return { bound: 0, refused: [{ table: "audit_events", id: String(chain.firstBrokenEventId ?? chain.missingEventIds[0]), reason: chain.firstBrokenEventId !== null ? ("changed" as const) : ("missing" as const) }] };
+    const latest = latestBindings(tx);
+    const refused = [...brokenContentHashes(tx), ...brokenRows(tx).filter((b) => b.reason !== "unbound" || latest.has(`${b.table}\u0000${b.id}`))];
+    if (refused.length) return { bound: 0, refused };
+    const bound = brokenRows(tx).map((b) => bindRow(tx, b.table as BoundTableName, b.id));
+    if (bound.length) recordAudit(tx, { actorId, action: "audit.bind_existing", entityType: "database", entityId: "rows", data: { rows: bound.length }, bound });
+    return { bound: bound.length, refused: [] };
+  });
 }

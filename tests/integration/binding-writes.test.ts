@@ -15,7 +15,7 @@ import { confirmProjectImport, previewProjectImport } from "../../app/models/pro
 import { respondToComment } from "../../app/models/response.server";
 import { createRevision } from "../../app/models/revision.server";
 import { submitReply } from "../../app/models/round.server";
-import type { RowBinding } from "../../app/models/row-binding.server";
+import { bindExistingRows, type RowBinding } from "../../app/models/row-binding.server";
 import { createTestDb, ctxFor } from "./helpers";
 
 let db: Db;
@@ -109,5 +109,26 @@ describe("the portal's writes bind their rows", () => {
     const { id } = withdrawApprovalRequest(await ctxFor(db, "gaotai-drafter"), plan.id);
     expect(boundSince("plan.approval_withdraw")).toEqual([expect.objectContaining({ table: "approval_requests", id })]);
     expect(verifyIntegrity(db)).toMatchObject({ ok: true, brokenCount: 0 });
+  });
+});
+
+describe("npm run audit:bind-existing (a database written before rows were bound)", () => {
+  it("binds rows no event has bound, once, and refuses while a bound row is changed", () => {
+    const c = db.$client;
+    const reply = c.prepare("SELECT id, comment_id, author_id FROM replies LIMIT 1").get() as { id: string; comment_id: string; author_id: string };
+    // a row from before: present, never bound
+    c.prepare("INSERT INTO replies (id, comment_id, author_id, body, created_at) VALUES ('rpl_old', ?, ?, '早先的答复。', 1600000000000)").run(reply.comment_id, reply.author_id);
+    expect(verifyIntegrity(db).broken).toEqual([{ table: "replies", id: "rpl_old", reason: "unbound" }]);
+    // … next to a bound row changed: nothing is adopted
+    c.prepare("UPDATE replies SET body = body || '（改）' WHERE id = ?").run(reply.id);
+    const events = verifyIntegrity(db).events;
+    expect(bindExistingRows(db, null)).toEqual({ bound: 0, refused: [{ table: "replies", id: reply.id, reason: "changed" }] });
+    expect(verifyIntegrity(db).events).toBe(events);
+    c.prepare("UPDATE replies SET body = substr(body, 1, length(body) - 3) WHERE id = ?").run(reply.id);
+
+    expect(bindExistingRows(db, null)).toEqual({ bound: 1, refused: [] });
+    expect(verifyIntegrity(db)).toMatchObject({ ok: true, events: events + 1 });
+    expect(boundSince("audit.bind_existing")).toEqual([expect.objectContaining({ table: "replies", id: "rpl_old" })]);
+    expect(bindExistingRows(db, null)).toEqual({ bound: 0, refused: [] });
   });
 });
