@@ -6,7 +6,7 @@ import type { DbOrTx } from "../../db/client";
 import type { DataBlock } from "../../db/schema/enums";
 import { type ManifestEntry, manifestHash, revisionHash } from "../lib/hash/revision-hash";
 import { inTableOrder, tableHash } from "../lib/plan-tables/frozen";
-import type { BrokenRecord } from "./row-binding.server";
+import type { BrokenRecord } from "../lib/hash/row-hash";
 
 export function brokenContentHashes(db: DbOrTx): BrokenRecord[] {
   const broken: BrokenRecord[] = [];

@@ -2,11 +2,11 @@
 // carries `bound: [{table, id, rowHash}]`; `audit:verify` recomputes every bound row's hash.
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { BOUND_TABLES, type BoundTableName, keyValues, type RowBinding, rowHash, rowId } from "../lib/hash/row-hash";
+import { BOUND_TABLES, type BoundTableName, type BrokenRecord, keyValues, type RowBinding, rowHash, rowId } from "../lib/hash/row-hash";
 import { recordAudit, verifyAuditChain } from "./audit.server";
 import { brokenContentHashes } from "./content-check.server";
 
-export type { RowBinding };
+export type { BrokenRecord, RowBinding };
 
 function selectColumns(table: BoundTableName): SQL {
   return sql.join(
@@ -58,11 +58,6 @@ export function bindEveryRow(tx: DbOrTx): RowBinding[] {
   return out;
 }
 
-export interface BrokenRecord {
-  table: string;
-  id: string;
-  reason: "changed" | "deleted" | "unbound" | "missing" | "revision_hash" | "manifest_hash" | "table_hash";
-}
 
 /** The latest binding of every row, from the events' `bound` lists in id order. */
 export function latestBindings(db: DbOrTx): Map<string, string | null> {

@@ -80,6 +80,13 @@ export interface RowBinding {
   rowHash: string | null;
 }
 
+/** A finding of `audit:verify`, naming table and id (docs/INTEGRITY.md). */
+export interface BrokenRecord {
+  table: string;
+  id: string;
+  reason: "changed" | "deleted" | "unbound" | "missing" | "revision_hash" | "manifest_hash" | "table_hash";
+}
+
 export function isBoundTable(table: string): table is BoundTableName {
   return Object.hasOwn(BOUND_TABLES, table);
 }
