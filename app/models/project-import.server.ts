@@ -10,7 +10,7 @@ import { isoShanghai } from "../lib/time";
 import { DomainError } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
-import { bindRow } from "./row-binding.server";
+import { bindRows } from "./row-binding.server";
 import { requireWriter, valuesOf } from "./project.server";
 
 /** What waits in project_imports: every row checked by the rules (the library is matched again on reading). */
@@ -162,7 +162,7 @@ export function confirmProjectImport(ctx: Ctx, planId: string, importId: string)
     }
     tx.update(projectImports).set({ confirmedAt: now }).where(eq(projectImports.id, pending.id)).run();
     const summary = { created, updated: updates.length, unchanged: check.summary.unchanged };
-    recordAudit(tx, { actorId: ctx.user.id, action: "project.import", entityType: "plan", entityId: plan.id, data: { importId: pending.id, fileName: pending.fileName, ...summary }, bound: written.map((id) => bindRow(tx, "projects", id)) });
+    recordAudit(tx, { actorId: ctx.user.id, action: "project.import", entityType: "plan", entityId: plan.id, data: { importId: pending.id, fileName: pending.fileName, ...summary }, bound: bindRows(tx, "projects", written) });
     return summary;
   });
 }
