@@ -63,5 +63,6 @@ describe("audit:verify, backup, restore", () => {
     const garbage = path.join(dir, "garbage.db");
     writeFileSync(garbage, "not a database");
     expect(run("scripts/restore.ts", garbage).status).toBe(1);
-  });
+    // (a dozen CLI processes, each starting tsx: on a loaded 2-core machine this takes longer than 30 s)
+  }, 120_000);
 });
