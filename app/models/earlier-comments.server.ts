@@ -191,7 +191,8 @@ export function orphanedComments(ctx: Ctx, roundId: string) {
   const r = loadRound(ctx, roundId);
   const newest = ctx.db.select({ id: editions.id, label: editions.label, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.documentId, r.documentId)).orderBy(asc(editions.publishedAt)).all().at(-1);
   const own = ctx.db.select({ publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, r.round.editionId)).get()!;
-  if (!newest || newest.publishedAt <= own.publishedAt) return { edition: null, items: [] as PlacedComment[] };
+  const round = { id: r.round.id, title: r.round.title, editionId: r.round.editionId, editionLabel: r.editionLabel, documentTitle: r.documentTitle };
+  if (!newest || newest.publishedAt <= own.publishedAt) return { round, edition: null, items: [] };
   const rows = visibleComments(ctx, [roundId]);
   const entries = ctx.db
     .select({ sectionId: editionSections.sectionId, revisionId: editionSections.revisionId, text: revisions.text, number: editionSections.number, title: editionSections.title })
@@ -202,6 +203,7 @@ export function orphanedComments(ctx: Ctx, roundId: string) {
   const items = place(ctx, rows, new Map(entries.map((e) => [e.sectionId, e])), editionIndicatorTable(ctx.db, newest.id)?.indicators ?? []).filter((p) => p.state === "orphaned");
   const titles = new Map(ctx.db.select({ sectionId: editionSections.sectionId, number: editionSections.number, title: editionSections.title, position: editionSections.position }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
   return {
+    round,
     edition: { id: newest.id, label: newest.label },
     items: items
       .map((p) => ({ ...p, sectionNumber: titles.get(p.sectionId)?.number ?? "", sectionTitle: titles.get(p.sectionId)?.title ?? "", sectionGone: !entries.some((e) => e.sectionId === p.sectionId) }))

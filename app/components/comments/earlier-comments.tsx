@@ -29,17 +29,14 @@ export function Hunk({ ops, testId }: { ops: DiffOp[]; testId?: string }) {
     <p className="hunk" data-testid={testId}>
       {ops.map((o, i) =>
         o.op === "delete" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a hunk's pieces never reorder
           <del key={i} title={t("diff.deleted")}>
             {o.text}
           </del>
         ) : o.op === "insert" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: as above
           <ins key={i} title={t("diff.inserted")}>
             {o.text}
           </ins>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: as above
           <span key={i}>{o.text}</span>
         ),
       )}
