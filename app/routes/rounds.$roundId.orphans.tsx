@@ -41,7 +41,7 @@ export default function RoundOrphans() {
         <section className="card">
           <p className="small muted">{t("orphans.hint")}</p>
           <div className="table-wrap">
-            <table className="data" data-testid="orphans">
+            <table className="data data--stack" data-testid="orphans">
               <thead>
                 <tr>
                   <th scope="col">{t("workbench.section")}</th>
@@ -54,14 +54,14 @@ export default function RoundOrphans() {
               <tbody>
                 {items.map((o) => (
                   <tr key={o.id} data-comment-id={o.id}>
-                    <td>
+                    <td data-label={t("workbench.section")}>
                       {o.sectionNumber} {o.sectionTitle}
                     </td>
-                    <td>
+                    <td data-label={t("orphans.column.passage", { edition: round.editionLabel })}>
                       <blockquote className="thread__quote is-removed">{o.quote ?? t("comment.wholeSection")}</blockquote>
                     </td>
-                    <td>{o.hunk ? <Hunk ops={o.hunk} testId="orphan-hunk" /> : <span className="small">{t("earlier.sectionGone", { edition: edition.label })}</span>}</td>
-                    <td>
+                    <td data-label={t("orphans.column.change")}>{o.hunk ? <Hunk ops={o.hunk} testId="orphan-hunk" /> : <span className="small">{t("earlier.sectionGone", { edition: edition.label })}</span>}</td>
+                    <td data-label={t("orphans.column.comment")}>
                       <div className="small">
                         <strong>{o.organization}</strong> <span className={`badge cat-${o.category}`}>{t(`comment.category.${o.category}`)}</span>
                       </div>
@@ -70,7 +70,7 @@ export default function RoundOrphans() {
                         {t("comment.jump")}
                       </Link>
                     </td>
-                    <td>
+                    <td data-label={t("orphans.column.answer")}>
                       <AnswerLine item={o} />
                     </td>
                   </tr>

@@ -90,8 +90,8 @@ export function EarlierComments({ items, sectionId }: { items: EarlierItem[]; se
           <li key={c.id} data-state={c.state} data-testid="earlier-comment">
             <div className="small">
               <StateBadge state={c.state} /> <strong>{c.organization}</strong> <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span>{" "}
-              <Link className="muted" to={`/rounds/${c.roundId}/comments/${c.id}`}>
-                {t("earlier.from", { round: c.roundTitle, edition: c.editionLabel })}
+              <Link className="muted small" to={`/rounds/${c.roundId}/comments/${c.id}`} title={c.roundTitle}>
+                {t("earlier.from", { edition: c.editionLabel })}
               </Link>
             </div>
             {c.state === "changed" ? (

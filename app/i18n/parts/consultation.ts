@@ -109,7 +109,7 @@ export const consultationZh = {
   // comments on later editions, orphaned comments, the change that carried out an answer
   "earlier.title": "此前各轮意见在本稿中的位置（{count} 条）",
   "earlier.hint": "以下意见提自此前稿次，已按修订对应到本稿：原文未变、原文已修改（原文 → 现文）或原文已删除。",
-  "earlier.from": "{round}（{edition}）",
+  "earlier.from": "对{edition}的意见",
   "earlier.was": "原文",
   "earlier.now": "现文",
   "earlier.removedBy": "删除原文的修改",
@@ -237,7 +237,7 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "notifications.response_created": "The drafting team answered your comment on “{section}”",
   "earlier.title": "Comments from earlier rounds on this edition ({count})",
   "earlier.hint": "These comments were made on an earlier edition and are placed on this one through the revisions: passage unchanged, passage edited (old → new) or passage removed.",
-  "earlier.from": "{round} ({edition})",
+  "earlier.from": "On the {edition}",
   "earlier.was": "Was",
   "earlier.now": "Now",
   "earlier.removedBy": "The change that removed it",
