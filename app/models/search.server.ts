@@ -41,8 +41,10 @@ export interface SearchResult {
   title: string;
   snippet: Snippet;
   url: string;
-  /** Sections: the newest published edition holding this text, or null for a working draft. */
+  /** Sections: the newest published edition holding this text (null: never published). */
   edition: { id: string; label: string } | null;
+  /** Sections: the working text (for those who see the plan's drafts) rather than a published one. */
+  draft: boolean;
   /** Comments and replies: the round, the comment, the commenting organisation. */
   roundId: string | null;
   commentId: string | null;
@@ -98,18 +100,26 @@ function visibleHits(ctx: Ctx, q: string, scope: Scope, planId: string | undefin
   const commentVisible = sql`(c.round_id IN (SELECT value FROM json_each(${jsonList(scope.whole)}))
     OR (c.round_id IN (SELECT value FROM json_each(${jsonList(scope.partial)}))
       AND (c.organization_id = ${ctx.user.organization.id} OR (c.round_id IN (SELECT value FROM json_each(${jsonList(scope.shared)})) AND c.withdrawn_at IS NULL))))`;
+  // One hit per section: a reader may find several published revisions of one section (one per
+  // edition); the one in the newest edition stands for them.
   return ctx.db.all<{ kind: "revision" | "comment" | "reply"; refId: string }>(sql`
-    WITH hits(doc, score) AS (${hits})
-    SELECT d.kind AS kind, d.ref_id AS refId FROM hits h JOIN search_docs d ON d.id = h.doc
-    WHERE (${planId ?? null} IS NULL OR d.plan_id = ${planId ?? null}) AND (
-      (d.kind = 'revision' AND (
-        (d.plan_id IN (SELECT value FROM json_each(${drafts}))
-          AND EXISTS (SELECT 1 FROM sections s WHERE s.current_revision_id = d.ref_id AND s.retired_at IS NULL))
-        OR (${scope.readsPublished ? 1 : 0} = 1 AND d.plan_id NOT IN (SELECT value FROM json_each(${drafts}))
-          AND EXISTS (SELECT 1 FROM edition_sections es WHERE es.revision_id = d.ref_id))))
-      OR (d.kind = 'comment' AND EXISTS (SELECT 1 FROM comments c WHERE c.id = d.ref_id AND ${commentVisible}))
-      OR (d.kind = 'reply' AND EXISTS (SELECT 1 FROM replies p JOIN comments c ON c.id = p.comment_id WHERE p.id = d.ref_id AND ${commentVisible})))
-    ORDER BY CASE d.kind WHEN 'revision' THEN 0 WHEN 'comment' THEN 1 ELSE 2 END, h.score, d.id
+    WITH hits(doc, score) AS (${hits}),
+    visible AS (
+      SELECT d.id AS id, d.kind AS kind, d.ref_id AS refId, h.score AS score,
+        CASE WHEN d.kind = 'revision' THEN (SELECT v.section_id FROM revisions v WHERE v.id = d.ref_id) ELSE d.kind || ':' || d.ref_id END AS grp,
+        CASE WHEN d.kind = 'revision' THEN (SELECT max(e.published_at) FROM edition_sections es JOIN editions e ON e.id = es.edition_id WHERE es.revision_id = d.ref_id) END AS published
+      FROM hits h JOIN search_docs d ON d.id = h.doc
+      WHERE (${planId ?? null} IS NULL OR d.plan_id = ${planId ?? null}) AND (
+        (d.kind = 'revision' AND (
+          (d.plan_id IN (SELECT value FROM json_each(${drafts}))
+            AND EXISTS (SELECT 1 FROM sections s WHERE s.current_revision_id = d.ref_id AND s.retired_at IS NULL))
+          OR (${scope.readsPublished ? 1 : 0} = 1 AND d.plan_id NOT IN (SELECT value FROM json_each(${drafts}))
+            AND EXISTS (SELECT 1 FROM edition_sections es WHERE es.revision_id = d.ref_id))))
+        OR (d.kind = 'comment' AND EXISTS (SELECT 1 FROM comments c WHERE c.id = d.ref_id AND ${commentVisible}))
+        OR (d.kind = 'reply' AND EXISTS (SELECT 1 FROM replies p JOIN comments c ON c.id = p.comment_id WHERE p.id = d.ref_id AND ${commentVisible})))),
+    ranked AS (SELECT *, row_number() OVER (PARTITION BY grp ORDER BY published DESC, id) AS n FROM visible)
+    SELECT kind, refId FROM ranked WHERE n = 1
+    ORDER BY CASE kind WHEN 'revision' THEN 0 WHEN 'comment' THEN 1 ELSE 2 END, score, id
     LIMIT ${limit + 1}`);
 }
 
@@ -120,13 +130,15 @@ function sectionResults(ctx: Ctx, q: string, ids: string[], scope: Scope) {
   const out = new Map<string, SearchResult>();
   for (const r of rows) {
     const base = { kind: "section" as const, id: r.id, planId: r.planId, planTitle: r.planTitle, sectionId: r.sectionId, snippet: makeSnippet(r.text, q), roundId: null, commentId: null, organization: null };
+    const held = ctx.db.select({ editionId: editions.id, label: editions.label, number: editionSections.number, title: editionSections.title }).from(editionSections).innerJoin(editions, eq(editionSections.editionId, editions.id)).where(eq(editionSections.revisionId, r.id)).orderBy(desc(editions.publishedAt)).limit(1).get();
+    const edition = held ? { id: held.editionId, label: held.label } : null;
     if (scope.draftPlans.includes(r.planId)) {
-      out.set(`revision:${r.id}`, { ...base, number: r.number, title: r.title, url: `/sections/${r.sectionId}`, edition: null });
+      // the working text, which may also be what an edition published
+      out.set(`revision:${r.id}`, { ...base, number: r.number, title: r.title, url: `/sections/${r.sectionId}`, edition, draft: true });
       continue;
     }
-    const held = ctx.db.select({ editionId: editions.id, label: editions.label, number: editionSections.number, title: editionSections.title }).from(editionSections).innerJoin(editions, eq(editionSections.editionId, editions.id)).where(eq(editionSections.revisionId, r.id)).orderBy(desc(editions.publishedAt)).limit(1).get();
     if (!held) continue; // not published: not found
-    out.set(`revision:${r.id}`, { ...base, number: held.number, title: held.title, url: `/editions/${held.editionId}#${r.sectionId}`, edition: { id: held.editionId, label: held.label } });
+    out.set(`revision:${r.id}`, { ...base, number: held.number, title: held.title, url: `/editions/${held.editionId}#${r.sectionId}`, edition, draft: false });
   }
   return out;
 }
@@ -163,6 +175,7 @@ function commentResults(ctx: Ctx, q: string, commentIds: string[], replyIds: str
     snippet: makeSnippet(body, q),
     url: `/rounds/${row.c.roundId}/comments/${row.c.id}`,
     edition: null,
+    draft: false,
     roundId: row.c.roundId,
     commentId: row.c.id,
     organization: row.orgName,

@@ -86,6 +86,7 @@ describe("visibility", () => {
       const r = find(u, SUNAN_DRAFT).results;
       expect(r.map((x) => x.kind)).toEqual(["section"]);
       expect(r[0].edition).toBeNull();
+      expect(r[0].draft).toBe(true);
       expect(r[0].url).toBe(`/sections/${r[0].sectionId}`);
     }
     for (const u of ["ganzhou-drafter", "shandan", "expert1", "zrj"]) expect(find(u, SUNAN_DRAFT).results).toEqual([]);
@@ -133,7 +134,12 @@ describe("queries", () => {
     for (const q of ['"', "*", "OR", "(", ")", '"生态', "生态 OR 修复", "NEAR(生态 修复)", "a*b", "-", "^湿地", "湿地:", "AND NOT", "'", "\\", "%", "_"]) {
       expect(() => find("drafter", q), q).not.toThrow();
     }
-    expect(find("drafter", "(").results.every((r) => r.snippet.text.includes("(") || r.snippet.text.includes("（") === false)).toBe(true);
+    expect(find("drafter", "(").results.every((r) => r.snippet.text.includes("("))).toBe(true);
+    // and text holding those characters is found by them
+    const c = db.select().from(comments).where(eq(comments.organizationId, as.shandan.user.organization.id)).get()!;
+    db.update(comments).set({ body: '核对口径："草原综合植被盖度" OR (灌木林*)' }).where(eq(comments.id, c.id)).run();
+    expect(find("drafter", '"草原综合植被盖度" OR (灌').results.map((r) => r.id)).toEqual([c.id]);
+    expect(find("drafter", "(灌").results.map((r) => r.id)).toContain(c.id);
   });
   it("empty and blank queries find nothing; the limit is kept and says when there is more", () => {
     expect(find("drafter", "").results).toEqual([]);
@@ -145,5 +151,14 @@ describe("queries", () => {
   });
   it("a query that is too long is refused with a validation message", () => {
     expect(() => find("drafter", "湿".repeat(1001))).toThrow();
+  });
+});
+
+describe("one hit per section", () => {
+  it("a reader finds a section once, in the newest edition holding text that matches", () => {
+    const { results } = find("gaotai", "重点工程");
+    const sectionIds = results.filter((r) => r.kind === "section").map((r) => r.sectionId);
+    expect(sectionIds.length).toBeGreaterThan(0);
+    expect(new Set(sectionIds).size).toBe(sectionIds.length);
   });
 });
