@@ -3,7 +3,7 @@
 // comments as lib/comment-visibility lets the caller see them. Visibility is filtered in SQL before the
 // limit, then every comment and reply returned is checked again with canSeeComment.
 // The index (migration 0004) and its design: docs/decisions/0006-search.md.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { comments, documents, editionSections, editions, organizations, plans, replies, revisions, roundInvitations, rounds, sections } from "../../db/schema";
@@ -127,10 +127,15 @@ function visibleHits(ctx: Ctx, q: string, scope: Scope, planId: string | undefin
 function sectionResults(ctx: Ctx, q: string, ids: string[], scope: Scope) {
   if (!ids.length) return new Map<string, SearchResult>();
   const rows = ctx.db.select({ id: revisions.id, text: revisions.text, sectionId: revisions.sectionId, number: sections.number, title: sections.title, planId: documents.planId, planTitle: plans.title }).from(revisions).innerJoin(sections, eq(revisions.sectionId, sections.id)).innerJoin(documents, eq(sections.documentId, documents.id)).innerJoin(plans, eq(documents.planId, plans.id)).where(inArray(revisions.id, ids)).all();
+  const newest = new Map<string, { editionId: string; label: string; number: string; title: string; publishedAt: Date }>();
+  for (const h of ctx.db.select({ revisionId: editionSections.revisionId, editionId: editions.id, label: editions.label, number: editionSections.number, title: editionSections.title, publishedAt: editions.publishedAt }).from(editionSections).innerJoin(editions, eq(editionSections.editionId, editions.id)).where(inArray(editionSections.revisionId, ids)).all()) {
+    const seen = newest.get(h.revisionId);
+    if (!seen || seen.publishedAt < h.publishedAt) newest.set(h.revisionId, h);
+  }
   const out = new Map<string, SearchResult>();
   for (const r of rows) {
     const base = { kind: "section" as const, id: r.id, planId: r.planId, planTitle: r.planTitle, sectionId: r.sectionId, snippet: makeSnippet(r.text, q), roundId: null, commentId: null, organization: null };
-    const held = ctx.db.select({ editionId: editions.id, label: editions.label, number: editionSections.number, title: editionSections.title }).from(editionSections).innerJoin(editions, eq(editionSections.editionId, editions.id)).where(eq(editionSections.revisionId, r.id)).orderBy(desc(editions.publishedAt)).limit(1).get();
+    const held = newest.get(r.id);
     const edition = held ? { id: held.editionId, label: held.label } : null;
     if (scope.draftPlans.includes(r.planId)) {
       // the working text, which may also be what an edition published

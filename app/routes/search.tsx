@@ -46,7 +46,7 @@ export default function SearchPage() {
       </Form>
 
       <section className="card" aria-live="polite" aria-label={t("search.results")} data-testid="search-results">
-        {!answer || !answer.query ? (
+        {!answer?.query ? (
           <p className="muted result-count">{t("search.prompt")}</p>
         ) : answer.results.length === 0 ? (
           <p className="result-count" data-testid="search-none">

@@ -20,8 +20,10 @@ const ELLIPSIS = "…";
 /** Every occurrence of q in text (case-insensitive where folding keeps offsets), as [start, end). */
 export function findMatches(text: string, q: string): { start: number; end: number }[] {
   if (!q) return [];
-  const hay = foldCase(text);
-  const needle = foldCase(q);
+  // Folding the whole text costs; a query with no cased letters (Chinese) is found as it is.
+  const cased = q.toLowerCase() !== q.toUpperCase();
+  const hay = cased ? foldCase(text) : text;
+  const needle = cased ? foldCase(q) : q;
   const out: { start: number; end: number }[] = [];
   let from = 0;
   for (;;) {
