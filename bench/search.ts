@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { rng } from "../app/lib/random";
 import { search } from "../app/models/search.server";
 import type { SessionUser } from "../app/utils/auth.server";
 import { openDatabase } from "../db/client";
@@ -37,18 +38,6 @@ export interface SearchFigures {
   target_ms: number;
   reviewer: QueryFigures[];
   drafter: QueryFigures[];
-}
-
-/** mulberry32: the same text on every machine. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function buildDatabase(file: string) {

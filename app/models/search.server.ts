@@ -210,8 +210,12 @@ export function search(ctx: Ctx, input: unknown): { query: string; results: Sear
   return { query: q, results, more };
 }
 
-/** The results page: the answer and the plans to narrow it to. */
-export function searchPage(ctx: Ctx, input: { q: string; plan: string }) {
+const pageInput = z.object({ q: z.string().catch("").default(""), plan: z.string().max(100).catch("").default("") });
+
+/** The results page (`/search?q=&plan=`): the answer, the plans to narrow it to, and the input as read. */
+export function searchPage(ctx: Ctx, raw: unknown) {
+  const input = pageInput.parse(raw);
+  input.q = input.q.slice(0, 1000);
   const answer = input.q.trim() ? search(ctx, { q: input.q, planId: input.plan || undefined, limit: SEARCH_MAX_LIMIT }) : null;
-  return { answer, plans: listPlans(ctx).map((p) => ({ id: p.id, title: p.title })) };
+  return { answer, input, plans: listPlans(ctx).map((p) => ({ id: p.id, title: p.title })) };
 }

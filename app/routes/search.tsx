@@ -12,9 +12,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** /search?q=&plan= : sections, comments and replies the caller may see. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
-  const params = new URL(request.url).searchParams;
-  const input = { q: (params.get("q") ?? "").slice(0, 1000), plan: params.get("plan") ?? "" };
-  return forPage(ctx, () => ({ ...searchPage(ctx, input), input, locale: ctx.user.locale, max: SEARCH_MAX_LIMIT }));
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  return forPage(ctx, () => ({ ...searchPage(ctx, params), locale: ctx.user.locale, max: SEARCH_MAX_LIMIT }));
 }
 
 const kindBadge = { section: "badge--accent", comment: "badge--info", reply: "badge--warn" } as const;
