@@ -4,8 +4,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { comments, plans, sections } from "../../db/schema";
-import { editComment } from "../../app/models/comment.server";
+import { comments, documents as documentsTable, editionSections as es, editions as editionsTable, plans, sections } from "../../db/schema";
+import { createComment, editComment, withdrawComment } from "../../app/models/comment.server";
+import { openRound } from "../../app/models/round.server";
 import { createRevision } from "../../app/models/revision.server";
 import { search } from "../../app/models/search.server";
 import type { Ctx } from "../../app/utils/session.server";
@@ -160,5 +161,22 @@ describe("one hit per section", () => {
     const sectionIds = results.filter((r) => r.kind === "section").map((r) => r.sectionId);
     expect(sectionIds.length).toBeGreaterThan(0);
     expect(new Set(sectionIds).size).toBe(sectionIds.length);
+  });
+});
+
+describe("a shared round", () => {
+  it("an invited reviewer finds the other invitees' comments, but not one they withdrew", () => {
+    const city = db.select().from(plans).where(eq(plans.level, "city")).get()!;
+    const doc = db.select().from(documentsTable).where(eq(documentsTable.planId, city.id)).all().find((d) => d.kind === "text")!;
+    const edition = db.select().from(editionsTable).where(eq(editionsTable.documentId, doc.id)).all().at(-1)!;
+    const sectionId = db.select().from(es).where(eq(es.editionId, edition.id)).get()!.sectionId;
+    const orgs = [as.gaotai, as.shandan].map((c) => c.user.organization.id);
+    const { id: roundId } = openRound(as.drafter, edition.id, { title: "共享轮次", closesAt: new Date(Date.now() + 86_400_000).toISOString(), invitedOrganizationIds: orgs, visibility: "shared" });
+    const kept = createComment(as.gaotai, roundId, { sectionId, anchor: null, body: "共享轮次中的意见：建议补充鹈鹕栖息地。", category: "add" });
+    const withdrawn = createComment(as.gaotai, roundId, { sectionId, anchor: null, body: "共享轮次中撤回的意见：鹈鹕迁徙。", category: "add" });
+    withdrawComment(as.gaotai, withdrawn.id);
+    expect(find("shandan", "鹈鹕").results.map((r) => r.id)).toEqual([kept.id]);
+    expect(new Set(find("gaotai", "鹈鹕").results.map((r) => r.id))).toEqual(new Set([kept.id, withdrawn.id]));
+    expect(find("ganzhou", "鹈鹕").results).toEqual([]);
   });
 });
