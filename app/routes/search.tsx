@@ -29,7 +29,7 @@ export default function SearchPage() {
           <div className="page-head__meta">{t("search.lead")}</div>
         </div>
       </div>
-      <Form method="get" className="card filters" role="search" data-testid="search-form">
+      <Form method="get" className="card filters" role="search" aria-label={t("search.form")} data-testid="search-form">
         <input name="q" type="search" defaultValue={input.q} maxLength={100} placeholder={t("search.placeholder")} aria-label={t("search.query")} className="input search-page__q" />
         <select name="plan" defaultValue={input.plan} aria-label={t("search.plan")} className="input">
           <option value="">{t("search.allPlans")}</option>

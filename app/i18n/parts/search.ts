@@ -18,6 +18,7 @@ export const searchZh = {
   "search.draft": "工作稿（未发布）",
   "search.draftOf": "工作稿（与{label}相同）",
   "search.results": "检索结果",
+  "search.form": "检索条件",
 } as const;
 
 export const searchEn: Record<keyof typeof searchZh, string> = {
@@ -39,4 +40,5 @@ export const searchEn: Record<keyof typeof searchZh, string> = {
   "search.draft": "Working draft (unpublished)",
   "search.draftOf": "Working draft (as in the {label})",
   "search.results": "Results",
+  "search.form": "Search options",
 };
