@@ -8,6 +8,7 @@ import { can } from "~/utils/permissions";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { useNonce } from "~/components/nonce";
 import { PlanSwitcher } from "~/components/plan-switcher";
+import { SearchBox } from "~/components/search-box";
 import { ensureClosingNotices, ensureDeadlineNotices, unreadCount } from "~/models/notification.server";
 import { planSwitcher } from "~/models/plan-nav.server";
 import { getDb } from "~/utils/db.server";
@@ -70,6 +71,7 @@ function Header({ data }: { data: RootData }) {
           {data.user && (data.user.role === "admin" || data.user.role === "coordinator") ? <Link to="/projects/all">{t("library.nav.all")}</Link> : null}
           {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         </nav>
+        {data.user ? <SearchBox /> : null}
         <div className="site-user">
           {data.user ? (
             <Link to="/notifications" className="bell" aria-label={data.unread ? t("notifications.unread", { count: data.unread }) : t("notifications.title")} data-testid="notifications-bell">
