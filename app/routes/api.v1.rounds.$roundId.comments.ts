@@ -1,6 +1,7 @@
 import { listCommentsPage } from "~/models/comment-page.server";
 import { createComment } from "~/models/comment.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
+import { groupCommit } from "~/utils/group-commit.server";
 
 // a page of at most `limit` comments; `Link: <…?after=…>; rel="next"` while more remain
 export const loader = apiRoute((ctx, { request, params }) => {
@@ -18,5 +19,7 @@ export const loader = apiRoute((ctx, { request, params }) => {
 
 export const action = apiRoute(async (ctx, { request, params }) => {
   if (request.method !== "POST") return methodNotAllowed();
-  return Response.json(createComment(ctx, params.roundId!, await readJson(request, 256 * 1024)), { status: 201 });
+  const input = await readJson(request, 256 * 1024);
+  // answered once the comment is on disk; the fsync is shared with the other comments of the moment
+  return Response.json(await groupCommit(ctx.db, () => createComment(ctx, params.roundId!, input)), { status: 201 });
 });
