@@ -38,7 +38,11 @@ export function reanchorFigures(oldSections: string[], newSections: string[], co
   const oldText = oldSections.join("\n");
   const newText = newSections.join("\n");
   const starts: number[] = [];
-  oldSections.reduce((at, t) => (starts.push(at), at + t.length + 1), 0);
+  let at = 0;
+  for (const t of oldSections) {
+    starts.push(at);
+    at += t.length + 1;
+  }
   // 5,000 passages of 6–40 characters at random places, none crossing a section's end
   const r = rng(5);
   const whole: TextAnchor[] = [];
