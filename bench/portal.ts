@@ -16,8 +16,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The highest resident set size any portal server reached in this bench, in MB. */
-export const peak = { rss_mb: 0 };
+/** The highest resident set size any portal server reached in this bench, in MB; renders React aborted (ABORT_DELAY) and other errors logged. */
+export const peak = { rss_mb: 0, aborted_renders: 0, errors: 0 };
 
 export interface Portal {
   base: string;
@@ -32,8 +32,14 @@ export interface Portal {
 export async function startPortal(dbFile: string, extraArgs: string[] = []): Promise<Portal> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [...extraArgs, "server.mjs"], { env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ORIGIN: base, DATABASE_PATH: dbFile, DEMO_SEED: "0" }, stdio: ["ignore", "ignore", "inherit"] });
+  const child: ChildProcess = spawn(process.execPath, [...extraArgs, "server.mjs"], { env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ORIGIN: base, DATABASE_PATH: dbFile, DEMO_SEED: "0" }, stdio: ["ignore", "ignore", "pipe"] });
   const pid = child.pid!;
+  // the server's errors are counted, not printed (an overloaded reading view logs one per aborted render)
+  child.stderr!.on("data", (d: Buffer) => {
+    const text = String(d);
+    peak.aborted_renders += text.split("The render was aborted").length - 1;
+    peak.errors += text.split(/^Error/m).length - 1;
+  });
   const watch = () => {
     const m = memoryOf(pid);
     peak.rss_mb = Math.max(peak.rss_mb, m.hwm, m.rss);

@@ -65,19 +65,19 @@ try {
   const [demoLoad, largeLoad] = await phoneLoads(portal.base, drafter, [demoPath, largePath]);
   await portal.stop();
 
-  step("creating comments through the API, 32 connections");
-  const created = await commentCreate(f, SECONDS);
-  step("SIGKILL mid-burst");
-  const kill = await killMidBurst(f);
+  step("exports (child process)");
+  const exportsOut = execFileSync(process.execPath, ["--import", "tsx", "bench/exports.ts", f.file, f.large.roundId, f.large.editionIds[0]], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const exports = JSON.parse(exportsOut.trim().split("\n").at(-1)!) as ExportFigures;
 
   step("diff and re-anchoring on the two 500k editions");
   const [oldSections, newSections] = f.editions.map((e) => e.map((x) => x.text));
   const diff = diffFigures(oldSections.join("\n"), newSections.join("\n"));
   const reanchor = reanchorFigures(oldSections, newSections);
 
-  step("exports (child process)");
-  const exportsOut = execFileSync(process.execPath, ["--import", "tsx", "bench/exports.ts", f.file, f.large.roundId, f.large.editionIds[0]], { encoding: "utf8", maxBuffer: 1 << 20 });
-  const exports = JSON.parse(exportsOut.trim().split("\n").at(-1)!) as ExportFigures;
+  step("creating comments through the API, 32 connections");
+  const created = await commentCreate(f, SECONDS);
+  step("SIGKILL mid-burst");
+  const kill = await killMidBurst(f);
 
   step("anchoring corpus");
   const anchoring = runAnchoringBench();
@@ -110,6 +110,7 @@ try {
       comment_create: { acknowledged_before_kill: kill.acknowledged, p99_ms: created.p99_ms, failed: created.failed },
       reanchor_whole_document: reanchor.whole_document,
       exports,
+      server_errors: { aborted_renders: peak.aborted_renders, errors: peak.errors },
       seconds: (performance.now() - began) / 1000,
     },
   };
