@@ -18,7 +18,7 @@
  *
  * Pure and seeded: the same paragraphs, seed and count give the same cases.
  */
-import { rng } from "../../../tests/support/random";
+import { rng } from "../random";
 import { buildAnchor, type TextAnchor } from "./anchor";
 import type { AnchorState } from "./map-anchor";
 import { TrackedText } from "./tracked-text";
