@@ -4,7 +4,7 @@ import { buildAnchor, type TextAnchor } from "../app/lib/anchoring/anchor";
 import { mapAnchors } from "../app/lib/anchoring/map-anchor";
 import { segmentWords } from "../app/lib/diff/segment";
 import { diffTexts } from "../app/lib/diff/text-diff";
-import { rng } from "../tests/support/large-plan";
+import { rng } from "../app/lib/random";
 
 /** Median time of `runs` runs (after one warm-up), in ms. */
 export function timeIt(fn: () => void, runs = 5): number {

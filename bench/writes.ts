@@ -4,7 +4,7 @@ import { inArray } from "drizzle-orm";
 import { buildAnchor } from "../app/lib/anchoring/anchor";
 import { openDatabase } from "../db/client";
 import * as s from "../db/schema";
-import { rng } from "../tests/support/large-plan";
+import { rng } from "../app/lib/random";
 import { COMMENTERS } from "../tests/support/seed-large-plan";
 import type { BenchFixture } from "./fixture";
 import { load, type Req } from "./load";

@@ -2,22 +2,12 @@
 // in ~300 sections (chapters with sub-sections), built from the demo plans' own sentences; a second
 // edition with ~30 changed sections; and comments on exact passages from several organisations.
 // Pure: no database (tests/support/seed-large-plan.ts writes it).
+import { rng } from "../../app/lib/random";
 import type { Block, DemoDocument, DemoSection } from "../../db/seed/content-types";
 import { countyPlans } from "../../db/seed/county-plans";
 import { planText } from "../../db/seed/plan-text";
 import type { CommentCategory } from "../../db/schema";
 
-/** mulberry32: a small, fast PRNG with a 32-bit seed; the same seed gives the same plan everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 function blockTexts(b: Block): string[] {
