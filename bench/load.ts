@@ -44,9 +44,13 @@ export function percentile(xs: number[], p: number): number {
 
 /**
  * `connections` clients in a loop for `seconds`. `next(i)` makes connection i's next request (so each
- * connection can post as its own user); `onAnswer` sees every answer.
+ * connection can post as its own user); `onAnswer` sees every answer; `stop` ends the run early.
  */
-export async function load(base: string, next: (i: number) => Req, { seconds = 5, connections = 32, onAnswer }: { seconds?: number; connections?: number; onAnswer?: (status: number, body: Buffer) => void } = {}): Promise<LoadResult> {
+export async function load(
+  base: string,
+  next: (i: number) => Req,
+  { seconds = 5, connections = 32, onAnswer, stop }: { seconds?: number; connections?: number; onAnswer?: (status: number, body: Buffer) => void; stop?: () => boolean } = {},
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
@@ -57,7 +61,7 @@ export async function load(base: string, next: (i: number) => Req, { seconds = 5
   const until = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async (_, i) => {
-      while (performance.now() < until) {
+      while (performance.now() < until && !stop?.()) {
         const res = await send(base, next(i), agent);
         latencies.push(res.ms);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -89,5 +93,15 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
     return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
   } catch {
     return { rss: 0, hwm: 0 };
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc, clock ticks of 10 ms). */
+export function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
   }
 }

@@ -21,7 +21,8 @@ export interface Results {
   details: {
     phone_load_ms: { demo: number; large: number };
     reading_view_large_pages: Record<string, number>;
-    comment_create: { acknowledged_before_kill: number; p99_ms: number; failed: number };
+    comment_create: { acknowledged_before_kill: number; acknowledged_in_burst: number; p99_ms: number; failed: number };
+    cpu_ms_per_request: { bare: number; static: number; reading_view: number; comment_create: number };
     reanchor_whole_document: { ms: number; ratio: number };
     exports: ExportFigures;
     /** renders React gave up on (entry.server ABORT_DELAY) while the reading view was under load, and all errors the servers logged */
@@ -45,6 +46,7 @@ export function table(r: Results): string {
     [`largest reading-view page, ${r.reading_view_large.chars} characters, ${r.reading_view_large.comments} comments`, kb(r.reading_view_large.max_page_bytes), "≤ 400 KB", mark(r.reading_view_large.max_page_bytes <= 400 * 1024)],
     ["phone (390 px, CPU 4×): `load` large ÷ demo", `${f0(r.details.phone_load_ms.large)} ms ÷ ${f0(r.details.phone_load_ms.demo)} ms`, "≤ 2×", `${f2(r.phone_load_ratio)}×: ${mark(r.phone_load_ratio <= 2)}`],
     ["comments created via the API, 32 connections", `${f0(r.comment_create.per_s)} /s`, "≥ 1 % of bare", `${(r.comment_create.ratio_to_bare * 100).toFixed(2)} %: ${mark(r.comment_create.ratio_to_bare >= 0.01)}`],
+    ["server CPU per answer: bare ÷ reading view, bare ÷ comment POST (independent of the machine's other load)", `${f2(r.details.cpu_ms_per_request.bare)} ms; ${f0(r.details.cpu_ms_per_request.reading_view)} ms; ${f2(r.details.cpu_ms_per_request.comment_create)} ms`, "—", `${((r.details.cpu_ms_per_request.bare / r.details.cpu_ms_per_request.reading_view) * 100).toFixed(2)} %; ${((r.details.cpu_ms_per_request.bare / r.details.cpu_ms_per_request.comment_create) * 100).toFixed(2)} %`],
     ["comments answered 201 but lost after SIGKILL mid-burst", `${r.comment_create.lost_after_kill} of ${r.details.comment_create.acknowledged_before_kill}`, "0", mark(r.comment_create.lost_after_kill === 0)],
     ["word diff of the two 500k editions ÷ one segmentation pass over both", `${f0(r.diff_500k.ms)} ms ÷ ${f0(r.diff_500k.segmentation_ms)} ms`, "≤ 3×", `${f2(r.diff_500k.ratio)}×: ${mark(r.diff_500k.ratio <= 3)}`],
     ["re-anchor 5,000 comments (per section) ÷ one diff of the two texts", `${f0(r.reanchor_5000.ms)} ms ÷ ${f0(r.reanchor_5000.diff_ms)} ms`, "≤ 2×", `${f2(r.reanchor_5000.ratio)}×: ${mark(r.reanchor_5000.ratio <= 2)}`],

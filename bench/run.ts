@@ -11,7 +11,7 @@ import path from "node:path";
 import { runAnchoringBench, writeAnchoring } from "./anchoring";
 import type { ExportFigures } from "./exports";
 import { contentBytes, createFixture } from "./fixture";
-import { load, send, startBare } from "./load";
+import { cpuMsOf, load, send, startBare } from "./load";
 import { phoneLoads } from "./phone";
 import { peak, startPortal } from "./portal";
 import { diffFigures, reanchorFigures } from "./pure";
@@ -28,7 +28,10 @@ const f = createFixture();
 try {
   step("baseline: bare node:http");
   const bare = await startBare();
-  const baseline_rps = (await load(bare.base, () => ({ path: "/" }), { seconds: SECONDS })).rps;
+  const bareCpu0 = cpuMsOf(bare.pid);
+  const bareRun = await load(bare.base, () => ({ path: "/" }), { seconds: SECONDS });
+  const baseline_rps = bareRun.rps;
+  const bareCpuMs = (cpuMsOf(bare.pid) - bareCpu0) / Math.max(1, bareRun.ok);
   bare.stop();
 
   const portal = await startPortal(f.file);
@@ -43,9 +46,14 @@ try {
   const pageFile = path.join(f.dir, "reading-view.html");
   writeFileSync(pageFile, page.body);
   await load(portal.base, () => ({ path: demoPath, headers: { Cookie: drafter } }), { seconds: 1 });
+  const readingCpu0 = cpuMsOf(portal.pid);
   const reading = await load(portal.base, () => ({ path: demoPath, headers: { Cookie: drafter } }), { seconds: SECONDS });
+  const readingCpuMs = (cpuMsOf(portal.pid) - readingCpu0) / Math.max(1, reading.ok + reading.failed);
   const fromMemory = await startBare(pageFile);
-  const static_rps = (await load(fromMemory.base, () => ({ path: "/" }), { seconds: SECONDS })).rps;
+  const staticCpu0 = cpuMsOf(fromMemory.pid);
+  const staticRun = await load(fromMemory.base, () => ({ path: "/" }), { seconds: SECONDS });
+  const static_rps = staticRun.rps;
+  const staticCpuMs = (cpuMsOf(fromMemory.pid) - staticCpu0) / Math.max(1, staticRun.ok);
   fromMemory.stop();
 
   step("reading-view pages of the large edition");
@@ -107,9 +115,11 @@ try {
     details: {
       phone_load_ms: { demo: demoLoad, large: largeLoad },
       reading_view_large_pages: largePages,
-      comment_create: { acknowledged_before_kill: kill.acknowledged, p99_ms: created.p99_ms, failed: created.failed },
+      comment_create: { acknowledged_before_kill: kill.acknowledged, acknowledged_in_burst: kill.in_burst, p99_ms: created.p99_ms, failed: created.failed },
       reanchor_whole_document: reanchor.whole_document,
       exports,
+      // the serving process's own CPU per answer: ratios that do not depend on what else the machine runs
+      cpu_ms_per_request: { bare: bareCpuMs, static: staticCpuMs, reading_view: readingCpuMs, comment_create: created.cpu_ms },
       server_errors: { aborted_renders: peak.aborted_renders, errors: peak.errors },
       seconds: (performance.now() - began) / 1000,
     },

@@ -7,7 +7,7 @@ import * as s from "../db/schema";
 import { rng } from "../app/lib/random";
 import { COMMENTERS } from "../tests/support/seed-large-plan";
 import type { BenchFixture } from "./fixture";
-import { load, type Req } from "./load";
+import { cpuMsOf, load, type Req } from "./load";
 import { startPortal } from "./portal";
 
 /** Comment payloads on passages of the round's edition (one section each). */
@@ -29,27 +29,46 @@ export async function commentCreate(f: BenchFixture, seconds = 6, nodeArgs: stri
     let k = 0;
     const next = (i: number): Req => ({ method: "POST", path: `/api/v1/rounds/${f.large.roundId}/comments`, headers: { Origin: portal.base, Cookie: cookies[i % cookies.length], "Content-Type": "application/json" }, body: bodies[k++ % bodies.length] });
     await load(portal.base, next, { seconds: 1 });
+    const cpu0 = cpuMsOf(portal.pid);
     const run = await load(portal.base, next, { seconds });
-    return { per_s: run.rps, p99_ms: run.p99_ms, failed: run.failed, statuses: run.statuses };
+    // the server's own CPU per comment: what the rate would be if the CPU were the server's alone
+    const cpu_ms = (cpuMsOf(portal.pid) - cpu0) / Math.max(1, run.ok + run.failed);
+    return { per_s: run.rps, p99_ms: run.p99_ms, failed: run.failed, statuses: run.statuses, cpu_ms };
   } finally {
     await portal.stop();
   }
 }
 
-/** A burst of comment POSTs; the server is SIGKILLed after `killAfterMs`; restarted; acknowledged comments counted. */
-export async function killMidBurst(f: BenchFixture, killAfterMs = 1500) {
+/**
+ * A burst of comment POSTs on a warmed-up server, SIGKILLed once `acks` comments of the burst were answered
+ * 201 (or after `maxMs`); then restarted on the same file, and every acknowledged comment looked up.
+ */
+export async function killMidBurst(f: BenchFixture, { acks = 40, maxMs = 8000 } = {}) {
   const portal = await startPortal(f.file);
   const cookies = await Promise.all(COMMENTERS.map((u) => portal.login(u)));
   const bodies = payloads(f.editions[0]);
   let k = 0;
+  const next = (i: number): Req => ({ method: "POST", path: `/api/v1/rounds/${f.large.roundId}/comments`, headers: { Origin: portal.base, Cookie: cookies[i % cookies.length], "Content-Type": "application/json" }, body: bodies[k++ % bodies.length] });
   const acknowledged: string[] = [];
-  const killed = new Promise<void>((resolve) => setTimeout(() => portal.kill().then(resolve), killAfterMs));
-  await load(portal.base, (i) => ({ method: "POST", path: `/api/v1/rounds/${f.large.roundId}/comments`, headers: { Origin: portal.base, Cookie: cookies[i % cookies.length], "Content-Type": "application/json" }, body: bodies[k++ % bodies.length] }), {
-    seconds: killAfterMs / 1000 + 1,
+  const onAnswer = (status: number, body: Buffer) => {
+    if (status === 201) acknowledged.push(JSON.parse(body.toString()).id);
+  };
+  await load(portal.base, next, { seconds: 1, connections: 4, onAnswer });
+  const warm = acknowledged.length;
+  let killed: Promise<void> | null = null;
+  const started = Date.now();
+  let gone = false;
+  await load(portal.base, next, {
+    seconds: maxMs / 1000 + 1,
     onAnswer: (status, body) => {
-      if (status === 201) acknowledged.push(JSON.parse(body.toString()).id);
+      onAnswer(status, body);
+      if (!killed && (acknowledged.length - warm >= acks || Date.now() - started > maxMs)) killed = portal.kill();
+      // once the server is gone every connection fails: the burst is over
+      if (status === 0 && killed) gone = true;
     },
+    stop: () => gone,
   });
+  killed ??= portal.kill();
   await killed;
   // restart on the same file (the WAL is recovered on open), then look for every acknowledged id
   const again = await startPortal(f.file);
@@ -59,5 +78,5 @@ export async function killMidBurst(f: BenchFixture, killAfterMs = 1500) {
   for (let i = 0; i < acknowledged.length; i += 500) found += db.select({ id: s.comments.id }).from(s.comments).where(inArray(s.comments.id, acknowledged.slice(i, i + 500))).all().length;
   db.$client.close();
   await again.stop();
-  return { acknowledged: acknowledged.length, lost_after_kill: acknowledged.length - found, restarted: up };
+  return { acknowledged: acknowledged.length, in_burst: acknowledged.length - warm, lost_after_kill: acknowledged.length - found, restarted: up };
 }
