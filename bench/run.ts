@@ -74,7 +74,7 @@ try {
   await portal.stop();
 
   step("exports (child process)");
-  const exportsOut = execFileSync(process.execPath, ["--import", "tsx", "bench/exports.ts", f.file, f.large.roundId, f.large.editionIds[0]], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const exportsOut = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/exports.ts", f.file, f.large.roundId, f.large.editionIds[0]], { encoding: "utf8", maxBuffer: 1 << 20 });
   const exports = JSON.parse(exportsOut.trim().split("\n").at(-1)!) as ExportFigures;
 
   step("diff and re-anchoring on the two 500k editions");
