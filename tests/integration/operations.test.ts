@@ -62,5 +62,6 @@ describe("audit:verify, backup, restore", () => {
     const garbage = path.join(dir, "garbage.db");
     writeFileSync(garbage, "not a database");
     expect(run("scripts/restore.ts", garbage).status).toBe(1);
-  });
+    // fourteen tsx processes in a row: 28 s alone on a loaded 2-core machine, so more than the default 30 s
+  }, 120_000);
 });
