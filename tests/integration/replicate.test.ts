@@ -10,7 +10,8 @@ import { verifyIntegrity } from "../../app/models/integrity.server";
 import { openDatabase } from "../../db/client";
 import * as s from "../../db/schema";
 import { seedDemo } from "../../db/seed";
-import { topUpDemoRound } from "../support/seed-large-plan";
+import { createComment } from "../../app/models/comment.server";
+import { ctxFor } from "./helpers";
 
 const dir = mkdtempSync(path.join(tmpdir(), "portal-replica-"));
 const env = { ...process.env, DATABASE_PATH: path.join(dir, "portal.db"), LITESTREAM_REPLICA_URL: path.join(dir, "replica") };
@@ -38,10 +39,15 @@ describe("npm run replicate", () => {
     seedDemo(db);
     replicate = spawn(process.execPath, ["--import", "tsx", "scripts/replicate.ts"], { env, stdio: "ignore" });
     expect(await until(() => existsSync(path.join(env.LITESTREAM_REPLICA_URL, "generations")) && readdirSync(path.join(env.LITESTREAM_REPLICA_URL, "generations")).length > 0)).toBe(true);
-    // writes after the first snapshot travel as WAL segments
-    const { roundId } = topUpDemoRound(db, 50);
+    // writes after the first snapshot travel as WAL segments: 20 comments through the domain (audited, bound)
+    const ctx = await ctxFor(db, "gaotai");
+    const round = db.select().from(s.rounds).all().find((r) => r.title.startsWith("《张掖市国土空间生态修复规划"))!;
+    const section = db.select().from(s.editionSections).where(eq(s.editionSections.editionId, round.editionId)).get()!;
+    const roundId = round.id;
+    const before = db.select().from(s.comments).where(eq(s.comments.roundId, roundId)).all().length;
+    for (let i = 0; i < 20; i++) createComment(ctx, roundId, { sectionId: section.sectionId, body: `复制测试意见 ${i}`, category: "other" });
     const written = db.select().from(s.comments).where(eq(s.comments.roundId, roundId)).all().length;
-    expect(written).toBe(50);
+    expect(written).toBe(before + 20);
     await new Promise((r) => setTimeout(r, 3000)); // sync-interval is 1 s
     replicate.kill("SIGTERM");
     await new Promise((r) => replicate!.once("exit", r));
@@ -53,7 +59,7 @@ describe("npm run replicate", () => {
     expect(restored.stderr + restored.stdout).toContain("integrity ok");
     expect(restored.status).toBe(0);
     const copy = openDatabase(path.join(target, "portal.db"), { runMigrations: false });
-    expect(copy.select().from(s.comments).where(eq(s.comments.roundId, roundId)).all()).toHaveLength(50);
+    expect(copy.select().from(s.comments).where(eq(s.comments.roundId, roundId)).all()).toHaveLength(written);
     expect(verifyIntegrity(copy).ok).toBe(true);
     copy.$client.close();
     // never over an existing file
