@@ -1,141 +1,138 @@
-// `npm run bench`: the portal's hot paths, each against a baseline measured in the same run, so the
-// ratios mean something on any machine. Writes bench/results.json and the table in bench/README.md.
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, tmpdir } from "node:os";
+// `npm run bench` (it builds first): the portal at real size, each figure against a baseline measured in
+// the same run, so the ratios mean something on any machine. Writes bench/results.json and the table in
+// bench/README.md (which lists the fields and the targets). Parts: fixture.ts (the database: demo data,
+// 200 comments on the demo round, the generated 500,000-character plan with 2,000 comments), load.ts (the
+// load generator and the bare baselines), portal.ts (the real server, its memory watched), writes.ts,
+// phone.ts, pure.ts, exports.ts, anchoring.ts, search.ts, report.ts.
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import path from "node:path";
-import { diffArrays } from "diff";
-import { buildAnchor } from "../app/lib/anchoring/anchor";
-import { mapAnchor, mapAnchors } from "../app/lib/anchoring/map-anchor";
-import { diffTexts } from "../app/lib/diff/text-diff";
-import { openDatabase } from "../db/client";
-import { seedDemo } from "../db/seed";
-import { planText } from "../db/seed/plan-text";
-import { anchoringTable, runAnchoringBench, writeAnchoring } from "./anchoring";
+import { runAnchoringBench, writeAnchoring } from "./anchoring";
 import { runSearchBench, searchTable, writeSearch } from "./search";
+import type { ExportFigures } from "./exports";
+import { contentBytes, createFixture } from "./fixture";
+import { cpuMsOf, load, send, startBare } from "./load";
+import { phoneLoads } from "./phone";
+import { peak, startPortal } from "./portal";
+import { diffFigures, reanchorFigures } from "./pure";
+import { type Results, writeReport } from "./report";
+import { commentCreate, killMidBurst } from "./writes";
 
-interface Result {
-  name: string;
-  unit: string;
-  value: number;
-  baselineName: string;
-  baseline: number;
-  ratio: number; // value / baseline
-  note: string;
-}
-const results: Result[] = [];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const began = performance.now();
+const step = (what: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0)} s] ${what}`);
+if (!existsSync("build/server/index.js")) throw new Error("run `npm run build` first (`npm run bench` does)");
 
-function time(fn: () => void, minMs = 400): number {
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs || n < 3) {
-    fn();
-    n++;
-  }
-  return (performance.now() - start) / n;
-}
-
-// --- pure: the whole plan text, a few edits -------------------------------------------------------
-const allText = planText.sections.flatMap((c) => [c.title, ...(c.children ?? []).map((s) => s.title)]).join("\n");
-const paragraphs = JSON.stringify(planText).match(/"p":"([^"]+)"/g)!.map((m) => m.slice(5, -1));
-const oldText = [allText, ...paragraphs].join("\n");
-const newText = oldText.replace("森林覆盖率", "森林覆盖率（含灌木林）").replace("黑河", "黑河干流").replace("祁连山", "祁连山北麓");
-const wordDiff = time(() => diffTexts(oldText, newText));
-// baseline: a plain character-array diff of the same texts (what a naive implementation would run)
-const charDiff = time(() => diffArrays([...oldText], [...newText], { maxEditLength: 5000 }));
-results.push({ name: "word diff of the plan text (paragraph-aligned, segmented)", unit: "ms", value: wordDiff, baselineName: "character diff of the same texts", baseline: charDiff, ratio: wordDiff / charDiff, note: `${oldText.length} characters, 3 edits` });
-
-const anchors = Array.from({ length: 200 }, (_, i) => {
-  const start = Math.floor((i * oldText.length) / 210);
-  return buildAnchor(oldText, start, start + 12)!;
-}).filter(Boolean);
-const batched = time(() => mapAnchors(oldText, newText, anchors));
-const oneByOne = time(() => {
-  for (const a of anchors) mapAnchor(oldText, newText, a);
-}, 800);
-results.push({ name: `map ${anchors.length} comment anchors onto a new revision (one diff)`, unit: "ms", value: batched, baselineName: "the same, one diff per anchor", baseline: oneByOne, ratio: batched / oneByOne, note: "anchors follow the text" });
-
-// --- anchors on the revision corpus: accuracy, confident wrong places, time (bench/anchoring.ts) --------
-const anchoring = runAnchoringBench();
-
-// --- search over a 500,000-character plan with 2,000 comments (bench/search.ts) ---------------------------
-const searchFigures = runSearchBench();
-
-// --- HTTP: the reading view with highlights and threads, against /healthz ----------------------------
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function load(url: string, cookie: string, seconds: number, concurrency = 8) {
-  let done = 0;
-  let failed = 0;
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < until) {
-        const res = await fetch(url, { headers: { Cookie: cookie } });
-        await res.arrayBuffer();
-        if (res.ok) done++;
-        else failed++;
-      }
-    }),
-  );
-  return { perSecond: done / seconds, failed };
-}
-
-if (!existsSync("build/server/index.js")) throw new Error("run `npm run build` first");
-const dir = mkdtempSync(path.join(tmpdir(), "portal-bench-"));
-const file = path.join(dir, "portal.db");
-const db = openDatabase(file);
-seedDemo(db);
-db.$client.close();
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server: ChildProcess = spawn(process.execPath, ["server.mjs"], { env: { ...process.env, PORT: String(port), ORIGIN: base, DATABASE_PATH: file }, stdio: "ignore" });
+step("generating the database (demo data, 200 comments on the demo round, the 500,000-character plan with 2,000 comments)");
+const f = createFixture();
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const login = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" }, body: "username=drafter&password=zhangye-2021" });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
-  const plan = await (await fetch(`${base}/api/v1/plans/${(await (await fetch(`${base}/api/v1/plans`, { headers: { Cookie: cookie } })).json())[0].id}`, { headers: { Cookie: cookie } })).json();
-  const reading = `${base}/editions/${plan.editions[0].id}?round=${plan.rounds[0].id}`;
-  await load(reading, cookie, 1); // warm up
-  const healthz = await load(`${base}/healthz`, cookie, 3);
-  const page = await load(reading, cookie, 5);
-  results.push({ name: "reading view: 32 sections with highlights and threads (HTML)", unit: "req/s", value: page.perSecond, baselineName: "GET /healthz", baseline: healthz.perSecond, ratio: page.perSecond / healthz.perSecond, note: `8 concurrent clients, ${page.failed + healthz.failed} failed` });
-  const api = await load(`${base}/api/v1/rounds/${plan.rounds[0].id}/comments`, cookie, 3);
-  results.push({ name: "GET /api/v1/rounds/:id/comments", unit: "req/s", value: api.perSecond, baselineName: "GET /healthz", baseline: healthz.perSecond, ratio: api.perSecond / healthz.perSecond, note: "8 concurrent clients" });
-} finally {
-  server.kill("SIGTERM");
-  rmSync(dir, { recursive: true, force: true });
-}
+  step("baseline: bare node:http");
+  const bare = await startBare();
+  const bareCpu0 = cpuMsOf(bare.pid);
+  const bareRun = await load(bare.base, () => ({ path: "/" }), { seconds: SECONDS });
+  const baseline_rps = bareRun.rps;
+  const bareCpuMs = (cpuMsOf(bare.pid) - bareCpu0) / Math.max(1, bareRun.ok);
+  bare.stop();
 
-// --- report ----------------------------------------------------------------------------------------------
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`;
-const at = new Date().toISOString();
-writeFileSync("bench/results.json", `${JSON.stringify({ at, machine, results }, null, 2)}\n`);
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-const table = [
-  "| benchmark | value | baseline (same run) | ratio |",
-  "|---|---|---|---|",
-  ...results.map((r) => `| ${r.name} (${r.note}) | ${fmt(r.value)} ${r.unit} | ${r.baselineName}: ${fmt(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)} |`),
-].join("\n");
-const readme = readFileSync("bench/README.md", "utf8");
-const marker = /<!-- results -->[\s\S]*<!-- \/results -->/;
-writeFileSync("bench/README.md", readme.replace(marker, `<!-- results -->\nLast run ${at} on ${machine}:\n\n${table}\n<!-- /results -->`));
-writeAnchoring(anchoring);
-writeSearch(searchFigures);
-console.log(table);
-console.log(anchoringTable(anchoring));
-console.log(searchTable(searchFigures));
+  const portal = await startPortal(f.file);
+  const drafter = await portal.login("drafter");
+  const reviewer = await portal.login("gaotai");
+  const demoPath = `/editions/${f.demo.editionId}?round=${f.demo.roundId}`;
+  const largePath = `/editions/${f.large.editionIds[0]}?round=${f.large.roundId}`;
+
+  step("demo reading view with 200 comments");
+  const page = await send(portal.base, { path: demoPath, headers: { Cookie: drafter } });
+  if (page.status !== 200) throw new Error(`reading view answered ${page.status}`);
+  const pageFile = path.join(f.dir, "reading-view.html");
+  writeFileSync(pageFile, page.body);
+  await load(portal.base, () => ({ path: demoPath, headers: { Cookie: drafter } }), { seconds: 1 });
+  const readingCpu0 = cpuMsOf(portal.pid);
+  const reading = await load(portal.base, () => ({ path: demoPath, headers: { Cookie: drafter } }), { seconds: SECONDS });
+  const readingCpuMs = (cpuMsOf(portal.pid) - readingCpu0) / Math.max(1, reading.ok + reading.failed);
+  const fromMemory = await startBare(pageFile);
+  const staticCpu0 = cpuMsOf(fromMemory.pid);
+  const staticRun = await load(fromMemory.base, () => ({ path: "/" }), { seconds: SECONDS });
+  const static_rps = staticRun.rps;
+  const staticCpuMs = (cpuMsOf(fromMemory.pid) - staticCpu0) / Math.max(1, staticRun.ok);
+  fromMemory.stop();
+
+  step("reading-view pages of the large edition");
+  const largePages: Record<string, number> = {};
+  for (const [name, p, cookie] of [
+    ["drafter, with the round", largePath, drafter],
+    ["reviewer, with the round", largePath, reviewer],
+    ["drafter, no round", `/editions/${f.large.editionIds[0]}`, drafter],
+    ["drafter, second edition", `/editions/${f.large.editionIds[1]}`, drafter],
+  ] as const) {
+    const res = await send(portal.base, { path: p, headers: { Cookie: cookie } });
+    if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
+    largePages[name] = res.body.length;
+  }
+
+  step("phone profile (390 px, CPU 4×): demo and large reading views");
+  const [demoLoad, largeLoad] = await phoneLoads(portal.base, drafter, [demoPath, largePath]);
+  await portal.stop();
+
+  step("exports (child process)");
+  const exportsOut = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/exports.ts", f.file, f.large.roundId, f.large.editionIds[0]], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const exports = JSON.parse(exportsOut.trim().split("\n").at(-1)!) as ExportFigures;
+
+  step("diff and re-anchoring on the two 500k editions");
+  const [oldSections, newSections] = f.editions.map((e) => e.map((x) => x.text));
+  const diff = diffFigures(oldSections.join("\n"), newSections.join("\n"));
+  const reanchor = reanchorFigures(oldSections, newSections);
+
+  step("creating comments through the API, 32 connections");
+  const created = await commentCreate(f, SECONDS);
+  step("SIGKILL mid-burst");
+  const kill = await killMidBurst(f);
+
+  step("anchoring corpus");
+  const anchoring = runAnchoringBench();
+  step("search over a 500,000-character plan with 2,000 comments");
+  const searchFigures = runSearchBench();
+
+  const results: Results = {
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`,
+    node: process.version,
+    at: new Date().toISOString(),
+    baseline_rps,
+    reading_view: {
+      comments: 200,
+      bytes: page.body.length,
+      content_bytes: contentBytes(f.file, f.demo.editionId, f.demo.roundId),
+      rps: reading.rps,
+      p99_ms: reading.p99_ms,
+      static_rps,
+      ratio_to_static: reading.rps / static_rps,
+      ratio_to_bare: reading.rps / baseline_rps,
+    },
+    reading_view_large: { chars: f.large.chars, comments: 2000, max_page_bytes: Math.max(...Object.values(largePages)) },
+    phone_load_ratio: largeLoad / demoLoad,
+    comment_create: { per_s: created.per_s, ratio_to_bare: created.per_s / baseline_rps, lost_after_kill: kill.lost_after_kill },
+    diff_500k: diff,
+    reanchor_5000: reanchor.figures,
+    anchoring,
+    peak_rss_mb: peak.rss_mb,
+    details: {
+      phone_load_ms: { demo: demoLoad, large: largeLoad },
+      reading_view_large_pages: largePages,
+      comment_create: { acknowledged_before_kill: kill.acknowledged, acknowledged_in_burst: kill.in_burst, p99_ms: created.p99_ms, failed: created.failed },
+      reanchor_whole_document: reanchor.whole_document,
+      exports,
+      // the serving process's own CPU per answer: ratios that do not depend on what else the machine runs
+      cpu_ms_per_request: { bare: bareCpuMs, static: staticCpuMs, reading_view: readingCpuMs, comment_create: created.cpu_ms },
+      server_errors: { aborted_renders: peak.aborted_renders, errors: peak.errors },
+      seconds: (performance.now() - began) / 1000,
+    },
+  };
+  const t = writeReport(results);
+  writeAnchoring(anchoring);
+  writeSearch(searchFigures);
+  console.log(t);
+  console.log(searchTable(searchFigures));
+  if (reading.failed || created.failed) console.log(`failed requests: reading view ${reading.failed}, comments ${JSON.stringify(created.statuses)}`);
+} finally {
+  f.cleanup();
+}

@@ -1,10 +1,10 @@
 // Comments on a round's edition: anchored on exact passages, threaded, visible per round rules.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, rounds, submissions, targetYears, users } from "../../db/schema";
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
-import { canSeeComment } from "../lib/comment-visibility";
+import { canSeeComment, seesWholeRound } from "../lib/comment-visibility";
 import { newId } from "../lib/id";
 import { cellPrompt, cellQuote, type IndicatorRow } from "../lib/plan-tables/indicator-table";
 import { isRoundOpen } from "../lib/round-deadline";
@@ -155,19 +155,29 @@ function cellOf(c: CommentRow, table: IndicatorRow[]) {
   };
 }
 
+/**
+ * The SQL condition for the comments of a round the viewer may see (lib/comment-visibility's
+ * canSeeComment, for a viewer loadRound has already let see the round): whole rounds for those who run
+ * the plan and experts; otherwise the viewer's own organisation's, and in a shared round every
+ * comment not withdrawn.
+ */
+export function visibleCommentsWhere(r: ReturnType<typeof loadRound>): SQL | undefined {
+  if (seesWholeRound(r.viewer)) return undefined;
+  const own = eq(comments.organizationId, r.viewer.organizationId);
+  return r.round.visibility === "shared" ? or(own, isNull(comments.withdrawnAt)) : own;
+}
+
 /** Comments of a round that the caller may see, with replies and the drafting team's response, in text order. */
-export function listComments(ctx: Ctx, roundId: string, { sectionId }: { sectionId?: string } = {}) {
+export function listComments(ctx: Ctx, roundId: string, { sectionId, ids: only }: { sectionId?: string; ids?: string[] } = {}) {
   const r = loadRound(ctx, roundId);
-  const viewer = r.viewer;
   const order = new Map(ctx.db.select({ sectionId: editionSections.sectionId, position: editionSections.position, number: editionSections.number, title: editionSections.title }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
   const rows = ctx.db
     .select({ c: comments, authorName: users.displayName, authorUsername: users.username, orgName: organizations.name })
     .from(comments)
     .innerJoin(users, eq(comments.authorId, users.id))
     .innerJoin(organizations, eq(comments.organizationId, organizations.id))
-    .where(sectionId ? and(eq(comments.roundId, roundId), eq(comments.sectionId, sectionId)) : eq(comments.roundId, roundId))
-    .all()
-    .filter(({ c }) => canSeeComment(viewer, { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt }));
+    .where(and(eq(comments.roundId, roundId), sectionId ? eq(comments.sectionId, sectionId) : undefined, only ? inArray(comments.id, only) : undefined, visibleCommentsWhere(r)))
+    .all();
   const ids = rows.map((x) => x.c.id);
   const replyRows = ids.length
     ? ctx.db
@@ -180,13 +190,21 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId }: { section
         .all()
     : [];
   const responseRows = ids.length ? ctx.db.select().from(responses).where(inArray(responses.commentId, ids)).all() : [];
+  // by comment, so a round of thousands of comments is not quadratic
+  const responseOf = new Map(responseRows.map((x) => [x.commentId, x]));
+  const repliesOf = new Map<string, typeof replyRows>();
+  for (const x of replyRows) {
+    const list = repliesOf.get(x.commentId);
+    if (list) list.push(x);
+    else repliesOf.set(x.commentId, [x]);
+  }
   const submitted = new Set(ctx.db.select({ o: submissions.organizationId }).from(submissions).where(eq(submissions.roundId, roundId)).all().map((x) => x.o));
   const open = isRoundOpen(r.round);
   const table = rows.some(({ c }) => c.cellIndicator !== null) ? (editionIndicatorTable(ctx.db, r.round.editionId)?.indicators ?? []) : [];
   return rows
     .map(({ c, authorName, authorUsername, orgName }) => {
       const section = order.get(c.sectionId);
-      const response = responseRows.find((x) => x.commentId === c.id);
+      const response = responseOf.get(c.id);
       const mine = c.authorId === ctx.user.id;
       return {
         id: c.id,
@@ -207,7 +225,7 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId }: { section
         updatedAt: c.updatedAt ? isoShanghai(c.updatedAt) : null,
         withdrawn: !!c.withdrawnAt,
         canChange: mine && open && !c.withdrawnAt && !submitted.has(c.organizationId),
-        replies: replyRows.filter((x) => x.commentId === c.id).map((x) => ({ id: x.id, body: x.body, createdAt: isoShanghai(x.createdAt), author: { id: x.authorId, username: x.authorUsername, name: x.authorName, role: x.role }, organization: { name: x.orgName } })),
+        replies: (repliesOf.get(c.id) ?? []).map((x) => ({ id: x.id, body: x.body, createdAt: isoShanghai(x.createdAt), author: { id: x.authorId, username: x.authorUsername, name: x.authorName, role: x.role }, organization: { name: x.orgName } })),
         response: response ? { decision: response.decision, reason: response.reason, revisionId: response.revisionId } : null,
       };
     })

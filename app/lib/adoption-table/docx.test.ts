@@ -53,6 +53,18 @@ describe("adoptionTableDocx", () => {
     expect(documentXml.match(/<w:tr>|<w:tr /g)).toHaveLength(comments.length + 1);
   });
 
+  it("writes markup-like text, control characters and many rows as plain text", async () => {
+    const many = { ...sample, comments: Array.from({ length: 300 }, (_, i) => ({ ...comments[i % comments.length], body: `第${i}条 <w:p>&amp; "引号"\u0001\n第二行` })) };
+    const out = await adoptionTableDocx(many);
+    const raw = (await mammoth.extractRawText({ buffer: out })).value;
+    expect(raw).toContain('第299条 <w:p>&amp; "引号"');
+    expect(raw).toContain("第二行");
+    const xml = await (await JSZip.loadAsync(out)).file("word/document.xml")!.async("string");
+    expect(xml.match(/<w:tr>|<w:tr /g)).toHaveLength(301);
+    expect(xml).not.toContain("\u0001");
+    expect(xml).not.toContain("ROW-CELL");
+  });
+
   it("carries the hash and the page number in the footer", () => {
     expect(footerXml).toContain(`稿次摘要 ${sample.manifestHash}`);
     expect(footerXml).toContain("PAGE");

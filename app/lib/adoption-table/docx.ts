@@ -18,7 +18,8 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { type AdoptionInput, adoptionSubtitle, adoptionSummary, adoptionTableRows, adoptionTitle, COLUMNS, summaryText } from "./rows";
+import JSZip from "jszip";
+import { type AdoptionInput, type AdoptionRow, adoptionSubtitle, adoptionSummary, adoptionTableRows, adoptionTitle, COLUMNS, summaryText } from "./rows";
 
 const CREATOR = "生态修复规划评审平台";
 const BODY_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "宋体" };
@@ -55,9 +56,10 @@ export async function adoptionTableDocx(input: AdoptionInput): Promise<Buffer> {
     cantSplit: true,
     children: COLUMNS.map((c, i) => cell(c.header, i, { bold: true, centred: true, shaded: true })),
   });
-  const body = rows.map(
-    (row) => new TableRow({ children: COLUMNS.map((c, i) => cell(String(row[c.key]), i, { centred: CENTRED.has(c.key) })) }),
-  );
+  // The docx library builds one object per cell and paragraph, which for thousands of rows costs several
+  // times the spreadsheet. It lays out one row of markers instead; that row's XML is then the template
+  // every row is written from as plain strings (see bodyRowsXml).
+  const body = [new TableRow({ children: COLUMNS.map((_, i) => cell(marker(i), i, { centred: CENTRED.has(COLUMNS[i].key) })) })];
 
   const doc = new Document({
     title,
@@ -93,7 +95,47 @@ export async function adoptionTableDocx(input: AdoptionInput): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  zip.file("word/document.xml", withBodyRows(xml, rows));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+const marker = (column: number) => `\u2063ROW-CELL-${column}\u2063`;
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+// characters XML 1.0 does not allow at all
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the ones removed
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const escapeXml = (text: string) => text.replace(NOT_XML, "").replace(/[&<>"]/g, (c) => XML_ESCAPES[c]);
+
+/** Replaces the marker row of document.xml by the real rows, written from its XML. */
+function withBodyRows(xml: string, rows: AdoptionRow[]): string {
+  const rowStart = xml.lastIndexOf("<w:tr>", xml.indexOf(marker(0)));
+  const rowEnd = xml.indexOf("</w:tr>", rowStart) + "</w:tr>".length;
+  const template = xml.slice(rowStart, rowEnd);
+  // the row as literal pieces around one paragraph template per column
+  const pieces: string[] = [];
+  const paragraphs: string[] = [];
+  let at = 0;
+  COLUMNS.forEach((_, i) => {
+    const m = template.indexOf(marker(i), at);
+    const pStart = template.lastIndexOf("<w:p>", m);
+    const pEnd = template.indexOf("</w:p>", m) + "</w:p>".length;
+    pieces.push(template.slice(at, pStart));
+    paragraphs.push(template.slice(pStart, pEnd));
+    at = pEnd;
+  });
+  pieces.push(template.slice(at));
+  const out: string[] = [];
+  for (const row of rows) {
+    COLUMNS.forEach((c, i) => {
+      out.push(pieces[i]);
+      const [before, after] = paragraphs[i].split(marker(i));
+      for (const line of String(row[c.key]).split("\n")) out.push(before, escapeXml(line), after);
+    });
+    out.push(pieces[COLUMNS.length]);
+  }
+  return xml.slice(0, rowStart) + out.join("") + xml.slice(rowEnd);
 }
 
 /** One paragraph per line of the cell's text. */
