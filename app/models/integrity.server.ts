@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/client";
 import { verifyAuditChain } from "./audit.server";
 import { firstBrokenSignature } from "./review.server";
+import { firstBrokenBrowserSignature } from "./review-signatures.server";
 
 /**
  * The audit chain end to end, and every signature against it (GET /api/v1/audit/verify, npm run
@@ -8,6 +9,6 @@ import { firstBrokenSignature } from "./review.server";
  */
 export function verifyIntegrity(db: DbOrTx, earlierHead?: string) {
   const chain = verifyAuditChain(db, earlierHead);
-  const brokenSignature = firstBrokenSignature(db);
+  const brokenSignature = firstBrokenSignature(db) ?? firstBrokenBrowserSignature(db);
   return { ok: chain.ok && brokenSignature === null, events: chain.events, firstBrokenEventId: chain.firstBrokenEventId, firstBrokenSignoffId: brokenSignature, head: chain.head, earlierHeadFound: chain.earlierHeadFound };
 }
