@@ -298,7 +298,7 @@ function confirmationCandidates(db: DbOrTx, reviewId: string, reviewedEditionId:
 export function getReviewPage(ctx: Ctx, reviewId: string, compareTo: string | null) {
   const review = getReview(ctx, reviewId);
   const candidate = compareTo ? review.confirmationCandidates.find((c) => c.id === compareTo) : undefined;
-  return { ...review, confirmationDiff: candidate ? diffEditions(ctx, review.editionId, candidate.id) : null };
+  return { ...review, confirmationDiff: candidate ? diffEditions(ctx, review.editionId, candidate.id) : null, confirmationSm3: candidate ? editionSm3(ctx.db, candidate.id) : null, signerId: ctx.user.id };
 }
 
 export const confirmationInput = z.object({ editionId: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required") });

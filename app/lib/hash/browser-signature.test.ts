@@ -16,7 +16,7 @@ async function keyPair(alg: "Ed25519" | "P-256") {
 
 it("builds the payload as canonical JSON: sorted keys, no whitespace, nothing else", () => {
   const text = signingPayload({ ...payload, extra: "x" } as typeof payload);
-  expect(text).toBe('{"conclusion":"approve","kind":"signoff","manifestHash":"' + "a".repeat(64) + '","manifestSm3":"' + "b".repeat(64) + '","opinion":"同意通过。","reviewId":"rvw_1","signedAt":"2026-12-02T06:00:00.000Z","signerId":"usr_1"}');
+  expect(text).toBe(`{"conclusion":"approve","kind":"signoff","manifestHash":"${"a".repeat(64)}","manifestSm3":"${"b".repeat(64)}","opinion":"同意通过。","reviewId":"rvw_1","signedAt":"2026-12-02T06:00:00.000Z","signerId":"usr_1"}`);
 });
 
 it("round-trips base64url and refuses other alphabets", () => {

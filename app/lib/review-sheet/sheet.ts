@@ -128,7 +128,11 @@ export function compareSheet(expected: SheetData, embedded: SheetData, visible: 
     else if (!same(comparable(inSheet), comparable(r)) || embedded.signoffs.indexOf(inSheet) !== i) reasons.push({ key: "data" });
     const cells = bodyRows[i];
     if (!cells) reasons.push({ key: "missing" });
-    else signoffCells(r, i).forEach((w, c) => norm(cells[c] ?? "") !== norm(w) && reasons.push({ key: "text", field: SIGNOFF_FIELDS[c] }));
+    else {
+      signoffCells(r, i).forEach((w, c) => {
+        if (norm(cells[c] ?? "") !== norm(w)) reasons.push({ key: "text", field: SIGNOFF_FIELDS[c] });
+      });
+    }
     if (r.verifies === false) reasons.push({ key: r.signature ? "signature" : "signatureHash" });
     lines.push({ kind: "signoff", name: r.signerName, ok: reasons.length === 0, reasons: dedupe(reasons) });
   });
