@@ -1,0 +1,85 @@
+// An expert signs in the browser (key created on first use), downloads the 专家评审意见表, and /verify
+// accepts it and rejects a copy whose opinion was edited (document.xml changed, as Word would).
+import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import JSZip from "jszip";
+import { login, watchConsole } from "./helpers";
+
+const SHOTS = process.env.SCREENSHOT_DIR;
+const OPINION = "规划目标指标体系基本合理。\n建议补充黑河中游湿地生态用水保障分析。";
+
+async function linzeReviewId(page: Page) {
+  const plans = (await (await page.request.get("/api/v1/plans")).json()) as { id: string; title: string }[];
+  const plan = plans.find((p) => p.title.includes("临泽"))!;
+  const detail = (await (await page.request.get(`/api/v1/plans/${plan.id}`)).json()) as { reviews: { id: string }[] };
+  return detail.reviews[0].id;
+}
+
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+async function uploadToVerify(page: Page, name: string, bytes: Buffer) {
+  await page.goto("/verify");
+  await page.getByLabel("意见表文件").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: bytes });
+  await page.getByRole("button", { name: "核验" }).click();
+  return page.getByTestId("verify-report");
+}
+
+test("an expert signs in the browser; the sheet downloads; /verify accepts it and rejects an edited copy", async ({ page }) => {
+  const errors = watchConsole(page);
+  await login(page, "expert5");
+  const reviewId = await linzeReviewId(page);
+  await page.goto(`/reviews/${reviewId}`);
+  const form = page.getByTestId("signoff-form");
+  await form.getByLabel("修改后通过").check();
+  await form.getByLabel("评审意见").fill(OPINION);
+  await form.getByLabel(/我已审阅/).check();
+  await shoot(page, "review-signing");
+  await form.getByRole("button", { name: "签署评审意见" }).click();
+  await expect(page.getByTestId("review-result")).toHaveText("已签署评审意见。");
+  const me = page.getByTestId("panel").locator("li[data-expert='expert5']");
+  await expect(me.getByTestId("browser-signature")).toContainText("本机签名已验证");
+
+  // the key was made on this device and registered; the API shows the signature and the public key
+  const review = await (await page.request.get(`/api/v1/reviews/${reviewId}`)).json();
+  const mine = review.signoffs.find((s: { expert: { username: string } }) => s.expert.username === "expert5");
+  expect(mine).toMatchObject({ valid: true, signatureVerifies: true, opinion: OPINION });
+  expect(["EC", "OKP"]).toContain(mine.publicKey.kty);
+  expect(mine.publicKey.d).toBeUndefined();
+  expect(review.status).toBe("quorum_reached");
+  await page.goto("/account/keys");
+  await expect(page.getByTestId("own-keys").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("own-keys")).toContainText(mine.publicKey.kty === "OKP" ? "Ed25519" : "ECDSA-P256");
+  await shoot(page, "keys");
+
+  // the sheet
+  await page.goto(`/reviews/${reviewId}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("sheet-link").click()]);
+  const sheet = readFileSync((await download.path())!);
+  const zip = await JSZip.loadAsync(sheet);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  expect(xml).toContain("建议补充黑河中游湿地生态用水保障分析。");
+
+  const accepted = await uploadToVerify(page, "sheet.docx", sheet);
+  await expect(accepted).toHaveAttribute("data-ok", "yes");
+  await expect(accepted).toContainText("核验通过");
+  await expect(accepted.locator("tr[data-ok=yes][data-line=signoff]")).toHaveCount(4);
+  await shoot(page, "verify-ok");
+
+  // "edited in Word": the opinion's visible text changed inside document.xml
+  zip.file("word/document.xml", xml.replace("建议补充黑河中游湿地生态用水保障分析。", "同意，无需补充。"));
+  const edited = Buffer.from(await zip.generateAsync({ type: "uint8array" }));
+  const rejected = await uploadToVerify(page, "edited.docx", edited);
+  await expect(rejected).toHaveAttribute("data-ok", "no");
+  const bad = rejected.locator("tr[data-ok=no]");
+  await expect(bad).toHaveCount(1);
+  await expect(bad).toContainText("表中可见文字与平台记录不一致（意见）");
+  await shoot(page, "verify-rejected");
+  expect(errors).toEqual([]);
+});
