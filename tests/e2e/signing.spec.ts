@@ -83,3 +83,22 @@ test("an expert signs in the browser; the sheet downloads; /verify accepts it an
   await shoot(page, "verify-rejected");
   expect(errors).toEqual([]);
 });
+
+// after the first test: expert5's signature brought the 临泽 review to its quorum
+test("the chair's 修改后通过 lists conditions and is signed in the browser", async ({ page }) => {
+  const errors = watchConsole(page);
+  await login(page, "expert1");
+  const reviewId = await linzeReviewId(page);
+  await page.goto(`/reviews/${reviewId}`);
+  const form = page.getByTestId("conclusion-form");
+  await form.getByLabel("修改后通过").check();
+  await form.getByLabel("评审意见").fill("专家组同意修改完善后报批。");
+  await form.getByLabel("修改条件").fill("补充黑河中游湿地生态用水保障分析。\n细化重点工程实施时序。");
+  await form.getByLabel(/我已审阅/).check();
+  await form.getByRole("button", { name: "出具专家组意见" }).click();
+  await expect(page.getByTestId("review-result")).toHaveText("已出具专家组意见。");
+  const panel = page.getByTestId("panel-conclusion");
+  await expect(panel.getByTestId("conditions").locator("li")).toHaveText(["补充黑河中游湿地生态用水保障分析。", "细化重点工程实施时序。"]);
+  await expect(panel.getByTestId("browser-signature")).toContainText("本机签名已验证");
+  expect(errors).toEqual([]);
+});
