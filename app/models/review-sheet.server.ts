@@ -7,12 +7,15 @@ import { readReviewSheet, reviewSheetDocx } from "../lib/docx/review-sheet.serve
 import { signatureHash } from "../lib/hash/signature";
 import { compareSheet, parseSheetData, type SheetData, type SheetRecord } from "../lib/review-sheet/sheet";
 import { isoShanghai } from "../lib/time";
-import { invalid, notFound } from "../utils/errors";
+import { DomainError, invalid, notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { currentAuditHead } from "./audit.server";
 import { browserSignatureChecker } from "./review-signatures.server";
 import { getReview } from "./review.server";
 import { editionSm3, signedAtIso } from "./signing-key.server";
+
+/** The largest sheet /verify reads. */
+export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
 type Row = { signerId: string; conclusion: string; opinion: string; manifestHash: string; signatureHash: string; signingKeyId: string | null; signature: string | null; signedAt: Date };
 
@@ -76,11 +79,13 @@ export async function exportReviewSheet(ctx: Ctx, reviewId: string) {
  * record and its signature verifies. Any signed-in user may check a sheet they hold; the answer says
  * only match or not, never the record's content.
  */
-export async function verifyReviewSheet(_ctx: Ctx, bytes: Uint8Array) {
-  const read = await readReviewSheet(bytes);
+export async function verifyReviewSheet(ctx: Ctx, file: { bytes: Uint8Array } | null) {
+  if (!file) throw invalid([{ path: "file", message: "verify.fileRequired" }], "verify.fileRequired");
+  if (file.bytes.byteLength > MAX_SHEET_BYTES) throw new DomainError("too_large", "verify.tooLarge");
+  const read = await readReviewSheet(file.bytes);
   const embedded = parseSheetData(read?.embedded ?? null);
   if (!read || !embedded) throw invalid([{ path: "file", message: "verify.notSheet" }], "verify.notSheet");
-  const expected = sheetDataOf(_ctx.db, embedded.reviewId);
+  const expected = sheetDataOf(ctx.db, embedded.reviewId);
   if (!expected) return { reviewId: embedded.reviewId, ok: false, lines: [{ kind: "header" as const, name: embedded.title, ok: false, reasons: [{ key: "header" as const }] }] };
   const lines = compareSheet(expected, embedded, read.tables);
   return { reviewId: embedded.reviewId, ok: lines.every((l) => l.ok), lines };

@@ -4,14 +4,10 @@ import { ActionResult } from "~/components/action-result";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { Reason } from "~/lib/review-sheet/sheet";
-import { verifyReviewSheet } from "~/models/review-sheet.server";
-import { DomainError } from "~/utils/errors";
+import { MAX_SHEET_BYTES, verifyReviewSheet } from "~/models/review-sheet.server";
 import { formAction } from "~/utils/form.server";
 import { requireUser } from "~/utils/session.server";
 import { FORM_OVERHEAD_BYTES, formFile, readFormCapped } from "~/utils/upload.server";
-
-/** The largest sheet /verify reads. */
-const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: "zh-CN" | "en" } | undefined)?.locale ?? "zh-CN";
@@ -30,10 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return formAction(ctx.user.locale, "verify", async () => {
     // counted as it streams in: a body past the cap is refused (413) before it is parsed
     const form = await readFormCapped(request, MAX_SHEET_BYTES + FORM_OVERHEAD_BYTES, "verify.tooLarge");
-    const file = await formFile(form, "file");
-    if (!file) throw new DomainError("invalid", "verify.fileRequired", {}, { issues: [{ path: "file", message: "verify.fileRequired" }] });
-    if (file.bytes.byteLength > MAX_SHEET_BYTES) throw new DomainError("too_large", "verify.tooLarge");
-    return verifyReviewSheet(ctx, file.bytes);
+    return verifyReviewSheet(ctx, await formFile(form, "file"));
   });
 }
 

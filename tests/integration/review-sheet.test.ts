@@ -11,7 +11,6 @@ import { editions, reviews } from "../../db/schema";
 import { concludeReview, createReview, signOff } from "../../app/models/review.server";
 import { exportReviewSheet, verifyReviewSheet } from "../../app/models/review-sheet.server";
 import { editionSm3 } from "../../app/models/signing-key.server";
-import { DomainError } from "../../app/utils/errors";
 import type { Ctx } from "../../app/utils/session.server";
 import { createTestDb, ctxFor, userId } from "./helpers";
 import { newDevice } from "./signing-fixture";
@@ -56,7 +55,7 @@ describe("the sheet", () => {
   });
 
   it("is read back as matching, line by line", async () => {
-    const result = await verifyReviewSheet(ctx.gaotai, new Uint8Array(sheet));
+    const result = await verifyReviewSheet(ctx.gaotai, { bytes: new Uint8Array(sheet) });
     expect(result.ok).toBe(true);
     expect(result.lines.map((l) => [l.kind, l.ok])).toEqual([["header", true], ["signoff", true], ["signoff", true], ["conclusion", true]]);
   });
@@ -66,7 +65,7 @@ describe("the sheet", () => {
       const xml = await zip.file("word/document.xml")!.async("string");
       zip.file("word/document.xml", xml.replace("第二段：细化实施时序。", "第二段：不必细化。"));
     });
-    const result = await verifyReviewSheet(ctx.gaotai, copy);
+    const result = await verifyReviewSheet(ctx.gaotai, { bytes: copy });
     expect(result.ok).toBe(false);
     const bad = result.lines.filter((l) => !l.ok);
     expect(bad).toEqual([{ kind: "signoff", name: "专家二", ok: false, reasons: [{ key: "text", field: "opinion" }] }].map((l) => ({ ...l, name: expect.any(String) })));
@@ -79,7 +78,7 @@ describe("the sheet", () => {
       const doc = await zip.file("word/document.xml")!.async("string");
       zip.file("word/document.xml", doc.replace("1. 补充生态用水保障分析。", "1. 无。"));
     });
-    const result = await verifyReviewSheet(ctx.gaotai, copy);
+    const result = await verifyReviewSheet(ctx.gaotai, { bytes: copy });
     const bad = result.lines.filter((l) => !l.ok);
     expect(bad.map((l) => [l.kind, l.reasons])).toEqual([
       ["signoff", [{ key: "data" }]],
@@ -90,14 +89,16 @@ describe("the sheet", () => {
   it("refuses a file that is not a sheet", async () => {
     const other = await new JSZip().file("word/document.xml", "<x/>").generateAsync({ type: "uint8array" });
     for (const bytes of [other, new TextEncoder().encode("not a zip")]) {
-      await expect(verifyReviewSheet(ctx.gaotai, bytes)).rejects.toBeInstanceOf(DomainError);
+      await expect(verifyReviewSheet(ctx.gaotai, { bytes })).rejects.toMatchObject({ status: 400, messageKey: "verify.notSheet" });
     }
+    await expect(verifyReviewSheet(ctx.gaotai, null)).rejects.toMatchObject({ status: 400, messageKey: "verify.fileRequired" });
+    await expect(verifyReviewSheet(ctx.gaotai, { bytes: new Uint8Array(5 * 1024 * 1024 + 1) })).rejects.toMatchObject({ status: 413 });
   });
 
   it("a demo review's sheet (records from before browser keys) verifies too", async () => {
     const demo = db.select().from(reviews).where(like(reviews.title, "%临泽%")).get()!;
     const { buffer } = await exportReviewSheet(ctx.drafter, demo.id);
-    const result = await verifyReviewSheet(ctx.drafter, new Uint8Array(buffer));
+    const result = await verifyReviewSheet(ctx.drafter, { bytes: new Uint8Array(buffer) });
     expect(result.ok).toBe(true);
     expect(result.lines.filter((l) => l.kind === "signoff")).toHaveLength(3);
     expect(db.select().from(reviews).where(eq(reviews.id, demo.id)).get()).toBeTruthy();
