@@ -10,7 +10,7 @@ import { auditHeadLine } from "./export.server";
 const FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "宋体" };
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
-// A4 with Chinese default margins; the sign-off table is wide, so the sheet is landscape-free but dense
+// A4 portrait, 2.54 cm margins all round: the width the tables share
 const TEXT_WIDTH = 11906 - 2 * 1440;
 
 const para = (text: string, opts: { bold?: boolean; size?: number; mono?: boolean } = {}) =>
@@ -31,7 +31,7 @@ function labelTable(rows: [string, string][]) {
 }
 
 function signoffTable(d: SheetData) {
-  const w = [600, 1100, 1000, 2800, 1300, TEXT_WIDTH - 6800];
+  const w = [720, 1100, 1000, 2600, 1500, TEXT_WIDTH - 6920];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: w,
