@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { auditEvents, editions, signingKeys, signoffs } from "../../db/schema";
 import { verifyIntegrity } from "../../app/models/integrity.server";
-import { concludeReview, createReview, getReview, reviewJson, signOff } from "../../app/models/review.server";
+import { concludeReview, confirmReviewChanges, createReview, getReview, reviewJson, signOff } from "../../app/models/review.server";
 import { editionSm3, listAllKeys, listOwnKeys, revokeKey } from "../../app/models/signing-key.server";
 import { DomainError } from "../../app/utils/errors";
 import type { Ctx } from "../../app/utils/session.server";
@@ -148,6 +148,23 @@ describe("what counts", () => {
     concludeReview(ctx.expert1, id, { ...panel, conditions: "补充生态用水保障分析。\n\n细化实施时序。", ...signed });
     const json = reviewJson(ctx.drafter, id);
     expect(json.panelConclusion).toMatchObject({ conclusion: "approve_with_changes", conditions: ["补充生态用水保障分析。", "细化实施时序。"], valid: true, signature: signed.signature, signatureVerifies: true });
+    expect(verifyIntegrity(db).ok).toBe(true);
+
+    // the confirmation on a later edition of the same document is signed the same way, over that edition's hashes
+    const all = db.select().from(editions).all();
+    const reviewed = all.filter((e) => all.some((o) => o.documentId === e.documentId && o.publishedAt > e.publishedAt)).sort((x, y) => x.publishedAt.getTime() - y.publishedAt.getTime())[0];
+    const later = all.find((e) => e.documentId === reviewed.documentId && e.publishedAt > reviewed.publishedAt)!;
+    const rid = createReview(ctx.admin, reviewed.id, { title: "确认测试", expertUserIds: [userId(db, "expert1")], chairUserId: userId(db, "expert1"), quorum: 1 }).id;
+    const onEdition = (e: typeof reviewed) => ({ reviewId: rid, signerId: userId(db, "expert1"), manifestHash: e.manifestHash, manifestSm3: editionSm3(db, e.id) });
+    signOff(ctx.expert1, rid, { ...opinion, manifestHash: reviewed.manifestHash, ...(await chairDevice.sign({ ...onEdition(reviewed), kind: "signoff", ...opinion })) });
+    concludeReview(ctx.expert1, rid, { ...panel, conditions: ["补充用水分析。"], ...(await chairDevice.sign({ ...onEdition(reviewed), kind: "conclusion", ...panel })) });
+    const confirmation = { ...onEdition(later), kind: "confirmation" as const, conclusion: "approve_with_changes", opinion: "" };
+    // signed over the reviewed edition's hashes instead of the confirmed one's: refused
+    const wrong = await chairDevice.sign({ ...confirmation, ...onEdition(reviewed) });
+    expect(failure(() => confirmReviewChanges(ctx.expert1, rid, { editionId: later.id, ...wrong }))).toEqual({ status: 400, key: "signing.badSignature" });
+    const ok = await chairDevice.sign(confirmation);
+    confirmReviewChanges(ctx.expert1, rid, { editionId: later.id, ...ok });
+    expect(reviewJson(ctx.drafter, rid).confirmations).toEqual([expect.objectContaining({ editionId: later.id, valid: true, signature: ok.signature, signatureVerifies: true })]);
     expect(verifyIntegrity(db).ok).toBe(true);
   });
 
