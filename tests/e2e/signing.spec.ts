@@ -102,3 +102,32 @@ test("the chair's 修改后通过 lists conditions and is signed in the browser"
   await expect(panel.getByTestId("browser-signature")).toContainText("本机签名已验证");
   expect(errors).toEqual([]);
 });
+
+// after the second test: the chair confirms, on a later edition, that the conditions are met
+test("the chair's confirmation shows the conditions and the diff and is signed in the browser", async ({ page, browser }) => {
+  const errors = watchConsole(page);
+  const drafter = await browser.newPage();
+  await login(drafter, "linze-drafter");
+  const reviewId = await linzeReviewId(drafter);
+  const review = await (await drafter.request.get(`/api/v1/reviews/${reviewId}`)).json();
+  const edition = await (await drafter.request.get(`/api/v1/editions/${review.editionId}`)).json();
+  const published = await drafter.request.post(`/api/v1/documents/${edition.documentId}/editions`, { data: { label: "报批稿", changelog: "落实专家组修改意见。" }, headers: { Origin: new URL(drafter.url()).origin } });
+  expect(published.status()).toBe(201);
+  const later = await published.json();
+  await drafter.close();
+
+  await login(page, "expert1");
+  await page.goto(`/reviews/${reviewId}?confirm=${later.id}`);
+  const step = page.getByTestId("confirmation-step");
+  await expect(step.getByTestId("conditions").locator("li")).toHaveCount(2);
+  await expect(step.getByTestId("confirmation-diff-summary")).toBeVisible();
+  const form = step.getByTestId("confirmation-form");
+  await form.getByRole("checkbox").check();
+  await form.getByRole("button", { name: "确认修改落实" }).click();
+  await expect(page.getByTestId("review-result")).toHaveText("已确认修改落实。");
+  await expect(page.getByTestId("confirmations").getByTestId("browser-signature")).toContainText("本机签名已验证");
+  const after = await (await page.request.get(`/api/v1/reviews/${reviewId}`)).json();
+  expect(after.confirmations).toEqual([expect.objectContaining({ editionId: later.id, valid: true, signatureVerifies: true })]);
+  expect(errors).toEqual([]);
+});
+
