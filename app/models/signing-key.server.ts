@@ -16,6 +16,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { editionTablesOf } from "./plan-tables.server";
+import { bindRow } from "./row-binding.server";
 
 /** How far a signer's clock may be from the server's. */
 export const SIGNED_AT_TOLERANCE_MS = 10 * 60 * 1000;
@@ -64,7 +65,7 @@ export function acceptSignature(tx: DbOrTx, user: Ctx["user"], payload: Omit<Sig
     keyId = newId("key");
     const deviceLabel = fields.deviceLabel || "API";
     tx.insert(signingKeys).values({ id: keyId, userId: user.id, algorithm: parsed.algorithm, publicKeyJwk: canonicalJson(parsed.jwk), fingerprint, deviceLabel }).run();
-    recordAudit(tx, { actorId: user.id, action: "signing_key.register", entityType: "signing_key", entityId: keyId, data: { algorithm: parsed.algorithm, fingerprint, deviceLabel } });
+    recordAudit(tx, { actorId: user.id, action: "signing_key.register", entityType: "signing_key", entityId: keyId, data: { algorithm: parsed.algorithm, fingerprint, deviceLabel }, bound: [bindRow(tx, "signing_keys", keyId)] });
   }
   return { signedAt: at, signingKeyId: keyId, signature };
 }
@@ -128,7 +129,7 @@ export function revokeKey(ctx: Ctx, keyId: string) {
     if (k.revokedAt) return { id: k.id, revokedAt: isoShanghai(k.revokedAt) };
     const revokedAt = new Date();
     tx.update(signingKeys).set({ revokedAt, revokedById: ctx.user.id }).where(eq(signingKeys.id, keyId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "signing_key.revoke", entityType: "signing_key", entityId: keyId, data: { fingerprint: k.fingerprint, userId: k.userId } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "signing_key.revoke", entityType: "signing_key", entityId: keyId, data: { fingerprint: k.fingerprint, userId: k.userId }, bound: [bindRow(tx, "signing_keys", keyId)] });
     return { id: k.id, revokedAt: isoShanghai(revokedAt) };
   });
 }
