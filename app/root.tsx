@@ -70,6 +70,7 @@ function Header({ data }: { data: RootData }) {
           {data.user ? <Link to="/projects">{t("library.nav.lookup")}</Link> : null}
           {data.user && (data.user.role === "admin" || data.user.role === "coordinator") ? <Link to="/projects/all">{t("library.nav.all")}</Link> : null}
           {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
+          {data.user && (data.user.role === "expert" || data.user.isAdmin) ? <Link to="/account/keys">{t("keys.nav")}</Link> : null}
         </nav>
         {data.user ? <SearchBox /> : null}
         <div className="site-user">

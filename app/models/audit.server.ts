@@ -37,6 +37,8 @@ export type AuditAction =
   | "signoff.create"
   | "review.conclude"
   | "review.confirm"
+  | "signing_key.register"
+  | "signing_key.revoke"
   | "plan.approval_request"
   | "plan.approval_withdraw"
   | "plan.approve"

@@ -3,6 +3,7 @@ import { verifyAuditChain } from "./audit.server";
 import { brokenContentHashes } from "./content-check.server";
 import { type BrokenRecord, brokenRows } from "./row-binding.server";
 import { firstBrokenSignature } from "./review.server";
+import { firstBrokenBrowserSignature } from "./review-signatures.server";
 
 /** At most this many broken records are listed (`brokenCount` has them all). */
 const LISTED = 200;
@@ -17,7 +18,7 @@ const LISTED = 200;
  */
 export function verifyIntegrity(db: DbOrTx, earlierHead?: string) {
   const chain = verifyAuditChain(db, earlierHead);
-  const brokenSignature = firstBrokenSignature(db);
+  const brokenSignature = firstBrokenSignature(db) ?? firstBrokenBrowserSignature(db);
   const broken: BrokenRecord[] = [...chain.missingEventIds.map((id) => ({ table: "audit_events", id: String(id), reason: "missing" as const })), ...brokenContentHashes(db), ...brokenRows(db)];
   return {
     ok: chain.ok && brokenSignature === null && broken.length === 0,

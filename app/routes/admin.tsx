@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { organizationKinds, roles } from "../../db/schema/enums";
 import { translate } from "~/i18n";
 import { ActionResult } from "~/components/action-result";
@@ -68,6 +68,9 @@ export default function Admin() {
     <>
       <div className="page-head">
         <h1>{t("admin.title")}</h1>
+        <Link to="/account/keys" className="button button--ghost">
+          {t("keys.all")}
+        </Link>
       </div>
       <ActionResult result={result} testId="admin-result" />
       <div className="admin-grid">

@@ -3,6 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { conclusions } from "../../db/schema/enums";
 import { ActionResult } from "~/components/action-result";
 import { DiffView } from "~/components/diff-view";
+import { BrowserSignatureNote } from "~/components/signing/browser-signature-note";
+import { opinionOf, SignedForm } from "~/components/signing/signed-form";
+import { CONFIRMATION_CONCLUSION } from "~/lib/hash/signing-payload";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/lib/time";
@@ -34,23 +37,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (form.intent === "confirmChanges") {
     return formAction(locale, "confirmChanges", () => {
-      confirmReviewChanges(ctx, params.reviewId!, form);
+      confirmReviewChanges(ctx, params.reviewId!, form, { requireBrowserSignature: true });
       return translate(locale, "confirmation.done");
     });
   }
   if (form.intent === "sign") {
     return formAction(locale, "sign", () => {
-      signOff(ctx, params.reviewId!, form);
+      signOff(ctx, params.reviewId!, form, { requireBrowserSignature: true });
       return translate(locale, "review.signedDone");
     });
   }
   return formAction(locale, "conclude", () => {
-    concludeReview(ctx, params.reviewId!, form);
+    concludeReview(ctx, params.reviewId!, form, { requireBrowserSignature: true });
     return translate(locale, "review.concluded");
   });
 }
 
-function OpinionFields({ idPrefix }: { idPrefix: string }) {
+function OpinionFields({ idPrefix, conditions = false }: { idPrefix: string; conditions?: boolean }) {
   const t = useT();
   return (
     <>
@@ -66,6 +69,15 @@ function OpinionFields({ idPrefix }: { idPrefix: string }) {
         <label htmlFor={`${idPrefix}-opinion`}>{t("review.opinion")}</label>
         <textarea id={`${idPrefix}-opinion`} name="opinion" rows={8} required maxLength={10000} />
       </div>
+      {conditions ? (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-conditions`}>{t("review.conditions")}</label>
+          <textarea id={`${idPrefix}-conditions`} name="conditions" rows={4} maxLength={20000} aria-describedby={`${idPrefix}-conditions-hint`} />
+          <span className="small muted" id={`${idPrefix}-conditions-hint`}>
+            {t("review.conditionsHint")}
+          </span>
+        </div>
+      ) : null}
     </>
   );
 }
@@ -78,6 +90,7 @@ export default function ReviewPage() {
   const locale = useLocale();
   const busy = navigation.state !== "idle";
   const signedCount = r.panel.filter((p) => p.signoff?.valid).length;
+  const signContext = { reviewId: r.id, signerId: r.signerId, manifestHash: r.manifestHash, manifestSm3: r.manifestSm3 };
   const confirm = (
     <label className="small confirm">
       <input type="checkbox" name="confirm" value="yes" required /> {t("review.confirm", { label: `${r.documentTitle}（${r.editionLabel}）`, hash: r.manifestHash.slice(0, 12) })}
@@ -123,6 +136,7 @@ export default function ReviewPage() {
                     <div className="small muted">
                       {formatDateTime(p.signoff.signedAt, locale)} · {t("review.signatureHash")} <span className="mono">{p.signoff.signatureHash.slice(0, 12)}</span>
                     </div>
+                    <BrowserSignatureNote browser={p.signoff.browser} />
                   </>
                 ) : null}
               </li>
@@ -134,9 +148,11 @@ export default function ReviewPage() {
                 {t("review.panelConclusion")}{t("common.colon")}{t(`review.conclusion.${r.panelConclusion.conclusion}`)}
               </h3>
               <p className="thread__body">{r.panelConclusion.opinion}</p>
+              <Conditions conditions={r.panelConclusion.conditions} />
               <div className="small muted">
                 {formatDateTime(r.panelConclusion.signedAt, locale)} · {t("review.signatureHash")} <span className="mono">{r.panelConclusion.signatureHash.slice(0, 12)}</span>
               </div>
+              <BrowserSignatureNote browser={r.panelConclusion.browser} />
             </div>
           ) : null}
           {r.confirmations.length ? (
@@ -153,6 +169,7 @@ export default function ReviewPage() {
                       {t("edition.manifestHash")} <span className="mono">{c.manifestHash.slice(0, 12)}</span> · {t("review.signatureHash")} <span className="mono">{c.signatureHash.slice(0, 12)}</span>{" "}
                       <Link to={`/editions/${r.editionId}/diff/${c.editionId}`}>{t("confirmation.showDiff")}</Link>
                     </div>
+                    <BrowserSignatureNote browser={c.browser} />
                   </li>
                 ))}
               </ul>
@@ -163,26 +180,26 @@ export default function ReviewPage() {
           {r.me.onPanel && !r.me.signed && r.status !== "concluded" ? (
             <section className="card" aria-labelledby="sign-h">
               <h2 id="sign-h">{t("review.sign")}</h2>
-              <Form method="post" data-testid="signoff-form">
+              <SignedForm kind="signoff" context={signContext} fields={opinionOf} testId="signoff-form">
                 <input type="hidden" name="manifestHash" value={r.manifestHash} />
                 <OpinionFields idPrefix="sign" />
                 {confirm}
                 <button type="submit" name="intent" value="sign" className="button" disabled={busy}>
                   {t("review.sign")}
                 </button>
-              </Form>
+              </SignedForm>
             </section>
           ) : null}
           {r.me.isChair && r.status === "quorum_reached" ? (
             <section className="card" aria-labelledby="conclude-h">
               <h2 id="conclude-h">{t("review.conclude")}</h2>
-              <Form method="post" data-testid="conclusion-form">
-                <OpinionFields idPrefix="conclude" />
+              <SignedForm kind="conclusion" context={signContext} fields={opinionOf} testId="conclusion-form">
+                <OpinionFields idPrefix="conclude" conditions />
                 {confirm}
                 <button type="submit" name="intent" value="conclude" className="button" disabled={busy}>
                   {t("review.conclude")}
                 </button>
-              </Form>
+              </SignedForm>
             </section>
           ) : null}
           {r.rounds.length ? (
@@ -203,6 +220,15 @@ export default function ReviewPage() {
           <section className="card">
             <p className="small muted">{t("edition.hashHelp")}</p>
             <p className="small mono">{r.manifestHash}</p>
+            <p className="small mono">SM3 {r.manifestSm3}</p>
+            <p>
+              <a href={`/api/v1/reviews/${r.id}/sheet.docx`} download className="button button--small button--ghost" data-testid="sheet-link">
+                {t("sheet.download")}
+              </a>{" "}
+              <Link to="/verify" className="small">
+                {t("verify.nav")}
+              </Link>
+            </p>
           </section>
         </div>
       </div>
@@ -261,7 +287,13 @@ function ConfirmationStep({ r }: { r: ReviewPageData }) {
               </div>
             ))}
           </div>
-          <Form method="post" data-testid="confirmation-form">
+          <Conditions conditions={r.panelConclusion?.conditions ?? []} />
+          <SignedForm
+            kind="confirmation"
+            context={{ reviewId: r.id, signerId: r.signerId, manifestHash: diff.to.manifestHash, manifestSm3: r.confirmationSm3 ?? "" }}
+            fields={() => ({ conclusion: CONFIRMATION_CONCLUSION, opinion: "" })}
+            testId="confirmation-form"
+          >
             <input type="hidden" name="editionId" value={diff.to.id} />
             <label className="small confirm">
               <input type="checkbox" name="confirm" value="yes" required /> {t("confirmation.confirm", { label: diff.to.label, hash: diff.to.manifestHash.slice(0, 12) })}
@@ -269,9 +301,25 @@ function ConfirmationStep({ r }: { r: ReviewPageData }) {
             <button type="submit" name="intent" value="confirmChanges" className="button" disabled={busy}>
               {t("confirmation.submit")}
             </button>
-          </Form>
+          </SignedForm>
         </>
       ) : null}
     </section>
+  );
+}
+
+/** 修改后通过: the conditions the panel set. */
+function Conditions({ conditions }: { conditions: string[] }) {
+  const t = useT();
+  if (!conditions.length) return null;
+  return (
+    <div data-testid="conditions">
+      <h4 className="small">{t("review.conditions")}</h4>
+      <ol className="small">
+        {conditions.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -195,7 +195,9 @@ function seedReview(tx: Tx, ids: SeedIds, c: CountyPlanDemo, drafterId: string, 
     const signedAt = new Date(createdAt.getTime() + 3 * DAY);
     const opinion = `专家组经审查认为：${OPINIONS[args.panel]}`;
     const hash = signatureHash({ reviewId, signerId: chairId, kind: "panel", conclusion: args.panel, opinion, manifestHash: edition.manifestHash, signedAt: signedAt.getTime() });
-    tx.insert(s.panelConclusions).values({ reviewId, chairId, conclusion: args.panel, opinion, manifestHash: edition.manifestHash, signatureHash: hash, signedAt }).run();
+    // 修改后通过 lists its conditions
+    const conditions = args.panel === "approve_with_changes" ? ["细化重点工程的实施时序和资金来源。", "补充生态用水保障分析。"] : [];
+    tx.insert(s.panelConclusions).values({ reviewId, chairId, conclusion: args.panel, opinion, manifestHash: edition.manifestHash, conditions: JSON.stringify(conditions), signatureHash: hash, signedAt }).run();
     recordAudit(tx, { actorId: chairId, action: "review.conclude", entityType: "review", entityId: reviewId, data: { conclusion: args.panel, manifestHash: edition.manifestHash, signatureHash: hash } });
   }
   if (args.confirmOn) {

@@ -90,7 +90,7 @@ export function countyPlan(db: Db, a: Actors, region: string) {
     review: (editionId: string, manifestHash: string, { conclusion = "approve" as "approve" | "approve_with_changes" | "reject", signers = 3, conclude = true } = {}) => {
       const id = createReview(a.drafter, editionId, { title: `规划文本技术审查（${conclusion}）`, expertUserIds: a.experts.map((e) => e.user.id), chairUserId: a.experts[0].user.id, quorum: 3, meetingDate: shanghaiDate(Date.now()) }).id;
       for (const e of a.experts.slice(0, signers)) signOff(e, id, { conclusion, opinion: `${e.user.displayName}：建议完善指标分解。`, manifestHash });
-      if (conclude) concludeReview(a.experts[0], id, { conclusion, opinion: "专家组意见：规划成果总体可行。" });
+      if (conclude) concludeReview(a.experts[0], id, { conclusion, opinion: "专家组意见：规划成果总体可行。", conditions: ["补充生态用水保障分析。"] });
       return id;
     },
     confirm: (reviewId: string, editionId: string) => confirmReviewChanges(a.experts[0], reviewId, { editionId }),

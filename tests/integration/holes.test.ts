@@ -43,7 +43,7 @@ describe("review edges", () => {
     const { id } = createReview(ctx.drafter, editionId, { title: "结论后签署", expertUserIds: experts, chairUserId: experts[0], quorum: 2 });
     signOff(ctx.expert1, id, opinion("同意。"));
     signOff(ctx.expert2, id, opinion("同意。"));
-    concludeReview(ctx.expert1, id, { conclusion: "approve_with_changes", opinion: "专家组同意修改完善后报批。" });
+    concludeReview(ctx.expert1, id, { conclusion: "approve_with_changes", opinion: "专家组同意修改完善后报批。", conditions: ["补充分区指标分解表。"] });
     expect(failure(() => signOff(ctx.expert3, id, opinion("迟到的意见。")))).toMatchObject({ status: 409, messageKey: "review.alreadyConcluded" });
     expect(db.select().from(signoffs).where(eq(signoffs.reviewId, id)).all()).toHaveLength(2);
   });

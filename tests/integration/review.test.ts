@@ -85,7 +85,7 @@ describe("technical review", () => {
     expect(status(() => signOff(ctx.expert2, id, opinion("再签一次")))).toBe(409);
     expect(getReview(ctx.expert2, id).status).toBe("quorum_reached");
     expect(status(() => concludeReview(ctx.expert2, id, { conclusion: "approve", opinion: "x" }))).toBe(403);
-    concludeReview(ctx.expert1, id, { conclusion: "approve_with_changes", opinion: "专家组同意规划文本修改完善后报批。" });
+    concludeReview(ctx.expert1, id, { conclusion: "approve_with_changes", opinion: "专家组同意规划文本修改完善后报批。", conditions: ["补充分区指标分解表。"] });
     expect(status(() => concludeReview(ctx.expert1, id, { conclusion: "approve", opinion: "改主意" }))).toBe(409);
 
     const json = reviewJson(ctx.drafter, id);

@@ -103,7 +103,7 @@ beforeAll(async () => {
   request(b, new Date(Date.now() - 3 * 86_400_000), true);
   ids.rb = createReview(b.drafter, b.editionId, { title: "乙县技术审查", expertUserIds: experts.slice(0, 3), chairUserId: experts[0], quorum: 2 }).id;
   for (const e of ["expert1", "expert2"]) signOff(ctx[e], ids.rb, { conclusion: "approve_with_changes", opinion: "修改后通过。", manifestHash: manifestOf(b.editionId).h });
-  concludeReview(ctx.expert1, ids.rb, { conclusion: "approve_with_changes", opinion: "修改后通过。" });
+  concludeReview(ctx.expert1, ids.rb, { conclusion: "approve_with_changes", opinion: "修改后通过。", conditions: ["补充生态用水保障分析。"] });
 
   // 丙县: approved, its filing 10 days late; 丁县: approved and filed after its filing deadline
   ids.cApproval = approve(plan.c, request(plan.c, new Date(Date.now() - 40 * 86_400_000)), addDays(today, -25), "丙政函〔2026〕1号");
