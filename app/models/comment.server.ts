@@ -154,7 +154,7 @@ function cellOf(c: CommentRow, table: IndicatorRow[]) {
 }
 
 /** Comments of a round that the caller may see, with replies and the drafting team's response, in text order. */
-export function listComments(ctx: Ctx, roundId: string, { sectionId }: { sectionId?: string } = {}) {
+export function listComments(ctx: Ctx, roundId: string, { sectionId, sectionIds }: { sectionId?: string; sectionIds?: string[] } = {}) {
   const r = loadRound(ctx, roundId);
   const viewer = r.viewer;
   const order = new Map(ctx.db.select({ sectionId: editionSections.sectionId, position: editionSections.position, number: editionSections.number, title: editionSections.title }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
@@ -163,7 +163,7 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId }: { section
     .from(comments)
     .innerJoin(users, eq(comments.authorId, users.id))
     .innerJoin(organizations, eq(comments.organizationId, organizations.id))
-    .where(sectionId ? and(eq(comments.roundId, roundId), eq(comments.sectionId, sectionId)) : eq(comments.roundId, roundId))
+    .where(sectionId ? and(eq(comments.roundId, roundId), eq(comments.sectionId, sectionId)) : sectionIds ? and(eq(comments.roundId, roundId), inArray(comments.sectionId, sectionIds)) : eq(comments.roundId, roundId))
     .all()
     .filter(({ c }) => canSeeComment(viewer, { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt }));
   const ids = rows.map((x) => x.c.id);

@@ -106,6 +106,20 @@ export const consultationZh = {
   "notifications.round_closing": "“{round}”将于 {date} 截止，本单位尚未正式反馈",
   "notifications.submission_created": "{org} 已提交“{round}”的正式反馈",
   "notifications.response_created": "编制专班已答复您在“{section}”中的意见",
+
+  // the reading view, a page at a time (issue 12)
+  "reader.page": "第 {index}/{count} 部分",
+  "reader.prev": "上一部分",
+  "reader.next": "下一部分",
+  "reader.nextTitle": "下一部分：{title}",
+  "reader.loading": "正在加载下一部分…",
+  "reader.loadFailed": "下一部分未能加载，请点击“下一部分”。",
+  "reader.fullText": "全文",
+  "reader.fullTextTitle": "全文（供打印）",
+  "reader.chars": "共 {count} 字",
+  "reader.backToReading": "返回分章阅读",
+  "reader.pageNav": "分部分翻页",
+  "reader.threadsHere": "本部分的意见（{count}）",
 } as const;
 
 export const consultationEn: Record<keyof typeof consultationZh, string> = {
@@ -215,4 +229,17 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "notifications.round_closing": "“{round}” closes {date}; your organisation has not replied yet",
   "notifications.submission_created": "{org} sent its formal reply to “{round}”",
   "notifications.response_created": "The drafting team answered your comment on “{section}”",
+
+  "reader.page": "Part {index} of {count}",
+  "reader.prev": "Previous part",
+  "reader.next": "Next part",
+  "reader.nextTitle": "Next: {title}",
+  "reader.loading": "Loading the next part…",
+  "reader.loadFailed": "The next part could not be loaded; use “Next part”.",
+  "reader.fullText": "Full text",
+  "reader.fullTextTitle": "Full text (for printing)",
+  "reader.chars": "{count} characters",
+  "reader.backToReading": "Back to reading by chapter",
+  "reader.pageNav": "Parts of the text",
+  "reader.threadsHere": "Comments in this part ({count})",
 };

@@ -4,7 +4,11 @@ import { cacheKey, htmlCache } from "./render-cache";
 it("computes once per key and stays under its byte bound", () => {
   const cache = htmlCache(20_000);
   let calls = 0;
-  for (let i = 0; i < 200; i++) cache.get(`k${i}`, () => (calls++, "<p>生态修复</p>".repeat(20)));
+  for (let i = 0; i < 200; i++)
+    cache.get(`k${i}`, () => {
+      calls++;
+      return "<p>生态修复</p>".repeat(20);
+    });
   expect(cache.bytes).toBeLessThanOrEqual(20_000);
   cache.get("k199", () => "never");
   expect(calls).toBe(200);

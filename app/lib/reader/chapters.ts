@@ -43,7 +43,8 @@ export function readerPages(outline: OutlineEntry[], budget = PAGE_CHARS): Reade
   for (const chapter of chapters) {
     const chars = chapter.reduce((n, s) => n + s.chars, 0);
     // a chapter that does not fit the current page starts a new one; one longer than the budget is cut
-    if (current && current.chars + chars > budget) current = null;
+    const open = current as ReaderPage | null;
+    if (open && open.chars + chars > budget) current = null;
     for (const s of chapter) add(s);
   }
   return pages;
@@ -53,5 +54,5 @@ export function readerPages(outline: OutlineEntry[], budget = PAGE_CHARS): Reade
 export function pageOf(pages: ReaderPage[], sectionId: string | null | undefined): number {
   if (!sectionId) return 0;
   const i = pages.findIndex((p) => p.sectionIds.includes(sectionId));
-  return i < 0 ? 0 : i;
+  return Math.max(i, 0);
 }

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from "react";
+
+interface StreamPage {
+  page: { id: string | null; nextId: string | null };
+}
+
+/**
+ * The pages after the one the URL named, loaded as the reader scrolls towards the end (a sentinel
+ * element seen within 600 px), and which page is on screen: the URL is kept on that page
+ * (`history.replaceState`, so a reload or a shared link opens where the reader is, and the back
+ * button still leaves the reading view). `load` fetches a page's data by its id.
+ */
+export function usePageStream<P extends StreamPage>(first: P, load: (pageId: string) => Promise<P>, urlOf: (pageId: string) => string) {
+  const [more, setMore] = useState<P[]>([]);
+  const [state, setState] = useState<"idle" | "loading" | "failed">("idle");
+  const [current, setCurrent] = useState<string | null>(first.page.id);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const pages = [first, ...more];
+  const last = pages[pages.length - 1];
+  const nextId = last.page.nextId;
+
+  // a new first page (a link in the contents, the back button): start again from it
+  useEffect(() => {
+    setMore([]);
+    setState("idle");
+    setCurrent(first.page.id);
+  }, [first]);
+
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !nextId || state !== "idle") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        setState("loading");
+        load(nextId).then(
+          (p) => {
+            setMore((m) => [...m, p]);
+            setState("idle");
+          },
+          () => setState("failed"),
+        );
+      },
+      { rootMargin: "0px 0px 600px 0px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [nextId, state, load]);
+
+  // the page whose top is above the upper third of the screen and lowest is the one being read
+  useEffect(() => {
+    if (!more.length) return;
+    const onScroll = () => {
+      let seen: string | null = null;
+      for (const el of document.querySelectorAll<HTMLElement>("[data-reader-page]")) if (el.getBoundingClientRect().top < window.innerHeight / 3) seen = el.dataset.readerPage ?? null;
+      if (seen && seen !== current) {
+        setCurrent(seen);
+        window.history.replaceState(window.history.state, "", urlOf(seen));
+      }
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => window.removeEventListener("scroll", onScroll);
+  }, [more, current, urlOf]);
+
+  return { pages, state, current, sentinel };
+}
