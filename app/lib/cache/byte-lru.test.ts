@@ -55,6 +55,15 @@ describe("byteLru", () => {
     expect(cache.bytes).toBe(once);
   });
 
+  it("evicts down to a smaller bound when resized", () => {
+    const cache = byteLru<string>(100_000);
+    for (let i = 0; i < 50; i++) cache.set(`k${i}`, "x".repeat(500));
+    cache.resize(5_000);
+    expect(cache.bytes).toBeLessThanOrEqual(5_000);
+    expect(cache.maxBytes).toBe(5_000);
+    expect(cache.peek("k49")).toBeDefined();
+  });
+
   it("measures strings, buffers and sized records", () => {
     expect(sizeOfValue("ab")).toBe(4);
     expect(sizeOfValue(new Uint8Array(10))).toBe(10);

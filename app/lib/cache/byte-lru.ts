@@ -12,6 +12,8 @@ export interface ByteLru<V> {
   readonly bytes: number;
   readonly size: number;
   readonly maxBytes: number;
+  /** Changes the bound (evicting down to it): for tests and for an operator's setting. */
+  resize(maxBytes: number): void;
 }
 
 const KEY_OVERHEAD = 64;
@@ -63,6 +65,12 @@ export function byteLru<V>(maxBytes: number, sizeOf: (value: V) => number = size
     get size() {
       return map.size;
     },
-    maxBytes,
+    get maxBytes() {
+      return maxBytes;
+    },
+    resize(bound) {
+      maxBytes = bound;
+      while (total > maxBytes) remove(map.keys().next().value!);
+    },
   };
 }
