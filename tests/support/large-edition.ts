@@ -2,7 +2,7 @@
 // (as drafters and reviewers would): for the reading view's size bounds and the by-chapter e2e test.
 import { eq, like } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { organizations, plans, sections } from "../../db/schema";
+import { plans, sections } from "../../db/schema";
 import { login, type SessionUser, validateSession } from "../../app/utils/auth.server";
 import type { Ctx } from "../../app/utils/session.server";
 import { createComment } from "../../app/models/comment.server";
@@ -60,11 +60,11 @@ export interface LargeEdition {
 
 /**
  * In 肃南县's plan (still drafting): a 说明书 of `chapters` chapters × `perChapter` sections (the
- * chapter heading sections hold a short text), ~`chars` characters in all, published, a shared round
- * inviting 肃南县 and 甘州区, and `comments` comments by their reviewers on passages of sections spread
- * over the document (every third one on the whole section).
+ * chapter heading sections hold text too), ~`chars` characters in all, published, a shared round
+ * inviting the organisations of `reviewers` (肃南县 and 甘州区 by default), and `comments` comments by
+ * them on passages of sections spread over the document (every third one on the whole section).
  */
-export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 19, chars = 500_000, comments = 300, seed = 12 } = {}): Promise<LargeEdition> {
+export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 19, chars = 500_000, comments = 300, seed = 12, reviewers: reviewerNames = ["sunan", "ganzhou"] } = {}): Promise<LargeEdition> {
   const random = rng(seed);
   const drafter = await ctxOf(db, "sunan-drafter");
   const plan = db.select({ id: plans.id }).from(plans).where(like(plans.title, "%肃南%")).get()!;
@@ -91,16 +91,16 @@ export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 1
     }
   }
   const { id: editionId } = publishEdition(drafter, documentId, { label: "征求意见稿" });
-  const orgIds = ["肃南县", "甘州区"].map((name) => db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)).get()!.id);
+  const reviewers = await Promise.all(reviewerNames.map((u) => ctxOf(db, u)));
+  const orgIds = [...new Set(reviewers.map((r) => r.user.organization.id))];
   const { id: roundId } = openRound(drafter, editionId, { title: "说明书（长文本）征求意见", closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), invitedOrganizationIds: orgIds, visibility: "shared" });
-  const reviewers = await Promise.all(["sunan", "ganzhou"].map((u) => ctxOf(db, u)));
   for (let i = 0; i < comments; i++) {
     const sectionId = sectionIds[Math.floor((i * sectionIds.length) / comments)];
     const text = texts.get(sectionId)!.join("\n");
     const start = Math.floor(random() * (text.length - 40));
     const exact = text.slice(start, start + 12);
     const anchor = i % 3 === 2 || exact.includes("\n") ? null : { exact, prefix: "", suffix: "", start, end: start + exact.length };
-    createComment(reviewers[i % 2], roundId, { sectionId, anchor, body: `第${i + 1}条意见：建议进一步明确${PHRASES[i % PHRASES.length]}的具体措施、责任单位和完成时限。`, category: i % 4 === 0 ? "question" : "revise" });
+    createComment(reviewers[i % reviewers.length], roundId, { sectionId, anchor, body: `第${i + 1}条意见：建议进一步明确${PHRASES[i % PHRASES.length]}的具体措施、责任单位和完成时限。`, category: i % 4 === 0 ? "question" : "revise" });
   }
   return { planId: plan.id, documentId, editionId, roundId, sectionIds, chars: total, comments };
 }

@@ -6,7 +6,7 @@ interface StreamPage {
 
 /**
  * The pages after the one the URL named, loaded as the reader scrolls towards the end (a sentinel
- * element seen within 600 px), and which page is on screen: the URL is kept on that page
+ * element within 600 px below the screen, or passed), and which page is on screen: the URL is kept on that page
  * (`history.replaceState`, so a reload or a shared link opens where the reader is, and the back
  * button still leaves the reading view). `load` fetches a page's data by its id.
  */
@@ -27,25 +27,34 @@ export function usePageStream<P extends StreamPage>(first: P, load: (pageId: str
   }, [first]);
 
   useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !nextId || state !== "idle") return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        observer.disconnect();
-        setState("loading");
-        load(nextId).then(
-          (p) => {
-            setMore((m) => [...m, p]);
-            setState("idle");
-          },
-          () => setState("failed"),
-        );
-      },
-      { rootMargin: "0px 0px 600px 0px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
+    if (!nextId || state !== "idle") return;
+    // the sentinel within 600 px below the screen, or already passed (a jump to the end skips over it)
+    const near = () => {
+      const el = sentinel.current;
+      return !!el && el.getBoundingClientRect().top < window.innerHeight + 600;
+    };
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      if (!near()) return;
+      window.removeEventListener("scroll", onScroll);
+      setState("loading");
+      load(nextId).then(
+        (p) => {
+          setMore((m) => [...m, p]);
+          setState("idle");
+        },
+        () => setState("failed"),
+      );
+    };
+    const onScroll = () => {
+      frame ||= window.requestAnimationFrame(check);
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      if (frame) window.cancelAnimationFrame(frame);
+    };
   }, [nextId, state, load]);
 
   // the page whose top is above the upper third of the screen and lowest is the one being read
