@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { revisions } from "../../db/schema";
 import { byteLru } from "../lib/cache/byte-lru";
-import { strongEtag } from "../utils/etag.server";
+import { strongEtag } from "../lib/hash/etag";
 import { conflict, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { comments, documents, editionSections, editions, plans, revisions } from "../../db/schema";
 import { byteLru } from "../lib/cache/byte-lru";
+import type { PlanContext } from "../lib/plan-context";
 import { type Highlight, revisionHtml } from "../lib/editor/render-highlights.server";
 import { cellPrompt, isTargetYear } from "../lib/plan-tables/indicator-table";
 import { type ReaderPage, pageOf, readerPages } from "../lib/reader/chapters";
@@ -151,6 +152,8 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
 }
 
 export type ReadingView = ReturnType<typeof readingView>;
+/** The reading view's page data as the route and the page resource route answer it. */
+export type ReaderData = ReadingView & { planContext: PlanContext };
 
 /**
  * One section of a round after a comment or reply: its HTML with the highlights the viewer may see and

@@ -1,6 +1,6 @@
 import { editionBody } from "~/models/published-cache.server";
 import { apiRoute } from "~/utils/api.server";
-import { validatedResponse } from "~/utils/etag.server";
+import { validatedResponse } from "~/http/validated-response.server";
 
 // an edition never changes: made once, served with a strong ETag (304 on If-None-Match)
 export const loader = apiRoute((ctx, { request, params }) => {

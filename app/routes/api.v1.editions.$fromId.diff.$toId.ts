@@ -1,6 +1,6 @@
 import { diffBody } from "~/models/published-cache.server";
 import { apiRoute } from "~/utils/api.server";
-import { validatedResponse } from "~/utils/etag.server";
+import { validatedResponse } from "~/http/validated-response.server";
 
 // `sections`: changed, added and removed ones with their ops, unchanged ones by id only; `tables`: each
 // frozen plan table either edition has (indicator values old → new, projects added or dropped).

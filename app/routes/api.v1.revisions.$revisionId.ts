@@ -1,7 +1,7 @@
 import { revisionBody } from "~/models/published-cache.server";
 import { revisionJson } from "~/models/revision.server";
 import { apiRoute } from "~/utils/api.server";
-import { validatedResponse } from "~/utils/etag.server";
+import { validatedResponse } from "~/http/validated-response.server";
 
 // a revision never changes: made once, served with a strong ETag (304 on If-None-Match) after the permission check
 export const loader = apiRoute((ctx, { request, params }) => {

@@ -6,13 +6,11 @@ import { Deadline } from "~/components/round-badges";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { planContext } from "~/models/plan-nav.server";
-import { type ReadingView, readingQuery, readingView } from "~/models/reader.server";
+import { type ReaderData, readingQuery, readingView } from "~/models/reader.server";
 import { threadAction } from "~/models/reader-threads.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
-
-export type ReaderData = ReadingView & { planContext: ReturnType<typeof planContext> };
 
 /**
  * The reading view of a published edition, a page at a time (models/reader.server.ts#readingView).

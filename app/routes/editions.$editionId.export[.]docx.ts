@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { editionToDocx } from "~/lib/docx/export.server";
 import { isoShanghai } from "~/lib/time";
 import { editionDocxBody } from "~/models/published-cache.server";
-import { validatedResponse } from "~/utils/etag.server";
+import { validatedResponse } from "~/http/validated-response.server";
 import { forPage } from "~/utils/page.server";
 import { type Ctx, requireUser } from "~/utils/session.server";
 

@@ -3,14 +3,15 @@
 import { eq, like } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { plans, sections } from "../../db/schema";
-import { login, type SessionUser, validateSession } from "../../app/utils/auth.server";
+import { login } from "../../app/models/auth.server";
+import { type SessionUser, validateSession } from "../../app/utils/auth.server";
 import type { Ctx } from "../../app/utils/session.server";
 import { createComment } from "../../app/models/comment.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { createRevision } from "../../app/models/revision.server";
 import { openRound } from "../../app/models/round.server";
 import { addSection, createDocument } from "../../app/models/section.server";
-import { rng } from "./random";
+import { rng } from "../../app/lib/random";
 
 const PHRASES = [
   "黑河流域中游绿洲区",

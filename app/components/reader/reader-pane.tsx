@@ -8,7 +8,7 @@ import { usePassageSelection } from "~/components/comments/use-passage-selection
 import { useT } from "~/i18n/use-t";
 import type { TextAnchor } from "~/lib/anchoring/anchor";
 import { cellPrompt, type IndicatorRow } from "~/lib/plan-tables/indicator-table";
-import type { ReaderData } from "~/routes/editions.$editionId._index";
+import type { ReaderData } from "~/models/reader.server";
 import { ReaderSection } from "./reader-section";
 import { ReaderToc } from "./reader-toc";
 import { usePageStream } from "./use-page-stream";
