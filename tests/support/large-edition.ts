@@ -28,10 +28,32 @@ const PHRASES = [
   "推进沙化土地封禁保护和防风固沙林建设",
 ];
 
+/**
+ * Runs one domain operation, again if another connection (a running server) held the write lock: a
+ * transaction that failed with SQLITE_BUSY was rolled back, so a retry is safe.
+ */
+function retrying<T>(fn: () => T): T {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY") !== true || attempt >= 200) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.floor(attempt * 5));
+    }
+  }
+}
+
 async function ctxOf(db: Db, username: string): Promise<Ctx> {
-  const { setCookie } = await login(db, { username, password: "zhangye-2021", ip: `10.9.0.${username.length}` });
-  const sessionId = /portal_session=([^;]+)/.exec(setCookie)![1];
-  return { db, user: (await validateSession(db, sessionId)) as SessionUser };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { setCookie } = await login(db, { username, password: "zhangye-2021", ip: `10.9.0.${username.length}` });
+      const sessionId = /portal_session=([^;]+)/.exec(setCookie)![1];
+      return { db, user: (await validateSession(db, sessionId)) as SessionUser };
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY") !== true || attempt >= 50) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 /** Deterministic Chinese-looking text of about `chars` characters, in paragraphs of ~300. */
@@ -69,7 +91,7 @@ export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 1
   const random = rng(seed);
   const drafter = await ctxOf(db, "sunan-drafter");
   const plan = db.select({ id: plans.id }).from(plans).where(like(plans.title, "%肃南%")).get()!;
-  const { id: documentId } = createDocument(drafter, plan.id, { title: "国土空间生态修复规划说明书（长文本）", kind: "explanation" });
+  const { id: documentId } = retrying(() => createDocument(drafter, plan.id, { title: "国土空间生态修复规划说明书（长文本）", kind: "explanation" }));
   const perSection = Math.round(chars / (chapters * (perChapter + 1)));
   const sectionIds: string[] = [];
   const texts = new Map<string, string[]>();
@@ -77,31 +99,31 @@ export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 1
   const write = (sectionId: string, size: number) => {
     const paras = paragraphs(random, size);
     const current = db.select({ rev: sections.currentRevisionId }).from(sections).where(eq(sections.id, sectionId)).get()!.rev!;
-    createRevision(drafter, sectionId, { baseRevisionId: current, content: { type: "doc", content: paras.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) }, note: "" });
+    retrying(() => createRevision(drafter, sectionId, { baseRevisionId: current, content: { type: "doc", content: paras.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) }, note: "" }));
     texts.set(sectionId, paras);
     total += paras.join("\n").length;
   };
   for (let c = 1; c <= chapters; c++) {
-    const { id: chapterId } = addSection(drafter, documentId, { title: `${PHRASES[c % PHRASES.length]}（第${c}部分）` });
+    const { id: chapterId } = retrying(() => addSection(drafter, documentId, { title: `${PHRASES[c % PHRASES.length]}（第${c}部分）` }));
     sectionIds.push(chapterId);
     write(chapterId, perSection);
     for (let s = 1; s <= perChapter; s++) {
-      const { id } = addSection(drafter, documentId, { title: `${PHRASES[(c + s) % PHRASES.length].slice(0, 12)}（${c}.${s}）`, parentId: chapterId });
+      const { id } = retrying(() => addSection(drafter, documentId, { title: `${PHRASES[(c + s) % PHRASES.length].slice(0, 12)}（${c}.${s}）`, parentId: chapterId }));
       sectionIds.push(id);
       write(id, perSection);
     }
   }
-  const { id: editionId } = publishEdition(drafter, documentId, { label: "征求意见稿" });
+  const { id: editionId } = retrying(() => publishEdition(drafter, documentId, { label: "征求意见稿" }));
   const reviewers = await Promise.all(reviewerNames.map((u) => ctxOf(db, u)));
   const orgIds = [...new Set(reviewers.map((r) => r.user.organization.id))];
-  const { id: roundId } = openRound(drafter, editionId, { title: "说明书（长文本）征求意见", closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), invitedOrganizationIds: orgIds, visibility: "shared" });
+  const { id: roundId } = retrying(() => openRound(drafter, editionId, { title: "说明书（长文本）征求意见", closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), invitedOrganizationIds: orgIds, visibility: "shared" }));
   for (let i = 0; i < comments; i++) {
     const sectionId = sectionIds[Math.floor((i * sectionIds.length) / comments)];
     const text = texts.get(sectionId)!.join("\n");
     const start = Math.floor(random() * (text.length - 40));
     const exact = text.slice(start, start + 12);
     const anchor = i % 3 === 2 || exact.includes("\n") ? null : { exact, prefix: "", suffix: "", start, end: start + exact.length };
-    createComment(reviewers[i % reviewers.length], roundId, { sectionId, anchor, body: `第${i + 1}条意见：建议进一步明确${PHRASES[i % PHRASES.length]}的具体措施、责任单位和完成时限。`, category: i % 4 === 0 ? "question" : "revise" });
+    retrying(() => createComment(reviewers[i % reviewers.length], roundId, { sectionId, anchor, body: `第${i + 1}条意见：建议进一步明确${PHRASES[i % PHRASES.length]}的具体措施、责任单位和完成时限。`, category: i % 4 === 0 ? "question" : "revise" }));
   }
   return { planId: plan.id, documentId, editionId, roundId, sectionIds, chars: total, comments };
 }
