@@ -10,6 +10,7 @@ import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { listComments } from "./comment.server";
+import { earlierRoundComments } from "./earlier-comments.server";
 import { planPermissions } from "./plan-access.server";
 import { editionTablesOf } from "./plan-tables.server";
 import { getRound } from "./round.server";
@@ -124,6 +125,8 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
   const sections = outline.sections.filter((s) => onPage.has(s.id));
   const threads = round ? listComments(ctx, round.id, { sectionIds: [...onPage] }) : [];
   const load = contentLoader(ctx.db, sections.map((s) => s.revisionId));
+  // comments of rounds on earlier editions, placed on this edition (intact / changed / removed)
+  const earlier = earlierRoundComments(ctx, e.id, [...onPage]);
   // the table of contents: every chapter, and the sub-sections of the chapters this page shows
   const chaptersHere = new Set(sections.map((s) => s.parentId ?? s.id));
   const pageIdOf = new Map(outline.pages.flatMap((p) => p.sectionIds.map((id) => [id, p.id] as const)));
@@ -139,6 +142,7 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
       revisionId: s.revisionId,
       html: revisionHtml(s.revisionId, round ? highlightsOf(threads, s.id) : [], load(s.revisionId)),
       tables: allTables.filter((t) => (t.sectionId ?? lastSectionId) === s.id),
+      earlier: earlier[s.id] ?? [],
     })),
     round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
     threads: threads.map(threadView),

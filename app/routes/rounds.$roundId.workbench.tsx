@@ -6,6 +6,8 @@ import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { currentWording } from "~/models/anchor-view.server";
+import { answerChange } from "~/models/earlier-comments.server";
+import { Hunk, RevisionRef } from "~/components/comments/earlier-comments";
 import { listComments } from "~/models/comment.server";
 import { respondToComment, respondToComments } from "~/models/response.server";
 import { getRound } from "~/models/round.server";
@@ -42,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sections: [...new Map(all.map((c) => [c.sectionId, `${c.sectionNumber} ${c.sectionTitle}`])).entries()],
       counts: { all: all.length, pending: all.filter((c) => !c.response).length },
       comments: shown,
-      drawer: drawer ? { comment: drawer, current: currentWording(ctx, drawer) } : null,
+      drawer: drawer ? { comment: drawer, current: currentWording(ctx, drawer), change: answerChange(ctx, drawer) } : null,
     };
   });
 }
@@ -242,6 +244,15 @@ export default function Workbench() {
                 {drawer.current.after}
               </blockquote>
             )}
+            {drawer.change ? (
+              <div className="small" data-testid="answer-change">
+                <h3 className="small">{t("earlier.revisionChange")}</h3>
+                <RevisionRef revision={drawer.change.revision} />
+                {drawer.change.hunks.map((h, i) => (
+                  <Hunk key={i} ops={h} />
+                ))}
+              </div>
+            ) : null}
             <Form method="post" data-testid="answer-form">
               <input type="hidden" name="commentId" value={drawer.comment.id} />
               <DecisionFields idPrefix="one" decision={drawer.comment.response?.decision} reason={drawer.comment.response?.reason} />

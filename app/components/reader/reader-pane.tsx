@@ -2,6 +2,7 @@ import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { type FormEvent, type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TargetYear } from "../../../db/schema/enums";
 import { CommentThread, type ThreadView } from "~/components/comments/comment-thread";
+import { EarlierComments } from "~/components/comments/earlier-comments";
 import { NewCommentForm } from "~/components/comments/new-comment-form";
 import { ThreadSubmitContext } from "~/components/comments/thread-submit";
 import { usePassageSelection } from "~/components/comments/use-passage-selection";
@@ -155,6 +156,7 @@ export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: Re
                     onShowThreads={() => mine[0] && setActiveId(mine[0].id)}
                     canComment={canComment}
                     target={round ? targetCell(s.id) : undefined}
+                    extra={<EarlierComments items={s.earlier} sectionId={s.id} />}
                   />
                 );
               })}

@@ -19,9 +19,9 @@ export interface ReaderSectionData {
 }
 
 /**
- * One section in the reading view: heading, the count of its threads, its text, its frozen plan tables,
- * the whole-section comment form, and `extra` — a slot for more per-section items (e.g. comments of
- * earlier rounds carried onto this edition).
+ * One section in the reading view: heading, the count of its threads, its text, `extra` — a slot for
+ * more per-section items (comments of earlier rounds carried onto this edition) — its frozen plan
+ * tables, and the whole-section comment form.
  */
 export function ReaderSection({
   section,
@@ -54,10 +54,10 @@ export function ReaderSection({
       <div data-section-text={section.id}>
         <SectionHtml sectionId={section.id} html={section.html} />
       </div>
+      {extra}
       {section.tables.map((table) => (
         <PlanTableBlock key={table.kind} table={table} target={target} />
       ))}
-      {extra}
       {canComment ? (
         <details className="section-comment">
           <summary>{t("comment.addForSection")}</summary>
