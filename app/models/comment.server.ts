@@ -168,7 +168,7 @@ export function visibleCommentsWhere(r: ReturnType<typeof loadRound>): SQL | und
 }
 
 /** Comments of a round that the caller may see, with replies and the drafting team's response, in text order. */
-export function listComments(ctx: Ctx, roundId: string, { sectionId, ids: only }: { sectionId?: string; ids?: string[] } = {}) {
+export function listComments(ctx: Ctx, roundId: string, { sectionId, sectionIds, ids: only }: { sectionId?: string; sectionIds?: string[]; ids?: string[] } = {}) {
   const r = loadRound(ctx, roundId);
   const order = new Map(ctx.db.select({ sectionId: editionSections.sectionId, position: editionSections.position, number: editionSections.number, title: editionSections.title }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
   const rows = ctx.db
@@ -176,7 +176,7 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId, ids: only }
     .from(comments)
     .innerJoin(users, eq(comments.authorId, users.id))
     .innerJoin(organizations, eq(comments.organizationId, organizations.id))
-    .where(and(eq(comments.roundId, roundId), sectionId ? eq(comments.sectionId, sectionId) : undefined, only ? inArray(comments.id, only) : undefined, visibleCommentsWhere(r)))
+    .where(and(eq(comments.roundId, roundId), sectionId ? eq(comments.sectionId, sectionId) : undefined, sectionIds ? inArray(comments.sectionId, sectionIds) : undefined, only ? inArray(comments.id, only) : undefined, visibleCommentsWhere(r)))
     .all();
   const ids = rows.map((x) => x.c.id);
   const replyRows = ids.length

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { documents, editionSections, editions, plans, revisions, sections } from "../../db/schema";
+import { byteLru } from "../lib/cache/byte-lru";
 import { diffTexts } from "../lib/diff/text-diff";
 import { manifestHash, manifestSm3 } from "../lib/hash/revision-hash";
 import { diffTables } from "../lib/plan-tables/frozen";
@@ -146,6 +147,9 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
   });
 }
 
+/** Word diffs of pairs of revisions, at most 16 MB. */
+export const diffOps = byteLru<ReturnType<typeof diffTexts>>(16 * 1024 * 1024, (ops) => ops.reduce((n, o) => n + o.text.length * 2 + 48, 0));
+
 export type SectionDiffStatus = "unchanged" | "changed" | "added" | "removed";
 
 /**
@@ -168,7 +172,8 @@ export function diffEditions(ctx: Ctx, fromId: string, toId: string) {
     const a = before.get(sectionId);
     const b = after.get(sectionId);
     const status: SectionDiffStatus = !a ? "added" : !b ? "removed" : a.hash === b.hash ? "unchanged" : "changed";
-    const ops = status === "unchanged" ? [{ op: "equal" as const, text: b!.text }] : diffTexts(a?.text ?? "", b?.text ?? "");
+    // two revisions' diff never changes: computed once (byte-bounded cache), for the page and the API
+    const ops = status === "unchanged" ? [{ op: "equal" as const, text: b!.text }] : diffOps.get(`${a?.revisionId ?? ""}:${b?.revisionId ?? ""}`, () => diffTexts(a?.text ?? "", b?.text ?? ""));
     const shown = b ?? a!;
     return { sectionId, number: shown.number, title: shown.title, status, fromRevisionId: a?.revisionId ?? null, toRevisionId: b?.revisionId ?? null, ops: ops.filter((o) => o.text !== "") };
   });

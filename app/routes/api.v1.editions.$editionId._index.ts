@@ -1,4 +1,9 @@
-import { editionJson } from "~/models/edition.server";
+import { editionBody } from "~/models/published-cache.server";
 import { apiRoute } from "~/utils/api.server";
+import { validatedResponse } from "~/http/validated-response.server";
 
-export const loader = apiRoute((ctx, { params }) => editionJson(ctx, params.editionId!));
+// an edition never changes: made once, served with a strong ETag (304 on If-None-Match)
+export const loader = apiRoute((ctx, { request, params }) => {
+  const { body, etag } = editionBody(ctx, params.editionId!);
+  return validatedResponse(request, { body, etag, contentType: "application/json; charset=utf-8" });
+});

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { commentCategories, type ResponseDecision } from "../../../db/schema/enums";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
+import { useThreadSubmit } from "./thread-submit";
 
 export interface ThreadView {
   id: string;
@@ -30,6 +31,7 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
   const t = useT();
   const locale = useLocale();
   const [editing, setEditing] = useState(false);
+  const submit = useThreadSubmit();
   return (
     <article
       className={`thread${active ? " is-active" : ""}${thread.withdrawn ? " is-withdrawn" : ""}`}
@@ -58,7 +60,15 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
         <div className="small muted">{t("comment.wholeSection")}</div>
       )}
       {editing ? (
-        <Form method="post" preventScrollReset onSubmit={() => setEditing(false)} className="thread__form">
+        <Form
+          method="post"
+          preventScrollReset
+          onSubmit={(e) => {
+            submit(e);
+            setEditing(false);
+          }}
+          className="thread__form"
+        >
           <input type="hidden" name="commentId" value={thread.id} />
           <select name="category" defaultValue={thread.category} aria-label={t("comment.category")} className="input">
             {commentCategories.map((c) => (
@@ -116,7 +126,14 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
           <button type="button" className="button button--small button--ghost" onClick={() => setEditing(true)}>
             {t("comment.edit")}
           </button>
-          <Form method="post" preventScrollReset onSubmit={(e) => !window.confirm(t("comment.withdrawConfirm")) && e.preventDefault()}>
+          <Form
+            method="post"
+            preventScrollReset
+            onSubmit={(e) => {
+              if (!window.confirm(t("comment.withdrawConfirm"))) e.preventDefault();
+              submit(e);
+            }}
+          >
             <input type="hidden" name="commentId" value={thread.id} />
             <button type="submit" name="intent" value="withdraw" className="button button--small button--danger">
               {t("comment.withdraw")}
@@ -127,7 +144,16 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
       {canReply && !thread.withdrawn ? (
         <details className="thread__reply">
           <summary>{t("comment.reply")}</summary>
-          <Form method="post" preventScrollReset className="thread__form" onSubmit={(e) => setTimeout(() => (e.target as HTMLFormElement).reset(), 0)}>
+          <Form
+            method="post"
+            preventScrollReset
+            className="thread__form"
+            onSubmit={(e) => {
+              submit(e);
+              const form = e.currentTarget;
+              setTimeout(() => form.reset(), 0);
+            }}
+          >
             <input type="hidden" name="commentId" value={thread.id} />
             <textarea name="body" rows={2} required placeholder={t("comment.replyPlaceholder")} aria-label={t("comment.reply")} className="input" />
             <button type="submit" name="intent" value="reply" className="button button--small button--ghost">

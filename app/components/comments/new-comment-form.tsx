@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { commentCategories } from "../../../db/schema/enums";
 import { useT } from "~/i18n/use-t";
 import type { TextAnchor } from "~/lib/anchoring/anchor";
+import { useThreadSubmit } from "./thread-submit";
 
 /**
  * The comment form: on a selected passage (anchor), on one cell of the indicator table (cell: the form
@@ -9,8 +10,9 @@ import type { TextAnchor } from "~/lib/anchoring/anchor";
  */
 export function NewCommentForm({ sectionId, anchor, cell, action, onCancel, idPrefix }: { sectionId: string; anchor: TextAnchor | null; cell?: { indicator: string; year: string; prompt: string }; action?: string; onCancel?: () => void; idPrefix: string }) {
   const t = useT();
+  const onSubmit = useThreadSubmit();
   return (
-    <Form method="post" action={action} preventScrollReset className="comment-form" data-testid={cell ? "cell-comment-form" : anchor ? "comment-form" : "section-comment-form"}>
+    <Form method="post" action={action} preventScrollReset onSubmit={onSubmit} className="comment-form" data-testid={cell ? "cell-comment-form" : anchor ? "comment-form" : "section-comment-form"}>
       <input type="hidden" name="sectionId" value={sectionId} />
       {anchor ? <input type="hidden" name="anchor" value={JSON.stringify(anchor)} /> : null}
       {cell ? (

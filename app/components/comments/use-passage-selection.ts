@@ -34,6 +34,8 @@ export function usePassageSelection(enabled: boolean) {
 
   useEffect(() => {
     if (!enabled) return;
+    // a passage selected while the page was still loading (before hydration) is kept: offer it now
+    read();
     let timer: ReturnType<typeof setTimeout> | undefined;
     // selectionchange fires for every step of a drag; read once the selection settles
     const onChange = () => {

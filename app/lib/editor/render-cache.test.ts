@@ -1,21 +1,17 @@
 import { expect, it } from "vitest";
-import { cacheKey, lruCache } from "./render-cache";
+import { cacheKey, htmlCache } from "./render-cache";
 
-it("computes once per key and forgets the least recently used", () => {
-  const cache = lruCache<number>(2);
+it("computes once per key and stays under its byte bound", () => {
+  const cache = htmlCache(20_000);
   let calls = 0;
-  const compute = (n: number) => () => {
-    calls++;
-    return n;
-  };
-  expect(cache.get("a", compute(1))).toBe(1);
-  expect(cache.get("a", compute(99))).toBe(1);
-  cache.get("b", compute(2));
-  cache.get("a", compute(99)); // a is now the most recent
-  cache.get("c", compute(3)); // evicts b
-  expect(cache.size).toBe(2);
-  expect(cache.get("b", compute(4))).toBe(4);
-  expect(calls).toBe(4);
+  for (let i = 0; i < 200; i++)
+    cache.get(`k${i}`, () => {
+      calls++;
+      return "<p>生态修复</p>".repeat(20);
+    });
+  expect(cache.bytes).toBeLessThanOrEqual(20_000);
+  cache.get("k199", () => "never");
+  expect(calls).toBe(200);
 });
 
 it("keys on content, not identity", () => {

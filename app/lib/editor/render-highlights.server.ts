@@ -9,8 +9,8 @@ import { Transform } from "@tiptap/pm/transform";
 import sanitizeHtml from "sanitize-html";
 import { textPositions } from "../anchoring/text-positions";
 import { editorExtensions } from "./extensions";
-import { cacheKey, lruCache } from "./render-cache";
-import { sanitizeOptions as baseOptions } from "./render.server";
+import { cacheKey, htmlCache } from "./render-cache";
+import { sanitizeOptions as baseOptions, renderContentHtml } from "./render.server";
 
 export interface Highlight {
   id: string;
@@ -61,10 +61,21 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
  * offsets outside the text are skipped; a bad className is dropped.
  */
 export function renderContentHtmlWithHighlights(content: unknown, highlights: Highlight[]): string {
-  return rendered.get(cacheKey(content, highlights), () => render(content, highlights));
+  return highlighted.get(cacheKey(content, highlights), () => render(content, highlights));
 }
 
-const rendered = lruCache<string>(2000);
+/** Highlighted renderings, at most 24 MB of strings. */
+export const highlightedHtml = htmlCache(24 * 1024 * 1024);
+const highlighted = highlightedHtml;
+
+/**
+ * A revision's HTML with these highlights, keyed on the revision id (revisions never change) so a hit
+ * neither loads nor hashes the content; `load` is called only on a miss. No highlights: the plain rendering.
+ */
+export function revisionHtml(revisionId: string, highlights: Highlight[], load: () => unknown): string {
+  if (!highlights.length) return renderContentHtml(load, revisionId);
+  return highlighted.get(`rev:${revisionId}:${cacheKey(highlights)}`, () => render(load(), highlights));
+}
 
 function render(content: unknown, highlights: Highlight[]): string {
   const schema = highlightSchema();

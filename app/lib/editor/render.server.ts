@@ -1,7 +1,7 @@
 import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { editorExtensions, isAllowedHref } from "./extensions";
-import { cacheKey, lruCache } from "./render-cache";
+import { cacheKey, htmlCache } from "./render-cache";
 
 // What the renderer may emit; anything else is stripped even if it slipped into stored JSON.
 export const sanitizeOptions: sanitizeHtml.IOptions = {
@@ -20,9 +20,14 @@ export const sanitizeOptions: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === "a" && !isAllowedHref(frame.attribs.href ?? ""),
 };
 
-const rendered = lruCache<string>(2000);
+/** Rendered revisions, at most 24 MB of strings (see docs/ARCHITECTURE.md, "Caches"). */
+export const renderedHtml = htmlCache(24 * 1024 * 1024);
 
-/** Stored, already validated Tiptap JSON → sanitised HTML for `dangerouslySetInnerHTML`. */
-export function renderContentHtml(content: unknown): string {
-  return rendered.get(cacheKey(content), () => sanitizeHtml(generateHTML(content as Parameters<typeof generateHTML>[0], editorExtensions), sanitizeOptions));
+/**
+ * Stored, already validated Tiptap JSON → sanitised HTML for `dangerouslySetInnerHTML`. With `revisionId`
+ * (revisions never change) the cache is keyed on the id and `content` may be a function called only on a miss.
+ */
+export function renderContentHtml(content: unknown, revisionId?: string): string {
+  const load = () => (typeof content === "function" ? content() : content);
+  return renderedHtml.get(revisionId ? `rev:${revisionId}` : cacheKey(content), () => sanitizeHtml(generateHTML(load() as Parameters<typeof generateHTML>[0], editorExtensions), sanitizeOptions));
 }

@@ -1,0 +1,192 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { comments, documents, editionSections, editions, plans, revisions } from "../../db/schema";
+import { byteLru } from "../lib/cache/byte-lru";
+import type { PlanContext } from "../lib/plan-context";
+import { type Highlight, revisionHtml } from "../lib/editor/render-highlights.server";
+import { cellPrompt, isTargetYear } from "../lib/plan-tables/indicator-table";
+import { type ReaderPage, pageOf, readerPages } from "../lib/reader/chapters";
+import { notFound } from "../utils/errors";
+import { can } from "../utils/permissions";
+import type { Ctx } from "../utils/session.server";
+import { listComments } from "./comment.server";
+import { earlierRoundComments } from "./earlier-comments.server";
+import { planPermissions } from "./plan-access.server";
+import { editionTablesOf } from "./plan-tables.server";
+import { getRound } from "./round.server";
+
+/**
+ * The reading view, a page at a time (lib/reader/chapters.ts). What an edition is never changes, so its
+ * outline and the rendered HTML of its revisions are computed once (byte-bounded caches); what the
+ * viewer may see of a round (threads, highlights) is the only work per request.
+ */
+
+interface OutlineSection {
+  id: string;
+  number: string;
+  title: string;
+  parentId: string | null;
+  revisionId: string;
+  chars: number;
+}
+interface Outline {
+  sections: OutlineSection[];
+  pages: ReaderPage[];
+  chars: number;
+  bytes: number;
+}
+
+/** Outlines of editions (sections, pages): a 300-section edition takes ~60 KB. */
+export const outlineCache = byteLru<Outline>(4 * 1024 * 1024, (o) => o.bytes);
+
+export function editionOutline(db: DbOrTx, editionId: string): Outline {
+  return outlineCache.get(editionId, () => {
+    const sections = db
+      .select({ id: editionSections.sectionId, number: editionSections.number, title: editionSections.title, parentId: editionSections.parentSectionId, revisionId: editionSections.revisionId, chars: sql<number>`length(${revisions.text})` })
+      .from(editionSections)
+      .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
+      .where(eq(editionSections.editionId, editionId))
+      .orderBy(asc(editionSections.position))
+      .all();
+    const pages = readerPages(sections);
+    return { sections, pages, chars: sections.reduce((n, s) => n + s.chars, 0), bytes: JSON.stringify(sections).length * 2 + pages.length * 200 };
+  });
+}
+
+/** The edition's head without its content; 404 for whoever may not read editions. */
+export function editionHead(ctx: Ctx, editionId: string) {
+  if (!can(ctx.user, "read:edition:any")) throw notFound();
+  const edition = ctx.db
+    .select({ id: editions.id, documentId: editions.documentId, label: editions.label, changelog: editions.changelog, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, documentTitle: documents.title, planId: documents.planId, planTitle: plans.title })
+    .from(editions)
+    .innerJoin(documents, eq(editions.documentId, documents.id))
+    .innerJoin(plans, eq(documents.planId, plans.id))
+    .where(eq(editions.id, editionId))
+    .get();
+  if (!edition) throw notFound();
+  return edition;
+}
+
+/** Loads the content of these revisions once, on the first cache miss. */
+function contentLoader(db: DbOrTx, revisionIds: string[]) {
+  let byId: Map<string, unknown> | null = null;
+  return (revisionId: string) => () => {
+    byId ??= new Map(db.select({ id: revisions.id, content: revisions.content }).from(revisions).where(inArray(revisions.id, revisionIds)).all().map((r) => [r.id, r.content]));
+    return byId.get(revisionId);
+  };
+}
+
+type Thread = ReturnType<typeof listComments>[number];
+const highlightsOf = (threads: Thread[], sectionId: string): Highlight[] =>
+  threads.filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
+const threadView = ({ roundId: _, revisionId: __, position: ___, ...t }: Thread) => t;
+
+/** The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`, `?cell=&year=`. */
+export function readingQuery(url: URL): ReadingQuery {
+  const p = url.searchParams;
+  return { roundId: p.get("round"), chapter: p.get("chapter"), commentId: p.get("comment"), cell: { indicator: p.get("cell"), year: p.get("year") } };
+}
+
+export interface ReadingQuery {
+  chapter?: string | null;
+  roundId?: string | null;
+  commentId?: string | null;
+  cell?: { indicator: string | null; year: string | null };
+}
+
+/**
+ * One page of the reading view: the edition's head, the table of contents (every chapter, and the
+ * sections of the chapters on this page), this page's sections with their rendered HTML and plan tables,
+ * and with `roundId` the threads on them the viewer may see. The page is `chapter` (any section id on
+ * it), else the page of `commentId`, else of the indicator cell asked for, else the first.
+ */
+export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
+  const e = editionHead(ctx, editionId);
+  const perms = planPermissions(ctx, e.planId);
+  const round = q.roundId ? getRound(ctx, q.roundId) : null;
+  if (round && round.editionId !== e.id) throw notFound();
+  const outline = editionOutline(ctx.db, e.id);
+  const allTables = editionTablesOf(ctx.db, e.id);
+  const lastSectionId = outline.sections.at(-1)?.id ?? null;
+  const indicatorTable = allTables.find((t) => t.kind === "indicators");
+  const mySubmission = round?.mine?.submission ?? null;
+  const canComment = !!round && round.canComment && round.open && !mySubmission;
+  const cellRow = indicatorTable?.kind === "indicators" && q.cell ? indicatorTable.content.indicators.find((r) => r.code === q.cell!.indicator) : undefined;
+  const cellYear = q.cell?.year;
+  const cellDraft =
+    canComment && indicatorTable && cellRow && isTargetYear(cellYear)
+      ? { sectionId: indicatorTable.sectionId ?? lastSectionId!, cell: { indicator: cellRow.code, year: cellYear, prompt: cellPrompt(cellRow, cellYear, cellRow.targets[cellYear]) } }
+      : null;
+  const commentSection =
+    !q.chapter && q.commentId && round ? ctx.db.select({ sectionId: comments.sectionId }).from(comments).where(and(eq(comments.id, q.commentId), eq(comments.roundId, round.id))).get()?.sectionId : null;
+  const index = pageOf(outline.pages, q.chapter ?? commentSection ?? cellDraft?.sectionId ?? null);
+  const page = outline.pages[index];
+  const onPage = new Set(page?.sectionIds ?? []);
+  const sections = outline.sections.filter((s) => onPage.has(s.id));
+  const threads = round ? listComments(ctx, round.id, { sectionIds: [...onPage] }) : [];
+  const load = contentLoader(ctx.db, sections.map((s) => s.revisionId));
+  // comments of rounds on earlier editions, placed on this edition (intact / changed / removed)
+  const earlier = earlierRoundComments(ctx, e.id, [...onPage]);
+  // the table of contents: every chapter, and the sub-sections of the chapters this page shows
+  const chaptersHere = new Set(sections.map((s) => s.parentId ?? s.id));
+  const pageIdOf = new Map(outline.pages.flatMap((p) => p.sectionIds.map((id) => [id, p.id] as const)));
+  return {
+    edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle, sectionCount: outline.sections.length, chars: outline.chars },
+    toc: outline.sections.filter((s) => !s.parentId || chaptersHere.has(s.parentId)).map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, pageId: pageIdOf.get(s.id)! })),
+    page: { id: page?.id ?? null, index, count: outline.pages.length, prevId: outline.pages[index - 1]?.id ?? null, nextId: outline.pages[index + 1]?.id ?? null },
+    sections: sections.map((s) => ({
+      id: s.id,
+      number: s.number,
+      title: s.title,
+      parentId: s.parentId,
+      revisionId: s.revisionId,
+      html: revisionHtml(s.revisionId, round ? highlightsOf(threads, s.id) : [], load(s.revisionId)),
+      tables: allTables.filter((t) => (t.sectionId ?? lastSectionId) === s.id),
+      earlier: earlier[s.id] ?? [],
+    })),
+    round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
+    threads: threads.map(threadView),
+    canComment,
+    cellDraft,
+    seesAll: perms.seesDrafts || ctx.user.role === "expert",
+    canReply: !!round && round.open,
+    canOpenRound: perms.draft,
+    hasIndicators: !!indicatorTable,
+  };
+}
+
+export type ReadingView = ReturnType<typeof readingView>;
+/** The reading view's page data as the route and the page resource route answer it. */
+export type ReaderData = ReadingView & { planContext: PlanContext };
+
+/**
+ * One section of a round after a comment or reply: its HTML with the highlights the viewer may see and
+ * its threads. What the reading view refreshes instead of reloading the page.
+ */
+export function sectionThreads(ctx: Ctx, editionId: string, roundId: string, sectionId: string) {
+  const e = editionHead(ctx, editionId);
+  const round = getRound(ctx, roundId);
+  if (round.editionId !== e.id) throw notFound();
+  const section = editionOutline(ctx.db, e.id).sections.find((s) => s.id === sectionId);
+  if (!section) throw notFound();
+  const threads = listComments(ctx, round.id, { sectionId });
+  return { sectionId, html: revisionHtml(section.revisionId, highlightsOf(threads, sectionId), contentLoader(ctx.db, [section.revisionId])(section.revisionId)), threads: threads.map(threadView) };
+}
+
+/** The section a comment of this round is on (after a post, to refresh that section). */
+export function sectionOfComment(ctx: Ctx, commentId: string) {
+  return ctx.db.select({ sectionId: comments.sectionId }).from(comments).where(eq(comments.id, commentId)).get()?.sectionId ?? null;
+}
+
+/** The whole edition's text for print (全文): every section's HTML, no comments. */
+export function fullText(ctx: Ctx, editionId: string) {
+  const e = editionHead(ctx, editionId);
+  const outline = editionOutline(ctx.db, e.id);
+  const load = contentLoader(ctx.db, outline.sections.map((s) => s.revisionId));
+  const tables = editionTablesOf(ctx.db, e.id);
+  const lastSectionId = outline.sections.at(-1)?.id ?? null;
+  return {
+    edition: { id: e.id, label: e.label, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
+    sections: outline.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, html: revisionHtml(s.revisionId, [], load(s.revisionId)), tables: tables.filter((t) => (t.sectionId ?? lastSectionId) === s.id) })),
+  };
+}
