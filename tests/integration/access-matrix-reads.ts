@@ -32,6 +32,9 @@ export const readRows: Row[] = [
     }),
   ),
   { route: "api.v1.reviews.$reviewId._index.ts", method: "GET", what: "临泽县's review", path: (i) => `/api/v1/reviews/${i.linze.reviewId}`, expect: statuses(404, { expert1: 200, drafter: 200, admin: 200 }) },
+  { route: "api.v1.reviews.$reviewId.sheet[.]docx.ts", method: "GET", what: "临泽县's 专家评审意见表", path: (i) => `/api/v1/reviews/${i.linze.reviewId}/sheet.docx`, expect: statuses(404, { expert1: 200, drafter: 200, admin: 200 }) },
+  // search answers everyone signed in, each with only what they may read elsewhere (tests/integration/search.test.ts)
+  { route: "api.v1.search.ts", method: "GET", what: "search", path: () => `/api/v1/search?q=${encodeURIComponent("湿地")}`, expect: statuses(200) },
   { route: "api.v1.rollup.ts", method: "GET", what: "the roll-up of all plans", path: () => "/api/v1/rollup", expect: statuses(403, { zrj: 200, admin: 200, drafter: 200 }) },
   { route: "api.v1.plans.$planId.indicators.ts", method: "GET", what: "甘州区's indicators", path: (i) => `/api/v1/plans/${i.ganzhou.planId}/indicators`, expect: statuses(200) },
   { route: "api.v1.plans.$planId.indicator-check.ts", method: "GET", what: "the city's roll-up check", path: (i) => `/api/v1/plans/${i.city.planId}/indicator-check`, expect: statuses(403, { zrj: 200, admin: 200, drafter: 200 }) },
