@@ -44,7 +44,11 @@ export type AuditAction =
   | "project.create"
   | "project.update"
   | "project.import"
-  | "indicator.update";
+  | "indicator.update"
+  // comment groups and assignment (the workbench)
+  | "comment_group.create"
+  | "comment_group.delete"
+  | "comment.assign";
 
 export interface AuditInput {
   actorId: string | null;
