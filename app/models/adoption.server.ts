@@ -1,6 +1,6 @@
 // The 意见采纳情况表 of a round: every (non-withdrawn) comment with the drafting team's answer.
-import { inArray } from "drizzle-orm";
-import { organizations } from "../../db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { comments as commentsTable, organizations } from "../../db/schema";
 import type { AdoptionInput } from "../lib/adoption-table/rows";
 import { isoShanghai } from "../lib/time";
 import { forbidden } from "../utils/errors";
@@ -15,6 +15,8 @@ export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
   if (!round.seesWhole) throw forbidden();
   const comments = listComments(ctx, roundId).filter((c) => !c.withdrawn);
   const orgIds = [...new Set(comments.map((c) => c.organization.id))];
+  // groups of similar comments answered together (each comment keeps its own row)
+  const groupOf = new Map(ctx.db.select({ id: commentsTable.id, groupId: commentsTable.groupId }).from(commentsTable).where(eq(commentsTable.roundId, roundId)).all().map((c) => [c.id, c.groupId]));
   const order = new Map(orgIds.length ? ctx.db.select({ id: organizations.id, sortOrder: organizations.sortOrder }).from(organizations).where(inArray(organizations.id, orgIds)).all().map((o) => [o.id, o.sortOrder]) : []);
   return {
     roundTitle: round.title,
@@ -39,6 +41,7 @@ export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
       createdAt: c.createdAt,
       decision: c.response?.decision ?? null,
       reason: c.response?.reason ?? null,
+      groupId: groupOf.get(c.id) ?? null,
     })),
   };
 }

@@ -19,6 +19,8 @@ export type AdoptionComment = {
   createdAt: string;
   decision: Decision | null;
   reason: string | null;
+  /** the group of similar comments answered together, if any */
+  groupId?: string | null;
 };
 
 export type AdoptionInput = {
@@ -66,15 +68,32 @@ export const COLUMNS: { key: keyof AdoptionRow; header: string; width: number }[
 ];
 
 export function adoptionTableRows(input: AdoptionInput): AdoptionRow[] {
-  return [...input.comments].sort(compare).map((c, i) => ({
+  const sorted = [...input.comments].sort(compare);
+  const marks = groupMarks(sorted);
+  return sorted.map((c, i) => ({
     number: i + 1,
     organization: clean(c.organizationName),
     section: sectionLabel(c.sectionNumber, c.sectionTitle),
     original: c.exact?.trim() ? clean(c.exact) : WHOLE_SECTION,
     comment: clean(`【${CATEGORY_LABELS[c.category]}】${c.body.trim()}${c.proposedText?.trim() ? `\n建议修改为：${c.proposedText.trim()}` : ""}`),
     decision: c.decision ? DECISION_LABELS[c.decision] : PENDING,
-    reason: clean(c.reason?.trim() ?? ""),
+    reason: clean(`${c.reason?.trim() ?? ""}${marks[i] ? `${c.reason?.trim() ? "\n" : ""}${marks[i]}` : ""}`),
   }));
+}
+
+/**
+ * Comments answered with a group keep their own rows; each row of a group of two or more says so,
+ * naming all the group's rows, the same words on each: "（第 3、5、9 条合并答复）".
+ */
+function groupMarks(sorted: AdoptionComment[]): (string | null)[] {
+  const rowsOf = new Map<string, number[]>();
+  sorted.forEach((c, i) => {
+    if (c.groupId) rowsOf.set(c.groupId, [...(rowsOf.get(c.groupId) ?? []), i + 1]);
+  });
+  return sorted.map((c) => {
+    const rows = c.groupId ? rowsOf.get(c.groupId)! : [];
+    return rows.length > 1 ? `（第 ${rows.join("、")} 条合并答复）` : null;
+  });
 }
 
 export function adoptionSummary(rows: AdoptionRow[]): AdoptionSummary {
