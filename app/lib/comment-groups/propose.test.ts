@@ -72,7 +72,10 @@ describe("proposeGroups", () => {
   it("finds every pair a full comparison finds (prefix filtering loses nothing)", () => {
     const words = ["湿地", "保护", "修复", "矿山", "治理", "草原", "禁牧", "黑河", "分水", "口径", "指标", "衔接", "补充", "明确", "项目", "资金"];
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     const bodies = Array.from({ length: 120 }, () => Array.from({ length: 8 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(""));
     const items = bodies.map((b, i) => c(`c${i}`, b));
     for (const t of [0.5, 0.6, 0.75]) {

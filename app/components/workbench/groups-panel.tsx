@@ -1,0 +1,95 @@
+// Similar comments above the workbench table: the confirmed groups (answer once, ungroup) and the
+// proposals the drafter confirms with one button.
+import { Form, Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+
+interface Member {
+  id: string;
+  organization: string;
+  body: string;
+  answered: boolean;
+}
+
+export interface GroupsPanelProps {
+  groups: { id: string; commentIds: string[]; members: Member[] }[];
+  total: number;
+  numbers: Record<string, number>;
+  proposals: { commentIds: string[]; reasons: ("passage" | "body")[]; members: Member[] }[];
+  moreProposals: number;
+  linkWith: (key: string, value: string) => string;
+  busy: boolean;
+}
+
+function Members({ members }: { members: Member[] }) {
+  return (
+    <ul className="plain-list small">
+      {members.map((m) => (
+        <li key={m.id}>
+          <strong>{m.organization}</strong> {m.body}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function GroupsPanel({ groups, total, numbers, proposals, moreProposals, linkWith, busy }: GroupsPanelProps) {
+  const t = useT();
+  return (
+    <section className="card groups" data-testid="groups" aria-labelledby="groups-title">
+      <h2 id="groups-title">{t("workbench.groups.title")}</h2>
+      {total ? (
+        <>
+          <h3 className="small">
+            {t("workbench.groups.confirmed")}（{total}）
+          </h3>
+          <ul className="groups__list">
+            {groups.map((g) => (
+              <li key={g.id} className="groups__item" data-testid="group" data-group-id={g.id}>
+                <div className="groups__head">
+                  <span className="badge badge--info">{t("workbench.groups.label", { n: numbers[g.id] ?? 0 })}</span>
+                  <span className="small muted">
+                    {t("workbench.groups.members", { count: g.members.length })} · {t("workbench.groups.answeredCount", { done: g.members.filter((m) => m.answered).length, count: g.members.length })}
+                  </span>
+                  <Link to={linkWith("group", g.id)} preventScrollReset className="button button--small">
+                    {t("workbench.groups.answerOnce")}
+                  </Link>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="groupId" value={g.id} />
+                    <button type="submit" name="intent" value="ungroup" className="button button--ghost button--small" disabled={busy}>
+                      {t("workbench.groups.ungroup")}
+                    </button>
+                  </Form>
+                </div>
+                <Members members={g.members} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3 className="small">{t("workbench.groups.proposed")}</h3>
+      {proposals.length === 0 ? <p className="small muted">{t("workbench.groups.none")}</p> : null}
+      <ul className="groups__list">
+        {proposals.map((p) => (
+          <li key={p.commentIds.join(" ")} className="groups__item" data-testid="proposal">
+            <Form method="post" className="groups__head">
+              {p.commentIds.map((id) => (
+                <input key={id} type="hidden" name="commentIds" value={id} />
+              ))}
+              {p.reasons.map((r) => (
+                <span key={r} className="badge">
+                  {t(`workbench.groups.reason.${r}`)}
+                </span>
+              ))}
+              <span className="small muted">{t("workbench.groups.members", { count: p.members.length })}</span>
+              <button type="submit" name="intent" value="group" className="button button--small" disabled={busy}>
+                {t("workbench.groups.confirm")}
+              </button>
+            </Form>
+            <Members members={p.members} />
+          </li>
+        ))}
+      </ul>
+      {moreProposals ? <p className="small muted">{t("workbench.groups.more", { count: moreProposals })}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+// Everything the workbench page shows for one request: the round, one page of rows with the counts,
+// the groups of similar comments (confirmed and proposed), and the drawer that is open (one comment or
+// one group). Sized by the page, not by the round.
+import { currentWording } from "./anchor-view.server";
+import { roundGroups } from "./comment-group.server";
+import { getComment } from "./comment.server";
+import { getRound } from "./round.server";
+import { type WorkbenchFilters, workbenchRow, workbenchView } from "./workbench.server";
+import type { Ctx } from "../utils/session.server";
+
+/** Proposals and groups listed above the table at once (the rest are counted; every group is reachable from its rows). */
+export const LISTED_PROPOSALS = 5;
+export const LISTED_GROUPS = 20;
+
+export function workbenchPage(ctx: Ctx, roundId: string, query: { filters: WorkbenchFilters; page: number; comment: string | null; group: string | null }) {
+  const view = workbenchView(ctx, roundId, query);
+  const round = getRound(ctx, roundId);
+  const { groups, proposals } = roundGroups(ctx, roundId);
+  const comment = query.comment ? getComment(ctx, query.comment) : null;
+  const openRow = comment && comment.roundId === roundId ? workbenchRow(ctx, roundId, comment.id) : null;
+  const group = query.group ? (groups.find((g) => g.id === query.group) ?? null) : null;
+  return {
+    round: { id: round.id, title: round.title, editionId: round.editionId, planId: round.planId },
+    view,
+    groups: { listed: groups.slice(0, LISTED_GROUPS), total: groups.length, proposals: proposals.slice(0, LISTED_PROPOSALS), moreProposals: Math.max(0, proposals.length - LISTED_PROPOSALS) },
+    drawer: comment && openRow ? { comment, row: openRow, current: currentWording(ctx, comment) } : null,
+    groupDrawer: group ? { ...group, number: view.groupNumbers[group.id] ?? 0 } : null,
+  };
+}
