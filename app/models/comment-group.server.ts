@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { commentGroups, comments, organizations, responses } from "../../db/schema";
-import { type GroupReason, proposeGroups } from "../lib/comment-groups/propose";
+import { type GroupCandidate, type GroupReason, proposeGroups } from "../lib/comment-groups/propose";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
 import { conflict, forbidden, invalid, notFound } from "../utils/errors";
@@ -35,13 +35,29 @@ export interface GroupMember {
 /** The members of groups (id → members in text order) with their organisation and whether they are answered. */
 function membersOf(db: DbOrTx, where: ReturnType<typeof and>) {
   return db
-    .select({ id: comments.id, groupId: comments.groupId, organization: organizations.name, body: comments.body, answered: responses.commentId, sectionId: comments.sectionId, anchorStart: comments.anchorStart, anchorEnd: comments.anchorEnd, createdAt: comments.createdAt })
+    .select({ id: comments.id, groupId: comments.groupId, organization: organizations.name, body: comments.body, answered: responses.commentId, sectionId: comments.sectionId, anchorStart: comments.anchorStart, anchorEnd: comments.anchorEnd, createdAt: comments.createdAt, updatedAt: comments.updatedAt })
     .from(comments)
     .innerJoin(organizations, eq(comments.organizationId, organizations.id))
     .leftJoin(responses, eq(responses.commentId, comments.id))
     .where(where)
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
+}
+
+// Proposals of the rounds seen last, by the candidates they were computed from (ids and edit times):
+// paging through a round of thousands of comments computes them once.
+const PROPOSAL_CACHE_ROUNDS = 32;
+const proposalCache = new Map<string, { key: string; proposals: ReturnType<typeof proposeGroups> }>();
+
+function cachedProposals(roundId: string, candidates: (GroupCandidate & { updatedAt: Date | null })[]) {
+  const key = candidates.map((c) => `${c.id}:${c.updatedAt?.getTime() ?? 0}`).join(",");
+  const hit = proposalCache.get(roundId);
+  if (hit?.key === key) return hit.proposals;
+  const proposals = proposeGroups(candidates);
+  proposalCache.delete(roundId);
+  proposalCache.set(roundId, { key, proposals });
+  if (proposalCache.size > PROPOSAL_CACHE_ROUNDS) proposalCache.delete(proposalCache.keys().next().value!);
+  return proposals;
 }
 
 const short = (body: string) => (body.length > 80 ? `${body.slice(0, 80)}…` : body);
@@ -62,7 +78,7 @@ export function roundGroups(ctx: Ctx, roundId: string) {
   });
   const candidates = grouped.filter((m) => m.groupId === null && m.answered === null);
   const byId = new Map(candidates.map((m) => [m.id, m]));
-  const proposals = proposeGroups(candidates).map((p) => ({
+  const proposals = cachedProposals(roundId, candidates).map((p) => ({
     commentIds: p.commentIds,
     reasons: p.reasons as GroupReason[],
     members: p.commentIds.map((id) => {

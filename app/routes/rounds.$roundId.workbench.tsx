@@ -18,7 +18,7 @@ import { workbenchQuery } from "~/models/workbench.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
-import type { action as rowAction } from "./rounds.$roundId.workbench_.rows.$commentId";
+import type { RowActionResult } from "./rounds.$roundId.workbench_.rows.$commentId";
 
 /** The drafting team's comment workbench: one page of a filterable table, groups of similar comments, bulk answers and an answer drawer. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,7 +56,7 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["view"]["rows"][numbe
 export default function Workbench() {
   const { round, view, groups, drawer, groupDrawer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const fetcher = useFetcher<typeof rowAction>();
+  const fetcher = useFetcher<RowActionResult>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const t = useT();

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { translate } from "~/i18n";
-import { changeWorkbenchRow } from "~/models/workbench.server";
+import { changeWorkbenchRow, type WorkbenchRow } from "~/models/workbench.server";
 import { formAction } from "~/utils/form.server";
 import { requireUser } from "~/utils/session.server";
 
@@ -27,7 +27,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const back = new URL(request.headers.get("referer") ?? `/rounds/${params.roundId}/workbench`, new URL(request.url).origin);
     return redirect(back.pathname.startsWith(`/rounds/${params.roundId}/workbench`) ? `${back.pathname}${back.search}` : `/rounds/${params.roundId}/workbench`);
   }
-  return outcome;
+  // a refusal carries its status (400, 403, 409 …): a resource route answers it as a Response
+  if ("type" in outcome && outcome.type === "DataWithResponseInit") return Response.json(outcome.data, outcome.init ?? undefined);
+  return Response.json(outcome);
 }
+
+export type RowActionResult = { ok: true; intent: string; result: { message: string; row: WorkbenchRow | null } } | { ok: false; intent: string; formError: string; fieldErrors: Record<string, string> };
 
 export const loader = ({ params }: { params: { roundId?: string } }) => redirect(`/rounds/${params.roundId}/workbench`);

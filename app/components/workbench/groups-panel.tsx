@@ -11,23 +11,25 @@ interface Member {
 }
 
 export interface GroupsPanelProps {
-  groups: { id: string; commentIds: string[]; members: Member[] }[];
+  groups: { id: string; members: Member[]; size: number; answered: number }[];
   total: number;
   numbers: Record<string, number>;
-  proposals: { commentIds: string[]; reasons: ("passage" | "body")[]; members: Member[] }[];
+  proposals: { commentIds: string[]; reasons: ("passage" | "body")[]; members: Member[]; size: number }[];
   moreProposals: number;
   linkWith: (key: string, value: string) => string;
   busy: boolean;
 }
 
-function Members({ members }: { members: Member[] }) {
+function Members({ members, size }: { members: Member[]; size: number }) {
+  const t = useT();
   return (
-    <ul className="plain-list small">
+    <ul className="plain-list small groups__members">
       {members.map((m) => (
         <li key={m.id}>
           <strong>{m.organization}</strong> {m.body}
         </li>
       ))}
+      {size > members.length ? <li className="muted">{t("workbench.groups.moreMembers", { count: size - members.length })}</li> : null}
     </ul>
   );
 }
@@ -48,7 +50,7 @@ export function GroupsPanel({ groups, total, numbers, proposals, moreProposals, 
                 <div className="groups__head">
                   <span className="badge badge--info">{t("workbench.groups.label", { n: numbers[g.id] ?? 0 })}</span>
                   <span className="small muted">
-                    {t("workbench.groups.members", { count: g.members.length })} · {t("workbench.groups.answeredCount", { done: g.members.filter((m) => m.answered).length, count: g.members.length })}
+                    {t("workbench.groups.members", { count: g.size })} · {t("workbench.groups.answeredCount", { done: g.answered, count: g.size })}
                   </span>
                   <Link to={linkWith("group", g.id)} preventScrollReset className="button button--small">
                     {t("workbench.groups.answerOnce")}
@@ -60,7 +62,7 @@ export function GroupsPanel({ groups, total, numbers, proposals, moreProposals, 
                     </button>
                   </Form>
                 </div>
-                <Members members={g.members} />
+                <Members members={g.members} size={g.size} />
               </li>
             ))}
           </ul>
@@ -80,12 +82,12 @@ export function GroupsPanel({ groups, total, numbers, proposals, moreProposals, 
                   {t(`workbench.groups.reason.${r}`)}
                 </span>
               ))}
-              <span className="small muted">{t("workbench.groups.members", { count: p.members.length })}</span>
+              <span className="small muted">{t("workbench.groups.members", { count: p.size })}</span>
               <button type="submit" name="intent" value="group" className="button button--small" disabled={busy}>
                 {t("workbench.groups.confirm")}
               </button>
             </Form>
-            <Members members={p.members} />
+            <Members members={p.members} size={p.size} />
           </li>
         ))}
       </ul>

@@ -69,7 +69,7 @@ describe("proposeGroups", () => {
     expect(asSets(proposeGroups(shuffled))).toEqual(asSets(first));
   });
 
-  it("finds every pair a full comparison finds (prefix filtering loses nothing)", () => {
+  it("finds every pair a full comparison finds (counting through the postings loses nothing)", () => {
     const words = ["湿地", "保护", "修复", "矿山", "治理", "草原", "禁牧", "黑河", "分水", "口径", "指标", "衔接", "补充", "明确", "项目", "资金"];
     let seed = 7;
     const rand = () => {
@@ -96,7 +96,8 @@ describe("proposeGroups", () => {
     const items = Array.from({ length: 2000 }, (_, i) => c(`c${i}`, `第${i}条意见：建议在规划文本第${i % 300}节补充${i}号项目的实施年限、资金来源和责任单位，并说明与县级规划的衔接。`, [i * 3, i * 3 + 2], `s${i % 300}`));
     const t0 = performance.now();
     proposeGroups(items);
-    // a full pairwise comparison takes several times this on these machines
-    expect(performance.now() - t0).toBeLessThan(5000);
+    // every body here is like every other (the worst case for counting shared bigrams): a guard against
+    // comparing pairs bigram by bigram, which takes several times this on these shared machines
+    expect(performance.now() - t0).toBeLessThan(8000);
   });
 });

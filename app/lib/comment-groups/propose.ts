@@ -48,13 +48,10 @@ export function bodySimilarity(a: string, b: string): number {
 }
 
 function dice(x: string[], y: string[]): number {
-  return diceOf(x, new Set(y), y.length);
-}
-
-function diceOf(x: string[], y: Set<string>, ySize: number): number {
+  const ys = new Set(y);
   let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return (2 * shared) / (x.length + ySize);
+  for (const g of x) if (ys.has(g)) shared++;
+  return (2 * shared) / (x.length + y.length);
 }
 
 /** Do two anchored passages in the same section share at least one character? */
@@ -103,40 +100,36 @@ function overlappingPairs(items: GroupCandidate[]): [number, number][] {
 }
 
 /**
- * Links near-identical bodies in the union-find. Prefix filtering keeps this far from n²: with the bigrams of
- * each body ordered rarest first, two bodies with Dice ≥ t must share a bigram within the first
- * |A| − ⌈t·|A|/(2−t)⌉ + 1 bigrams of each, so only bodies sharing such a bigram are compared.
+ * Links near-identical bodies in the union-find. Each body's bigrams become integer ids; walking the
+ * bodies in order, the overlap with every earlier body that shares a bigram is counted in one pass over
+ * the postings (ScanCount), so no pair is compared bigram by bigram and pairs sharing nothing cost nothing.
  */
 function linkSimilarBodies(items: GroupCandidate[], threshold: number, uf: UnionFind, linked: (root: number) => void) {
-  const sets = items.map((c) => bigrams(c.body));
-  const lookup = sets.map((s) => new Set(s));
-  const frequency = new Map<string, number>();
-  for (const s of sets) for (const g of s) frequency.set(g, (frequency.get(g) ?? 0) + 1);
-  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  const index = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const sets = items.map((c) => bigrams(c.body).map((g) => ids.get(g) ?? ids.set(g, ids.size).get(g)!));
+  const postings: number[][] = Array.from({ length: ids.size }, () => []);
+  const shared = new Int32Array(items.length);
+  const stamp = new Int32Array(items.length).fill(-1);
   sets.forEach((set, i) => {
     if (set.length < MIN_BODY_BIGRAMS) return;
-    const ordered = [...set].sort(rarestFirst);
-    const needed = Math.ceil((threshold * ordered.length) / (2 - threshold) - 1e-9);
-    const prefix = ordered.slice(0, Math.max(1, ordered.length - needed + 1));
-    const seen = new Set<number>();
-    for (const g of prefix) {
-      for (const j of index.get(g) ?? []) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        // already in one group: the comparison would change nothing
-        if (uf.find(j) === uf.find(i)) continue;
-        if (diceOf(set, lookup[j], sets[j].length) >= threshold) {
-          uf.union(j, i);
-          linked(uf.find(i));
+    const touched: number[] = [];
+    for (const g of set) {
+      for (const j of postings[g]) {
+        if (stamp[j] !== i) {
+          stamp[j] = i;
+          shared[j] = 0;
+          touched.push(j);
         }
+        shared[j]++;
       }
     }
-    for (const g of prefix) {
-      const list = index.get(g) ?? [];
-      list.push(i);
-      index.set(g, list);
+    for (const j of touched) {
+      if ((2 * shared[j]) / (set.length + sets[j].length) >= threshold && uf.find(j) !== uf.find(i)) {
+        uf.union(j, i);
+        linked(uf.find(i));
+      }
     }
+    for (const g of set) postings[g].push(i);
   });
 }
 
