@@ -9,10 +9,10 @@ import { type WorkbenchFilters, workbenchRow, workbenchView } from "./workbench.
 import type { Ctx } from "../utils/session.server";
 
 /** Proposals and groups listed above the table at once (the rest are counted; every group is reachable from its rows). */
-export const LISTED_PROPOSALS = 5;
+export const LISTED_PROPOSALS = 3;
 export const LISTED_GROUPS = 20;
 /** Members named per group or proposal (the rest are counted). */
-export const LISTED_MEMBERS = 8;
+export const LISTED_MEMBERS = 4;
 
 const listed = <T extends { members: { answered: boolean }[] }>(g: T) => ({ ...g, size: g.members.length, answered: g.members.filter((m) => m.answered).length, members: g.members.slice(0, LISTED_MEMBERS) });
 

@@ -104,7 +104,7 @@ export default function Workbench() {
         </div>
       </div>
       <ActionResult result={message} testId="workbench-result" />
-      <p className="small row-actions" data-testid="assignee-counts">
+      <p className="small row-actions assignee-counts" data-testid="assignee-counts">
         <strong>{t("workbench.byAssignee")}</strong>
         {counts.assignees.map((a) => (
           <Link key={a.id} to={`?${new URLSearchParams({ assignee: a.me ? "me" : a.id })}`} data-assignee={a.id}>
@@ -195,7 +195,7 @@ export default function Workbench() {
                       <td className="small" data-testid="assignee">
                         {c.assigneeName ?? <span className="muted">{t("workbench.assignee.none")}</span>}
                       </td>
-                      <td>
+                      <td className="nowrap">
                         {c.decision ? <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span> : <span className="badge badge--warn">{t("response.pending")}</span>}{" "}
                         {c.groupId ? (
                           <Link to={linkWith("group", c.groupId)} preventScrollReset className="badge badge--info" data-testid="group-badge">
