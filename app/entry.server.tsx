@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isEmpty, seedDemo } from "../db/seed";
+import { config } from "./utils/config.server";
 import { closeDb, getDb } from "./utils/db.server";
 
 const ABORT_DELAY = 5_000;
@@ -24,7 +26,8 @@ function withoutNulBytes() {
 
 /** Called by server.mjs before it listens: migrate, and seed the demo data into an empty database. */
 export function prepareDatabase(): void {
-  getDb();
+  const db = getDb();
+  if (config.demoSeed && isEmpty(db)) seedDemo(db);
 }
 
 export function closeDatabase(): void {

@@ -1,4 +1,4 @@
-// `npm test`: install if needed → typecheck → lint → build → vitest (unit + integration) →
+// `npm test`: install if needed → typecheck → lint → import rules → build → vitest (unit + integration) →
 // Playwright in Chromium. Ends with one line of its own: "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -44,6 +44,8 @@ const step = (name, fn) => {
 
 step("typecheck (tsc --noEmit)", () => run(bin("tsc"), ["--noEmit"]).ok);
 step("lint (biome)", () => run(bin("biome"), ["lint", "."]).ok);
+// Imports point down only (.dependency-cruiser.cjs); a broken rule counts as a failed test.
+if (!step("imports (dependency-cruiser)", () => run(bin("depcruise"), ["app", "db", "server", "scripts", "--config", ".dependency-cruiser.cjs", "--output-type", "err"]).ok)) failed += 1;
 const built = step("build", () => ensureBuilt());
 
 function readJson(file) {

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { comments, documents, editionSections, editions, revisionAddresses, revisions, sections, users } from "../../db/schema";
+import { type DiffOp, diffTexts } from "../lib/diff/text-diff";
+import { renderContentHtml } from "../lib/editor/render.server";
 import { prepareRevisionContent } from "../lib/editor/revision-content";
 import type { ContentProblem } from "../lib/editor/schema";
 import { newId } from "../lib/id";
@@ -176,6 +178,48 @@ export function createRevision(ctx: Ctx, sectionId: string, input: unknown) {
     recordAudit(tx, { actorId: ctx.user.id, action: "revision.create", entityType: "section", entityId: sectionId, data: { revisionId: id, base: values.baseRevisionId, hash: prepared.hash, addresses: addressed } });
     return { id, text: prepared.text, hash: prepared.hash, createdAt: isoShanghai(createdAt) };
   });
+}
+
+export type EditorSave =
+  | { saved: true; id: string }
+  | {
+      saved: false;
+      conflict: {
+        currentRevisionId: string;
+        theirs: { authorName: string; createdAt: string; note: string | null; html: string };
+        mineHtml: string;
+        ops: DiffOp[];
+      };
+    };
+
+/**
+ * The section editor's save: the form's fields as posted (content as a JSON string). A stale base is an
+ * answer, not an error: nothing is written and the caller gets the other person's version, the word
+ * diff from it to this user's text, and the id to save on top of if the user decides to.
+ */
+export function saveEditorRevision(ctx: Ctx, sectionId: string, form: { baseRevisionId: string; content: string; note: string }): EditorSave {
+  let content: unknown = null;
+  try {
+    content = JSON.parse(form.content);
+  } catch {
+    // left null: the schema check answers with a clear message
+  }
+  try {
+    return { saved: true, id: createRevision(ctx, sectionId, { baseRevisionId: form.baseRevisionId, content, note: form.note }).id };
+  } catch (e) {
+    if (!(e instanceof DomainError && e.messageKey === "revision.stale")) throw e;
+    const current = getRevision(ctx, String(e.extra.details?.currentRevisionId));
+    const mine = prepareContentOrThrow(content);
+    return {
+      saved: false,
+      conflict: {
+        currentRevisionId: current.id,
+        theirs: { authorName: current.authorName, createdAt: current.createdAt.toISOString(), note: current.note, html: renderContentHtml(current.content) },
+        mineHtml: renderContentHtml(mine.content),
+        ops: diffTexts(current.text, mine.text),
+      },
+    };
+  }
 }
 
 /** Restores an old revision's content as a new revision on top of the current one. */

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
 import { locales, organizationKinds, organizations, roles, users } from "../../db/schema";
@@ -14,6 +14,11 @@ const requiredText = (max: number) => z.string({ required_error: "validation.req
 
 function requireAdmin(ctx: Ctx, permission: "manage:user:any" | "manage:organization:any") {
   if (!can(ctx.user, permission)) throw forbidden();
+}
+
+/** The accounts a demo's login page lists (DEMO_SEED=1 only), in the order they were created. */
+export function demoAccounts(db: DbOrTx) {
+  return db.select({ username: users.username, role: users.role, displayName: users.displayName }).from(users).where(isNull(users.disabledAt)).orderBy(sql`rowid`).all();
 }
 
 export function listOrganizations(ctx: Ctx) {

@@ -1,4 +1,4 @@
-import { adoptionTableCsvResponse } from "~/utils/adoption-response.server";
+import { adoptionTableCsvResponse } from "~/http/adoption-table.server";
 import { apiRoute } from "~/utils/api.server";
 
 export const loader = apiRoute((ctx, { params }) => adoptionTableCsvResponse(ctx, params.roundId!));

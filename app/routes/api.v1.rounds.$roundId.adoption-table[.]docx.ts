@@ -1,4 +1,4 @@
-import { adoptionTableDocxResponse } from "~/utils/adoption-response.server";
+import { adoptionTableDocxResponse } from "~/http/adoption-table.server";
 import { apiRoute } from "~/utils/api.server";
 
 export const loader = apiRoute((ctx, { params }) => adoptionTableDocxResponse(ctx, params.roundId!));

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { DEMO_PASSWORD, demoUsers } from "../../db/seed/organizations";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { login } from "~/utils/auth.server";
-import { config } from "~/utils/config.server";
+import { login } from "~/models/auth.server";
+import { demoAccounts } from "~/models/user.server";
+import { config, DEMO_PASSWORD } from "~/utils/config.server";
 import { getDb } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { clientIp } from "~/utils/http.server";
+import { clientIp, errorHeaders } from "~/utils/http.server";
 import { getOptionalUser, requestLocale, safeRedirectPath } from "~/utils/session.server";
 import { MAX_FORM_BYTES, readFormCapped } from "~/utils/upload.server";
 import { sessionIdFrom } from "~/utils/auth.server";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const url = new URL(request.url);
   if (user) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo")));
-  return { demo: config.demoSeed ? demoUsers.map(({ username, role, displayName }) => ({ username, role, displayName })) : null, demoPassword: config.demoSeed ? DEMO_PASSWORD : null };
+  return { demo: config.demoSeed ? demoAccounts(getDb()) : null, demoPassword: config.demoSeed ? DEMO_PASSWORD : null };
 }
 
 const loginForm = z.object({
@@ -54,14 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": setCookie } });
   } catch (e) {
-    if (e instanceof DomainError) {
-      const headers: HeadersInit = {};
-      const retry = e.extra.details?.retryAfterSeconds;
-      if (typeof retry === "number") headers["Retry-After"] = String(retry);
-      // a body refused unread (413) leaves the rest of it on the connection: close it
-      if (e.code === "too_large") headers.Connection = "close";
-      return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers });
-    }
+    if (e instanceof DomainError) return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers: errorHeaders(e) });
     throw e;
   }
 }

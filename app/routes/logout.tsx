@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { logout, sessionIdFrom, validateSession } from "~/utils/auth.server";
+import { logout } from "~/models/auth.server";
+import { sessionIdFrom, validateSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -8,7 +8,7 @@ import { planContext } from "~/models/plan-nav.server";
 import { confirmProjectImport, previewProjectImport, projectImportPage } from "~/models/project-import.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { readUploadForm } from "~/utils/project-files.server";
+import { readUploadForm } from "~/http/project-files.server";
 import { requireUser } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.locale)("library.import.title") : "" }];

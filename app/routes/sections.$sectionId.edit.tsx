@@ -8,13 +8,10 @@ import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { RichText } from "~/components/rich-text";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { diffTexts } from "~/lib/diff/text-diff";
-import { renderContentHtml } from "~/lib/editor/render.server";
 import { formatDateTime } from "~/lib/time";
-import { createRevision, getRevision, getSection, prepareContentOrThrow } from "~/models/revision.server";
+import { getSection, saveEditorRevision } from "~/models/revision.server";
 import diffStyles from "~/styles/diff.css?url";
 import editorStyles from "~/styles/editor.css?url";
-import { DomainError, } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -45,40 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireUser(request);
-  const locale = ctx.user.locale;
   const form = await request.formData();
-  let content: unknown;
-  try {
-    content = JSON.parse(String(form.get("content") ?? ""));
-  } catch {
-    content = null;
-  }
-  const input = { baseRevisionId: String(form.get("baseRevisionId") ?? ""), content, note: String(form.get("note") ?? "") };
-  try {
-    createRevision(ctx, params.sectionId!, input);
-  } catch (e) {
-    if (e instanceof DomainError && e.messageKey === "revision.stale") {
-      const current = getRevision(ctx, String(e.extra.details?.currentRevisionId));
-      const mine = prepareContentOrThrow(content);
-      return data(
-        {
-          ok: false as const,
-          formError: translate(locale, "revision.stale"),
-          conflict: {
-            currentRevisionId: current.id,
-            theirs: { authorName: current.authorName, createdAt: current.createdAt.toISOString(), note: current.note, html: renderContentHtml(current.content) },
-            mineHtml: renderContentHtml(mine.content),
-            ops: diffTexts(current.text, mine.text),
-          },
-        },
-        { status: 409 },
-      );
-    }
-    return formAction(locale, "save", () => {
-      throw e;
-    });
-  }
-  throw redirect(`/sections/${params.sectionId}?saved=1`);
+  const fields = { baseRevisionId: String(form.get("baseRevisionId") ?? ""), content: String(form.get("content") ?? ""), note: String(form.get("note") ?? "") };
+  const outcome = await formAction(ctx.user.locale, "save", () => saveEditorRevision(ctx, params.sectionId!, fields));
+  if (!("result" in outcome)) return outcome;
+  if (outcome.result.saved) throw redirect(`/sections/${params.sectionId}?saved=1`);
+  return data({ ok: false as const, formError: translate(ctx.user.locale, "revision.stale"), conflict: outcome.result.conflict }, { status: 409 });
 }
 
 export default function EditSection() {

@@ -1,4 +1,8 @@
 // Environment, read once. README's Configuration names these variables.
+
+/** The password of every demo account (DEMO_SEED=1 only; shown on the login page of a demo). */
+export const DEMO_PASSWORD = "zhangye-2021";
+
 export const config = {
   get port() {
     return Number(process.env.PORT ?? 3000);

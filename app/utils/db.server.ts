@@ -1,15 +1,12 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { type Db, databasePath, openDatabase } from "../../db/client";
-import { isEmpty, seedDemo } from "../../db/seed";
-import { config } from "./config.server";
 
 let instance: Db | null = null;
 
-/** The process's one database handle: migrated, and seeded with the demo data when empty. */
+/** The process's one database handle, migrated (entry.server.tsx seeds the demo into an empty one at start). */
 export function getDb(): Db {
   if (!instance) {
     instance = openDatabase(databasePath());
-    if (config.demoSeed && isEmpty(instance)) seedDemo(instance);
     // tells `npm run restore` that a server is using this database
     writeFileSync(`${databasePath()}.server-pid`, String(process.pid));
   }

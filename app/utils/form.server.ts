@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import type { Locale } from "../../db/schema";
 import { translate } from "~/i18n";
 import { DomainError } from "./errors";
-import { zodIssues } from "./http.server";
+import { errorHeaders, zodIssues } from "./http.server";
 
 export interface FormFailure {
   intent?: string;
@@ -26,8 +26,7 @@ export async function formAction<T>(locale: Locale, intent: string, fn: () => T 
     if (e instanceof DomainError) {
       const message = translate(locale, e.messageKey, e.params);
       const fieldErrors = Object.fromEntries((e.extra.issues ?? []).map((i) => [i.path, i.message ? translateMaybe(locale, i.message) : message]));
-      // an upload refused unread (413) leaves the rest of its body on the connection: close it
-      return data({ ok: false as const, intent, formError: message, fieldErrors }, { status: e.status, headers: e.code === "too_large" ? { Connection: "close" } : undefined });
+      return data({ ok: false as const, intent, formError: message, fieldErrors }, { status: e.status, headers: errorHeaders(e) });
     }
     throw e;
   }

@@ -37,6 +37,16 @@ export function errorBody(e: DomainError, locale: Locale, zod?: ZodError): Error
   } as ErrorBody;
 }
 
+/** Headers every answer to a domain error carries, page or API: Retry-After of a throttle, and closing a connection whose body was refused unread. */
+export function errorHeaders(domain: DomainError): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const retry = domain.extra.details?.retryAfterSeconds;
+  if (domain.code === "too_many_requests" && typeof retry === "number") headers["Retry-After"] = String(retry);
+  // the rest of a refused body is not read: close the connection rather than leave it unusable
+  if (domain.code === "too_large") headers.Connection = "close";
+  return headers;
+}
+
 /** The documented JSON error response (README, JSON API); unexpected errors are logged and answered with 500. */
 export function apiErrorResponse(e: unknown, locale: Locale): Response {
   if (e instanceof Response) return e;
@@ -45,11 +55,7 @@ export function apiErrorResponse(e: unknown, locale: Locale): Response {
     console.error(e);
     return Response.json({ error: { code: "internal", message: translate(locale, "error.server") } }, { status: 500 });
   }
-  const headers: HeadersInit = {};
-  const retry = domain.extra.details?.retryAfterSeconds;
-  if (domain.code === "too_many_requests" && typeof retry === "number") headers["Retry-After"] = String(retry);
-  // the rest of a refused body is not read: close the connection rather than leave it unusable
-  if (domain.code === "too_large") headers.Connection = "close";
+  const headers = errorHeaders(domain);
   // errorBody puts the details (e.g. currentRevisionId of a stale save) beside `error`
   return Response.json(errorBody(domain, locale, e instanceof ZodError ? e : undefined), { status: domain.status, headers });
 }

@@ -62,4 +62,4 @@ export const demoUsers: { username: string; org: string; role: Role; displayName
   { username: "sunan-drafter", org: "sunan-zrj", role: "drafter", displayName: "安文华", title: "肃南县自然资源局规划股干部" },
 ];
 
-export const DEMO_PASSWORD = "zhangye-2021";
+export { DEMO_PASSWORD } from "../../app/utils/config.server";

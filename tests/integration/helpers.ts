@@ -5,7 +5,8 @@ import { eq } from "drizzle-orm";
 import { type Db, openDatabase } from "../../db/client";
 import { users } from "../../db/schema";
 import { seedDemo } from "../../db/seed";
-import { type SessionUser, validateSession, login } from "../../app/utils/auth.server";
+import { login } from "../../app/models/auth.server";
+import { type SessionUser, validateSession } from "../../app/utils/auth.server";
 import type { Ctx } from "../../app/utils/session.server";
 
 /** A fresh, migrated, seeded SQLite file in a temporary folder. */

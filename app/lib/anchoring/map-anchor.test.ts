@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import * as textDiff from "../diff/text-diff";
 import { buildAnchor, splitsSurrogatePair, type TextAnchor } from "./anchor";
 import { type MappedAnchor, mapAnchor, mapAnchors } from "./map-anchor";
-import { rng } from "../../../tests/support/random";
+import { rng } from "../random";
 
 // Count diffTexts calls (mapAnchors must diff once), otherwise the real implementation.
 vi.mock("../diff/text-diff", async (importOriginal) => {

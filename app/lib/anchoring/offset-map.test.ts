@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type DiffOp, diffTexts } from "../diff/text-diff";
 import { offsetMapper } from "./offset-map";
-import { rng } from "../../../tests/support/random";
+import { rng } from "../random";
 
 const eq = (text: string): DiffOp => ({ op: "equal", text });
 const del = (text: string): DiffOp => ({ op: "delete", text });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAnchor, type TextAnchor } from "./anchor";
 import { bigramSimilarity, contextScore, findQuote, MIN_QUOTE_SIMILARITY } from "./quote-search";
-import { rng } from "../../../tests/support/random";
+import { rng } from "../random";
 
 const text =
   "第一节　规划背景\n张掖市地处河西走廊中段，“一山一水”（祁连山、黑河）是生态安全的根本。🌲森林覆盖率达到12.5%；湿地保护率达到60%。\n" +

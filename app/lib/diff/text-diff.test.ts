@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type DiffOp, diffTexts, normalize, splitParagraphs } from "./text-diff";
-import { rng } from "../../../tests/support/random";
+import { rng } from "../random";
 
 const oldSide = (ops: DiffOp[]) => ops.filter((o) => o.op !== "insert").map((o) => o.text).join("");
 const newSide = (ops: DiffOp[]) => ops.filter((o) => o.op !== "delete").map((o) => o.text).join("");

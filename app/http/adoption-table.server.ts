@@ -1,18 +1,13 @@
+// The 意见采纳情况表 as file downloads (.csv, .xlsx, .docx).
 import { adoptionTableCsv } from "~/lib/adoption-table/csv";
 import { adoptionTableDocx } from "~/lib/adoption-table/docx";
 import { adoptionTableXlsx } from "~/lib/adoption-table/xlsx";
 import { adoptionFileName, adoptionInput } from "~/models/adoption.server";
-import type { Ctx } from "./session.server";
+import { fileResponse } from "~/utils/file-response.server";
+import type { Ctx } from "~/utils/session.server";
 
-function download(body: string | Buffer, type: string, fileName: string) {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-    headers: {
-      "Content-Type": type,
-      "Content-Disposition": `attachment; filename="adoption-table.${fileName.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+const download = (body: string | Buffer, type: string, fileName: string) =>
+  fileResponse(typeof body === "string" ? Buffer.from(body, "utf8") : body, type, fileName, `adoption-table.${fileName.split(".").pop()}`);
 
 export function adoptionTableCsvResponse(ctx: Ctx, roundId: string) {
   const input = adoptionInput(ctx, roundId);

@@ -9,20 +9,13 @@ import { libraryTemplateXlsx, libraryXlsx } from "~/lib/projects/xlsx";
 import { consolidatedLibraryRows, planLibraryRows } from "~/models/project-lookup.server";
 import type { projectImportJson } from "~/models/project-import.server";
 import { shanghaiDate } from "~/lib/time";
-import { DomainError } from "./errors";
-import type { Ctx } from "./session.server";
+import { DomainError } from "~/utils/errors";
+import { fileResponse } from "~/utils/file-response.server";
+import type { Ctx } from "~/utils/session.server";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-function download(body: Buffer, asciiName: string, fileName: string) {
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": XLSX,
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+const download = (body: Buffer, asciiName: string, fileName: string) => fileResponse(body, XLSX, fileName, asciiName);
 
 export async function templateResponse(_ctx: Ctx) {
   return download(await libraryTemplateXlsx(), "key-projects-template.xlsx", "重点项目库模板.xlsx");

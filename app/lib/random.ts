@@ -1,4 +1,4 @@
-/** A seeded pseudo-random generator (mulberry32), so property tests are repeatable. Returns [0, 1). */
+/** A seeded pseudo-random generator (mulberry32), so property tests and generated corpora are repeatable. Returns [0, 1). */
 export function rng(seed: number) {
   let s = seed >>> 0;
   return () => {
