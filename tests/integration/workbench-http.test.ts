@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../db/client";
 import { comments, organizations, users } from "../../db/schema";
 import { newId } from "../../app/lib/id";
-import { rng } from "../support/random";
+import { rng } from "../../app/lib/random";
 import { startServer, type TestServer } from "./server";
 
 const EXTRA = 2000;
