@@ -4,6 +4,7 @@ import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from "drizzle-o
 import { alias } from "drizzle-orm/sqlite-core";
 import { commentCategories, commentGroups, comments, editionSections, organizations, responses, rounds, users } from "../../db/schema";
 import { cellQuote } from "../lib/plan-tables/indicator-table";
+import { notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { assignComment, draftingTeam } from "./assignment.server";
 import { planIdOfRound, requireDraftingPage } from "./plan-access.server";
@@ -172,6 +173,8 @@ export function workbenchRow(ctx: Ctx, roundId: string, commentId: string): Work
 
 /** The drawer's writes: answer or assign one comment, then that comment's row (nothing else is reloaded). */
 export function changeWorkbenchRow(ctx: Ctx, roundId: string, commentId: string, change: { intent: "answer"; values: unknown } | { intent: "assign"; assigneeId: string | null }) {
+  // the row of this round's workbench, nothing else
+  if (ctx.db.select({ roundId: comments.roundId }).from(comments).where(eq(comments.id, commentId)).get()?.roundId !== roundId) throw notFound();
   if (change.intent === "answer") respondToComment(ctx, commentId, change.values);
   else assignComment(ctx, commentId, { assigneeId: change.assigneeId });
   return workbenchRow(ctx, roundId, commentId);

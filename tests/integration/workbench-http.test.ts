@@ -95,6 +95,10 @@ describe("the workbench pages its rows", () => {
     expect(bad.status).toBe(400);
     const other = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${similar[0]}`, { method: "POST", headers: { Origin: s.base, Cookie: await s.loginAs("linze"), "Content-Type": "application/x-www-form-urlencoded" }, body: form });
     expect(other.status).toBe(403);
+    // a comment of another round through this round's row route
+    const elsewhere = db.select({ id: comments.id, roundId: comments.roundId }).from(comments).all().find((c) => c.roundId !== roundId)!;
+    const wrong = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${elsewhere.id}`, { method: "POST", headers: { Origin: s.base, Cookie: drafter, "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    expect(wrong.status).toBe(404);
   });
 });
 
