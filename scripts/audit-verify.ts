@@ -1,6 +1,7 @@
 // `npm run audit:verify [-- --head SHA256]`: checks the audit chain and every sign-off of the database
 // at DATABASE_PATH; with --head, also that the chain still contains that earlier head (no truncation).
-// Exit 0 when intact; 1 naming the first broken record.
+// Also every row of users' content against its binding in the chain (docs/INTEGRITY.md).
+// Exit 0 when intact; 1 naming each broken record (table and id).
 import { existsSync } from "node:fs";
 import { verifyIntegrity } from "../app/models/integrity.server";
 import { databasePath, openDatabase } from "../db/client";
@@ -21,14 +22,12 @@ const result = verifyIntegrity(db, earlierHead);
 db.$client.close();
 const head = `head: ${result.head.events} events, sha256 ${result.head.sha256}, sm3 ${result.head.sm3}`;
 if (result.ok) {
-  console.log(`audit chain intact: ${result.events} events, every sign-off matches its signature${earlierHead ? ", the earlier head is still in the chain" : ""}, in ${file}\n${head}`);
-} else if (result.firstBrokenEventId !== null) {
-  console.error(`audit chain BROKEN at audit_events.id = ${result.firstBrokenEventId} (${result.events} events in ${file})`);
-  process.exit(1);
-} else if (result.earlierHeadFound === false) {
-  console.error(`audit chain TRUNCATED: the earlier head ${earlierHead} is no longer in the chain (${result.events} events in ${file})\n${head}`);
-  process.exit(1);
-} else {
-  console.error(`sign-off BROKEN: ${result.firstBrokenSignoffId} does not match its signature or the audit chain (${file})`);
-  process.exit(1);
+  console.log(`audit chain intact: ${result.events} events, every sign-off matches its signature, every bound row matches its hash${earlierHead ? ", the earlier head is still in the chain" : ""}, in ${file}\n${head}`);
+  process.exit(0);
 }
+if (result.firstBrokenEventId !== null) console.error(`audit chain BROKEN at audit_events.id = ${result.firstBrokenEventId} (${result.events} events in ${file})`);
+if (result.earlierHeadFound === false) console.error(`audit chain TRUNCATED: the earlier head ${earlierHead} is no longer in the chain (${result.events} events in ${file})\n${head}`);
+if (result.firstBrokenSignoffId !== null) console.error(`sign-off BROKEN: ${result.firstBrokenSignoffId} does not match its signature or the audit chain (${file})`);
+for (const b of result.broken) console.error(`${b.reason.toUpperCase()}: ${b.table} ${b.id}`);
+if (result.brokenCount > result.broken.length) console.error(`… and ${result.brokenCount - result.broken.length} more`);
+process.exit(1);

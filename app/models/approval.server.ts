@@ -29,6 +29,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { activeRequest, approvalOf, coordinators, defaultEdition, draftersOf, editionOfPlan, filingOf, gateInput, planDetails, planEditions, type Warning, warningsOf } from "./approval-state.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { notifyUsers } from "./notification.server";
 import { planRow, requirePlanDrafter } from "./plan-access.server";
 
@@ -65,7 +66,7 @@ export function requestApproval(ctx: Ctx, planId: string, input: unknown, now = 
     const stored = warningsOf(tx, planId, gate, translator("zh-CN")).map((w) => w.message);
     tx.insert(approvalRequests).values({ id, planId, editionId, warnings: stored, requestedById: ctx.user.id, requestedAt }).run();
     tx.update(plans).set({ stage: "approval" }).where(eq(plans.id, planId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approval_request", entityType: "approval_request", entityId: id, data: { planId, editionId, manifestHash: edition.manifestHash, warnings: stored } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approval_request", entityType: "approval_request", entityId: id, data: { planId, editionId, manifestHash: edition.manifestHash, warnings: stored }, bound: [bindRow(tx, "approval_requests", id)] });
     notifyUsers(tx, coordinators(tx), "approval_requested", { planId, plan: plan.title, label: edition.label });
     return { id, planId, editionId, editionLabel: edition.label, manifestHash: edition.manifestHash, requestedAt: isoShanghai(requestedAt), stage: "approval" as const, warnings: warnings.map(({ code, message, figures }) => ({ code, message, ...figures })) };
   });
@@ -86,7 +87,7 @@ export function withdrawApprovalRequest(ctx: Ctx, planId: string) {
     if (!request) throw conflict("approval.noPending");
     tx.update(approvalRequests).set({ withdrawnAt: new Date() }).where(eq(approvalRequests.id, request.id)).run();
     tx.update(plans).set({ stage: "consultation" }).where(eq(plans.id, planId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approval_withdraw", entityType: "approval_request", entityId: request.id, data: { planId, editionId: request.editionId } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approval_withdraw", entityType: "approval_request", entityId: request.id, data: { planId, editionId: request.editionId }, bound: [bindRow(tx, "approval_requests", request.id)] });
     return { id: request.id };
   });
 }
@@ -120,14 +121,19 @@ function checkLetter(letter: Letter) {
   if (!isPdf(letter.bytes)) throw invalid([{ path: "letter", message: "approval.letterNotPdf" }], "approval.letterNotPdf");
 }
 
-function storeLetter(ctx: Ctx, tx: Tx, planId: string, letter: Letter, fallbackName: string) {
+/** Stores the letter; `auditLetter` records it once the approval that points at it is written too. */
+function storeLetter(ctx: Ctx, tx: Tx, letter: Letter, fallbackName: string) {
   checkLetter(letter);
   const id = newId("fil");
   const sha256 = createHash("sha256").update(letter.bytes).digest("hex");
   const name = letterFileName(letter.name, fallbackName);
   tx.insert(files).values({ id, name, mimeType: "application/pdf", size: letter.bytes.length, sha256, data: Buffer.from(letter.bytes), uploadedById: ctx.user.id }).run();
-  recordAudit(tx, { actorId: ctx.user.id, action: "file.upload", entityType: "file", entityId: id, data: { planId, purpose: "approval_letter", name, size: letter.bytes.length, sha256 } });
   return { id, name, size: letter.bytes.length, sha256 };
+}
+
+function auditLetter(ctx: Ctx, tx: Tx, planId: string, stored: ReturnType<typeof storeLetter>, approvalId: string) {
+  const { id, name, size, sha256 } = stored;
+  recordAudit(tx, { actorId: ctx.user.id, action: "file.upload", entityType: "file", entityId: id, data: { planId, purpose: "approval_letter", name, size, sha256 }, bound: [bindRow(tx, "files", id), bindRow(tx, "approvals", approvalId)] });
 }
 
 /**
@@ -144,12 +150,13 @@ export function recordApproval(ctx: Ctx, planId: string, input: unknown, letter:
     if (!request) throw conflict("approval.noPending");
     const requestedOn = shanghaiDate(request.requestedAt);
     if (values.approvedOn < requestedOn) throw dateIssue(ctx, "approvedOn", "approval.date.beforeRequest", requestedOn);
-    const stored = letter ? storeLetter(ctx, tx, planId, letter, values.documentNumber) : null;
+    const stored = letter ? storeLetter(ctx, tx, letter, values.documentNumber) : null;
     const id = newId("apv");
     const recordedAt = new Date();
     tx.insert(approvals).values({ id, planId, requestId: request.id, editionId: request.editionId, authority: values.authority, documentNumber: values.documentNumber, approvedOn: values.approvedOn, letterFileId: stored?.id ?? null, recordedById: ctx.user.id, recordedAt }).run();
     tx.update(plans).set({ stage: "filing" }).where(eq(plans.id, planId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approve", entityType: "approval", entityId: id, data: { planId, requestId: request.id, editionId: request.editionId, authority: values.authority, documentNumber: values.documentNumber, approvedOn: values.approvedOn, letter: stored ? { fileId: stored.id, sha256: stored.sha256 } : null } });
+    if (stored) auditLetter(ctx, tx, planId, stored, id);
+    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approve", entityType: "approval", entityId: id, data: { planId, requestId: request.id, editionId: request.editionId, authority: values.authority, documentNumber: values.documentNumber, approvedOn: values.approvedOn, letter: stored ? { fileId: stored.id, sha256: stored.sha256 } : null }, bound: [bindRow(tx, "approvals", id)] });
     notifyUsers(tx, coordinators(tx), "plan_approved", { planId, plan: plan.title, authority: values.authority, number: values.documentNumber });
     return { id, planId, editionId: request.editionId, authority: values.authority, documentNumber: values.documentNumber, approvedOn: values.approvedOn, letter: stored, stage: "filing" as const };
   });
@@ -164,8 +171,9 @@ export function attachApprovalLetter(ctx: Ctx, planId: string, letter: Letter | 
     if (!approval) throw conflict("approval.notApproved");
     if (approval.letterFileId) throw conflict("approval.letterExists");
     if (!letter || letter.bytes.length === 0) throw invalid([{ path: "letter", message: "approval.letterRequired" }], "approval.letterRequired");
-    const stored = storeLetter(ctx, tx, planId, letter, approval.documentNumber);
+    const stored = storeLetter(ctx, tx, letter, approval.documentNumber);
     tx.update(approvals).set({ letterFileId: stored.id }).where(eq(approvals.id, approval.id)).run();
+    auditLetter(ctx, tx, planId, stored, approval.id);
     return { approvalId: approval.id, letter: stored };
   });
 }
@@ -207,7 +215,7 @@ export function fileApproval(ctx: Ctx, planId: string, input: unknown) {
     const id = newId("fln");
     const recordedAt = new Date();
     tx.insert(filings).values({ id, planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber, recordedById: ctx.user.id, recordedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.file", entityType: "filing", entityId: id, data: { planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "plan.file", entityType: "filing", entityId: id, data: { planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber }, bound: [bindRow(tx, "filings", id)] });
     notifyUsers(tx, draftersOf(tx, plan.draftingOrganizationId), "plan_filed", { planId, plan: plan.title });
     return { id, planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber };
   });

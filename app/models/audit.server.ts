@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { auditEvents } from "../../db/schema";
 import { type AuditHead, auditEventHash, auditHead, firstBrokenLink, GENESIS_HASH } from "../lib/hash/audit-chain";
 import { canonicalJson } from "../lib/hash/canonical-json";
+import type { RowBinding } from "../lib/hash/row-hash";
 
 export type AuditAction =
   | "seed.demo"
@@ -45,6 +46,7 @@ export type AuditAction =
   | "project.update"
   | "project.import"
   | "indicator.update"
+  | "audit.bind_existing"
   // comment groups and assignment (the workbench)
   | "comment_group.create"
   | "comment_group.delete"
@@ -56,6 +58,11 @@ export interface AuditInput {
   entityType: string;
   entityId: string;
   data?: Record<string, unknown>;
+  /**
+   * The rows of users' content this operation wrote, each as `bindRow(tx, table, id)` after the write
+   * (app/models/row-binding.server.ts); stored as `data.bound`, checked by `audit:verify`.
+   */
+  bound?: RowBinding[];
 }
 
 /**
@@ -71,7 +78,7 @@ export function recordAudit(tx: DbOrTx, input: AuditInput): void {
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
-    data: canonicalJson(input.data ?? {}),
+    data: canonicalJson(input.bound?.length ? { ...input.data, bound: input.bound } : (input.data ?? {})),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   tx.insert(auditEvents).values({ ...row, hash: auditEventHash(row) }).run();
@@ -82,11 +89,23 @@ export function recordAudit(tx: DbOrTx, input: AuditInput): void {
  * With `earlierHead` (a head kept outside the database), also checks the chain still holds that event:
  * a chain cut back past it does not verify.
  */
-export function verifyAuditChain(db: DbOrTx, earlierHead?: string): { ok: boolean; events: number; firstBrokenEventId: number | null; head: AuditHead; earlierHeadFound: boolean | null } {
+export function verifyAuditChain(db: DbOrTx, earlierHead?: string): { ok: boolean; events: number; firstBrokenEventId: number | null; missingEventIds: number[]; head: AuditHead; earlierHeadFound: boolean | null } {
   const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.id)).all();
   const broken = firstBrokenLink(rows);
+  const missingEventIds = missingIds(rows.map((r) => r.id));
   const earlierHeadFound = earlierHead === undefined ? null : earlierHead === GENESIS_HASH || rows.some((r) => r.hash === earlierHead);
-  return { ok: broken === null && earlierHeadFound !== false, events: rows.length, firstBrokenEventId: broken, head: auditHead(rows.length, rows.at(-1)), earlierHeadFound };
+  return { ok: broken === null && missingEventIds.length === 0 && earlierHeadFound !== false, events: rows.length, firstBrokenEventId: broken, missingEventIds, head: auditHead(rows.length, rows.at(-1)), earlierHeadFound };
+}
+
+/** Event ids are 1, 2, 3 … without gaps: the ones missing before the last (at most 100 listed). */
+function missingIds(ids: number[]): number[] {
+  const missing: number[] = [];
+  let expected = 1;
+  for (const id of ids) {
+    for (; expected < id && missing.length < 100; expected++) missing.push(expected);
+    expected = id + 1;
+  }
+  return missing;
 }
 
 /** The chain's current head {events, sha256, sm3} (`npm run audit:head`). */

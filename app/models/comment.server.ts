@@ -13,6 +13,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/er
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { notifyUsers } from "./notification.server";
 import { editionIndicatorTable } from "./plan-tables.server";
 import { loadRound, requireOpen, submissionOf } from "./round.server";
@@ -118,7 +119,7 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
         organizationId: ctx.user.organization.id,
       })
       .run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.create", entityType: "comment", entityId: id, data: { roundId, sectionId, revisionId: entry.revisionId, category: values.category, anchored: !!anchor, ...(cell ? { cell } : {}) } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "comment.create", entityType: "comment", entityId: id, data: { roundId, sectionId, revisionId: entry.revisionId, category: values.category, anchored: !!anchor, ...(cell ? { cell } : {}) }, bound: [bindRow(tx, "comments", id)] });
     notifyUsers(tx, [r.round.openedById], "comment_created", { roundId, commentId: id, round: r.round.title, section: entry.title, org: ctx.user.organization.name });
     return { id };
   });
@@ -235,9 +236,10 @@ export function editComment(ctx: Ctx, commentId: string, input: unknown) {
     requireWritable(ctx, tx, round);
     if (comment.withdrawnAt) throw conflict("comment.withdrawn");
     const now = new Date();
-    tx.insert(commentVersions).values({ id: newId("cmv"), commentId, body: comment.body, category: comment.category, proposedText: comment.proposedText, replacedAt: now, replacedById: ctx.user.id }).run();
+    const versionId = newId("cmv");
+    tx.insert(commentVersions).values({ id: versionId, commentId, body: comment.body, category: comment.category, proposedText: comment.proposedText, replacedAt: now, replacedById: ctx.user.id }).run();
     tx.update(comments).set({ ...values, updatedAt: now }).where(eq(comments.id, commentId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.edit", entityType: "comment", entityId: commentId, data: { category: values.category } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "comment.edit", entityType: "comment", entityId: commentId, data: { category: values.category }, bound: [bindRow(tx, "comments", commentId), bindRow(tx, "comment_versions", versionId)] });
   });
 }
 
@@ -248,7 +250,7 @@ export function withdrawComment(ctx: Ctx, commentId: string) {
     requireWritable(ctx, tx, round);
     if (comment.withdrawnAt) return;
     tx.update(comments).set({ withdrawnAt: new Date() }).where(eq(comments.id, commentId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.withdraw", entityType: "comment", entityId: commentId, data: { roundId: comment.roundId } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "comment.withdraw", entityType: "comment", entityId: commentId, data: { roundId: comment.roundId }, bound: [bindRow(tx, "comments", commentId)] });
   });
 }
 
@@ -261,7 +263,7 @@ export function addReply(ctx: Ctx, commentId: string, input: unknown) {
     requireOpen(round.round);
     const id = newId("rpl");
     tx.insert(replies).values({ id, commentId, authorId: ctx.user.id, body }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "reply.create", entityType: "comment", entityId: commentId, data: { replyId: id } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "reply.create", entityType: "comment", entityId: commentId, data: { replyId: id }, bound: [bindRow(tx, "replies", id)] });
     if (comment.authorId !== ctx.user.id) {
       const section = tx.select({ title: editionSections.title }).from(editionSections).where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId))).get();
       notifyUsers(tx, [comment.authorId], "reply_created", { roundId: round.round.id, commentId, section: section?.title ?? "", name: ctx.user.displayName });

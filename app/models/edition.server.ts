@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { planIdOfDocument, requirePlanDrafter } from "./plan-access.server";
 import { buildPlanTables, editionTablesOf, insertEditionTables } from "./plan-tables.server";
 
@@ -140,7 +141,7 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
     });
     insertEditionTables(tx, id, tables);
     const tableHashes = tables.map((t) => ({ kind: t.kind, hash: t.hash }));
-    recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length, ...(tables.length ? { tables: tableHashes } : {}) } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length, ...(tables.length ? { tables: tableHashes } : {}) }, bound: [bindRow(tx, "editions", id), ...rows.map((_, position) => bindRow(tx, "edition_sections", `${id}/${position}`))] });
     return { id, label, manifestHash: hash, manifestSm3: manifestSm3(documentId, label, entries, tables), publishedAt: isoShanghai(publishedAt), sections: entries, ...(tables.length ? { tables: tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash })) } : {}) };
   });
 }

@@ -9,6 +9,7 @@ import { DomainError, forbidden, } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { planIdOfDocument, requirePlanDrafter } from "./plan-access.server";
 import { appendRevision, prepareContentOrThrow } from "./revision.server";
 
@@ -62,6 +63,7 @@ export function confirmImport(ctx: Ctx, documentId: string, importId: string) {
     let parentId: string | null = null;
     let childCount = 0;
     const created: string[] = [];
+    const revisionIds: string[] = [];
     for (const s of prepared) {
       const id = newId("sec");
       const isChild = s.level === 2 && parentId !== null;
@@ -71,12 +73,13 @@ export function confirmImport(ctx: Ctx, documentId: string, importId: string) {
       } else childCount++;
       const number = s.number ?? (isChild ? `第${chineseNumeral(childCount)}节` : `第${chineseNumeral(chapterCount)}章`);
       tx.insert(sections).values({ id, documentId, parentId: isChild ? parentId : null, number, title: s.title.slice(0, 100) || "（无标题）", sortOrder: order++ }).run();
-      appendRevision(tx, { sectionId: id, parentRevisionId: null, authorId: ctx.user.id, note: `从 Word 导入：${pending.fileName}`, prepared: s.prepared });
+      const revision = appendRevision(tx, { sectionId: id, parentRevisionId: null, authorId: ctx.user.id, note: `从 Word 导入：${pending.fileName}`, prepared: s.prepared });
       if (!isChild) parentId = id;
       created.push(id);
+      revisionIds.push(revision.id);
     }
     tx.update(documentImports).set({ confirmedAt: new Date() }).where(eq(documentImports.id, importId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "document.import", entityType: "document", entityId: documentId, data: { importId, fileName: pending.fileName, sections: created } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "document.import", entityType: "document", entityId: documentId, data: { importId, fileName: pending.fileName, sections: created }, bound: revisionIds.map((r) => bindRow(tx, "revisions", r)) });
     return { created: created.length };
   });
 }

@@ -10,6 +10,7 @@ import { DomainError, forbidden } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindDeleted, bindRow } from "./row-binding.server";
 import { editionsOfDocuments } from "./edition.server";
 import { cityRollupCheck } from "./indicator-check.server";
 import { planRow, requirePlanDrafter, seesDrafts } from "./plan-access.server";
@@ -76,6 +77,8 @@ export function saveIndicators(ctx: Ctx, planId: string, input: unknown) {
       entityType: "plan",
       entityId: planId,
       data: { rows: changes.map(({ code, status, changes: cells }) => ({ code, status, cells: cells.map(({ field, from, to }) => ({ field, from, to })) })), reordered, count: rows.length },
+      // every row is written again; codes no longer in the table are bound as deleted
+      bound: [...rows.map((r) => bindRow(tx, "indicators", `${planId}/${r.code}`)), ...stored.filter((s) => !rows.some((r) => r.code === s.code)).map((s) => bindDeleted("indicators", `${planId}/${s.code}`))],
     });
     return { indicators: rows, changed: changes.length };
   });

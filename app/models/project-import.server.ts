@@ -10,6 +10,7 @@ import { isoShanghai } from "../lib/time";
 import { DomainError } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRows } from "./row-binding.server";
 import { requireWriter, valuesOf } from "./project.server";
 
 /** What waits in project_imports: every row checked by the rules (the library is matched again on reading). */
@@ -147,17 +148,21 @@ export function confirmProjectImport(ctx: Ctx, planId: string, importId: string)
     // (the check refuses a name held by another project, so no rename can trip the unique index)
     const updates = check.rows.filter((r) => r.action === "update");
     let created = 0;
+    const written: string[] = [];
     for (const r of check.rows) {
       if (r.action === "create") {
-        insert.run({ id: newId("prj"), ...r.values!, status: r.status!, reason: r.reason ?? "" });
+        const id = newId("prj");
+        insert.run({ id, ...r.values!, status: r.status!, reason: r.reason ?? "" });
+        written.push(id);
         created++;
       } else if (r.action === "update") {
         update.run({ id: r.projectId!, ...r.values!, status: r.status!, reason: r.reason ?? "" });
+        written.push(r.projectId!);
       }
     }
     tx.update(projectImports).set({ confirmedAt: now }).where(eq(projectImports.id, pending.id)).run();
     const summary = { created, updated: updates.length, unchanged: check.summary.unchanged };
-    recordAudit(tx, { actorId: ctx.user.id, action: "project.import", entityType: "plan", entityId: plan.id, data: { importId: pending.id, fileName: pending.fileName, ...summary } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "project.import", entityType: "plan", entityId: plan.id, data: { importId: pending.id, fileName: pending.fileName, ...summary }, bound: bindRows(tx, "projects", written) });
     return summary;
   });
 }

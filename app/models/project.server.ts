@@ -14,6 +14,7 @@ import { DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { type PlanRow, planRow, requirePlanDrafter } from "./plan-access.server";
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -156,7 +157,7 @@ export function createProject(ctx: Ctx, planId: string, input: unknown): { id: s
     if (duplicateName(tx, plan.id, values.name)) throw duplicateNameError(values.name);
     const id = newId("prj");
     tx.insert(projects).values({ id, planId: plan.id, ...values, status: "candidate", reason: "", createdById: ctx.user.id, createdAt: new Date() }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "project.create", entityType: "project", entityId: id, data: { planId: plan.id, ...values } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "project.create", entityType: "project", entityId: id, data: { planId: plan.id, ...values }, bound: [bindRow(tx, "projects", id)] });
     return { id };
   });
 }
@@ -189,7 +190,7 @@ export function updateProject(ctx: Ctx, projectId: string, input: unknown): Proj
     const diff = changedFields(before, after, [...PROJECT_FIELDS, "status", "reason"]);
     if (!Object.keys(diff.to).length) return projectJson(row);
     tx.update(projects).set({ ...values, status, reason, updatedAt: new Date() }).where(eq(projects.id, row.id)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "project.update", entityType: "project", entityId: row.id, data: { planId: row.planId, ...diff } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "project.update", entityType: "project", entityId: row.id, data: { planId: row.planId, ...diff }, bound: [bindRow(tx, "projects", row.id)] });
     return projectJson(tx.select().from(projects).where(eq(projects.id, row.id)).get()!);
   });
 }

@@ -8,6 +8,7 @@ import { DomainError, forbidden, invalid } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { loadComment } from "./comment.server";
 import { notifyUsers } from "./notification.server";
 import { planIdOfComment, requirePlanDrafter } from "./plan-access.server";
@@ -57,7 +58,7 @@ export function respond(ctx: Ctx, tx: Tx, commentId: string, values: ResponseVal
   const row = { decision: values.decision, reason: values.reason, revisionId: values.revisionId, responderId: ctx.user.id, updatedAt: new Date() };
   if (before) tx.update(responses).set(row).where(eq(responses.commentId, commentId)).run();
   else tx.insert(responses).values({ commentId, ...row }).run();
-  recordAudit(tx, { actorId: ctx.user.id, action: "comment.respond", entityType: "comment", entityId: commentId, data: { from: before ? { decision: before.decision, reason: before.reason } : null, to: { decision: values.decision, reason: values.reason, revisionId: values.revisionId } } });
+  recordAudit(tx, { actorId: ctx.user.id, action: "comment.respond", entityType: "comment", entityId: commentId, data: { from: before ? { decision: before.decision, reason: before.reason } : null, to: { decision: values.decision, reason: values.reason, revisionId: values.revisionId } }, bound: [bindRow(tx, "responses", commentId)] });
   if (!before) {
     const section = tx.select({ title: editionSections.title }).from(editionSections).where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId))).get();
     notifyUsers(tx, [comment.authorId], "response_created", { roundId: round.round.id, commentId, section: section?.title ?? "" });

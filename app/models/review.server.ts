@@ -11,6 +11,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/er
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { diffEditions } from "./edition.server";
 import { notifyUsers } from "./notification.server";
 import { planIdOfEdition, requirePlanDrafter, seesDrafts } from "./plan-access.server";
@@ -162,7 +163,7 @@ export function signOff(ctx: Ctx, reviewId: string, input: unknown) {
     const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "expert", conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, signedAt: signedAt.getTime() });
     const id = newId("sgn");
     tx.insert(signoffs).values({ id, reviewId, expertId: ctx.user.id, conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, signatureHash: hash, signedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "signoff.create", entityType: "review", entityId: reviewId, data: { signoffId: id, conclusion: values.conclusion, manifestHash: values.manifestHash, signatureHash: hash } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "signoff.create", entityType: "review", entityId: reviewId, data: { signoffId: id, conclusion: values.conclusion, manifestHash: values.manifestHash, signatureHash: hash }, bound: [bindRow(tx, "signoffs", id)] });
     return { id, signatureHash: hash, signedAt: isoShanghai(signedAt) };
   });
 }
@@ -180,7 +181,7 @@ export function concludeReview(ctx: Ctx, reviewId: string, input: unknown) {
     const signedAt = new Date();
     const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "panel", conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, signedAt: signedAt.getTime() });
     tx.insert(panelConclusions).values({ reviewId, chairId: ctx.user.id, conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, signatureHash: hash, signedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "review.conclude", entityType: "review", entityId: reviewId, data: { conclusion: values.conclusion, manifestHash: r.manifestHash, signatureHash: hash } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "review.conclude", entityType: "review", entityId: reviewId, data: { conclusion: values.conclusion, manifestHash: r.manifestHash, signatureHash: hash }, bound: [bindRow(tx, "panel_conclusions", reviewId)] });
     return { reviewId, signatureHash: hash, signedAt: isoShanghai(signedAt) };
   });
 }
@@ -255,7 +256,7 @@ export function confirmReviewChanges(ctx: Ctx, reviewId: string, input: unknown)
     const hash = confirmationSignatureHash({ reviewId, chairId: ctx.user.id, manifestHash: target.manifestHash, signedAt });
     const id = newId("cnf");
     tx.insert(reviewConfirmations).values({ id, reviewId, editionId, chairId: ctx.user.id, manifestHash: target.manifestHash, signatureHash: hash, signedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "review.confirm", entityType: "review", entityId: reviewId, data: { confirmationId: id, editionId, manifestHash: target.manifestHash, signatureHash: hash } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "review.confirm", entityType: "review", entityId: reviewId, data: { confirmationId: id, editionId, manifestHash: target.manifestHash, signatureHash: hash }, bound: [bindRow(tx, "review_confirmations", id)] });
     notifyUsers(tx, [r.review.createdById], "review_confirmed", { reviewId, review: r.review.title, label: target.label });
     return { id, reviewId, editionId, manifestHash: target.manifestHash, signatureHash: hash, signedAt: isoShanghai(signedAt) };
   });

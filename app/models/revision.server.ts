@@ -12,6 +12,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/er
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { isRevisionPublished, latestPublishedSections } from "./edition.server";
 import { planIdOfSection, requirePlanDrafter, seesDrafts as seesPlanDrafts } from "./plan-access.server";
 
@@ -175,7 +176,7 @@ export function createRevision(ctx: Ctx, sectionId: string, input: unknown) {
     }
     const { id, createdAt } = appendRevision(tx, { sectionId, parentRevisionId: values.baseRevisionId, authorId: ctx.user.id, note: values.note, prepared });
     for (const commentId of addressed) tx.insert(revisionAddresses).values({ revisionId: id, commentId }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "revision.create", entityType: "section", entityId: sectionId, data: { revisionId: id, base: values.baseRevisionId, hash: prepared.hash, addresses: addressed } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "revision.create", entityType: "section", entityId: sectionId, data: { revisionId: id, base: values.baseRevisionId, hash: prepared.hash, addresses: addressed }, bound: [bindRow(tx, "revisions", id)] });
     return { id, text: prepared.text, hash: prepared.hash, createdAt: isoShanghai(createdAt) };
   });
 }

@@ -12,6 +12,7 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/er
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
 import { notifyUsers } from "./notification.server";
 
@@ -226,7 +227,7 @@ export function submitReply(ctx: Ctx, roundId: string, input: unknown) {
     const id = newId("sub");
     const submittedAt = new Date();
     tx.insert(submissions).values({ id, roundId, organizationId: ctx.user.organization.id, statement, noComments: active === 0, submittedById: ctx.user.id, submittedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "submission.create", entityType: "round", entityId: roundId, data: { submissionId: id, organizationId: ctx.user.organization.id, comments: active } });
+    recordAudit(tx, { actorId: ctx.user.id, action: "submission.create", entityType: "round", entityId: roundId, data: { submissionId: id, organizationId: ctx.user.organization.id, comments: active }, bound: [bindRow(tx, "submissions", id)] });
     notifyUsers(tx, [r.round.openedById], "submission_created", { roundId, round: r.round.title, org: ctx.user.organization.name });
     return { id, submittedAt: isoShanghai(submittedAt), noComments: active === 0 };
   });

@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { bindRow } from "./row-binding.server";
 import { planIdOfDocument, planIdOfSection, requirePlanDrafter, seesDrafts } from "./plan-access.server";
 import { appendRevision, prepareContentOrThrow } from "./revision.server";
 
@@ -86,8 +87,8 @@ export function addSection(ctx: Ctx, documentId: string, input: unknown) {
     tx.insert(sections).values({ id, documentId, parentId: values.parentId, number: shownNumber, title: values.title, sortOrder: 1_000_000 }).run();
     siblings.push({ id, parentId: values.parentId, retired: false, children: [] });
     saveTree(tx, roots);
-    appendRevision(tx, { sectionId: id, parentRevisionId: null, authorId: ctx.user.id, note: "新建章节", prepared });
-    recordAudit(tx, { actorId: ctx.user.id, action: "section.create", entityType: "section", entityId: id, data: { documentId, title: values.title, number: shownNumber, parentId: values.parentId } });
+    const revision = appendRevision(tx, { sectionId: id, parentRevisionId: null, authorId: ctx.user.id, note: "新建章节", prepared });
+    recordAudit(tx, { actorId: ctx.user.id, action: "section.create", entityType: "section", entityId: id, data: { documentId, title: values.title, number: shownNumber, parentId: values.parentId }, bound: [bindRow(tx, "revisions", revision.id)] });
     return { id };
   });
 }

@@ -4,6 +4,7 @@
 import { currentWording } from "./anchor-view.server";
 import { MAX_GROUP_SIZE, roundGroups } from "./comment-group.server";
 import { getComment } from "./comment.server";
+import { answerChange } from "./earlier-comments.server";
 import { getRound } from "./round.server";
 import { type WorkbenchFilters, workbenchRow, workbenchView } from "./workbench.server";
 import type { Ctx } from "../utils/session.server";
@@ -29,7 +30,7 @@ export function workbenchPage(ctx: Ctx, roundId: string, query: { filters: Workb
     round: { id: round.id, title: round.title, editionId: round.editionId, planId: round.planId },
     view,
     groups: { listed: groups.slice(0, LISTED_GROUPS).map(({ commentIds, ...g }) => listed(g)), total: groups.length, proposals: confirmable.slice(0, LISTED_PROPOSALS).map(listed), moreProposals: Math.max(0, confirmable.length - LISTED_PROPOSALS) },
-    drawer: comment && openRow ? { comment, row: openRow, current: currentWording(ctx, comment) } : null,
+    drawer: comment && openRow ? { comment, row: openRow, current: currentWording(ctx, comment), change: answerChange(ctx, comment) } : null,
     groupDrawer: group ? { ...group, number: view.groupNumbers[group.id] ?? 0 } : null,
   };
 }

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { type MouseEvent, type ReactNode, useEffect, useState } from "react";
 import { isTargetYear } from "~/lib/plan-tables/indicator-table";
 import { CommentThread } from "~/components/comments/comment-thread";
+import { EarlierComments } from "~/components/comments/earlier-comments";
 import { NewCommentForm } from "~/components/comments/new-comment-form";
 import { PlanTableBlock } from "~/components/plan-tables/plan-table-block";
 import { usePassageSelection } from "~/components/comments/use-passage-selection";
@@ -17,6 +18,7 @@ import { renderContentHtml } from "~/lib/editor/render.server";
 import { renderContentHtmlWithHighlights } from "~/lib/editor/render-highlights.server";
 import { formatDateTime } from "~/lib/time";
 import { addReply, createComment, editComment, listComments, withdrawComment } from "~/models/comment.server";
+import { earlierRoundComments } from "~/models/earlier-comments.server";
 import { getEdition } from "~/models/edition.server";
 import { getRound } from "~/models/round.server";
 import { invalid, notFound } from "~/utils/errors";
@@ -55,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canComment && indicatorTable && cellRow && isTargetYear(cellParam.year)
         ? { sectionId: indicatorTable.sectionId ?? lastSectionId!, cell: { indicator: cellRow.code, year: cellParam.year, prompt: cellPrompt(cellRow, cellParam.year, cellRow.targets[cellParam.year]) } }
         : null;
+    // comments of rounds on earlier editions, placed on this edition (intact / changed / removed)
+    const earlier = earlierRoundComments(ctx, e.id, e.sections.map((s) => s.sectionId));
     return {
       planContext: planContext(ctx, round ? { roundId: round.id } : { editionId: e.id }),
       edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
@@ -66,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         revisionId: s.revisionId,
         html: round ? renderContentHtmlWithHighlights(s.content, highlightsOf(s.sectionId)) : renderContentHtml(s.content),
         tables: tablesOf(s.sectionId),
+        earlier: earlier[s.sectionId] ?? [],
       })),
       round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
       threads: threads.map(({ roundId: _, revisionId: __, position: ___, ...t }) => t),
@@ -274,6 +279,7 @@ export default function EditionPage() {
               <div data-section-text={s.id}>
                 <RichText html={s.html} />
               </div>
+              <EarlierComments items={s.earlier} sectionId={s.id} />
               {s.tables.map((table) => (
                 <PlanTableBlock key={table.kind} table={table} target={round ? (row, year, text) => targetCell(s.id, row, year, row.targets[year], text) : undefined} />
               ))}

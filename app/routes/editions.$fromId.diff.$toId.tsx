@@ -9,6 +9,8 @@ import { cellStateOn, valueWithUnit } from "~/lib/plan-tables/indicator-table";
 import { formatDateTime } from "~/lib/time";
 import { commentsOnEdition } from "~/models/comment.server";
 import { diffEditions } from "~/models/edition.server";
+import { answerChanges } from "~/models/earlier-comments.server";
+import { Hunk, RevisionRef } from "~/components/comments/earlier-comments";
 import diffStyles from "~/styles/diff.css?url";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -31,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return [{ id: c.id, organization: c.organization.name, quote: c.cell.quote, body: c.body, state: at.state, old: valueWithUnit(at.old, c.cell.unit), new: valueWithUnit(at.new, c.cell.unit) }];
     });
     const { fromTables: _, toTables: __, ...rest } = diff;
-    return { ...rest, comments, cellComments, planContext: planContext(ctx, { editionId: diff.to.id }) };
+    // the hunk of the revision that carried out each answer naming one
+    const changes = answerChanges(ctx, earlier);
+    return { ...rest, comments, cellComments, changes, planContext: planContext(ctx, { editionId: diff.to.id }) };
   });
 }
 
@@ -101,6 +105,16 @@ export default function EditionDiff() {
                             <p className="small thread__response">
                               {t("response.reason")}{t("common.colon")}{c.reason}
                             </p>
+                          ) : null}
+                          {d.changes[c.id] ? (
+                            <div className="small" data-testid="answer-change">
+                              {t("earlier.revisionChange")}
+                              {t("common.colon")}
+                              <RevisionRef revision={d.changes[c.id].revision} />
+                              {d.changes[c.id].hunks.map((h, i) => (
+                                <Hunk key={i} ops={h} />
+                              ))}
+                            </div>
                           ) : null}
                         </li>
                       ))}

@@ -69,6 +69,9 @@ export default function RoundPage() {
               {t("workbench.open")}
             </Link>
           ) : null}
+          <Link className="button button--ghost" to={`/rounds/${r.id}/orphans`} data-testid="open-orphans">
+            {t("orphans.link")}
+          </Link>
           <Link className="button" to={`/editions/${r.editionId}?round=${r.id}`} data-testid="read-and-comment">
             {t("round.read")}
           </Link>

@@ -226,7 +226,7 @@ export default function Workbench() {
             </div>
           </details>
         </Form>
-        {drawer ? <AnswerDrawer key={drawer.comment.id} comment={drawer.comment} current={drawer.current} assigneeId={changed[drawer.comment.id]?.assigneeId ?? drawer.row.assigneeId} team={view.team} action={`/rounds/${round.id}/workbench/rows/${drawer.comment.id}`} fetcher={fetcher as never} /> : null}
+        {drawer ? <AnswerDrawer key={drawer.comment.id} comment={drawer.comment} current={drawer.current} change={drawer.change} assigneeId={changed[drawer.comment.id]?.assigneeId ?? drawer.row.assigneeId} team={view.team} action={`/rounds/${round.id}/workbench/rows/${drawer.comment.id}`} fetcher={fetcher as never} /> : null}
         {groupDrawer ? <GroupDrawer key={groupDrawer.id} group={groupDrawer} busy={busy} /> : null}
       </div>
     </>

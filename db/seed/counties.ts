@@ -12,6 +12,7 @@ import type { CommentCategory, Conclusion, ResponseDecision, StageKey } from "..
 import type { DemoSection } from "./content-types";
 import { type CountyKey, type CountyPlanDemo, countyPlans } from "./county-plans";
 import { DAY, reviseSection, type SeededDocument, type SeededEdition, seedDocument, seedEdition } from "./documents";
+import { seedLaterEditionRemarks } from "./later-edition";
 import type { DemoIndicator, DemoProject } from "./plan-data";
 
 const STAGE_DAYS: Record<StageKey, number> = { launch: 61, drafting: 92, consultation: 30, approval: 50, filing: 10 };
@@ -270,7 +271,9 @@ export function seedCountyPlans(tx: Tx, cityPlanId: string, ids: SeedIds) {
     const first = seedEdition(tx, doc, "征求意见稿", `经${c.region}自然资源局审核后形成征求意见稿。`, drafterId, new Date(now - 45 * DAY));
     const roundClosed = shanghaiInstant(addDays(ids.today, -30), "18:00");
     const answeredAll = state !== "review";
-    seedRound(tx, ids, c, drafterId, { edition: first, openedDaysAgo: 44, closesAt: roundClosed, invited, remarks: 4, answered: answeredAll ? 4 : 3, submitted: INVITED });
+    const roundId = seedRound(tx, ids, c, drafterId, { edition: first, openedDaysAgo: 44, closesAt: roundClosed, invited, remarks: 4, answered: answeredAll ? 4 : 3, submitted: INVITED });
+    // 临泽县's own remarks: one passage reworded and one deleted in the 送审稿 (comments on later editions)
+    if (state === "review") seedLaterEditionRemarks(tx, { doc, roundId, region: c.region, closesAt: roundClosed, remarksAt: new Date(now - 38 * DAY), revisedAt: new Date(now - 27 * DAY) });
     reviseForNextEdition(tx, doc, c, drafterId, new Date(now - 26 * DAY), "送审稿");
     const forReview = seedEdition(tx, doc, "送审稿", "根据征求意见情况修改完善，形成送审稿，提请专家技术审查。", drafterId, new Date(now - 25 * DAY));
     if (state === "review") {

@@ -7,6 +7,7 @@ import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiDate, shanghaiInstant } from "../../app/lib/time";
 import { recordAudit } from "../../app/models/audit.server";
+import { bindEveryRow } from "../../app/models/row-binding.server";
 import type { Db, Tx } from "../client";
 import * as s from "../schema";
 import { demoComments } from "./comments";
@@ -109,7 +110,9 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
 
     seedCountyPlans(tx, planId, { orgIds, userIds, now, today });
 
-    recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "plan", entityId: planId, data: { organizations: demoOrganizations.length, users: demoUsers.length, editionId, roundId, reviewId } });
+    // The seed writes its rows directly (backdated) in this one transaction on an empty database; its
+    // last event binds every row of users' content it wrote (docs/INTEGRITY.md).
+    recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "plan", entityId: planId, data: { organizations: demoOrganizations.length, users: demoUsers.length, editionId, roundId, reviewId }, bound: bindEveryRow(tx) });
     return { planId };
   });
 }

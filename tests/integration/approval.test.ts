@@ -2,10 +2,11 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { approvalRequests, auditEvents, comments, documents, editions, files, indicators, notifications, plans, reviewConfirmations, rounds, sections } from "../../db/schema";
+import { approvalRequests, auditEvents, comments, documents, editions, files, notifications, plans, reviewConfirmations, rounds, sections } from "../../db/schema";
 import { approvalJson, approvalLetter, approvalSummary, attachApprovalLetter, fileApproval, getApprovalPage, recordApproval, requestApproval, withdrawApprovalRequest } from "../../app/models/approval.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { cityRollupCheck } from "../../app/models/indicator-check.server";
+import { indicatorsJson, saveIndicators } from "../../app/models/indicator.server";
 import { verifyIntegrity } from "../../app/models/integrity.server";
 import { getPlanOverview } from "../../app/models/plan.server";
 import { respondToComments } from "../../app/models/response.server";
@@ -179,9 +180,10 @@ describe("requesting approval", () => {
     const city = db.select().from(plans).where(eq(plans.level, "city")).get()!;
     // the demo's counties deliberately miss a city target; one more here, so the check has something to find either way
     const county = countyPlan(db, a, "子县");
-    const row = { code: "T-ST-01", name: "测试修复面积", unit: "公顷", kind: "binding" as const, direction: "up" as const, rollup: "sum" as const, baseline: 0, target2025: 100, target2030: 200, target2035: 300, sortOrder: 99 };
-    db.insert(indicators).values({ ...row, planId: city.id }).run();
-    db.insert(indicators).values({ ...row, planId: county.planId, target2025: 40, target2030: 250, target2035: 300 }).run();
+    // (through the portal's save, so the rows are bound into the audit chain like any other)
+    const row = { code: "T-ST-01", name: "测试修复面积", unit: "公顷", kind: "binding" as const, direction: "up" as const, rollup: "sum" as const, baseline: 0 };
+    saveIndicators(drafter, city.id, { indicators: [...indicatorsJson(drafter, city.id), { ...row, targets: { "2025": 100, "2030": 200, "2035": 300 } }] });
+    saveIndicators(a.drafter, county.planId, { indicators: [{ ...row, targets: { "2025": 40, "2030": 250, "2035": 300 } }] });
     const mismatches = cityRollupCheck(db, city.id).filter((r) => !r.ok);
     expect(mismatches.length).toBeGreaterThan(0);
     // the seed's city round closed, its comments answered, a review concluded 通过 on the 征求意见稿

@@ -2,6 +2,8 @@
 // handles it. Its forms post to the row resource route through a fetcher, so saving updates that one
 // row of the table and nothing else is reloaded.
 import type { FetcherWithComponents } from "@remix-run/react";
+import type { ComponentProps } from "react";
+import { Hunk, RevisionRef } from "~/components/comments/earlier-comments";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { DecisionFields } from "./decision-fields";
@@ -30,7 +32,10 @@ interface Current {
   revisions: { id: string; createdAt: string; note: string }[];
 }
 
-export function AnswerDrawer({ comment, current, assigneeId, team, action, fetcher }: { comment: DrawerComment; current: Current; assigneeId: string | null; team: { id: string; name: string }[]; action: string; fetcher: FetcherWithComponents<unknown> }) {
+/** The revision that carried out the answer and its hunks (see models/earlier-comments.server.ts#answerChange). */
+type Change = { revision: ComponentProps<typeof RevisionRef>["revision"]; hunks: ComponentProps<typeof Hunk>["ops"][] } | null;
+
+export function AnswerDrawer({ comment, current, change, assigneeId, team, action, fetcher }: { comment: DrawerComment; current: Current; change: Change; assigneeId: string | null; team: { id: string; name: string }[]; action: string; fetcher: FetcherWithComponents<unknown> }) {
   const t = useT();
   const locale = useLocale();
   const busy = fetcher.state !== "idle";
@@ -78,6 +83,16 @@ export function AnswerDrawer({ comment, current, assigneeId, team, action, fetch
           {current.after}
         </blockquote>
       )}
+      {change ? (
+        <div className="small" data-testid="answer-change">
+          <h3 className="small">{t("earlier.revisionChange")}</h3>
+          <RevisionRef revision={change.revision} />
+          {change.hunks.map((h, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: hunks have no id and keep their order
+            <Hunk key={i} ops={h} />
+          ))}
+        </div>
+      ) : null}
       <fetcher.Form method="post" action={action} className="row-actions" data-testid="assign-form">
         <label htmlFor="assigneeId" className="small">
           {t("workbench.assignee")}

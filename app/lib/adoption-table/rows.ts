@@ -19,6 +19,10 @@ export type AdoptionComment = {
   createdAt: string;
   decision: Decision | null;
   reason: string | null;
+  /** the label of the newest edition, when the passage commented on is gone there (“原文已删除”) */
+  removedIn?: string | null;
+  /** the revision the answer names as carrying it out */
+  revision?: { id: string; date: string } | null;
   /** the group of similar comments answered together, if any */
   groupId?: string | null;
 };
@@ -74,11 +78,21 @@ export function adoptionTableRows(input: AdoptionInput): AdoptionRow[] {
     number: i + 1,
     organization: clean(c.organizationName),
     section: sectionLabel(c.sectionNumber, c.sectionTitle),
-    original: c.exact?.trim() ? clean(c.exact) : WHOLE_SECTION,
+    original: (c.exact?.trim() ? clean(c.exact) : WHOLE_SECTION) + (c.removedIn ? `\n${removedMark(c.removedIn)}` : ""),
     comment: clean(`【${CATEGORY_LABELS[c.category]}】${c.body.trim()}${c.proposedText?.trim() ? `\n建议修改为：${c.proposedText.trim()}` : ""}`),
     decision: c.decision ? DECISION_LABELS[c.decision] : PENDING,
-    reason: clean(`${c.reason?.trim() ?? ""}${marks[i] ? `${c.reason?.trim() ? "\n" : ""}${marks[i]}` : ""}`),
+    reason: clean([c.reason?.trim() ?? "", c.revision ? revisionRef(c.revision) : "", marks[i] ?? ""].filter(Boolean).join("\n")),
   }));
+}
+
+/** The marked line under 原文 when the passage is gone in a later edition: “【原文已删除（送审稿）】”. */
+export function removedMark(editionLabel: string): string {
+  return `【原文已删除（${editionLabel}）】`;
+}
+
+/** The revision that carried out an answer, after the reason: “见修订 rev_1bjmjnz3（2026-11-05）”. */
+export function revisionRef(revision: { id: string; date: string }): string {
+  return `见修订 ${revision.id.slice(0, 12)}（${revision.date}）`;
 }
 
 /**
