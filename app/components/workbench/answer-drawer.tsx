@@ -88,7 +88,6 @@ export function AnswerDrawer({ comment, current, change, assigneeId, team, actio
           <h3 className="small">{t("earlier.revisionChange")}</h3>
           <RevisionRef revision={change.revision} />
           {change.hunks.map((h, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: hunks have no id and keep their order
             <Hunk key={i} ops={h} />
           ))}
         </div>
