@@ -7,7 +7,7 @@ import remixExpress from "@remix-run/express/dist/server.js";
 import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { bodyLimit, clientAddress, originCheck, securityHeaders, trustedProxies } from "./server/security.mjs";
+import { bodyLimit, cachePolicyFor, clientAddress, originCheck, securityHeaders, trustedProxies } from "./server/security.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 process.chdir(root); // migrations and the default database path are relative to the project root
@@ -37,7 +37,11 @@ app.all("*", bodyLimit(), async (req, res, next) => {
   try {
     let request = createRemixRequest(req, res);
     if (req.cappedBody) request = new Request(request, { body: req.cappedBody, duplex: "half" });
-    await sendRemixResponse(res, await handleRequest(request));
+    // the nonce securityHeaders() named in this response's CSP goes to entry.server.tsx for the scripts
+    const response = await handleRequest(request, { cspNonce: res.locals.cspNonce });
+    const cacheControl = cachePolicyFor(req.headers.cookie, response.headers);
+    if (cacheControl) res.setHeader("Cache-Control", cacheControl);
+    await sendRemixResponse(res, response);
   } catch (error) {
     next(error);
   }

@@ -6,7 +6,9 @@ import { useT } from "~/i18n/use-t";
 import stylesHref from "~/styles/app.css?url";
 import { can } from "~/utils/permissions";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { useNonce } from "~/components/nonce";
 import { PlanSwitcher } from "~/components/plan-switcher";
+import { SearchBox } from "~/components/search-box";
 import { ensureClosingNotices, ensureDeadlineNotices, unreadCount } from "~/models/notification.server";
 import { planSwitcher } from "~/models/plan-nav.server";
 import { getDb } from "~/utils/db.server";
@@ -69,6 +71,7 @@ function Header({ data }: { data: RootData }) {
           {data.user && (data.user.role === "admin" || data.user.role === "coordinator") ? <Link to="/projects/all">{t("library.nav.all")}</Link> : null}
           {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         </nav>
+        {data.user ? <SearchBox /> : null}
         <div className="site-user">
           {data.user ? (
             <Link to="/notifications" className="bell" aria-label={data.unread ? t("notifications.unread", { count: data.unread }) : t("notifications.title")} data-testid="notifications-bell">
@@ -111,6 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? "zh-CN";
   const t = translator(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale === "en" ? "en" : "zh-CN"}>
       <head>
@@ -128,8 +132,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">{t("footer.text")}</footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce || undefined} />
+        <Scripts nonce={nonce || undefined} />
       </body>
     </html>
   );

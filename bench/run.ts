@@ -13,6 +13,7 @@ import { openDatabase } from "../db/client";
 import { seedDemo } from "../db/seed";
 import { planText } from "../db/seed/plan-text";
 import { anchoringTable, runAnchoringBench, writeAnchoring } from "./anchoring";
+import { runSearchBench, searchTable, writeSearch } from "./search";
 
 interface Result {
   name: string;
@@ -57,6 +58,9 @@ results.push({ name: `map ${anchors.length} comment anchors onto a new revision 
 
 // --- anchors on the revision corpus: accuracy, confident wrong places, time (bench/anchoring.ts) --------
 const anchoring = runAnchoringBench();
+
+// --- search over a 500,000-character plan with 2,000 comments (bench/search.ts) ---------------------------
+const searchFigures = runSearchBench();
 
 // --- HTTP: the reading view with highlights and threads, against /healthz ----------------------------
 function freePort(): Promise<number> {
@@ -131,5 +135,7 @@ const readme = readFileSync("bench/README.md", "utf8");
 const marker = /<!-- results -->[\s\S]*<!-- \/results -->/;
 writeFileSync("bench/README.md", readme.replace(marker, `<!-- results -->\nLast run ${at} on ${machine}:\n\n${table}\n<!-- /results -->`));
 writeAnchoring(anchoring);
+writeSearch(searchFigures);
 console.log(table);
 console.log(anchoringTable(anchoring));
+console.log(searchTable(searchFigures));

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 // Request guards that sit in front of every route (pages, API, resource routes alike).
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -141,17 +143,62 @@ export function bodyLimit() {
   };
 }
 
+/** A fresh nonce for one response's scripts (128 random bits, base64). */
+export function newNonce() {
+  return randomBytes(16).toString("base64");
+}
+
+/**
+ * The Content-Security-Policy of one response. Scripts: only our own files and the inline scripts that
+ * carry this response's nonce (Remix's hydration data and module loader), never 'unsafe-inline'.
+ * Styles keep 'unsafe-inline': React writes `style` attributes (progress bars, column widths) and the
+ * editor sets inline styles while editing; style attributes cannot carry a nonce.
+ * @param {string} nonce
+ */
+export function contentSecurityPolicy(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Express middleware: the security headers, with a per-request nonce left in `res.locals.cspNonce` for the Remix render. */
 export const securityHeaders = (secure) => (_req, res, next) => {
+  const nonce = newNonce();
+  res.locals.cspNonce = nonce;
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader(
-    "Content-Security-Policy",
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  );
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
   if (secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
   next();
 };
+
+const SESSION_COOKIE_RE = /(?:^|;\s*)(?:__Host-)?portal_session=[^;\s]/;
+
+/**
+ * `Cache-Control: private, no-store` on a per-user answer: an HTML page or JSON (API answers and
+ * Remix's loader data) to a request that carries a session cookie, or one that sets it (log-in, log-out).
+ * Static files never pass here; a route that chose its own Cache-Control (files, ETag'd answers) keeps it.
+ * @param {string | undefined} requestCookie the request's Cookie header
+ * @param {Headers} headers the response's headers
+ * @returns {string | null} the Cache-Control to add, or null
+ */
+export function cachePolicyFor(requestCookie, headers) {
+  if (headers.has("Cache-Control")) return null;
+  const type = (headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  const perUserType = type === "text/html" || type === "application/json" || type.endsWith("+json") || type === "text/x-script";
+  const setsSession = /(?:^|,\s*)(?:__Host-)?portal_session=/.test(headers.get("Set-Cookie") ?? "");
+  return setsSession || (perUserType && SESSION_COOKIE_RE.test(requestCookie ?? "")) ? "private, no-store" : null;
+}
 
 /**
  * TRUST_PROXY: how many reverse proxies stand between the clients and this server (unset or 0: none).

@@ -7,6 +7,7 @@ import { approvalEn } from "./parts/approval";
 import { rollupEn } from "./parts/rollup";
 import { libraryEn } from "./parts/library";
 import { indicatorsEn } from "./parts/indicators";
+import { searchEn } from "./parts/search";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...rollupEn,
   ...libraryEn,
   ...indicatorsEn,
+  ...searchEn,
   "app.name": "Ecological Restoration Plan Consultation & Expert Review",
   "app.shortName": "Restoration Plan Review",
   "nav.home": "Home",

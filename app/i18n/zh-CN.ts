@@ -9,6 +9,7 @@ import { approvalZh } from "./parts/approval";
 import { rollupZh } from "./parts/rollup";
 import { libraryZh } from "./parts/library";
 import { indicatorsZh } from "./parts/indicators";
+import { searchZh } from "./parts/search";
 
 const core = {
   "app.name": "生态修复规划征求意见与专家评审平台",
@@ -167,5 +168,5 @@ const core = {
   "footer.text": "张掖市自然资源局 · 国土空间生态修复规划编制工作",
 } as const;
 
-export const zhCN = { ...core, ...editorZh, ...draftingZh, ...consultationZh, ...reviewZh, ...plansZh, ...approvalZh, ...rollupZh, ...libraryZh, ...indicatorsZh } as const;
+export const zhCN = { ...core, ...editorZh, ...draftingZh, ...consultationZh, ...reviewZh, ...plansZh, ...approvalZh, ...rollupZh, ...libraryZh, ...indicatorsZh, ...searchZh } as const;
 export type MessageKey = keyof typeof zhCN;

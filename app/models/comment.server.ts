@@ -15,6 +15,7 @@ import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { bindRow } from "./row-binding.server";
 import { notifyUsers } from "./notification.server";
+import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
 import { editionIndicatorTable } from "./plan-tables.server";
 import { loadRound, requireOpen, submissionOf } from "./round.server";
 
@@ -260,6 +261,8 @@ export function addReply(ctx: Ctx, commentId: string, input: unknown) {
   const { body } = z.object({ body: text(5000) }).parse(input);
   return ctx.db.transaction((tx) => {
     const { comment, round } = loadComment(ctx, commentId, tx);
+    // drafters reply for their own plan only: the city's drafting team reads every round but writes in its own
+    if (ctx.user.role === "drafter") requirePlanDrafter(ctx, planIdOfEdition(tx, round.round.editionId), tx);
     requireOpen(round.round);
     const id = newId("rpl");
     tx.insert(replies).values({ id, commentId, authorId: ctx.user.id, body }).run();

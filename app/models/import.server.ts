@@ -2,6 +2,7 @@
 import { and, eq, isNull, max } from "drizzle-orm";
 import { documentImports, sections } from "../../db/schema";
 import { checkDocxUpload } from "../lib/docx/check.server";
+import { ConversionError } from "../lib/docx/convert-worker.server";
 import { docxToSections, type ImportResult } from "../lib/docx/import.server";
 import { newId } from "../lib/id";
 import { chineseNumeral } from "../lib/numbering";
@@ -24,11 +25,15 @@ export async function previewImport(ctx: Ctx, documentId: string, file: { name: 
   const problem = await checkDocxUpload(file.bytes, file.name);
   if (problem?.kind === "empty") throw new DomainError("invalid", "import.noFile", {}, { issues: [{ path: "file", message: "import.noFile" }] });
   if (problem?.kind === "too_large") throw new DomainError("too_large", "import.tooLarge");
+  if (problem?.kind === "unpacked_too_large") throw new DomainError("too_large", "import.unpackedTooLarge");
   if (problem) throw new DomainError("invalid", "import.notDocx", { reason: problem.reason }, { issues: [{ path: "file", message: problem.reason }] });
   let result: ImportResult;
   try {
     result = await docxToSections(file.bytes);
   } catch (e) {
+    // mammoth runs in a worker with a memory cap and a time limit: a document that exhausts either is refused
+    if (e instanceof ConversionError && e.kind === "out_of_memory") throw new DomainError("too_large", "import.tooComplex");
+    if (e instanceof ConversionError && e.kind === "timeout") throw new DomainError("too_large", "import.tooSlow");
     throw new DomainError("invalid", "import.notDocx", { reason: e instanceof Error ? e.message.slice(0, 120) : "?" });
   }
   if (!result.sections.length) throw new DomainError("invalid", "import.empty");

@@ -9,6 +9,14 @@ import { type Locale, organizations, type Role, sessions, users } from "../../db
 import { config } from "./config.server";
 
 export const SESSION_COOKIE = "portal_session";
+/**
+ * The session cookie's name: under https (ORIGIN https://…) with the `__Host-` prefix, which browsers
+ * accept only with Secure, Path=/ and no Domain, so a sibling host or an http page cannot set or
+ * shadow it.
+ */
+export function sessionCookieName(): string {
+  return config.secureCookies ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 export const ABSOLUTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** The idle deadline is pushed forward at most this often, to spare a write per request. */
@@ -35,7 +43,7 @@ function luciaFor(db: Db) {
   if (!lucia) {
     lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
       sessionExpiresIn: new TimeSpan(IDLE_TIMEOUT_MS / 1000, "s"),
-      sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { sameSite: "lax", secure: config.secureCookies } },
+      sessionCookie: { name: sessionCookieName(), expires: false, attributes: { sameSite: "lax", secure: config.secureCookies } },
     });
     lucias.set(db, lucia);
   }
@@ -44,13 +52,13 @@ function luciaFor(db: Db) {
 
 /** The cookie lives as long as the absolute lifetime; the server enforces the idle timeout. */
 function sessionCookieHeader(sessionId: string): string {
-  const parts = [`${SESSION_COOKIE}=${sessionId}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${ABSOLUTE_LIFETIME_MS / 1000}`];
+  const parts = [`${sessionCookieName()}=${sessionId}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${ABSOLUTE_LIFETIME_MS / 1000}`];
   if (config.secureCookies) parts.push("Secure");
   return parts.join("; ");
 }
 
 export function blankSessionCookieHeader(): string {
-  const parts = [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  const parts = [`${sessionCookieName()}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
   if (config.secureCookies) parts.push("Secure");
   return parts.join("; ");
 }
@@ -60,7 +68,7 @@ export function sessionIdFrom(request: Request): string | null {
   if (!cookie) return null;
   for (const part of cookie.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
+    if (name === sessionCookieName()) return rest.join("=") || null;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { makeSampleDocx } from "../../../tests/fixtures/make-docx";
-import { checkDocxUpload, MAX_DOCX_BYTES } from "./check.server";
+import { checkDocxUpload, MAX_DOCX_BYTES, MAX_UNZIPPED_BYTES } from "./check.server";
 
 const zipOf = async (files: Record<string, string | Uint8Array>) => {
   const zip = new JSZip();
@@ -68,15 +68,29 @@ describe("checkDocxUpload", () => {
     const types = '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
     const bomb = (megabytes: number) => zipOf({ "[Content_Types].xml": types, "word/document.xml": "<w:document/>", "word/media/bomb.bin": new Uint8Array(megabytes * 1024 * 1024) });
 
-    it("refuses a file whose declared sizes add up past the limit", async () => {
-      const bytes = lieAboutSize(await bomb(1), 300 * 1024 * 1024);
-      expect(await checkDocxUpload(bytes)).toMatchObject({ kind: "not_docx" });
+    it("caps the unpacked document at 30 MB", () => {
+      expect(MAX_UNZIPPED_BYTES).toBe(30 * 1024 * 1024);
     });
 
-    it("refuses a file that declares a small size but inflates past the limit", async () => {
-      const bytes = lieAboutSize(await bomb(210), 100);
+    it("refuses a file whose declared sizes add up past the limit, from the central directory alone", async () => {
+      const bytes = lieAboutSize(await bomb(1), 300 * 1024 * 1024);
+      expect(await checkDocxUpload(bytes)).toMatchObject({ kind: "unpacked_too_large" });
+    });
+
+    it("refuses an honest 35 MB bomb (a small file that says what it unpacks to)", async () => {
+      const bytes = await bomb(35);
+      expect(bytes.length).toBeLessThan(1024 * 1024);
+      expect(await checkDocxUpload(bytes)).toMatchObject({ kind: "unpacked_too_large" });
+    });
+
+    it("refuses a file that declares a small size but inflates past the limit (counted while inflating)", async () => {
+      const bytes = lieAboutSize(await bomb(40), 100);
       expect(bytes.length).toBeLessThan(MAX_DOCX_BYTES);
-      expect(await checkDocxUpload(bytes)).toMatchObject({ kind: "not_docx", reason: expect.stringMatching(/过大/) });
+      expect(await checkDocxUpload(bytes)).toMatchObject({ kind: "unpacked_too_large" });
+    });
+
+    it("accepts a document that unpacks to a little under the limit", async () => {
+      expect(await checkDocxUpload(await bomb(25))).toBeNull();
     });
   });
 });

@@ -1,11 +1,12 @@
 import JSZip from "jszip";
 
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
-/** What all parts may inflate to together; real plans stay far below, zip bombs do not. */
-export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** What all parts may inflate to together: a plan text with its tables is a few MB unpacked (images,
+ * which are dropped, make up the rest); zip bombs are far above. */
+export const MAX_UNZIPPED_BYTES = 30 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
-export type DocxProblem = { kind: "empty" } | { kind: "too_large"; bytes: number } | { kind: "not_docx"; reason: string };
+export type DocxProblem = { kind: "empty" } | { kind: "too_large"; bytes: number } | { kind: "unpacked_too_large" } | { kind: "not_docx"; reason: string };
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04"
@@ -35,7 +36,7 @@ export async function checkDocxUpload(bytes: Uint8Array, declaredName?: string):
 
   // The central directory's sizes are cheap to read but are only what the file claims.
   const declared = entries.reduce((sum, f) => sum + declaredSize(f), 0);
-  if (declared > MAX_UNZIPPED_BYTES) return { kind: "not_docx", reason: "文件解压后过大，无法处理。" };
+  if (declared > MAX_UNZIPPED_BYTES) return { kind: "unpacked_too_large" };
 
   const types = zip.file("[Content_Types].xml");
   if (!types || !zip.file("word/document.xml")) return { kind: "not_docx", reason: `${named}是压缩包，但不是 Word 文档（.docx）。` };
@@ -49,7 +50,8 @@ export async function checkDocxUpload(bytes: Uint8Array, declaredName?: string):
   let budget = MAX_UNZIPPED_BYTES;
   for (const entry of entries) {
     const used = await inflatedSize(entry, budget);
-    if (used === null) return { kind: "not_docx", reason: "文件解压后过大或已损坏，无法处理。" };
+    if (used === "over") return { kind: "unpacked_too_large" };
+    if (used === "broken") return { kind: "not_docx", reason: `${named}已损坏，无法解压。` };
     budget -= used;
   }
   return null;
@@ -61,8 +63,8 @@ function declaredSize(file: JSZip.JSZipObject): number {
   return typeof size === "number" ? size : 0;
 }
 
-/** Bytes an entry really inflates to, or null when over `limit` or unreadable. */
-function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number | null> {
+/** Bytes an entry really inflates to; "over" as soon as the count passes `limit`; "broken" when unreadable. */
+function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number | "over" | "broken"> {
   return new Promise((resolve) => {
     let total = 0;
     const stream = file.nodeStream("nodebuffer");
@@ -71,15 +73,15 @@ function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number | 
       // a paused stream stops pulling from JSZip, so inflating stops; the rest is garbage
       if (total > limit) {
         stream.pause();
-        resolve(null);
+        resolve("over");
       }
     });
     stream.on("end", () => resolve(total));
-    stream.on("error", () => resolve(null)); // resolving twice is a no-op
+    stream.on("error", () => resolve("broken")); // resolving twice is a no-op
   });
 }
 
 async function readCapped(file: JSZip.JSZipObject, limit: number): Promise<string | null> {
-  if ((await inflatedSize(file, limit)) === null) return null;
+  if (typeof (await inflatedSize(file, limit)) !== "number") return null;
   return file.async("string");
 }

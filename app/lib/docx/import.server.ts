@@ -1,8 +1,8 @@
 import { generateJSON } from "@tiptap/html/server";
-import mammoth from "mammoth";
 import { editorExtensions, isAllowedHref } from "~/lib/editor/extensions";
 import { parseContent } from "~/lib/editor/schema";
 import { deriveText } from "~/lib/editor/text";
+import { type ConvertLimits, convertDocxInWorker } from "./convert-worker.server";
 
 export type ImportedSection = {
   level: 1 | 2;
@@ -20,32 +20,17 @@ type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonN
 
 const MAX_WARNINGS = 20;
 
-// Word's built-in names, and the names WPS / Chinese Word write into styles.xml.
-const STYLE_MAP = [1, 2, 3].flatMap((n) => [
-  `p[style-name='Heading ${n}'] => h${n}:fresh`,
-  `p[style-name='标题 ${n}'] => h${n}:fresh`,
-  `p[style-name='标题${n}'] => h${n}:fresh`,
-]);
-STYLE_MAP.push("p[style-name='Title'] => h1:fresh", "p[style-name='标题'] => h1:fresh");
-
 /**
  * A .docx (already accepted by checkDocxUpload) → sections split at Heading 1 / Heading 2.
  * Odd content never throws: a section that does not fit the editor schema is kept as plain
  * paragraphs with a warning. Images are dropped and counted (the editor has no image node).
+ * mammoth runs in a worker with a memory cap and a time limit (convert-worker.server.ts); its
+ * ConversionError passes through.
  */
-export async function docxToSections(bytes: Uint8Array): Promise<ImportResult> {
-  let imagesDropped = 0;
-  const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-    {
-      styleMap: STYLE_MAP,
-      convertImage: mammoth.images.imgElement(async () => {
-        imagesDropped++;
-        return { src: "" }; // never read the image: no data URI, nothing to store
-      }),
-    },
-  );
-  const html = result.value.replace(/<p>(?:\s*<img[^>]*>\s*)+<\/p>/g, "").replace(/<img[^>]*>/g, "");
+export async function docxToSections(bytes: Uint8Array, limits?: ConvertLimits): Promise<ImportResult> {
+  const result = await convertDocxInWorker(bytes, limits);
+  const imagesDropped = result.imagesDropped;
+  const html = result.html.replace(/<p>(?:\s*<img[^>]*>\s*)+<\/p>/g, "").replace(/<img[^>]*>/g, "");
   const doc = generateJSON(html, editorExtensions) as JsonNode;
 
   const ownWarnings: string[] = [];
@@ -72,7 +57,7 @@ export async function docxToSections(bytes: Uint8Array): Promise<ImportResult> {
   flush();
   if (sections.length === 0) ownWarnings.push("文档中没有找到文字。");
 
-  const mammothWarnings = result.messages.map((m) => m.message);
+  const mammothWarnings = result.messages;
   const warnings = [...new Set([...ownWarnings, ...mammothWarnings])].slice(0, MAX_WARNINGS);
   return { sections, imagesDropped, warnings };
 }
