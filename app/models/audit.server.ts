@@ -48,7 +48,11 @@ export type AuditAction =
   | "project.update"
   | "project.import"
   | "indicator.update"
-  | "audit.bind_existing";
+  | "audit.bind_existing"
+  // comment groups and assignment (the workbench)
+  | "comment_group.create"
+  | "comment_group.delete"
+  | "comment.assign";
 
 export interface AuditInput {
   actorId: string | null;

@@ -9,7 +9,7 @@ import { isoShanghai } from "../lib/time";
 import type { Ctx } from "../utils/session.server";
 import { planDeadlines } from "./plan-deadline.server";
 
-export type NotificationKind = "comment_created" | "reply_created" | "round_closing" | "submission_created" | "response_created" | DeadlineNoticeKind | "approval_requested" | "plan_approved" | "plan_filed" | "review_confirmed";
+export type NotificationKind = "comment_created" | "reply_created" | "round_closing" | "submission_created" | "response_created" | DeadlineNoticeKind | "approval_requested" | "plan_approved" | "plan_filed" | "review_confirmed" | "comment_assigned";
 
 export function notifyUsers(tx: DbOrTx, userIds: string[], kind: NotificationKind, data: Record<string, string>) {
   for (const userId of new Set(userIds)) tx.insert(notifications).values({ id: newId("ntf"), userId, kind, data }).run();

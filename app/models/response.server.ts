@@ -27,7 +27,7 @@ export const responseInput = z
     if (v.decision !== "adopted" && !v.reason) c.addIssue({ code: "custom", path: ["reason"], message: "response.reasonRequired" });
   });
 
-type ResponseValues = z.output<typeof responseInput>;
+export type ResponseValues = z.output<typeof responseInput>;
 
 /** Sets (or changes) the answer to one comment. Audited with the previous answer. */
 export function respondToComment(ctx: Ctx, commentId: string, input: unknown) {
@@ -44,7 +44,8 @@ export function respondToComments(ctx: Ctx, commentIds: string[], input: unknown
   return ctx.db.transaction((tx) => [...new Set(commentIds)].map((id) => respond(ctx, tx, id, values)));
 }
 
-function respond(ctx: Ctx, tx: Tx, commentId: string, values: ResponseValues) {
+/** One comment's answer inside the caller's transaction (also used to answer a group of comments once). */
+export function respond(ctx: Ctx, tx: Tx, commentId: string, values: ResponseValues) {
   // only the drafters of the round's plan answer its comments (answers may follow the approval)
   requirePlanDrafter(ctx, planIdOfComment(tx, commentId), tx, { frozenToo: false });
   const { comment, round } = loadComment(ctx, commentId, tx);

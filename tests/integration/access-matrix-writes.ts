@@ -113,6 +113,49 @@ export const writeRows: Row[] = [
     body: () => ({ decision: "noted", reason: "矩阵测试：已说明。" }),
     expect: ganzhouDrafterOnly(200),
   },
+  // similar comments answered together, and assignment (the plan's own drafters write; those who see
+  // the plan's drafts read the groups)
+  {
+    route: "api.v1.rounds.$roundId.groups.ts",
+    method: "GET",
+    what: "groups and proposals of 甘州区's round",
+    path: (i) => `/api/v1/rounds/${i.ganzhou.roundId}/groups`,
+    expect: statuses(403, { drafter: 200, admin: 200, "ganzhou-drafter": 200 }),
+  },
+  {
+    route: "api.v1.rounds.$roundId.groups.ts",
+    method: "POST",
+    what: "group two comments of 甘州区's round",
+    path: (i) => `/api/v1/rounds/${i.ganzhou.roundId}/groups`,
+    body: (i) => ({ commentIds: [i.ganzhou.swjCommentId, i.ganzhou.lcjCommentId] }),
+    expect: ganzhouDrafterOnly(201),
+    keep: (i, json) => {
+      i.state.groupId = (json as { id: string }).id;
+    },
+  },
+  {
+    route: "api.v1.groups.$groupId.response.ts",
+    method: "PUT",
+    what: "answer the group once (after the row above)",
+    path: (i) => `/api/v1/groups/${i.state.groupId}/response`,
+    body: () => ({ decision: "noted", reason: "矩阵测试：合并说明。" }),
+    expect: ganzhouDrafterOnly(200),
+  },
+  {
+    route: "api.v1.comments.$commentId.assignee.ts",
+    method: "PUT",
+    what: "clear the assignee of 市水务局's comment",
+    path: (i) => `/api/v1/comments/${i.ganzhou.swjCommentId}/assignee`,
+    body: () => ({ assigneeId: null }),
+    expect: ganzhouDrafterOnly(200),
+  },
+  {
+    route: "api.v1.groups.$groupId._index.ts",
+    method: "DELETE",
+    what: "dissolve the group (answers stay)",
+    path: (i) => `/api/v1/groups/${i.state.groupId}`,
+    expect: ganzhouDrafterOnly(200),
+  },
   {
     route: "api.v1.rounds.$roundId.submissions.ts",
     method: "POST",

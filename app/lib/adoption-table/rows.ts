@@ -23,6 +23,8 @@ export type AdoptionComment = {
   removedIn?: string | null;
   /** the revision the answer names as carrying it out */
   revision?: { id: string; date: string } | null;
+  /** the group of similar comments answered together, if any */
+  groupId?: string | null;
 };
 
 export type AdoptionInput = {
@@ -70,14 +72,16 @@ export const COLUMNS: { key: keyof AdoptionRow; header: string; width: number }[
 ];
 
 export function adoptionTableRows(input: AdoptionInput): AdoptionRow[] {
-  return [...input.comments].sort(compare).map((c, i) => ({
+  const sorted = [...input.comments].sort(compare);
+  const marks = groupMarks(sorted);
+  return sorted.map((c, i) => ({
     number: i + 1,
     organization: clean(c.organizationName),
     section: sectionLabel(c.sectionNumber, c.sectionTitle),
     original: (c.exact?.trim() ? clean(c.exact) : WHOLE_SECTION) + (c.removedIn ? `\n${removedMark(c.removedIn)}` : ""),
     comment: clean(`【${CATEGORY_LABELS[c.category]}】${c.body.trim()}${c.proposedText?.trim() ? `\n建议修改为：${c.proposedText.trim()}` : ""}`),
     decision: c.decision ? DECISION_LABELS[c.decision] : PENDING,
-    reason: clean([c.reason?.trim() ?? "", c.revision ? revisionRef(c.revision) : ""].filter(Boolean).join("\n")),
+    reason: clean([c.reason?.trim() ?? "", c.revision ? revisionRef(c.revision) : "", marks[i] ?? ""].filter(Boolean).join("\n")),
   }));
 }
 
@@ -89,6 +93,21 @@ export function removedMark(editionLabel: string): string {
 /** The revision that carried out an answer, after the reason: “见修订 rev_1bjmjnz3（2026-11-05）”. */
 export function revisionRef(revision: { id: string; date: string }): string {
   return `见修订 ${revision.id.slice(0, 12)}（${revision.date}）`;
+}
+
+/**
+ * Comments answered with a group keep their own rows; each row of a group of two or more says so,
+ * naming all the group's rows, the same words on each: "（第 3、5、9 条合并答复）".
+ */
+function groupMarks(sorted: AdoptionComment[]): (string | null)[] {
+  const rowsOf = new Map<string, number[]>();
+  sorted.forEach((c, i) => {
+    if (c.groupId) rowsOf.set(c.groupId, [...(rowsOf.get(c.groupId) ?? []), i + 1]);
+  });
+  return sorted.map((c) => {
+    const rows = c.groupId ? rowsOf.get(c.groupId)! : [];
+    return rows.length > 1 ? `（第 ${rows.join("、")} 条合并答复）` : null;
+  });
 }
 
 export function adoptionSummary(rows: AdoptionRow[]): AdoptionSummary {
