@@ -58,7 +58,7 @@ export const demoComments: DemoComment[] = [
     category: "other",
     body: "建议对重点工程估算投资逐项与市“十四五”重大项目库衔接，分清中央、省级补助和地方配套资金来源，未纳入项目库的工程应说明前期工作安排。",
   },
-  // Three counties ask the same thing about the same project (the workbench proposes answering them as one group).
+  // Two counties and a city department ask the same thing about the same project (the workbench proposes answering them as one group).
   {
     username: "ganzhou",
     section: "历史遗留矿山生态修复工程",
@@ -67,7 +67,7 @@ export const demoComments: DemoComment[] = [
     body: "建议将北山片区砂石采坑综合整治项目的整治面积和估算投资按甘州区、临泽县、高台县分县列明，便于县级规划衔接和项目入库。",
   },
   {
-    username: "linze",
+    username: "sthjj",
     section: "历史遗留矿山生态修复工程",
     quote: "北山片区砂石采坑综合整治项目",
     category: "revise",

@@ -83,7 +83,7 @@ test("the drafter sees both in the coverage table", async ({ page }) => {
   await page.goto("/");
   await page.getByTestId("rounds").getByRole("link").first().click();
   const coverage = page.getByTestId("coverage");
-  await expect(coverage.locator("tr[data-organization='甘州区']")).toContainText("已填写 1 条意见");
+  await expect(coverage.locator("tr[data-organization='甘州区']")).toContainText("已填写 2 条意见");
   await expect(coverage.locator("tr[data-organization='临泽县']")).toContainText("已反馈：无意见");
   await expect(coverage.locator("tr[data-organization='市发展和改革委员会']")).toContainText("已正式反馈");
   await expect(page.getByText(/已反馈 2\/20 家/)).toBeVisible();

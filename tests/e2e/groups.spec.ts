@@ -13,10 +13,10 @@ test("a drafter groups three similar comments, answers once, and the adoption ta
   await page.getByTestId("rounds").getByRole("link").first().click();
   await page.getByTestId("open-workbench").click();
 
-  // the workbench proposes the three counties' comments on the 北山 sand-pit project as one group
+  // the workbench proposes the three comments (two counties, a city department) on the 北山 sand-pit project as one group
   const proposal = page.getByTestId("proposal").filter({ hasText: "北山片区砂石采坑" });
   await expect(proposal).toHaveCount(1);
-  for (const org of ["甘州区", "临泽县", "高台县"]) await expect(proposal).toContainText(org);
+  for (const org of ["甘州区", "市生态环境局", "高台县"]) await expect(proposal).toContainText(org);
   await expect(proposal).toContainText("3 条意见");
   await proposal.getByRole("button", { name: "确认合并" }).click();
   await expect(page.getByTestId("workbench-result")).toHaveText("已合并 3 条意见，可一次答复。");
@@ -52,7 +52,7 @@ test("a drafter groups three similar comments, answers once, and the adoption ta
   sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
   const answered = rows.filter((r) => r[4]?.includes("北山片区砂石采坑"));
   expect(answered).toHaveLength(3);
-  expect(answered.map((r) => r[1]).sort()).toEqual(["临泽县", "甘州区", "高台县"].sort());
+  expect(answered.map((r) => r[1]).sort()).toEqual(["市生态环境局", "甘州区", "高台县"].sort());
   expect(answered.every((r) => r[5] === "采纳")).toBe(true);
   expect(new Set(answered.map((r) => r[6])).size).toBe(1);
   expect(answered[0][6]).toContain(REASON);

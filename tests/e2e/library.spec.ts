@@ -90,7 +90,7 @@ test("zrj finds a project of an approved plan by two characters of its name", as
   await login(page, "zrj");
   await page.goto("/projects");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("项目是否纳入已批准规划？");
-  await page.getByRole("searchbox").fill("焉支");
+  await page.getByRole("searchbox", { name: "项目名称" }).fill("焉支");
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page).toHaveURL(/q=%E7%84%89%E6%94%AF/);
   const hit = page.getByTestId("lookup-result").filter({ hasText: "山丹县焉支山（大黄山）森林生态保护修复项目" });

@@ -35,7 +35,7 @@ const auditOf = (action: string) => db.select().from(auditEvents).where(eq(audit
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  for (const u of ["drafter", "admin", "ganzhou", "linze", "gaotai-drafter", "ganzhou-drafter"]) ctx[u] = await ctxFor(db, u);
+  for (const u of ["drafter", "admin", "ganzhou", "sthjj", "gaotai-drafter", "ganzhou-drafter"]) ctx[u] = await ctxFor(db, u);
   const rows = db.select({ id: comments.id, roundId: comments.roundId }).from(comments).where(like(comments.body, "%北山片区砂石采坑综合整治项目%")).all();
   roundId = rows[0].roundId;
   similar = rows.map((r) => r.id);
@@ -50,7 +50,7 @@ describe("proposals", () => {
     expect(proposals).toHaveLength(1);
     expect([...proposals[0].commentIds].sort()).toEqual([...similar].sort());
     expect(proposals[0].reasons).toEqual(["passage", "body"]);
-    expect(proposals[0].members.map((m) => m.organization).sort()).toEqual(["临泽县", "甘州区", "高台县"].sort());
+    expect(proposals[0].members.map((m) => m.organization).sort()).toEqual(["市生态环境局", "甘州区", "高台县"].sort());
   });
 
   it("is for those who see the plan's drafts: a reviewer gets 403", () => {
@@ -111,7 +111,7 @@ describe("confirming, answering once, ungrouping", () => {
   it("the adoption table keeps three rows, three organisations, the same answer, marked as answered together", () => {
     const rows = adoptionTableRows(adoptionInput(ctx.drafter, roundId)).filter((r) => r.comment.includes("北山片区砂石采坑"));
     expect(rows).toHaveLength(3);
-    expect(rows.map((r) => r.organization).sort()).toEqual(["临泽县", "甘州区", "高台县"].sort());
+    expect(rows.map((r) => r.organization).sort()).toEqual(["市生态环境局", "甘州区", "高台县"].sort());
     expect(new Set(rows.map((r) => r.reason)).size).toBe(1);
     expect(rows[0].reason).toContain(`（第 ${rows.map((r) => r.number).join("、")} 条合并答复）`);
     expect(rows.every((r) => r.decision === "采纳")).toBe(true);
@@ -130,8 +130,8 @@ describe("confirming, answering once, ungrouping", () => {
     const ganzhouComment = db.select({ id: comments.id }).from(comments).where(and(eq(comments.roundId, roundId), eq(comments.authorId, ctx.ganzhou.user.id))).all().find((c) => c.id !== undefined && !similar.includes(c.id));
     const mine = ganzhouComment?.id ?? similar.find((id) => db.select().from(comments).where(eq(comments.id, id)).get()!.authorId === ctx.ganzhou.user.id)!;
     withdrawComment(ctx.ganzhou, mine);
-    const linzeComment = similar.find((id) => db.select().from(comments).where(eq(comments.id, id)).get()!.authorId === ctx.linze.user.id)!;
-    expect(code(() => confirmGroup(ctx.drafter, roundId, { commentIds: [mine, linzeComment] }))).toBe("409 comment.withdrawn");
+    const sthjjComment = similar.find((id) => db.select().from(comments).where(eq(comments.id, id)).get()!.authorId === ctx.sthjj.user.id)!;
+    expect(code(() => confirmGroup(ctx.drafter, roundId, { commentIds: [mine, sthjjComment] }))).toBe("409 comment.withdrawn");
   });
 });
 
