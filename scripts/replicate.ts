@@ -1,4 +1,4 @@
-// `npm run replicate`: continuous replication of DATABASE_PATH with Litestream (npm @flydotio/litestream,
+// `npm run replicate`: continuous replication of DATABASE_PATH with Litestream (npm @flydotio/litestream-linux-x64,
 // v0.3.13) to LITESTREAM_REPLICA_URL: a directory (the default, data/replica: mount another disk or a
 // network share there) or any replica URL Litestream takes (file:///…, s3://bucket/path with the usual
 // AWS_* / LITESTREAM_* credentials in the environment). Runs beside the server until stopped (SIGTERM).
@@ -13,7 +13,12 @@ import path from "node:path";
 import { verifyIntegrity } from "../app/models/integrity.server";
 import { databasePath, openDatabase } from "../db/client";
 
-const LITESTREAM = path.resolve("node_modules/@flydotio/litestream/index.js");
+/**
+ * The Litestream binary: npm's @flydotio/litestream-<platform>-<arch> (an optional dependency; only the
+ * linux-x64 build is installed by default), else `litestream` on the PATH.
+ */
+const bundled = path.resolve(`node_modules/@flydotio/litestream-${process.platform}-${process.arch}/litestream`);
+const LITESTREAM = existsSync(bundled) ? bundled : "litestream";
 
 /** The replica as Litestream's config wants it: a file replica by path, anything else by URL. */
 export function replicaOf(value = process.env.LITESTREAM_REPLICA_URL ?? "data/replica"): { url: string } | { path: string } {
@@ -41,7 +46,7 @@ function restore(target: string): number {
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const replica = replicaOf();
   const source = "url" in replica ? replica.url : `file://${replica.path}`;
-  const r = spawnSync(process.execPath, [LITESTREAM, "restore", "-o", out, source], { stdio: "inherit" });
+  const r = spawnSync(LITESTREAM, ["restore", "-o", out, source], { stdio: "inherit" });
   if (r.status !== 0) return r.status ?? 1;
   const copy = openDatabase(out, { runMigrations: false });
   const integrity = copy.$client.pragma("integrity_check", { simple: true });
@@ -73,7 +78,7 @@ if (command === "config") {
   const replica = replicaOf();
   if ("path" in replica) mkdirSync(replica.path, { recursive: true });
   console.log(`replicating ${path.resolve(databasePath())} to ${"url" in replica ? replica.url : replica.path} (Litestream, every second)`);
-  const child = spawn(process.execPath, [LITESTREAM, "replicate", "-config", config], { stdio: "inherit" });
+  const child = spawn(LITESTREAM, ["replicate", "-config", config], { stdio: "inherit" });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 } else {
