@@ -1,20 +1,10 @@
 // The real portal server for the bench: the built server.mjs on a free port with the bench's database,
 // its memory watched the whole time it runs (the bench reports the highest mark of every run).
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../tests/support/free-port";
 import { memoryOf, send } from "./load";
 
 export const PASSWORD = "zhangye-2021";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The highest resident set size any portal server reached in this bench, in MB; renders React aborted (ABORT_DELAY) and other errors logged. */
 export const peak = { rss_mb: 0, aborted_renders: 0, errors: 0 };

@@ -10,7 +10,7 @@ import type { Ctx } from "../utils/session.server";
 import { approvalSummary } from "./approval.server";
 import { editionsOfDocuments } from "./edition.server";
 import { orderedPlans } from "./plan-nav.server";
-import { visibleSections } from "./revision.server";
+import { visibleSections } from "./section.server";
 import { viewerOf } from "./round.server";
 
 /** GET /api/v1/plans: every plan, the city plan first, then the counties (models/plan-nav.server.ts). */

@@ -1,8 +1,8 @@
 // The shape of a document: its sections in reading order, nested chapter → section (two levels).
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client";
-import { documentKinds, documents, sections } from "../../db/schema";
+import { documents, editionSections, editions, revisions, sections, users } from "../../db/schema";
 import { newId } from "../lib/id";
 import { chineseNumeral } from "../lib/numbering";
 import { conflict, forbidden, notFound } from "../utils/errors";
@@ -10,20 +10,22 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { bindRow } from "./row-binding.server";
-import { planIdOfDocument, planIdOfSection, requirePlanDrafter, seesDrafts } from "./plan-access.server";
-import { appendRevision, prepareContentOrThrow } from "./revision.server";
+import { planIdOfDocument, planIdOfSection, requirePlanDrafter, seesDrafts as seesPlanDrafts } from "./plan-access.server";
+import { isoShanghai } from "../lib/time";
+import { latestPublishedSections } from "./edition.server";
+import { appendRevision, getRevision, prepareContentOrThrow } from "./revision.server";
 
 const EMPTY_DOC = { type: "doc", content: [{ type: "paragraph" }] };
-const title = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong|100");
+export const title = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong|100");
 const number = z.string().trim().max(20, "validation.tooLong|20");
 
 /** Drafters of the document's (or section's) plan, while the plan is not approved. */
-function requireDrafting(ctx: Ctx, tx: Tx, target: { documentId: string } | { sectionId: string }) {
+export function requireDrafting(ctx: Ctx, tx: Tx, target: { documentId: string } | { sectionId: string }) {
   if (!can(ctx.user, "update:section:any")) throw forbidden();
   requirePlanDrafter(ctx, "documentId" in target ? planIdOfDocument(tx, target.documentId) : planIdOfSection(tx, target.sectionId), tx);
 }
 
-interface Node {
+export interface Node {
   id: string;
   parentId: string | null;
   retired: boolean;
@@ -31,7 +33,7 @@ interface Node {
 }
 
 /** The document's sections as a tree (retired ones included, so their order is kept). */
-function loadTree(tx: Tx, documentId: string): Node[] {
+export function loadTree(tx: Tx, documentId: string): Node[] {
   const rows = tx.select({ id: sections.id, parentId: sections.parentId, retiredAt: sections.retiredAt }).from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
   const nodes = new Map(rows.map((r) => [r.id, { id: r.id, parentId: r.parentId, retired: !!r.retiredAt, children: [] as Node[] }]));
   const roots: Node[] = [];
@@ -155,44 +157,88 @@ export function retireSection(ctx: Ctx, sectionId: string) {
   });
 }
 
-/** Numbers chapters 第一章… and their sections 第一节… in reading order, skipping retired ones. */
-export function renumberDocument(ctx: Ctx, documentId: string) {
-  return ctx.db.transaction((tx) => {
-    requireDrafting(ctx, tx, { documentId });
-    const roots = loadTree(tx, documentId);
-    const changes: { id: string; number: string }[] = [];
-    let chapter = 0;
-    for (const root of roots.filter((r) => !r.retired)) {
-      changes.push({ id: root.id, number: `第${chineseNumeral(++chapter)}章` });
-      let n = 0;
-      for (const child of root.children.filter((c) => !c.retired)) changes.push({ id: child.id, number: `第${chineseNumeral(++n)}节` });
-    }
-    for (const c of changes) tx.update(sections).set({ number: c.number }).where(eq(sections.id, c.id)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "document.renumber", entityType: "document", entityId: documentId, data: { sections: changes.length } });
-    return { renumbered: changes.length };
-  });
+// ---------------------------------------------------------------------------------------------------
+// Reading sections
+
+/**
+ * A section as the caller may read it. Drafters and admins: the working revision and the whole
+ * history. Others: the revision of the newest published edition holding the section, and the history
+ * cut to published revisions.
+ */
+export function getSection(ctx: Ctx, sectionId: string) {
+  const section = ctx.db
+    .select({ id: sections.id, documentId: sections.documentId, parentId: sections.parentId, number: sections.number, title: sections.title, currentRevisionId: sections.currentRevisionId, retiredAt: sections.retiredAt, documentTitle: documents.title, planId: documents.planId })
+    .from(sections)
+    .innerJoin(documents, eq(sections.documentId, documents.id))
+    .where(eq(sections.id, sectionId))
+    .get();
+  if (!section) throw notFound();
+  const seesDrafts = can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx, section.planId);
+
+  const history = ctx.db
+    .select({ id: revisions.id, hash: revisions.hash, note: revisions.note, createdAt: revisions.createdAt, authorName: users.displayName })
+    .from(revisions)
+    .innerJoin(users, eq(revisions.authorId, users.id))
+    .where(eq(revisions.sectionId, sectionId))
+    .orderBy(desc(revisions.createdAt))
+    .all();
+  const publications = history.length
+    ? ctx.db
+        .select({ revisionId: editionSections.revisionId, editionId: editions.id, label: editions.label, publishedAt: editions.publishedAt })
+        .from(editionSections)
+        .innerJoin(editions, eq(editionSections.editionId, editions.id))
+        .where(and(eq(editionSections.sectionId, sectionId), inArray(editionSections.revisionId, history.map((h) => h.id))))
+        .orderBy(desc(editions.publishedAt))
+        .all()
+    : [];
+  const visible = seesDrafts ? history : history.filter((h) => publications.some((p) => p.revisionId === h.id));
+  const currentId = seesDrafts ? section.currentRevisionId : (publications[0]?.revisionId ?? null);
+  if (!currentId) throw notFound();
+  const current = getRevision(ctx, currentId);
+  return {
+    ...section,
+    seesDrafts,
+    current,
+    published: publications.find((p) => p.revisionId === currentId) ?? null,
+    latestEdition: publications[0] ?? null,
+    revisions: visible.map((h) => ({ ...h, editions: publications.filter((p) => p.revisionId === h.id).map((p) => ({ id: p.editionId, label: p.label })) })),
+  };
 }
 
-export const documentInput = z.object({ title, kind: z.enum(documentKinds, { errorMap: () => ({ message: "validation.choice" }) }) });
-
-export function createDocument(ctx: Ctx, planId: string, input: unknown) {
-  if (!can(ctx.user, "create:section:any")) throw forbidden();
-  const values = documentInput.parse(input);
-  return ctx.db.transaction((tx) => {
-    requirePlanDrafter(ctx, planId, tx);
-    const count = tx.select({ id: documents.id }).from(documents).where(eq(documents.planId, planId)).all().length;
-    const id = newId("doc");
-    tx.insert(documents).values({ id, planId, ...values, sortOrder: count }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "document.create", entityType: "document", entityId: id, data: { planId, ...values } });
-    return { id };
-  });
+export function sectionJson(ctx: Ctx, sectionId: string) {
+  const s = getSection(ctx, sectionId);
+  return {
+    id: s.id,
+    documentId: s.documentId,
+    number: s.number,
+    title: s.title,
+    currentRevision: { id: s.current.id, text: s.current.text, content: s.current.content, hash: s.current.hash },
+    revisions: s.revisions.map((r) => ({ id: r.id, hash: r.hash, createdAt: isoShanghai(r.createdAt), note: r.note })),
+  };
 }
 
-/** The drafting view of a document: every section with its state (drafters and admins). */
-export function getDocumentOutline(ctx: Ctx, documentId: string) {
-  const doc = ctx.db.select().from(documents).where(eq(documents.id, documentId)).get();
-  if (!doc) throw notFound();
-  if (!can(ctx.user, "read:revision:any") || !seesDrafts(ctx, doc.planId)) throw notFound();
-  const rows = ctx.db.select().from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
-  return { document: doc, sections: rows.map((r) => ({ id: r.id, parentId: r.parentId, number: r.number, title: r.title, currentRevisionId: r.currentRevisionId, retired: !!r.retiredAt })) };
+export interface VisibleSection {
+  id: string;
+  number: string;
+  title: string;
+  parentId: string | null;
+  currentRevisionId: string | null;
+}
+
+/**
+ * The sections of one plan's documents in reading order, as the caller may see them: those who see
+ * the plan's drafts the working (non-retired) sections; everyone else those of each document's newest edition.
+ */
+export function visibleSections(ctx: Ctx, planId: string, documentIds: string[]): Map<string, VisibleSection[]> {
+  const out = new Map<string, VisibleSection[]>(documentIds.map((id) => [id, []]));
+  if (!documentIds.length) return out;
+  if (can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx, planId)) {
+    const rows = ctx.db.select().from(sections).where(and(inArray(sections.documentId, documentIds), isNull(sections.retiredAt))).orderBy(asc(sections.sortOrder)).all();
+    for (const s of rows) out.get(s.documentId)!.push({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, currentRevisionId: s.currentRevisionId });
+    return out;
+  }
+  for (const [documentId, manifest] of latestPublishedSections(ctx.db, documentIds)) {
+    out.set(documentId, manifest.map((m) => ({ id: m.sectionId, number: m.number, title: m.title, parentId: m.parentSectionId, currentRevisionId: m.revisionId })));
+  }
+  return out;
 }

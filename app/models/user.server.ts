@@ -1,7 +1,7 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { locales, organizationKinds, organizations, roles, users } from "../../db/schema";
+import { locales, organizations, roles, users } from "../../db/schema";
 import { newId } from "../lib/id";
 import { endSessionsOf, hashPassword } from "../utils/auth.server";
 import { DomainError, forbidden, invalid, notFound } from "../utils/errors";
@@ -10,9 +10,9 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 
-const requiredText = (max: number) => z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
+export const requiredText = (max: number) => z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
 
-function requireAdmin(ctx: Ctx, permission: "manage:user:any" | "manage:organization:any") {
+export function requireAdmin(ctx: Ctx, permission: "manage:user:any" | "manage:organization:any") {
   if (!can(ctx.user, permission)) throw forbidden();
 }
 
@@ -21,37 +21,6 @@ export function demoAccounts(db: DbOrTx) {
   return db.select({ username: users.username, role: users.role, displayName: users.displayName }).from(users).where(isNull(users.disabledAt)).orderBy(sql`rowid`).all();
 }
 
-export function listOrganizations(ctx: Ctx) {
-  if (!can(ctx.user, "read:organization:any")) throw forbidden();
-  return ctx.db
-    .select({ id: organizations.id, name: organizations.name, fullName: organizations.fullName, kind: organizations.kind })
-    .from(organizations)
-    .orderBy(asc(organizations.sortOrder), asc(organizations.name))
-    .all();
-}
-
-export const organizationInput = z.object({
-  name: requiredText(60),
-  fullName: requiredText(120),
-  kind: z.enum(organizationKinds, { errorMap: () => ({ message: "validation.choice" }) }),
-});
-
-export function createOrganization(ctx: Ctx, input: unknown) {
-  requireAdmin(ctx, "manage:organization:any");
-  const values = organizationInput.parse(input);
-  return ctx.db.transaction((tx) => {
-    if (tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, values.name)).get()) {
-      throw new DomainError("conflict", "error.organizationTaken", { name: values.name }, { issues: [{ path: "name", message: "" }] });
-    }
-    const last = tx.select({ n: count() }).from(organizations).get()?.n ?? 0;
-    const id = newId("org");
-    tx.insert(organizations).values({ id, ...values, sortOrder: last }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "organization.create", entityType: "organization", entityId: id, data: values });
-    return { id };
-  });
-}
-
-/** Admin list: every user with organisation and state. */
 export function listUsers(ctx: Ctx) {
   requireAdmin(ctx, "manage:user:any");
   return ctx.db

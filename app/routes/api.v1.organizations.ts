@@ -1,4 +1,4 @@
-import { listOrganizations } from "~/models/user.server";
+import { listOrganizations } from "~/models/organization.server";
 import { apiRoute } from "~/utils/api.server";
 
 export const loader = apiRoute((ctx) => listOrganizations(ctx).map(({ id, name, kind }) => ({ id, name, kind })));

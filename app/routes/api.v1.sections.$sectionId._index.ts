@@ -1,4 +1,4 @@
-import { sectionJson } from "~/models/revision.server";
+import { sectionJson } from "~/models/section.server";
 import { apiRoute } from "~/utils/api.server";
 
 export const loader = apiRoute((ctx, { params }) => sectionJson(ctx, params.sectionId!));

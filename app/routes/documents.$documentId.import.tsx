@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useT } from "~/i18n/use-t";
 import { MAX_DOCX_BYTES } from "~/lib/docx/check.server";
 import { confirmImport, getImport, previewImport } from "~/models/import.server";
-import { getDocumentOutline } from "~/models/section.server";
+import { getDocumentOutline } from "~/models/document.server";
 import { DomainError } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";

@@ -6,7 +6,7 @@ import { useT } from "~/i18n/use-t";
 import { addDays, shanghaiDate } from "~/lib/time";
 import { getEdition } from "~/models/edition.server";
 import { openRound } from "~/models/round.server";
-import { listOrganizations } from "~/models/user.server";
+import { listOrganizations } from "~/models/organization.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";

@@ -8,7 +8,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { indicatorSummary } from "~/models/indicator.server";
 import { getPlanOverview } from "~/models/plan.server";
-import { createDocument } from "~/models/section.server";
+import { createDocument } from "~/models/document.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { planPermissions } from "~/models/plan-access.server";

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { sections } from "../../db/schema";
 import { commentsOnRevision } from "../../app/models/anchor-view.server";
-import { createRevision, getSection } from "../../app/models/revision.server";
+import { createRevision } from "../../app/models/revision.server";
+import { getSection } from "../../app/models/section.server";
 import type { Ctx } from "../../app/utils/session.server";
 import { createTestDb, ctxFor } from "./helpers";
 

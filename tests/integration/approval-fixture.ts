@@ -13,8 +13,10 @@ import { respondToComment } from "../../app/models/response.server";
 import { concludeReview, confirmReviewChanges, createReview, signOff } from "../../app/models/review.server";
 import { createRevision } from "../../app/models/revision.server";
 import { closeRoundEarly, openRound } from "../../app/models/round.server";
-import { addSection, createDocument } from "../../app/models/section.server";
-import { createOrganization, createUser } from "../../app/models/user.server";
+import { addSection } from "../../app/models/section.server";
+import { createDocument } from "../../app/models/document.server";
+import { createUser } from "../../app/models/user.server";
+import { createOrganization } from "../../app/models/organization.server";
 import type { Ctx } from "../../app/utils/session.server";
 import { ctxFor } from "./helpers";
 

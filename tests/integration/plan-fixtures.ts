@@ -8,7 +8,8 @@ import type { StageKey } from "../../db/schema/enums";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiDate } from "../../app/lib/time";
 import { publishEdition } from "../../app/models/edition.server";
-import { addSection, createDocument } from "../../app/models/section.server";
+import { addSection } from "../../app/models/section.server";
+import { createDocument } from "../../app/models/document.server";
 import type { Ctx } from "../../app/utils/session.server";
 import { ctxFor } from "./helpers";
 

@@ -10,7 +10,8 @@ import { createComment } from "../../app/models/comment.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { createRevision } from "../../app/models/revision.server";
 import { openRound } from "../../app/models/round.server";
-import { addSection, createDocument } from "../../app/models/section.server";
+import { addSection } from "../../app/models/section.server";
+import { createDocument } from "../../app/models/document.server";
 import { rng } from "../../app/lib/random";
 
 const PHRASES = [
