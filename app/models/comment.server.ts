@@ -293,7 +293,7 @@ export function addReply(ctx: Ctx, commentId: string, input: unknown) {
   });
 }
 
-/** The documented API shape (README, JSON API). */
+/** The documented API shape (docs/API.md). */
 export function commentJson(c: ReturnType<typeof listComments>[number]) {
   return {
     id: c.id,

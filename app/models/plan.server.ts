@@ -114,7 +114,7 @@ export function getPlanOverview(ctx: Ctx, planId: string, now = Date.now()) {
   };
 }
 
-/** GET /api/v1/plans/:id: the documented shape (README, JSON API) plus stages. */
+/** GET /api/v1/plans/:id: the documented shape (docs/API.md) plus stages. */
 export function planJson(ctx: Ctx, planId: string) {
   const p = getPlanOverview(ctx, planId);
   return {

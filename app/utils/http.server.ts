@@ -47,7 +47,7 @@ export function errorHeaders(domain: DomainError): Record<string, string> {
   return headers;
 }
 
-/** The documented JSON error response (README, JSON API); unexpected errors are logged and answered with 500. */
+/** The documented JSON error response (docs/API.md); unexpected errors are logged and answered with 500. */
 export function apiErrorResponse(e: unknown, locale: Locale): Response {
   if (e instanceof Response) return e;
   const domain = toDomainError(e);

@@ -14,7 +14,7 @@ export interface OpenRound {
   replied: number;
 }
 
-/** One plan in the roll-up: GET /api/v1/rollup (README, JSON API) plus a few fields the page needs. */
+/** One plan in the roll-up: GET /api/v1/rollup (docs/API.md) plus a few fields the page needs. */
 export interface RollupRow {
   planId: string;
   title: string;
