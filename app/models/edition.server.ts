@@ -37,8 +37,8 @@ export function editionManifest(db: DbOrTx, editionId: string) {
   return db.select().from(editionSections).where(eq(editionSections.editionId, editionId)).orderBy(asc(editionSections.position)).all();
 }
 
-/** An edition with its manifest and each section's published content (the reading view). */
-export function getEdition(ctx: Ctx, editionId: string) {
+/** The edition's head without its content; 404 for whoever may not read editions. */
+export function editionHead(ctx: Ctx, editionId: string) {
   if (!can(ctx.user, "read:edition:any")) throw notFound();
   const edition = ctx.db
     .select({ id: editions.id, documentId: editions.documentId, label: editions.label, changelog: editions.changelog, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, documentTitle: documents.title, documentKind: documents.kind, planId: documents.planId, planTitle: plans.title })
@@ -48,6 +48,12 @@ export function getEdition(ctx: Ctx, editionId: string) {
     .where(eq(editions.id, editionId))
     .get();
   if (!edition) throw notFound();
+  return edition;
+}
+
+/** An edition with its manifest and each section's published content (the reading view). */
+export function getEdition(ctx: Ctx, editionId: string) {
+  const edition = editionHead(ctx, editionId);
   const manifest = editionManifest(ctx.db, editionId);
   const revisionRows = manifest.length
     ? ctx.db

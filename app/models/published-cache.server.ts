@@ -8,7 +8,7 @@ import type { Ctx } from "../utils/session.server";
 import { currentAuditHead } from "./audit.server";
 import { diffEditions, editionJson, getEdition, isRevisionPublished } from "./edition.server";
 import { planIdOfSection, seesDrafts } from "./plan-access.server";
-import { editionHead } from "./reader.server";
+import { editionHead } from "./edition.server";
 
 /**
  * Published things never change: an edition, a revision, the diff of two editions. Their serialised

@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { comments, documents, editionSections, editions, plans, revisions } from "../../db/schema";
+import { comments, editionSections, revisions } from "../../db/schema";
 import { byteLru } from "../lib/cache/byte-lru";
 import type { PlanContext } from "../lib/plan-context";
 import { type Highlight, revisionHtml } from "../lib/editor/render-highlights.server";
 import { cellPrompt, isTargetYear } from "../lib/plan-tables/indicator-table";
 import { type ReaderPage, pageOf, readerPages } from "../lib/reader/chapters";
 import { notFound } from "../utils/errors";
-import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { listComments } from "./comment.server";
+import { editionHead } from "./edition.server";
 import { earlierRoundComments } from "./earlier-comments.server";
 import { planPermissions } from "./plan-access.server";
 import { editionTablesOf } from "./plan-tables.server";
@@ -51,20 +51,6 @@ export function editionOutline(db: DbOrTx, editionId: string): Outline {
     const pages = readerPages(sections);
     return { sections, pages, chars: sections.reduce((n, s) => n + s.chars, 0), bytes: JSON.stringify(sections).length * 2 + pages.length * 200 };
   });
-}
-
-/** The edition's head without its content; 404 for whoever may not read editions. */
-export function editionHead(ctx: Ctx, editionId: string) {
-  if (!can(ctx.user, "read:edition:any")) throw notFound();
-  const edition = ctx.db
-    .select({ id: editions.id, documentId: editions.documentId, label: editions.label, changelog: editions.changelog, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, documentTitle: documents.title, planId: documents.planId, planTitle: plans.title })
-    .from(editions)
-    .innerJoin(documents, eq(editions.documentId, documents.id))
-    .innerJoin(plans, eq(documents.planId, plans.id))
-    .where(eq(editions.id, editionId))
-    .get();
-  if (!edition) throw notFound();
-  return edition;
 }
 
 /** Loads the content of these revisions once, on the first cache miss. */
