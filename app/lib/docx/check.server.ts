@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { declaredTotal, inflatesWithin, OLE_MAGIC, readCapped, startsWith, ZIP_MAGIC } from "../zip-limits.server";
 
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 /** What all parts may inflate to together: a plan text with its tables is a few MB unpacked (images,
@@ -8,9 +9,6 @@ const MAX_ENTRIES = 10_000;
 
 export type DocxProblem = { kind: "empty" } | { kind: "too_large"; bytes: number } | { kind: "unpacked_too_large" } | { kind: "not_docx"; reason: string };
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04"
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // Word 97–2003 .doc (and .xls/.ppt)
 
 /**
  * Decides from the bytes alone (the name and extension are the uploader's claim, not evidence)
@@ -35,8 +33,7 @@ export async function checkDocxUpload(bytes: Uint8Array, declaredName?: string):
   if (entries.length > MAX_ENTRIES) return { kind: "not_docx", reason: "文件中包含的部件过多，不像是 Word 文档。" };
 
   // The central directory's sizes are cheap to read but are only what the file claims.
-  const declared = entries.reduce((sum, f) => sum + declaredSize(f), 0);
-  if (declared > MAX_UNZIPPED_BYTES) return { kind: "unpacked_too_large" };
+  if (declaredTotal(entries) > MAX_UNZIPPED_BYTES) return { kind: "unpacked_too_large" };
 
   const types = zip.file("[Content_Types].xml");
   if (!types || !zip.file("word/document.xml")) return { kind: "not_docx", reason: `${named}是压缩包，但不是 Word 文档（.docx）。` };
@@ -47,41 +44,9 @@ export async function checkDocxUpload(bytes: Uint8Array, declaredName?: string):
 
   // JSZip only notices a size that lied after inflating the whole entry; count while inflating
   // and stop early, so a lying bomb is refused here rather than exhausting memory in mammoth.
-  let budget = MAX_UNZIPPED_BYTES;
-  for (const entry of entries) {
-    const used = await inflatedSize(entry, budget);
-    if (used === "over") return { kind: "unpacked_too_large" };
-    if (used === "broken") return { kind: "not_docx", reason: `${named}已损坏，无法解压。` };
-    budget -= used;
-  }
+  const inflated = await inflatesWithin(entries, MAX_UNZIPPED_BYTES);
+  if (inflated === "over") return { kind: "unpacked_too_large" };
+  if (inflated === "broken") return { kind: "not_docx", reason: `${named}已损坏，无法解压。` };
   return null;
 }
 
-/** JSZip keeps the declared uncompressed size on a private field of loaded entries. */
-function declaredSize(file: JSZip.JSZipObject): number {
-  const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-  return typeof size === "number" ? size : 0;
-}
-
-/** Bytes an entry really inflates to; "over" as soon as the count passes `limit`; "broken" when unreadable. */
-function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number | "over" | "broken"> {
-  return new Promise((resolve) => {
-    let total = 0;
-    const stream = file.nodeStream("nodebuffer");
-    stream.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      // a paused stream stops pulling from JSZip, so inflating stops; the rest is garbage
-      if (total > limit) {
-        stream.pause();
-        resolve("over");
-      }
-    });
-    stream.on("end", () => resolve(total));
-    stream.on("error", () => resolve("broken")); // resolving twice is a no-op
-  });
-}
-
-async function readCapped(file: JSZip.JSZipObject, limit: number): Promise<string | null> {
-  if (typeof (await inflatedSize(file, limit)) !== "number") return null;
-  return file.async("string");
-}

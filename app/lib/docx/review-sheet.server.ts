@@ -3,6 +3,7 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import JSZip from "jszip";
+import { readCapped } from "../zip-limits.server";
 import { canonicalJson } from "~/lib/hash/canonical-json";
 import { conclusionRows, infoRows, SHEET_PROPERTY, type SheetData, SIGNOFF_HEADER, signoffCells, type VisibleTables } from "~/lib/review-sheet/sheet";
 import { auditHeadLine } from "./export.server";
@@ -96,7 +97,15 @@ function textOf(p: Element): string {
 
 const children = (e: Element, name: string) => Array.from(e.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === W && (n as Element).localName === name);
 
-/** The embedded data (null if absent) and the visible tables of a .docx; null when it is not a readable .docx. */
+/** More than any sheet's document.xml or custom.xml; an uploaded part beyond it is not a sheet. */
+export const MAX_PART_BYTES = 8 * 1024 * 1024;
+
+async function readPart(zip: JSZip, name: string, limit: number): Promise<string | null> {
+  const file = zip.file(name);
+  return file ? readCapped(file, limit) : null;
+}
+
+/** The embedded data (null if absent) and the visible tables of a .docx; null when it is not a readable .docx (or a part inflates past MAX_PART_BYTES). */
 export async function readReviewSheet(bytes: Uint8Array): Promise<{ embedded: string | null; tables: VisibleTables } | null> {
   let zip: JSZip;
   try {
@@ -104,7 +113,8 @@ export async function readReviewSheet(bytes: Uint8Array): Promise<{ embedded: st
   } catch {
     return null;
   }
-  const documentXml = await zip.file("word/document.xml")?.async("string");
+  // an uploaded file: inflate only the two parts read, each with a cap (a sheet's parts are kilobytes)
+  const documentXml = await readPart(zip, "word/document.xml", MAX_PART_BYTES);
   if (!documentXml) return null;
   const parser = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } });
   const doc = parser.parseFromString(documentXml, "text/xml");
@@ -112,7 +122,7 @@ export async function readReviewSheet(bytes: Uint8Array): Promise<{ embedded: st
     children(tbl as unknown as Element, "tr").map((tr) => children(tr, "tc").map((tc) => children(tc, "p").map(textOf).join("\n"))),
   );
   let embedded: string | null = null;
-  const customXml = await zip.file("docProps/custom.xml")?.async("string");
+  const customXml = await readPart(zip, "docProps/custom.xml", MAX_PART_BYTES);
   if (customXml) {
     const custom = parser.parseFromString(customXml, "text/xml");
     for (const prop of Array.from(custom.getElementsByTagName("property"))) {

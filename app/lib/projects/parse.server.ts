@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { type ColumnKey, columnOfHeader, headerOf, REQUIRED_COLUMNS } from "./columns";
+import { declaredTotal, inflatesWithin, OLE_MAGIC, readCapped, startsWith, ZIP_MAGIC } from "../zip-limits.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_UNZIPPED_BYTES } from "./limits";
 import { DATA_SHEET, HELP_SHEET, LISTS_SHEET, SUMMARY_SHEET } from "./xlsx";
 
@@ -48,9 +49,6 @@ export interface ParsedWorkbook {
 
 export type ReadResult = { ok: true; workbook: ParsedWorkbook } | { ok: false; problem: WorkbookProblem };
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04"
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // Excel 97–2003 .xls (and .doc)
 const MAX_ENTRIES = 10_000;
 
 const refuse = (key: WorkbookProblemKey, params?: Record<string, string | number>, status: 400 | 413 = 400): { ok: false; problem: WorkbookProblem } => ({ ok: false, problem: { status, key, ...(params ? { params } : {}) } });
@@ -75,43 +73,17 @@ async function openWorkbookZip(bytes: Uint8Array): Promise<{ zip: JSZip } | { pr
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > MAX_ENTRIES) return problem({ status: 400, key: "library.import.notWorkbook" });
-  if (entries.reduce((sum, f) => sum + declaredSize(f), 0) > MAX_UNZIPPED_BYTES) return problem({ status: 400, key: "library.import.bomb" });
+  if (declaredTotal(entries) > MAX_UNZIPPED_BYTES) return problem({ status: 400, key: "library.import.bomb" });
   if (zip.file("word/document.xml")) return problem({ status: 400, key: "library.import.isDocx" });
   const types = zip.file("[Content_Types].xml");
   if (!types || !zip.file("xl/workbook.xml")) return problem({ status: 400, key: "library.import.notWorkbook" });
-  if ((await inflatedSize(types, 1024 * 1024)) === null) return problem({ status: 400, key: "library.import.bomb" });
-  const typesXml = await types.async("string");
+  const typesXml = await readCapped(types, 1024 * 1024);
+  if (typesXml === null) return problem({ status: 400, key: "library.import.bomb" });
   if (typesXml.includes("macroEnabled")) return problem({ status: 400, key: "library.import.macro" });
   if (!typesXml.includes("spreadsheetml.sheet.main+xml")) return problem({ status: 400, key: "library.import.notWorkbook" });
   // The central directory's sizes are only what the file claims: count while inflating, stop early.
-  let budget = MAX_UNZIPPED_BYTES;
-  for (const entry of entries) {
-    const used = await inflatedSize(entry, budget);
-    if (used === null) return problem({ status: 400, key: "library.import.bomb" });
-    budget -= used;
-  }
+  if ((await inflatesWithin(entries, MAX_UNZIPPED_BYTES)) !== "ok") return problem({ status: 400, key: "library.import.bomb" });
   return { zip };
-}
-
-function declaredSize(file: JSZip.JSZipObject): number {
-  const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-  return typeof size === "number" ? size : 0;
-}
-
-function inflatedSize(file: JSZip.JSZipObject, limit: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    let total = 0;
-    const stream = file.nodeStream("nodebuffer");
-    stream.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > limit) {
-        stream.pause();
-        resolve(null);
-      }
-    });
-    stream.on("end", () => resolve(total));
-    stream.on("error", () => resolve(null));
-  });
 }
 
 /** A cell as plain data: formulas give their cached result, rich text and links their text. */
