@@ -7,13 +7,13 @@ import type { TargetYear } from "../../db/schema/enums";
 import type { TextAnchor } from "../lib/anchoring/anchor";
 import { allHunks, hunkAt } from "../lib/anchoring/hunk";
 import { type AnchorState, mapAnchor, mapAnchors } from "../lib/anchoring/map-anchor";
-import { canSeeComment } from "../lib/comment-visibility";
 import { type DiffOp, diffTexts } from "../lib/diff/text-diff";
 import { cellQuote, cellStateOn, type IndicatorRow, valueWithUnit } from "../lib/plan-tables/indicator-table";
 import { isoShanghai } from "../lib/time";
 import { DomainError, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
+import { visibleCommentsWhere } from "./comment.server";
 import { editionIndicatorTable } from "./plan-tables.server";
 import { getRevision } from "./revision.server";
 import { loadRound } from "./round.server";
@@ -60,11 +60,10 @@ function visibleComments(ctx: Ctx, roundIds: string[], sectionIds?: string[]) {
       if (e instanceof DomainError && e.code === "not_found") continue; // a round the caller is not invited to
       throw e;
     }
-    const where = sectionIds ? and(eq(comments.roundId, roundId), inArray(comments.sectionId, sectionIds), isNull(comments.withdrawnAt)) : and(eq(comments.roundId, roundId), isNull(comments.withdrawnAt));
+    // visibility in the query: the same rule as the round's own comment list
+    const where = and(eq(comments.roundId, roundId), sectionIds ? inArray(comments.sectionId, sectionIds) : undefined, isNull(comments.withdrawnAt), visibleCommentsWhere(r));
     for (const x of ctx.db.select({ c: comments, orgName: organizations.name }).from(comments).innerJoin(organizations, eq(comments.organizationId, organizations.id)).where(where).orderBy(asc(comments.createdAt)).all()) {
-      if (canSeeComment(r.viewer, { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: x.c.organizationId, withdrawn: false })) {
-        rows.push({ ...x, roundTitle: r.round.title, editionId: r.round.editionId, editionLabel: r.editionLabel });
-      }
+      rows.push({ ...x, roundTitle: r.round.title, editionId: r.round.editionId, editionLabel: r.editionLabel });
     }
   }
   return rows;
@@ -108,7 +107,9 @@ function place(ctx: Ctx, rows: ReturnType<typeof visibleComments>, targets: Map<
   const pairs = new Map<string, typeof rows>();
   for (const r of rows) {
     const key = `${r.c.revisionId}>${targets.get(r.c.sectionId)?.revisionId ?? ""}`;
-    pairs.set(key, [...(pairs.get(key) ?? []), r]);
+    const group = pairs.get(key);
+    if (group) group.push(r);
+    else pairs.set(key, [r]);
   }
   const out: PlacedComment[] = [];
   for (const group of pairs.values()) {
