@@ -1,6 +1,5 @@
 // Library workbooks over HTTP: downloads (template, a plan's library, the consolidated library) and
 // reading an uploaded workbook's bytes with the size limit enforced while reading.
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import type { Locale } from "../../db/schema";
 import { translator } from "~/i18n";
 import { MAX_IMPORT_BYTES } from "~/lib/projects/limits";
@@ -12,6 +11,7 @@ import { shanghaiDate } from "~/lib/time";
 import { DomainError } from "~/utils/errors";
 import { fileResponse } from "~/utils/file-response.server";
 import type { Ctx } from "~/utils/session.server";
+import { FORM_OVERHEAD_BYTES, formFile, readBodyCapped, readFormCapped } from "~/utils/upload.server";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -34,35 +34,29 @@ export async function consolidatedResponse(ctx: Ctx) {
 const tooLarge = () => new DomainError("too_large", "library.import.tooLarge", {}, { issues: [{ path: "file", message: "" }] });
 const noFile = () => new DomainError("invalid", "library.import.noFile", {}, { issues: [{ path: "file", message: "" }] });
 
+/** The upload caps of utils/upload.server.ts, with the import's own messages naming the file field. */
+async function capped<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw e instanceof DomainError && e.code === "too_large" ? tooLarge() : e;
+  }
+}
+
 /** The bytes of a request body (API upload), refused with 413 once it passes the limit. */
 export async function readUploadBody(request: Request): Promise<{ name: string; bytes: Uint8Array }> {
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > MAX_IMPORT_BYTES) throw tooLarge();
-      chunks.push(chunk);
-    }
-  }
-  if (size === 0) throw noFile();
+  const bytes = await capped(() => readBodyCapped(request, MAX_IMPORT_BYTES));
+  if (bytes.length === 0) throw noFile();
   const name = decodeURIComponent(request.headers.get("X-File-Name") ?? "") || "upload.xlsx";
-  return { name, bytes: Buffer.concat(chunks) };
+  return { name, bytes };
 }
 
 /** The `file` field of a multipart form (the import page), refused with 413 once it passes the limit. */
 export async function readUploadForm(request: Request): Promise<{ name: string; bytes: Uint8Array }> {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
-  } catch {
-    // the upload handler stops reading at the size limit
-    throw tooLarge();
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw noFile();
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  const form = await capped(() => readFormCapped(request, MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES));
+  const file = await formFile(form, "file");
+  if (!file || file.bytes.length > MAX_IMPORT_BYTES) throw file ? tooLarge() : noFile();
+  return file;
 }
 
 /** An import preview for the API, each problem with its message in the caller's language. */

@@ -9,6 +9,7 @@ import { confirmProjectImport, previewProjectImport, projectImportPage } from "~
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { readUploadForm } from "~/http/project-files.server";
+import { isMultipart } from "~/utils/upload.server";
 import { requireUser } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.locale)("library.import.title") : "" }];
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireUser(request);
   const planId = params.planId!;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+  if (isMultipart(request)) {
     return formAction(ctx.user.locale, "upload", async () => {
       const { id } = await previewProjectImport(ctx, planId, await readUploadForm(request));
       throw redirect(`/plans/${planId}/projects/import?import=${id}`);
