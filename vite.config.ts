@@ -3,7 +3,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 
 export default defineConfig({
-  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  resolve: { alias: { "~db": fileURLToPath(new URL("./db", import.meta.url)), "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   server: { port: 3000 },
   plugins: [
     remix({

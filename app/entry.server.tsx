@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { isEmpty, seedDemo } from "../db/seed";
+import { isEmpty, seedDemo } from "~db/seed";
 import { NonceProvider } from "./components/nonce";
 import { config } from "./utils/config.server";
 import { closeDb, getDb } from "./utils/db.server";

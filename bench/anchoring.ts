@@ -9,8 +9,8 @@ import { type CorpusCase, generateCorpus, sectionTexts } from "../app/lib/anchor
 import { score } from "../app/lib/anchoring/corpus-score";
 import { type MappedAnchor, mapAnchor } from "../app/lib/anchoring/map-anchor";
 import { findQuote } from "../app/lib/anchoring/quote-search";
-import { countyPlans } from "../db/seed/county-plans";
-import { planText } from "../db/seed/plan-text";
+import { countyPlans } from "~db/seed/county-plans";
+import { planText } from "~db/seed/plan-text";
 
 export interface MatcherFigures {
   state_accuracy: number;

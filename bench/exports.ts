@@ -10,7 +10,7 @@ import { isoShanghai } from "../app/lib/time";
 import { adoptionInput } from "../app/models/adoption.server";
 import { currentAuditHead } from "../app/models/audit.server";
 import { getEdition } from "../app/models/edition.server";
-import { openDatabase } from "../db/client";
+import { openDatabase } from "~db/client";
 import { ctxFor } from "../tests/integration/helpers";
 
 export interface ExportFigures {

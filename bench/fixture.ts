@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { openDatabase } from "../db/client";
-import * as s from "../db/schema";
-import { seedDemo } from "../db/seed";
+import { openDatabase } from "~db/client";
+import * as s from "~db/schema";
+import { seedDemo } from "~db/seed";
 import { type LargePlanSeed, seedLargePlan, topUpDemoRound } from "../tests/support/seed-large-plan";
 
 export interface BenchFixture {

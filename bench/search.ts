@@ -11,9 +11,9 @@ import { pathToFileURL } from "node:url";
 import { rng } from "../app/lib/random";
 import { search } from "../app/models/search.server";
 import type { SessionUser } from "../app/utils/auth.server";
-import { openDatabase } from "../db/client";
-import { demoComments } from "../db/seed/comments";
-import { planText } from "../db/seed/plan-text";
+import { openDatabase } from "~db/client";
+import { demoComments } from "~db/seed/comments";
+import { planText } from "~db/seed/plan-text";
 
 export const SEARCH_QUERIES = ["水", "湿地", "水源涵", "生态保护修复"] as const;
 const TARGET_CHARS = 500_000;

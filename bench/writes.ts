@@ -2,8 +2,8 @@
 // every comment answered 201 must be in the database after the restart.
 import { inArray } from "drizzle-orm";
 import { buildAnchor } from "../app/lib/anchoring/anchor";
-import { openDatabase } from "../db/client";
-import * as s from "../db/schema";
+import { openDatabase } from "~db/client";
+import * as s from "~db/schema";
 import { rng } from "../app/lib/random";
 import { COMMENTERS } from "../tests/support/seed-large-plan";
 import type { BenchFixture } from "./fixture";

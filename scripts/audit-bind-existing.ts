@@ -3,7 +3,7 @@
 // audited event. Refuses (exit 1, naming them) while anything is already broken. Stop the server first.
 import { existsSync } from "node:fs";
 import { bindExistingRows } from "../app/models/row-binding.server";
-import { databasePath, openDatabase } from "../db/client";
+import { databasePath, openDatabase } from "~db/client";
 
 const file = databasePath();
 if (!existsSync(file)) {

@@ -2,7 +2,7 @@
 // to keep outside the database (a later `npm run audit:verify -- --head SHA256` detects truncation).
 import { existsSync } from "node:fs";
 import { currentAuditHead } from "../app/models/audit.server";
-import { databasePath, openDatabase } from "../db/client";
+import { databasePath, openDatabase } from "~db/client";
 
 const file = databasePath();
 if (!existsSync(file)) {

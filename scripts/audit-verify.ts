@@ -4,7 +4,7 @@
 // Exit 0 when intact; 1 naming each broken record (table and id).
 import { existsSync } from "node:fs";
 import { verifyIntegrity } from "../app/models/integrity.server";
-import { databasePath, openDatabase } from "../db/client";
+import { databasePath, openDatabase } from "~db/client";
 
 const file = databasePath();
 if (!existsSync(file)) {

@@ -2,7 +2,7 @@
 // check that the copy opens and passes SQLite's integrity check and the audit chain verification.
 import { existsSync } from "node:fs";
 import { verifyIntegrity } from "../app/models/integrity.server";
-import { databasePath, openDatabase } from "../db/client";
+import { databasePath, openDatabase } from "~db/client";
 import { backupDatabase, OWNER_ONLY } from "./lib/db-files";
 
 const target = process.argv[2];

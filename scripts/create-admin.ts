@@ -7,8 +7,8 @@ import { newId } from "../app/lib/id";
 import { recordAudit } from "../app/models/audit.server";
 import { hashPassword } from "../app/utils/auth.server";
 import { passwordProblem } from "../app/utils/password-policy";
-import { databasePath, openDatabase } from "../db/client";
-import { organizations, users } from "../db/schema";
+import { databasePath, openDatabase } from "~db/client";
+import { organizations, users } from "~db/schema";
 
 const { values } = parseArgs({ options: { username: { type: "string" }, name: { type: "string" }, organization: { type: "string", default: "张掖市自然资源局" } } });
 const password = process.env.ADMIN_PASSWORD ?? "";

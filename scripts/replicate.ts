@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { verifyIntegrity } from "../app/models/integrity.server";
-import { databasePath, openDatabase } from "../db/client";
+import { databasePath, openDatabase } from "~db/client";
 
 /**
  * The Litestream binary: npm's @flydotio/litestream-<platform>-<arch> (an optional dependency; only the

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { verifyIntegrity } from "../app/models/integrity.server";
-import { databasePath, openDatabase } from "../db/client";
+import { databasePath, openDatabase } from "~db/client";
 import { backupDatabase, createOwnerOnly, fsyncPath } from "./lib/db-files";
 import { processIsRunning } from "./lib/process-alive";
 

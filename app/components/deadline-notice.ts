@@ -1,6 +1,6 @@
 // How the roll-up's deadline notices (models/notification.server.ts#ensureDeadlineNotices) read on
 // /notifications: the stage in the reader's language, the date as a calendar date, and where to go.
-import type { StageKey } from "../../db/schema/enums";
+import type { StageKey } from "~db/schema/enums";
 import type { Translate } from "~/i18n";
 import { formatDate } from "~/lib/time";
 

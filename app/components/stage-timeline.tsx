@@ -1,4 +1,4 @@
-import type { StageKey } from "../../db/schema/enums";
+import type { StageKey } from "~db/schema/enums";
 import { formatDate } from "~/lib/time";
 import { useLocale, useT } from "~/i18n/use-t";
 

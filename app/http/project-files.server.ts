@@ -1,6 +1,6 @@
 // Library workbooks over HTTP: downloads (template, a plan's library, the consolidated library) and
 // reading an uploaded workbook's bytes with the size limit enforced while reading.
-import type { Locale } from "../../db/schema";
+import type { Locale } from "~db/schema";
 import { translator } from "~/i18n";
 import { MAX_IMPORT_BYTES } from "~/lib/projects/limits";
 import { fieldLabel, problemText } from "~/lib/projects/messages";

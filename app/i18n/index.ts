@@ -1,4 +1,4 @@
-import type { Locale } from "../../db/schema/enums";
+import type { Locale } from "~db/schema/enums";
 import { en } from "./en";
 import { type MessageKey, zhCN } from "./zh-CN";
 

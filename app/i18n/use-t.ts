@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Locale } from "../../db/schema/enums";
+import type { Locale } from "~db/schema/enums";
 import { defaultLocale, translator } from "./index";
 
 /** The translator for the page's language (from the root loader). */

@@ -1,5 +1,5 @@
 // Who sees which comment of a consultation round. Pure: the domain module feeds it rows.
-import type { Role, RoundVisibility } from "../../db/schema/enums";
+import type { Role, RoundVisibility } from "~db/schema/enums";
 
 export interface Viewer {
   role: Role;

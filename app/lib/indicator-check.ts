@@ -1,7 +1,7 @@
 // 上下衔接: for every `sum` indicator of the city plan and every target year, the counties' targets
 // must add up to the city's (at least the city's for "up" indicators, at most for "down"). Pure.
-import type { IndicatorDirection, IndicatorRollup, TargetYear } from "../../db/schema/enums";
-import { targetYears } from "../../db/schema/enums";
+import type { IndicatorDirection, IndicatorRollup, TargetYear } from "~db/schema/enums";
+import { targetYears } from "~db/schema/enums";
 
 export interface IndicatorValues {
   code: string;

@@ -2,7 +2,7 @@
 // A county's drafters write only their county's plan; the city's drafting team writes the city plan
 // and reads every plan's drafts; admins read all; the coordinator (市自然资源局) reads what is
 // published, keeps the roll-up and records filings.
-import type { Role } from "../../db/schema/enums";
+import type { Role } from "~db/schema/enums";
 
 export interface PlanActor {
   role: Role;

@@ -1,6 +1,6 @@
 // The 意见采纳情况表 of a round: every (non-withdrawn) comment with the drafting team's answer.
 import { eq, inArray } from "drizzle-orm";
-import { comments as commentsTable, organizations, revisions } from "../../db/schema";
+import { comments as commentsTable, organizations, revisions } from "~db/schema";
 import type { AdoptionInput } from "../lib/adoption-table/rows";
 import { isoShanghai, shanghaiDate } from "../lib/time";
 import { forbidden } from "../utils/errors";

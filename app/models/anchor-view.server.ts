@@ -1,7 +1,7 @@
 // Where a comment's passage is in another revision of its section (anchors follow the text).
 import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
-import { comments, editionSections, editions, organizations, responses, revisions, rounds, sections } from "../../db/schema";
-import type { TargetYear } from "../../db/schema/enums";
+import { comments, editionSections, editions, organizations, responses, revisions, rounds, sections } from "~db/schema";
+import type { TargetYear } from "~db/schema/enums";
 import type { TextAnchor } from "../lib/anchoring/anchor";
 import { mapAnchor, mapAnchors } from "../lib/anchoring/map-anchor";
 import { cellQuote, cellStateOn, type IndicatorRow, valueWithUnit } from "../lib/plan-tables/indicator-table";

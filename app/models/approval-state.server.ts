@@ -2,7 +2,7 @@
 // editions, the gate's input, the request in force, the approval and the filing, who is notified.
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Translate } from "~/i18n";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "~db/client";
 import {
   approvalRequests,
   approvals,
@@ -19,7 +19,7 @@ import {
   rounds,
   signoffs,
   users,
-} from "../../db/schema";
+} from "~db/schema";
 import type { GateInput, GateResult } from "../lib/approval/gate";
 import { closesAtOf, isRoundOpen } from "../lib/round-deadline";
 import { isoShanghai } from "../lib/time";

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { type MessageKey, type Translate, translate, translator } from "~/i18n";
-import type { DbOrTx, Tx } from "../../db/client";
+import type { DbOrTx, Tx } from "~db/client";
 import {
   approvalRequests,
   approvals,
@@ -16,7 +16,7 @@ import {
   filings,
   plans,
   users,
-} from "../../db/schema";
+} from "~db/schema";
 import { evaluateGate } from "../lib/approval/gate";
 import { type GateItem, gateItems, unmetBody } from "../lib/approval/gate-words";
 import { documentNumberProblem, isCalendarDate, isPdf, letterFileName, MAX_LETTER_BYTES } from "../lib/approval/records";

@@ -1,8 +1,8 @@
 // Who on the plan's drafting team answers a comment: assigned by the plan's drafters, told by a notice.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { comments, editionSections, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { comments, editionSections, users } from "~db/schema";
 import { conflict, forbidden, invalid } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";

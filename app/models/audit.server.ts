@@ -1,6 +1,6 @@
 import { asc, count, desc } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { auditEvents } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { auditEvents } from "~db/schema";
 import { type AuditHead, auditEventHash, auditHead, firstBrokenLink, GENESIS_HASH } from "../lib/hash/audit-chain";
 import { canonicalJson } from "../lib/hash/canonical-json";
 import type { RowBinding } from "../lib/hash/row-hash";

@@ -2,8 +2,8 @@
 // Sessions themselves (cookie, idle and absolute timeouts) live in utils/auth.server.ts.
 import { verify } from "@node-rs/argon2";
 import { and, eq, gt, max } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { loginAttempts, users } from "../../db/schema";
+import type { Db } from "~db/client";
+import { loginAttempts, users } from "~db/schema";
 import { blankSessionCookieHeader, endSession, hashPassword, type SessionUser, startSession } from "~/utils/auth.server";
 import { DomainError } from "~/utils/errors";
 import { ACCOUNT_MEMORY_MS, accountDecision, addressDecision, THROTTLE_WINDOW_MS } from "~/utils/throttle";

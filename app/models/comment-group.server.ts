@@ -2,8 +2,8 @@
 // once; every member keeps its own row, organisation and answer (its own `responses` row).
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { commentGroups, comments, organizations, responses } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { commentGroups, comments, organizations, responses } from "~db/schema";
 import { type GroupCandidate, type GroupReason, proposeGroups } from "../lib/comment-groups/propose";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";

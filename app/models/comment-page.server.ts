@@ -3,7 +3,7 @@
 // is full whatever the caller may not see.
 import { and, asc, eq, gt, or } from "drizzle-orm";
 import { z } from "zod";
-import { comments } from "../../db/schema";
+import { comments } from "~db/schema";
 import { invalid } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { commentJson, listComments, visibleCommentsWhere } from "./comment.server";

@@ -1,8 +1,8 @@
 // Comments on a round's edition: anchored on exact passages, threaded, visible per round rules.
 import { and, asc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, rounds, submissions, targetYears, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, rounds, submissions, targetYears, users } from "~db/schema";
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
 import { canSeeComment, seesWholeRound } from "../lib/comment-visibility";
 import { newId } from "../lib/id";

@@ -2,8 +2,8 @@
 // content, each frozen plan table's hash from its content, each edition's manifest hash from its
 // sections (with their revisions' hashes) and tables. Part of `audit:verify`.
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import type { DataBlock } from "../../db/schema/enums";
+import type { DbOrTx } from "~db/client";
+import type { DataBlock } from "~db/schema/enums";
 import { type ManifestEntry, manifestHash, revisionHash } from "../lib/hash/revision-hash";
 import { inTableOrder, tableHash } from "../lib/plan-tables/frozen";
 import type { BrokenRecord } from "../lib/hash/row-hash";

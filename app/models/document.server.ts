@@ -1,7 +1,7 @@
 // Documents of a plan (the plan text, its explanation …): creating one, its outline, numbering its chapters.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { documentKinds, documents, sections } from "../../db/schema";
+import { documentKinds, documents, sections } from "~db/schema";
 import { newId } from "../lib/id";
 import { chineseNumeral } from "../lib/numbering";
 import { forbidden, notFound } from "../utils/errors";

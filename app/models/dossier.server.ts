@@ -3,7 +3,7 @@
 // team, admins). The records are read in one go, then the files are written.
 import { and, asc, count, eq, inArray, isNull, sum } from "drizzle-orm";
 import { z } from "zod";
-import { comments, documents, editions, indicators, organizations, plans, projects, responses, reviewExperts, reviews, roundInvitations, rounds, submissions, users } from "../../db/schema";
+import { comments, documents, editions, indicators, organizations, plans, projects, responses, reviewExperts, reviews, roundInvitations, rounds, submissions, users } from "~db/schema";
 import { adoptionTableXlsx } from "../lib/adoption-table/xlsx";
 import { attachmentNames, type Decision, type DossierFacts, defaultCc, requestLetter } from "../lib/dossier/letter-content";
 import { requestLetterDocx } from "../lib/dossier/request-letter";

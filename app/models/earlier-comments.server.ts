@@ -2,8 +2,8 @@
 // passage is gone in the newest edition, and the revision that carried out an answer. One word diff
 // per pair of revisions; the same visibility rules as the rounds themselves (lib/comment-visibility).
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
-import { comments, editionSections, editions, organizations, responses, revisions, rounds } from "../../db/schema";
-import type { TargetYear } from "../../db/schema/enums";
+import { comments, editionSections, editions, organizations, responses, revisions, rounds } from "~db/schema";
+import type { TargetYear } from "~db/schema/enums";
 import type { TextAnchor } from "../lib/anchoring/anchor";
 import { allHunks, hunkAt } from "../lib/anchoring/hunk";
 import { type AnchorState, mapAnchor, mapAnchors } from "../lib/anchoring/map-anchor";

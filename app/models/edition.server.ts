@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { documents, editionSections, editions, plans, revisions, sections } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { documents, editionSections, editions, plans, revisions, sections } from "~db/schema";
 import { byteLru } from "../lib/cache/byte-lru";
 import { diffTexts } from "../lib/diff/text-diff";
 import { manifestHash, manifestSm3 } from "../lib/hash/revision-hash";

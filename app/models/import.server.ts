@@ -1,6 +1,6 @@
 // Word import: read and split a .docx into a preview first; write sections only on confirmation.
 import { and, eq, isNull, max } from "drizzle-orm";
-import { documentImports, sections } from "../../db/schema";
+import { documentImports, sections } from "~db/schema";
 import { checkDocxUpload } from "../lib/docx/check.server";
 import { ConversionError } from "../lib/docx/convert-worker.server";
 import { docxToSections, type ImportResult } from "../lib/docx/import.server";

@@ -1,7 +1,7 @@
 // The city plan's roll-up check against its county plans' indicator tables (working values).
 import { asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { indicators, plans } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { indicators, plans } from "~db/schema";
 import { type IndicatorValues, rollupCheck } from "../lib/indicator-check";
 
 function indicatorValues(db: DbOrTx, planId: string): IndicatorValues[] {

@@ -1,8 +1,8 @@
 // 指标表: a plan's indicator table (working values the plan's drafters edit; each published edition of
 // the plan text freezes a copy), and the city plan's roll-up check against its counties (上下衔接校核).
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { documents, indicators } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { documents, indicators } from "~db/schema";
 import { draftsPlan, seesRollup } from "../lib/plan-access";
 import { type IndicatorRow, asTableInput, indicatorChanges, indicatorTableInput, orderChanged } from "../lib/plan-tables/indicator-table";
 import { shortfall } from "../lib/plan-tables/rollup";

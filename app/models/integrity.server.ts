@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "~db/client";
 import { verifyAuditChain } from "./audit.server";
 import { brokenContentHashes } from "./content-check.server";
 import { type BrokenRecord, brokenRows } from "./row-binding.server";

@@ -1,7 +1,7 @@
 // In-app notifications: written in the same transaction as what they announce.
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { notifications, roundInvitations, rounds, submissions } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { notifications, roundInvitations, rounds, submissions } from "~db/schema";
 import { newId } from "../lib/id";
 import { isRoundOpen } from "../lib/round-deadline";
 import { draftsPlan } from "../lib/plan-access";

@@ -1,7 +1,7 @@
 // Organisations: the bureaus, departments, counties and expert bodies that take part (admins manage them).
 import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { organizationKinds, organizations } from "../../db/schema";
+import { organizationKinds, organizations } from "~db/schema";
 import { newId } from "../lib/id";
 import { DomainError, forbidden } from "../utils/errors";
 import { can } from "../utils/permissions";

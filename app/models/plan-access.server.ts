@@ -1,7 +1,7 @@
 // Per-record plan scoping (市县两级): every write names the plan it touches and is checked here.
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { approvals, comments, documents, editions, plans, rounds, sections } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { approvals, comments, documents, editions, plans, rounds, sections } from "~db/schema";
 import { draftsPlan, seesPlanDrafts } from "../lib/plan-access";
 import { conflict, forbidden, notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";

@@ -1,8 +1,8 @@
 // Each plan's next deadline (lib/rollup/deadline.ts) from its stages, approval and filing: read by the
 // roll-up, the start page and the deadline notices. Four small queries whatever the number of plans.
 import { isNull } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { approvalRequests, approvals, filings, planStages, plans } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { approvalRequests, approvals, filings, planStages, plans } from "~db/schema";
 import { type Deadline, planDeadline, type StageDue } from "../lib/rollup/deadline";
 import { shanghaiDate } from "../lib/time";
 

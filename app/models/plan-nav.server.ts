@@ -1,9 +1,9 @@
 // Moving between plans (市县两级): the plans in their one order, the header's plan switcher, the start
 // page, and the plan context every plan-scoped page returns for its breadcrumbs.
 import { desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { documents, editions, organizations, plans, reviews, rounds, sections } from "../../db/schema";
-import type { StageKey } from "../../db/schema/enums";
+import type { DbOrTx } from "~db/client";
+import { documents, editions, organizations, plans, reviews, rounds, sections } from "~db/schema";
+import type { StageKey } from "~db/schema/enums";
 import { draftsPlan, seesPlanDrafts, seesRollup } from "../lib/plan-access";
 import type { Crumb, PlanContext } from "../lib/plan-context";
 import { sortPlans } from "../lib/plan-order";

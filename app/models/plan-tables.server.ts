@@ -1,9 +1,9 @@
 // Plan tables frozen into editions (edition_tables): the indicator table and the included key
 // projects of the plan, read from the working tables when an edition of the plan's text is published.
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { documents, editionSections, editions, editionTables, indicators, projects, sections } from "../../db/schema";
-import type { DataBlock } from "../../db/schema/enums";
+import type { DbOrTx } from "~db/client";
+import { documents, editionSections, editions, editionTables, indicators, projects, sections } from "~db/schema";
+import type { DataBlock } from "~db/schema/enums";
 import { manifestHash } from "../lib/hash/revision-hash";
 import { type FrozenTable, inTableOrder, type IndicatorTableContent, type PlacedSection, placeTable, tableHash } from "../lib/plan-tables/frozen";
 import type { IndicatorRow } from "../lib/plan-tables/indicator-table";

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { documents, editions, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, stageKeys, submissions } from "../../db/schema";
+import { documents, editions, planStages, plans, reviewExperts, reviews, roundInvitations, rounds, stageKeys, submissions } from "~db/schema";
 import { canSeeRound, seesWholeRound } from "../lib/comment-visibility";
 import { seesPlanDrafts } from "../lib/plan-access";
 import { closesAtOf, isRoundOpen } from "../lib/round-deadline";

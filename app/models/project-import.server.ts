@@ -1,8 +1,8 @@
 // Importing a plan's library from Excel: upload → preview (kept in project_imports, for the uploader
 // only) → confirm (one transaction). Nothing reaches `projects` before the confirmation.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { projectImports, projects } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { projectImports, projects } from "~db/schema";
 import { newId } from "../lib/id";
 import { type ExistingProject, type ImportSummary, matchRows, type ValidatedRow, validateRows } from "../lib/projects/import-check";
 import { readLibraryWorkbook } from "../lib/projects/parse.server";

@@ -2,7 +2,7 @@
 // coordinator's consolidated library of all plans.
 import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { approvals, editions, plans, projects } from "../../db/schema";
+import { approvals, editions, plans, projects } from "~db/schema";
 import { COUNTIES, PROJECT_TYPE_NAMES, projectTypes, readCounty } from "../lib/projects/fields";
 import { typeSchema } from "../lib/projects/schema";
 import type { LibraryRow, TotalsRow } from "../lib/projects/xlsx";

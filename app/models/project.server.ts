@@ -3,8 +3,8 @@
 // in project-import.server.ts.
 import { and, asc, eq } from "drizzle-orm";
 import { ZodError, z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { plans, projects } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { plans, projects } from "~db/schema";
 import { newId } from "../lib/id";
 import { draftsPlan, seesPlanDrafts } from "../lib/plan-access";
 import { type ProjectStatus, projectStatuses, projectTypes } from "../lib/projects/fields";

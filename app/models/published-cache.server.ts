@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { revisions } from "../../db/schema";
+import { revisions } from "~db/schema";
 import { byteLru } from "../lib/cache/byte-lru";
 import { strongEtag } from "../lib/hash/etag";
 import { conflict, notFound } from "../utils/errors";

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { comments, editionSections, revisions } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { comments, editionSections, revisions } from "~db/schema";
 import { byteLru } from "../lib/cache/byte-lru";
 import type { PlanContext } from "../lib/plan-context";
 import { type Highlight, revisionHtml } from "../lib/editor/render-highlights.server";

@@ -2,8 +2,8 @@
 // revision that carried it out. Answers may be given after the round has closed.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "../../db/client";
-import { editionSections, responseDecisions, responses, revisions } from "../../db/schema";
+import type { Tx } from "~db/client";
+import { editionSections, responseDecisions, responses, revisions } from "~db/schema";
 import { DomainError, forbidden, invalid } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";

@@ -1,8 +1,8 @@
 // 专家评审意见表: the sheet of a review as exported (GET /api/v1/reviews/:id/sheet.docx) and a returned
 // copy checked against the database line by line (/verify).
 import { asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { documents, editions, panelConclusions, reviews, signoffs, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { documents, editions, panelConclusions, reviews, signoffs, users } from "~db/schema";
 import { readReviewSheet, reviewSheetDocx } from "../lib/docx/review-sheet.server";
 import { signatureHash } from "../lib/hash/signature";
 import { compareSheet, parseSheetData, type SheetData, type SheetRecord } from "../lib/review-sheet/sheet";

@@ -1,8 +1,8 @@
 // The browser signatures on a review's records, as the review page, the API, the sheet and
 // audit:verify see them: which key (fingerprint, JWK, revoked when) and whether the signature verifies.
 import { asc } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { panelConclusions, reviewConfirmations, reviews, signoffs } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { panelConclusions, reviewConfirmations, reviews, signoffs } from "~db/schema";
 import { CONFIRMATION_CONCLUSION, type SignedKind } from "../lib/hash/signing-payload";
 import { editionSm3, type KeyInfo, keysById, storedSignatureVerifies } from "./signing-key.server";
 

@@ -2,8 +2,8 @@
 // it; the chair signs the panel conclusion once the quorum has signed. Nothing signed can change.
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { auditEvents, conclusions, documents, editions, panelConclusions, reviewConfirmations, reviewExperts, reviews, rounds, signoffs, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { auditEvents, conclusions, documents, editions, panelConclusions, reviewConfirmations, reviewExperts, reviews, rounds, signoffs, users } from "~db/schema";
 import { confirmationSignatureHash, signatureHash } from "../lib/hash/signature";
 import { CONFIRMATION_CONCLUSION } from "../lib/hash/signing-payload";
 import { newId } from "../lib/id";

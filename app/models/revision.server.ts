@@ -1,7 +1,7 @@
 import { and, eq, inArray, } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { comments, revisionAddresses, revisions, sections, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { comments, revisionAddresses, revisions, sections, users } from "~db/schema";
 import { type DiffOp, diffTexts } from "../lib/diff/text-diff";
 import { renderContentHtml } from "../lib/editor/render.server";
 import { prepareRevisionContent } from "../lib/editor/revision-content";

@@ -2,8 +2,8 @@
 // team: where each plan stands, its next deadline and what is open. Read-only; one aggregate query per
 // kind of record (comments are counted in SQL, never loaded one by one).
 import { asc, count, desc, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { approvalRequests, approvals, comments, documents, editions, filings, panelConclusions, projects, responses, reviews, roundInvitations, rounds, signoffs, submissions } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { approvalRequests, approvals, comments, documents, editions, filings, panelConclusions, projects, responses, reviews, roundInvitations, rounds, signoffs, submissions } from "~db/schema";
 import { canSeeRound } from "../lib/comment-visibility";
 import { draftsPlan, seesPlanDrafts, seesRollup } from "../lib/plan-access";
 import { closesAtOf, isRoundOpen } from "../lib/round-deadline";

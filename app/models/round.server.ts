@@ -1,8 +1,8 @@
 // Consultation rounds: opening, deadlines, who is invited, and each organisation's formal reply.
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { comments, documents, editions, organizations, plans, roundInvitations, rounds, roundVisibilities, submissions, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { comments, documents, editions, organizations, plans, roundInvitations, rounds, roundVisibilities, submissions, users } from "~db/schema";
 import { canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
 import { draftsPlan, type PlanScope, seesPlanDrafts } from "../lib/plan-access";
 import { newId } from "../lib/id";

@@ -1,7 +1,7 @@
 // Binding rows of users' content into the audit chain (docs/INTEGRITY.md): the write's audit event
 // carries `bound: [{table, id, rowHash}]`; `audit:verify` recomputes every bound row's hash.
 import { type SQL, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client";
+import type { Db, DbOrTx } from "~db/client";
 import { BOUND_TABLES, type BoundTableName, type BrokenRecord, keyValues, type RowBinding, rowHash, rowId } from "../lib/hash/row-hash";
 import { recordAudit, verifyAuditChain } from "./audit.server";
 import { brokenContentHashes } from "./content-check.server";

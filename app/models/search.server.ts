@@ -6,7 +6,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { comments, documents, editionSections, editions, organizations, plans, replies, revisions, roundInvitations, rounds, sections } from "../../db/schema";
+import { comments, documents, editionSections, editions, organizations, plans, replies, revisions, roundInvitations, rounds, sections } from "~db/schema";
 import { canSeeComment, canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
 import { seesPlanDrafts } from "../lib/plan-access";
 import { normalizeQuery, planQuery } from "../lib/search/query";

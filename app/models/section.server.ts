@@ -1,8 +1,8 @@
 // The shape of a document: its sections in reading order, nested chapter → section (two levels).
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "../../db/client";
-import { documents, editionSections, editions, revisions, sections, users } from "../../db/schema";
+import type { Tx } from "~db/client";
+import { documents, editionSections, editions, revisions, sections, users } from "~db/schema";
 import { newId } from "../lib/id";
 import { chineseNumeral } from "../lib/numbering";
 import { conflict, forbidden, notFound } from "../utils/errors";

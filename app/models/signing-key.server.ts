@@ -3,8 +3,8 @@
 // unrevoked key is refused, so the server cannot sign in an expert's name.
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { editionSections, editions, signingKeys, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { editionSections, editions, signingKeys, users } from "~db/schema";
 import { jwkFingerprint, parsePublicJwk, type PublicJwk, verifyBrowserSignature } from "../lib/hash/browser-signature";
 import { manifestSm3 } from "../lib/hash/revision-hash";
 import { type SigningPayload, signingPayload } from "../lib/hash/signing-payload";

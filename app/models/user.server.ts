@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../db/client";
-import { locales, organizations, roles, users } from "../../db/schema";
+import type { DbOrTx } from "~db/client";
+import { locales, organizations, roles, users } from "~db/schema";
 import { newId } from "../lib/id";
 import { endSessionsOf, hashPassword } from "../utils/auth.server";
 import { DomainError, forbidden, invalid, notFound } from "../utils/errors";

@@ -2,7 +2,7 @@
 // thousands of comments; a page carries WORKBENCH_PAGE_SIZE rows and the counts, never the whole round).
 import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { commentCategories, commentGroups, comments, editionSections, organizations, responses, rounds, users } from "../../db/schema";
+import { commentCategories, commentGroups, comments, editionSections, organizations, responses, rounds, users } from "~db/schema";
 import { cellQuote } from "../lib/plan-tables/indicator-table";
 import { notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";

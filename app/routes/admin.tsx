@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { organizationKinds, roles } from "../../db/schema/enums";
+import { organizationKinds, roles } from "~db/schema/enums";
 import { translate } from "~/i18n";
 import { ActionResult } from "~/components/action-result";
 import { useT } from "~/i18n/use-t";

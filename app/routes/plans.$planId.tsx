@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { documentKinds } from "../../db/schema/enums";
+import { documentKinds } from "~db/schema/enums";
 import { ApprovalCard } from "~/components/approval-card";
 import { StageTimeline } from "~/components/stage-timeline";
 import { useLocale, useT } from "~/i18n/use-t";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { targetYears } from "../../db/schema/enums";
+import { targetYears } from "~db/schema/enums";
 import { type DraftRow, IndicatorEditor } from "~/components/plan-tables/indicator-editor";
 import { IndicatorTableView } from "~/components/plan-tables/indicator-table-view";
 import { RollupCheckTable } from "~/components/plan-tables/rollup-check-table";

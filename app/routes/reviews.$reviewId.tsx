@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { conclusions } from "../../db/schema/enums";
+import { conclusions } from "~db/schema/enums";
 import { ActionResult } from "~/components/action-result";
 import { DiffView } from "~/components/diff-view";
 import { BrowserSignatureNote } from "~/components/signing/browser-signature-note";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { stageKeys } from "../../db/schema/enums";
+import { stageKeys } from "~db/schema/enums";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { approvalText, deadlineText, filingText, mismatchText, reviewText } from "~/lib/rollup/cells";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { commentCategories } from "../../db/schema/enums";
+import { commentCategories } from "~db/schema/enums";
 import { ActionResult } from "~/components/action-result";
 import { AnswerDrawer } from "~/components/workbench/answer-drawer";
 import { DecisionFields } from "~/components/workbench/decision-fields";

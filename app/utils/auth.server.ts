@@ -4,8 +4,8 @@ import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { hash } from "@node-rs/argon2";
 import { eq, inArray } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
-import type { Db, DbOrTx } from "../../db/client";
-import { type Locale, organizations, type Role, sessions, users } from "../../db/schema";
+import type { Db, DbOrTx } from "~db/client";
+import { type Locale, organizations, type Role, sessions, users } from "~db/schema";
 import { config } from "./config.server";
 
 export const SESSION_COOKIE = "portal_session";

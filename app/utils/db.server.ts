@@ -1,5 +1,5 @@
 import { rmSync, writeFileSync } from "node:fs";
-import { type Db, databasePath, openDatabase } from "../../db/client";
+import { type Db, databasePath, openDatabase } from "~db/client";
 
 let instance: Db | null = null;
 

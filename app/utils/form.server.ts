@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { ZodError } from "zod";
-import type { Locale } from "../../db/schema";
+import type { Locale } from "~db/schema";
 import { translate } from "~/i18n";
 import { DomainError } from "./errors";
 import { errorHeaders, zodIssues } from "./http.server";

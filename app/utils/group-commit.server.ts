@@ -4,7 +4,7 @@
 // acknowledged is on disk exactly as with synchronous=FULL (which every other write keeps), but 32
 // commenters no longer queue behind 32 fsyncs on the one thread that serves everybody.
 import { type FileHandle, open } from "node:fs/promises";
-import type { Db } from "../../db/client";
+import type { Db } from "~db/client";
 
 interface WalSync {
   handle: Promise<FileHandle>;

@@ -1,7 +1,7 @@
 // The one place where domain errors become HTTP answers: JSON for /api/v1, error pages for pages.
 import { data } from "@remix-run/node";
 import { ZodError } from "zod";
-import type { Locale } from "../../db/schema";
+import type { Locale } from "~db/schema";
 import { type MessageKey, translate } from "~/i18n";
 import { DomainError, type FieldIssue, invalid } from "./errors";
 

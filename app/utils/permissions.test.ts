@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roles } from "../../db/schema/enums";
+import { roles } from "~db/schema/enums";
 import { can, rolePermissions } from "./permissions";
 
 describe("permissions", () => {

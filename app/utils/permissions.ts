@@ -3,7 +3,7 @@
 // Drafters' `any` is further cut to their own plan in the domain (app/lib/plan-access.ts).
 // A permission is necessary, never sufficient: domain functions also check the record itself
 // (is the round open, is the organisation invited, is the revision published …).
-import type { Role } from "../../db/schema/enums";
+import type { Role } from "~db/schema/enums";
 
 export type Access = "any" | "own";
 export type Permission =

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import type { Db } from "../../db/client";
-import type { Locale } from "../../db/schema";
+import type { Db } from "~db/client";
+import type { Locale } from "~db/schema";
 import { isLocale, localeFromAcceptLanguage } from "~/i18n";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { type SessionUser, sessionIdFrom, validateSession } from "./auth.server";

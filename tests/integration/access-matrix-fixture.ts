@@ -14,7 +14,7 @@
 //   zrj              the coordinator (张掖市自然资源局; invited to the county rounds)
 import { readdirSync } from "node:fs";
 import { expect } from "vitest";
-import { openDatabase } from "../../db/client";
+import { openDatabase } from "~db/client";
 import { addUser, orgId } from "./plan-fixtures";
 import { startServer, type TestServer } from "./server";
 

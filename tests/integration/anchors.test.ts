@@ -1,8 +1,8 @@
 // Old comments on later revisions: placed through the diff, with their state.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { sections } from "../../db/schema";
+import type { Db } from "~db/client";
+import { sections } from "~db/schema";
 import { commentsOnRevision } from "../../app/models/anchor-view.server";
 import { createRevision } from "../../app/models/revision.server";
 import { getSection } from "../../app/models/section.server";

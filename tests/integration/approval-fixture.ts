@@ -2,9 +2,9 @@
 // row itself is inserted: no domain function creates plans). Works on any seeded database, with or
 // without the demo's seven plans.
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { organizations, planStages, plans, sections, users } from "../../db/schema";
-import { demoStages } from "../../db/seed";
+import type { Db } from "~db/client";
+import { organizations, planStages, plans, sections, users } from "~db/schema";
+import { demoStages } from "~db/seed";
 import { newId } from "../../app/lib/id";
 import { shanghaiDate } from "../../app/lib/time";
 import { createComment } from "../../app/models/comment.server";

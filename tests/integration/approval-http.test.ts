@@ -4,8 +4,8 @@
 import { request as httpRequest } from "node:http";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "../../db/client";
-import { files, plans, users } from "../../db/schema";
+import { type Db, openDatabase } from "~db/client";
+import { files, plans, users } from "~db/schema";
 import { type Actors, countyPlan, createActors } from "./approval-fixture";
 import { startServer, type TestServer } from "./server";
 

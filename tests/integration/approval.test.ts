@@ -1,8 +1,8 @@
 // 报批, 审批, 备案 and the chair's confirmation, against a temporary database.
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { approvalRequests, auditEvents, comments, documents, editions, files, notifications, plans, reviewConfirmations, rounds, sections } from "../../db/schema";
+import type { Db } from "~db/client";
+import { approvalRequests, auditEvents, comments, documents, editions, files, notifications, plans, reviewConfirmations, rounds, sections } from "~db/schema";
 import { approvalJson, approvalLetter, approvalSummary, attachApprovalLetter, fileApproval, getApprovalPage, recordApproval, requestApproval, withdrawApprovalRequest } from "../../app/models/approval.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { cityRollupCheck } from "../../app/models/indicator-check.server";

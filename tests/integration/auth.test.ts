@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { loginAttempts, sessions } from "../../db/schema";
+import type { Db } from "~db/client";
+import { loginAttempts, sessions } from "~db/schema";
 import { login, logout } from "../../app/models/auth.server";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, validateSession } from "../../app/utils/auth.server";
 import { DomainError } from "../../app/utils/errors";
@@ -29,7 +29,7 @@ async function rejects(p: Promise<unknown>, code: string, key?: string) {
 
 describe("demo accounts", () => {
   it("every demo account of the README logs in with zhangye-2021, in its organisation and role", async () => {
-    const { demoUsers } = await import("../../db/seed/organizations");
+    const { demoUsers } = await import("~db/seed/organizations");
     expect(demoUsers.map((u) => u.username)).toEqual(["admin", "drafter", "ganzhou", "linze", "gaotai", "shandan", "minle", "sunan", "fgw", "sthjj", "swj", "lcj", "expert1", "expert2", "expert3", "expert4", "expert5", "zrj", "ganzhou-drafter", "linze-drafter", "gaotai-drafter", "shandan-drafter", "minle-drafter", "sunan-drafter"]);
     const expected: Record<string, [string, string]> = { zrj: ["张掖市自然资源局", "coordinator"], "gaotai-drafter": ["高台县自然资源局", "drafter"], "sunan-drafter": ["肃南县自然资源局", "drafter"], admin: ["张掖市自然资源局", "admin"], drafter: ["规划编制专班", "drafter"], ganzhou: ["甘州区", "reviewer"], sunan: ["肃南县", "reviewer"], fgw: ["市发展和改革委员会", "reviewer"], sthjj: ["市生态环境局", "reviewer"], swj: ["市水务局", "reviewer"], lcj: ["市林业和草原局", "reviewer"], expert1: ["专家组", "expert"] };
     for (const [i, u] of demoUsers.entries()) {

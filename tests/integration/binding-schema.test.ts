@@ -3,7 +3,7 @@
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import * as schema from "../../db/schema";
+import * as schema from "~db/schema";
 import { BOUND_TABLES, NOT_CONTENT_TABLES } from "../../app/lib/hash/row-hash";
 
 const tables = Object.values(schema as Record<string, unknown>)

@@ -2,8 +2,8 @@
 // `verifyIntegrity` intact, each event lists its rows, and the latest binding is the one compared.
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { auditEvents, comments, documents, editions, indicators, plans, projects, sections } from "../../db/schema";
+import type { Db } from "~db/client";
+import { auditEvents, comments, documents, editions, indicators, plans, projects, sections } from "~db/schema";
 import { goodRow, workbookBytes } from "../../app/lib/projects/fixture";
 import { withdrawApprovalRequest } from "../../app/models/approval.server";
 import { addReply, createComment, editComment, withdrawComment } from "../../app/models/comment.server";

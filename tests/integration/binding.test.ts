@@ -4,8 +4,8 @@
 import { spawnSync } from "node:child_process";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { approvals, commentGroups, comments, plans, signingKeys } from "../../db/schema";
+import type { Db } from "~db/client";
+import { approvals, commentGroups, comments, plans, signingKeys } from "~db/schema";
 import { BOUND_TABLES, type BoundTableName, rowId } from "../../app/lib/hash/row-hash";
 import { revisionHash } from "../../app/lib/hash/revision-hash";
 import { newId } from "../../app/lib/id";

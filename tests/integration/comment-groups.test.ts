@@ -1,8 +1,8 @@
 // Groups of similar comments and assignment, against a temporary database with the demo seed.
 import { and, eq, inArray, like, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { auditEvents, commentGroups, comments, notifications, organizations, responses, revisions, users } from "../../db/schema";
+import type { Db } from "~db/client";
+import { auditEvents, commentGroups, comments, notifications, organizations, responses, revisions, users } from "~db/schema";
 import { adoptionTableRows } from "../../app/lib/adoption-table/rows";
 import { newId } from "../../app/lib/id";
 import { adoptionInput } from "../../app/models/adoption.server";

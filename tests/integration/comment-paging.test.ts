@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCommentsPage } from "../../app/models/comment-page.server";
-import { openDatabase } from "../../db/client";
-import * as s from "../../db/schema";
+import { openDatabase } from "~db/client";
+import * as s from "~db/schema";
 import { seedLargePlan, topUpDemoRound } from "../support/seed-large-plan";
 import { createTestDb, ctxFor } from "./helpers";
 import { startServer, type TestServer } from "./server";

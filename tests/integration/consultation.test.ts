@@ -1,8 +1,8 @@
 // Consultation rounds against a temporary database: the visibility matrix, closing, locking, anchors.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { editions, editionSections, organizations, revisions, rounds } from "../../db/schema";
+import type { Db } from "~db/client";
+import { editions, editionSections, organizations, revisions, rounds } from "~db/schema";
 import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { addReply, createComment, editComment, listComments, withdrawComment } from "../../app/models/comment.server";
 import { extendRound, getRound, listRounds, openRound, submitReply } from "../../app/models/round.server";

@@ -2,9 +2,9 @@
 // answer — on the demo's 临泽县 plan (its own remarks: one passage reworded, one deleted in the 送审稿).
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { documents, editions, plans, rounds } from "../../db/schema";
-import { DELETED, REWORDED } from "../../db/seed/later-edition";
+import type { Db } from "~db/client";
+import { documents, editions, plans, rounds } from "~db/schema";
+import { DELETED, REWORDED } from "~db/seed/later-edition";
 import { adoptionInput } from "../../app/models/adoption.server";
 import { answerChange, earlierRoundComments, orphanedComments } from "../../app/models/earlier-comments.server";
 import { getComment } from "../../app/models/comment.server";

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createComment } from "../../app/models/comment.server";
 import { groupCommit, walSynced } from "../../app/utils/group-commit.server";
 import Database from "better-sqlite3";
-import * as s from "../../db/schema";
+import * as s from "~db/schema";
 import { topUpDemoRound } from "../support/seed-large-plan";
 import { createTestDb, ctxFor } from "./helpers";
 

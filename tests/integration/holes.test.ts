@@ -1,8 +1,8 @@
 // Holes from the security read-through (issue 10) that sit in the domain: review edges and reply times.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { editions, organizations, signoffs } from "../../db/schema";
+import type { Db } from "~db/client";
+import { editions, organizations, signoffs } from "~db/schema";
 import { concludeReview, createReview, getReview, signOff } from "../../app/models/review.server";
 import { getRound, openRound, roundJson, submitReply } from "../../app/models/round.server";
 import { DomainError } from "../../app/utils/errors";

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anchorProblem } from "../../app/lib/anchoring/anchor";
-import * as s from "../../db/schema";
+import * as s from "~db/schema";
 import { flatSections, generateLargePlan, largePlanComments, planChars, reviseLargePlan } from "../support/large-plan";
 import { type LargePlanSeed, seedLargePlan, topUpDemoRound } from "../support/seed-large-plan";
 import { createTestDb } from "./helpers";

@@ -2,8 +2,8 @@
 // demo seed of one plan or of seven.
 import { hashSync } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client";
-import { approvalRequests, approvals, documents, editions, organizations, plans, users } from "../../db/schema";
+import type { Db, DbOrTx } from "~db/client";
+import { approvalRequests, approvals, documents, editions, organizations, plans, users } from "~db/schema";
 import { newId } from "../../app/lib/id";
 
 const ARGON2 = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 } as const;

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
-import { seedDemo } from "../../db/seed";
+import { openDatabase } from "~db/client";
+import { seedDemo } from "~db/seed";
 
 const dir = mkdtempSync(path.join(tmpdir(), "portal-ops-"));
 const file = path.join(dir, "portal.db");

@@ -2,9 +2,9 @@
 // the plan under the city plan with its stage dates, and a published edition of a one-section plan
 // text, all through the domain functions where they exist (rows for the rest).
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { organizations, plans, planStages, users } from "../../db/schema";
-import type { StageKey } from "../../db/schema/enums";
+import type { Db } from "~db/client";
+import { organizations, plans, planStages, users } from "~db/schema";
+import type { StageKey } from "~db/schema/enums";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiDate } from "../../app/lib/time";
 import { publishEdition } from "../../app/models/edition.server";

@@ -2,8 +2,8 @@
 // city's drafting team and admins read every plan's drafts, the coordinator reads what is published.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { comments, documents, editions, plans, rounds, sections } from "../../db/schema";
+import type { Db } from "~db/client";
+import { comments, documents, editions, plans, rounds, sections } from "~db/schema";
 import { publishEdition } from "../../app/models/edition.server";
 import { openRound } from "../../app/models/round.server";
 import { respondToComment } from "../../app/models/response.server";

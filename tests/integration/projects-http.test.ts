@@ -2,7 +2,7 @@
 // statuses (400 naming the field, 403, 409, 413), downloads, the import API and the pages.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
+import { openDatabase } from "~db/client";
 import { goodRow, workbookBytes } from "../../app/lib/projects/fixture";
 import { MAX_IMPORT_BYTES } from "../../app/lib/projects/limits";
 import { DATA_SHEET } from "../../app/lib/projects/xlsx";

@@ -1,7 +1,7 @@
 // The reading view of a large edition over HTTP: pages sized by what they show, the section HTML in the
 // markup once, the next page as JSON, and a comment refreshing only its section.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
+import { openDatabase } from "~db/client";
 import { createLargeEdition, type LargeEdition } from "../support/large-edition";
 import { startServer, type TestServer } from "./server";
 

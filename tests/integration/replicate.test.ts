@@ -7,9 +7,9 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyIntegrity } from "../../app/models/integrity.server";
-import { openDatabase } from "../../db/client";
-import * as s from "../../db/schema";
-import { seedDemo } from "../../db/seed";
+import { openDatabase } from "~db/client";
+import * as s from "~db/schema";
+import { seedDemo } from "~db/seed";
 import { createComment } from "../../app/models/comment.server";
 import { ctxFor } from "./helpers";
 

@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
-import { seedDemo } from "../../db/seed";
+import { openDatabase } from "~db/client";
+import { seedDemo } from "~db/seed";
 import { processIsRunning } from "../../scripts/lib/process-alive";
 
 const dir = mkdtempSync(path.join(tmpdir(), "portal-restore-"));

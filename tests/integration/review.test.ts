@@ -1,8 +1,8 @@
 // Answering comments and the technical review against a temporary database.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { comments, editions, reviews, sections, signoffs, users } from "../../db/schema";
+import type { Db } from "~db/client";
+import { comments, editions, reviews, sections, signoffs, users } from "~db/schema";
 import { listComments } from "../../app/models/comment.server";
 import { verifyIntegrity } from "../../app/models/integrity.server";
 import { respondToComment, respondToComments } from "../../app/models/response.server";

@@ -2,8 +2,8 @@
 // functions (rounds, comments, answers, formal replies, reviews) and rows (approvals, filings, projects).
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { approvalRequests, approvals, comments, filings, indicators, notifications, projects, reviews, rounds } from "../../db/schema";
+import type { Db } from "~db/client";
+import { approvalRequests, approvals, comments, filings, indicators, notifications, projects, reviews, rounds } from "~db/schema";
 import { newId } from "../../app/lib/id";
 import { parseRollupQuery } from "../../app/lib/rollup/table";
 import { addDays, isoShanghai, shanghaiDate } from "../../app/lib/time";

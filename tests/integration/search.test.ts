@@ -3,8 +3,8 @@
 // follows every write (triggers of migration 0004).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { comments, documents as documentsTable, editionSections as es, editions as editionsTable, plans, sections } from "../../db/schema";
+import type { Db } from "~db/client";
+import { comments, documents as documentsTable, editionSections as es, editions as editionsTable, plans, sections } from "~db/schema";
 import { createComment, editComment, withdrawComment } from "../../app/models/comment.server";
 import { openRound } from "../../app/models/round.server";
 import { createRevision } from "../../app/models/revision.server";

@@ -1,8 +1,8 @@
 // Document structure operations against a temporary database file.
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { documents, sections } from "../../db/schema";
+import type { Db } from "~db/client";
+import { documents, sections } from "~db/schema";
 import { publishEdition } from "../../app/models/edition.server";
 import { addSection, moveSection, renameSection, retireSection } from "../../app/models/section.server";
 import { renumberDocument } from "../../app/models/document.server";

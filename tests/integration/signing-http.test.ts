@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "../../db/client";
-import { plans, signingKeys, signoffs } from "../../db/schema";
+import { type Db, openDatabase } from "~db/client";
+import { plans, signingKeys, signoffs } from "~db/schema";
 import { startServer, type TestServer } from "./server";
 import { type Device, newDevice } from "./signing-fixture";
 

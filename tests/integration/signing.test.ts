@@ -1,8 +1,8 @@
 // Browser signatures on sign-offs, conclusions and confirmations, against a temporary database.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { auditEvents, editions, signingKeys, signoffs } from "../../db/schema";
+import type { Db } from "~db/client";
+import { auditEvents, editions, signingKeys, signoffs } from "~db/schema";
 import { verifyIntegrity } from "../../app/models/integrity.server";
 import { concludeReview, confirmReviewChanges, createReview, getReview, reviewJson, signOff } from "../../app/models/review.server";
 import { editionSm3, listAllKeys, listOwnKeys, revokeKey } from "../../app/models/signing-key.server";

@@ -2,8 +2,8 @@
 // filters in the URL, the drawer's row route answering one row; the group and assignee API.
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "../../db/client";
-import { comments, organizations, users } from "../../db/schema";
+import { type Db, openDatabase } from "~db/client";
+import { comments, organizations, users } from "~db/schema";
 import { newId } from "../../app/lib/id";
 import { rng } from "../../app/lib/random";
 import { startServer, type TestServer } from "./server";

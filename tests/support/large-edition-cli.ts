@@ -2,8 +2,8 @@
 // Adds the large edition (tests/support/large-edition.ts) to a demo database once and prints its ids as
 // JSON; run again, it prints the ids of the one already there. Used by tests/e2e/reader.spec.ts.
 import { eq } from "drizzle-orm";
-import { openDatabase } from "../../db/client";
-import { documents, editions, rounds } from "../../db/schema";
+import { openDatabase } from "~db/client";
+import { documents, editions, rounds } from "~db/schema";
 import { createLargeEdition } from "./large-edition";
 
 const [file, ...reviewers] = process.argv.slice(2);

@@ -1,8 +1,8 @@
 // A large published edition with an open round and many comments, made through the domain functions
 // (as drafters and reviewers would): for the reading view's size bounds and the by-chapter e2e test.
 import { eq, like } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { plans, sections } from "../../db/schema";
+import type { Db } from "~db/client";
+import { plans, sections } from "~db/schema";
 import { login } from "../../app/models/auth.server";
 import { type SessionUser, validateSession } from "../../app/utils/auth.server";
 import type { Ctx } from "../../app/utils/session.server";

@@ -3,10 +3,10 @@
 // edition with ~30 changed sections; and comments on exact passages from several organisations.
 // Pure: no database (tests/support/seed-large-plan.ts writes it).
 import { rng } from "../../app/lib/random";
-import type { Block, DemoDocument, DemoSection } from "../../db/seed/content-types";
-import { countyPlans } from "../../db/seed/county-plans";
-import { planText } from "../../db/seed/plan-text";
-import type { CommentCategory } from "../../db/schema";
+import type { Block, DemoDocument, DemoSection } from "~db/seed/content-types";
+import { countyPlans } from "~db/seed/county-plans";
+import { planText } from "~db/seed/plan-text";
+import type { CommentCategory } from "~db/schema";
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 

@@ -6,10 +6,10 @@ import { eq } from "drizzle-orm";
 import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { newId } from "../../app/lib/id";
 import { shanghaiDate } from "../../app/lib/time";
-import type { Db, Tx } from "../../db/client";
-import * as s from "../../db/schema";
-import { demoStages } from "../../db/seed";
-import { DAY, revisionValues, type SeededDocument, seedDocument, seedEdition } from "../../db/seed/documents";
+import type { Db, Tx } from "~db/client";
+import * as s from "~db/schema";
+import { demoStages } from "~db/seed";
+import { DAY, revisionValues, type SeededDocument, seedDocument, seedEdition } from "~db/seed/documents";
 import { generateLargePlan, type LargePlanOptions, largePlanComments, reviseLargePlan } from "./large-plan";
 
 /** The reviewers who comment in the generated rounds (counties and departments). */

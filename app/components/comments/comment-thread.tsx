@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { commentCategories, type ResponseDecision } from "../../../db/schema/enums";
+import { commentCategories, type ResponseDecision } from "~db/schema/enums";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { useThreadSubmit } from "./thread-submit";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { commentCategories } from "../../../db/schema/enums";
+import { commentCategories } from "~db/schema/enums";
 import { useT } from "~/i18n/use-t";
 import type { TextAnchor } from "~/lib/anchoring/anchor";
 import { useThreadSubmit } from "./thread-submit";

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Fragment, type MouseEvent, useState } from "react";
-import { indicatorDirections, indicatorKinds, indicatorRollups, targetYears } from "../../../db/schema/enums";
+import { indicatorDirections, indicatorKinds, indicatorRollups, targetYears } from "~db/schema/enums";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 

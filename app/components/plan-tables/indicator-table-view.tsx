@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { type TargetYear, targetYears } from "../../../db/schema/enums";
+import { type TargetYear, targetYears } from "~db/schema/enums";
 import { useT } from "~/i18n/use-t";
 import { formatNumber, type IndicatorRow } from "~/lib/plan-tables/indicator-table";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { TargetYear } from "../../../db/schema/enums";
+import type { TargetYear } from "~db/schema/enums";
 import { useT } from "~/i18n/use-t";
 import type { FrozenTable } from "~/lib/plan-tables/frozen";
 import type { IndicatorRow } from "~/lib/plan-tables/indicator-table";

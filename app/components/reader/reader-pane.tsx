@@ -1,6 +1,6 @@
 import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { type FormEvent, type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { TargetYear } from "../../../db/schema/enums";
+import type { TargetYear } from "~db/schema/enums";
 import { CommentThread, type ThreadView } from "~/components/comments/comment-thread";
 import { EarlierComments } from "~/components/comments/earlier-comments";
 import { NewCommentForm } from "~/components/comments/new-comment-form";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { TargetYear } from "../../../db/schema/enums";
+import type { TargetYear } from "~db/schema/enums";
 import { NewCommentForm } from "~/components/comments/new-comment-form";
 import { PlanTableBlock } from "~/components/plan-tables/plan-table-block";
 import { useT } from "~/i18n/use-t";

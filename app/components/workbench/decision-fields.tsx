@@ -1,4 +1,4 @@
-import { responseDecisions } from "../../../db/schema/enums";
+import { responseDecisions } from "~db/schema/enums";
 import { useT } from "~/i18n/use-t";
 
 /** 采纳 / 部分采纳 / 不采纳 / 说明 and the reason, for one answer, a bulk answer or a group's answer. */

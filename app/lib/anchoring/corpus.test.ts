@@ -1,8 +1,8 @@
 // The mapper against 2,400 revision cases of the demo plan text with exact truth (see corpus.ts):
 // never a confident wrong place, and the state right in at least 95 % of cases.
 import { describe, expect, it } from "vitest";
-import { countyPlans } from "../../../db/seed/county-plans";
-import { planText } from "../../../db/seed/plan-text";
+import { countyPlans } from "~db/seed/county-plans";
+import { planText } from "~db/seed/plan-text";
 import { type CorpusCase, EDIT_KINDS, generateCorpus, sectionTexts } from "./corpus";
 import { judge, score } from "./corpus-score";
 import { mapAnchor } from "./map-anchor";

@@ -1,7 +1,7 @@
 // 报批 gate: may this plan's edition go to the people's government? Pure: the domain feeds it the
 // plan's rounds and reviews; the answer is a checklist (each condition met or not, with its figures)
 // and the codes of what is unmet, in the order docs/APPROVAL.md lists them.
-import type { Conclusion } from "../../../db/schema/enums";
+import type { Conclusion } from "~db/schema/enums";
 
 export const unmetCodes = ["round_open", "comments_unanswered", "review_missing", "review_not_concluded", "review_rejected", "conditions_unconfirmed"] as const;
 export type UnmetCode = (typeof unmetCodes)[number];

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { libreOfficeCan, libreOfficePdf } from "../../../tests/support/libreoffice";
-import { blocksToDoc } from "../../../db/seed/build-content";
+import { blocksToDoc } from "~db/seed/build-content";
 import { checkDocxUpload } from "./check.server";
 import { type ExportInput, editionToDocx, headingText } from "./export.server";
 import { docxToSections } from "./import.server";

@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
-import { blocksToDoc } from "../../../db/seed/build-content";
+import { blocksToDoc } from "~db/seed/build-content";
 import { libreOfficeCan, libreOfficePdf } from "../../../tests/support/libreoffice";
 import { projectTable } from "../plan-tables/project-table";
 import { type ExportInput, editionToDocx } from "./export.server";

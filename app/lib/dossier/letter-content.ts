@@ -1,7 +1,7 @@
 // The words of the 请示 (关于审批《…》的请示): what plan, how it was compiled, the consultation and the
 // review in figures taken from the portal's records, and the list of attachments. Pure: the figures
 // come in, the letter's paragraphs go out (request-letter.ts lays them out).
-import type { Conclusion } from "../../../db/schema/enums";
+import type { Conclusion } from "~db/schema/enums";
 import { formatDate } from "../time";
 
 export type Decision = "adopted" | "partially_adopted" | "not_adopted" | "noted" | "pending";

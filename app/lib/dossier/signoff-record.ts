@@ -2,7 +2,7 @@
 // and signature hash, the edition's label and manifest hash, the panel conclusion and the chair's
 // confirmations — as a Word file on the GB/T 9704 page. Pure.
 import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import type { Conclusion } from "../../../db/schema/enums";
+import type { Conclusion } from "~db/schema/enums";
 import { formatDate, shanghaiDate } from "../time";
 import { FONTS, PAGE, PT, TEXT_WIDTH } from "./gbt9704";
 import { CONCLUSION_WORDS } from "./letter-content";

@@ -1,7 +1,7 @@
 // Plan tables frozen into an edition: their content as canonical JSON and its sha256, where in the
 // text they stand, and what changed between two editions' tables. Pure.
-import type { DataBlock } from "../../../db/schema/enums";
-import { dataBlocks } from "../../../db/schema/enums";
+import type { DataBlock } from "~db/schema/enums";
+import { dataBlocks } from "~db/schema/enums";
 import { canonicalJson } from "../hash/canonical-json";
 import { sha256Hex } from "../hash/sha256";
 import { type IndicatorRow, type IndicatorRowChange, indicatorChanges } from "./indicator-table";

@@ -2,7 +2,7 @@
 // edition table; input validation; the changes between two tables; the words a cell is quoted with.
 // Pure: no database, no request, no React.
 import { z } from "zod";
-import { type IndicatorDirection, type IndicatorKind, type IndicatorRollup, indicatorDirections, indicatorKinds, indicatorRollups, type TargetYear, targetYears } from "../../../db/schema/enums";
+import { type IndicatorDirection, type IndicatorKind, type IndicatorRollup, indicatorDirections, indicatorKinds, indicatorRollups, type TargetYear, targetYears } from "~db/schema/enums";
 
 export interface IndicatorRow {
   code: string;

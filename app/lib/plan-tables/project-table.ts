@@ -1,7 +1,7 @@
 // The table of a plan's INCLUDED key projects (重点项目表) as an edition freezes it: projects grouped by
 // type (in the seed's order, Chinese names) and, inside a type, by period; subtotals per type and per
 // period and a total of area (公顷) and investment (万元). Pure.
-import { type ProjectPeriod, type ProjectType, projectPeriods, projectTypes } from "../../../db/schema/enums";
+import { type ProjectPeriod, type ProjectType, projectPeriods, projectTypes } from "~db/schema/enums";
 
 // The ten kinds' Chinese names live with the library's fields (one list for tables, workbooks and pages).
 import { PROJECT_TYPE_NAMES } from "../projects/fields";

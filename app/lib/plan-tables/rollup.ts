@@ -1,5 +1,5 @@
 // What the roll-up check (lib/indicator-check.ts) shows beside a failing row. Pure.
-import type { IndicatorDirection } from "../../../db/schema/enums";
+import type { IndicatorDirection } from "~db/schema/enums";
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 

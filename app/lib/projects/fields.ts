@@ -1,6 +1,6 @@
 // The key-project library (重点项目素材库): its fields, the Chinese names the workbooks use, and the
 // lenient readers that turn what people type in Excel into the stored codes. Pure.
-import { type ProjectPeriod, type ProjectStatus, type ProjectType, projectPeriods, projectStatuses, projectTypes } from "../../../db/schema/enums";
+import { type ProjectPeriod, type ProjectStatus, type ProjectType, projectPeriods, projectStatuses, projectTypes } from "~db/schema/enums";
 
 export { projectPeriods, projectStatuses, projectTypes };
 export type { ProjectPeriod, ProjectStatus, ProjectType };

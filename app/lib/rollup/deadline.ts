@@ -1,5 +1,5 @@
 // A plan's next deadline, as the roll-up and the deadline notices count it. Pure.
-import { type StageKey, stageKeys } from "../../../db/schema/enums";
+import { type StageKey, stageKeys } from "~db/schema/enums";
 import { daysBetween } from "../time";
 
 export interface StageDue {

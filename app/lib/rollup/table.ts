@@ -1,6 +1,6 @@
 // The roll-up of all plans as a table: its row shape, what needs attention, sorting, filtering and
 // the summary line. Pure: app/models/rollup.server.ts computes the rows, the page and the .xlsx lay them out.
-import { type StageKey, stageKeys } from "../../../db/schema/enums";
+import { type StageKey, stageKeys } from "~db/schema/enums";
 import { daysOverdue, progressRank } from "./deadline";
 
 export type ReviewStatus = "open" | "quorum_reached" | "concluded";
