@@ -5,17 +5,33 @@ module.exports = {
   forbidden: [
     {
       name: "lib-is-pure",
-      comment: "app/lib holds pure logic: no React, no database, no domain modules, no request plumbing (the domain's vocabulary, db/schema/enums.ts, is plain constants)",
+      comment:
+        "app/lib holds pure logic: no React, no database, no domain modules, no request plumbing (the domain's vocabulary, db/schema/enums.ts, is plain constants)",
       severity: "error",
       from: { path: "^app/lib/", pathNot: "\\.test\\.ts$" },
-      to: { path: ["^app/(models|utils|http|routes|components)/", "^db/", "^tests/", "node_modules/(react|react-dom|@remix-run|better-sqlite3|drizzle-orm)/"], pathNot: "^db/schema/enums\\.ts$" },
+      to: {
+        path: [
+          "^app/(models|utils|http|routes|components)/",
+          "^db/",
+          "^tests/",
+          "node_modules/(react|react-dom|@remix-run|better-sqlite3|drizzle-orm)/",
+        ],
+        pathNot: "^db/schema/enums\\.ts$",
+      },
     },
     {
       name: "lib-tests-are-pure",
       comment: "tests of app/lib may read the demo text as a fixture (db/seed), nothing else outside lib",
       severity: "error",
       from: { path: "^app/lib/.*\\.test\\.ts$" },
-      to: { path: ["^app/(models|utils|http|routes|components)/", "^db/(client|schema|migrations)", "node_modules/(react|react-dom|@remix-run|better-sqlite3|drizzle-orm)/"], pathNot: "^db/schema/enums\\.ts$" },
+      to: {
+        path: [
+          "^app/(models|utils|http|routes|components)/",
+          "^db/(client|schema|migrations)",
+          "node_modules/(react|react-dom|@remix-run|better-sqlite3|drizzle-orm)/",
+        ],
+        pathNot: "^db/schema/enums\\.ts$",
+      },
     },
     {
       name: "vocabulary-imports-nothing",
@@ -40,7 +56,8 @@ module.exports = {
     },
     {
       name: "app-not-seed",
-      comment: "the app does not depend on the demo seed (the demo password is in utils/config.server.ts); the one exception is the composition root, entry.server.tsx, which seeds an empty database before the server listens",
+      comment:
+        "the app does not depend on the demo seed (the demo password is in utils/config.server.ts); the one exception is the composition root, entry.server.tsx, which seeds an empty database before the server listens",
       severity: "error",
       from: { path: "^app/", pathNot: ["\\.test\\.ts$", "^app/entry\\.server\\.tsx$"] },
       to: { path: "^db/seed/" },
@@ -64,6 +81,10 @@ module.exports = {
     exclude: { path: ["^build/", "^node_modules/", "^\\.tmp/", "^test-results/"] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs"],
+    },
   },
 };

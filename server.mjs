@@ -49,9 +49,13 @@ app.all("*", bodyLimit(), async (req, res, next) => {
 
 const server = app.listen(port, host, () => {
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
-  console.log(`生态修复规划评审平台 / portal listening on ${url}  (ORIGIN ${origin}, database ${process.env.DATABASE_PATH ?? "data/portal.db"})`);
+  console.log(
+    `生态修复规划评审平台 / portal listening on ${url}  (ORIGIN ${origin}, database ${process.env.DATABASE_PATH ?? "data/portal.db"})`,
+  );
   if ((process.env.DEMO_SEED ?? "1") !== "0") {
-    console.log("Demo log-ins (password zhangye-2021): admin, drafter, ganzhou, linze, gaotai, shandan, minle, sunan, fgw, sthjj, swj, lcj, expert1 … expert5");
+    console.log(
+      "Demo log-ins (password zhangye-2021): admin, drafter, ganzhou, linze, gaotai, shandan, minle, sunan, fgw, sthjj, swj, lcj, expert1 … expert5",
+    );
   }
 });
 

@@ -1,5 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -68,15 +80,32 @@ function Header({ data }: { data: RootData }) {
           {data.nav.rollup ? <Link to="/rollup">{t("rollup.nav")}</Link> : null}
           {data.user ? <Link to="/rounds">{t("round.inbox")}</Link> : null}
           {data.user ? <Link to="/projects">{t("library.nav.lookup")}</Link> : null}
-          {data.user && (data.user.role === "admin" || data.user.role === "coordinator") ? <Link to="/projects/all">{t("library.nav.all")}</Link> : null}
+          {data.user && (data.user.role === "admin" || data.user.role === "coordinator") ? (
+            <Link to="/projects/all">{t("library.nav.all")}</Link>
+          ) : null}
           {data.user?.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
           {data.user && (data.user.role === "expert" || data.user.isAdmin) ? <Link to="/account/keys">{t("keys.nav")}</Link> : null}
         </nav>
         {data.user ? <SearchBox /> : null}
         <div className="site-user">
           {data.user ? (
-            <Link to="/notifications" className="bell" aria-label={data.unread ? t("notifications.unread", { count: data.unread }) : t("notifications.title")} data-testid="notifications-bell">
-              <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <Link
+              to="/notifications"
+              className="bell"
+              aria-label={data.unread ? t("notifications.unread", { count: data.unread }) : t("notifications.title")}
+              data-testid="notifications-bell"
+            >
+              <svg
+                aria-hidden="true"
+                width="20"
+                height="20"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
                 <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
                 <path d="M13.7 21a2 2 0 0 1-3.4 0" />
               </svg>
@@ -94,7 +123,12 @@ function Header({ data }: { data: RootData }) {
           <Form method="post" action="/locale" className="inline-form">
             <input type="hidden" name="locale" value={data.locale === "en" ? "zh-CN" : "en"} />
             <input type="hidden" name="redirectTo" value={here} />
-            <button type="submit" className="button button--ghost" lang={data.locale === "en" ? "zh-CN" : "en"} data-testid="switch-language">
+            <button
+              type="submit"
+              className="button button--ghost"
+              lang={data.locale === "en" ? "zh-CN" : "en"}
+              data-testid="switch-language"
+            >
               {t("nav.switchTo")}
             </button>
           </Form>

@@ -24,7 +24,8 @@ export interface AnchoringFigures extends MatcherFigures {
 
 /** Hypothesis-style: the old offsets if they still select the quote, else a fuzzy quote search near them. */
 export function positionThenQuote(_oldText: string, newText: string, anchor: TextAnchor): MappedAnchor {
-  if (newText.slice(anchor.start, anchor.end) === anchor.exact) return { start: anchor.start, end: anchor.end, exact: anchor.exact, state: "intact" };
+  if (newText.slice(anchor.start, anchor.end) === anchor.exact)
+    return { start: anchor.start, end: anchor.end, exact: anchor.exact, state: "intact" };
   const m = findQuote(newText, anchor, anchor.start);
   if (!m) return { start: 0, end: 0, exact: "", state: "orphaned" };
   const exact = newText.slice(m.start, m.end);
@@ -47,7 +48,8 @@ export function runAnchoringBench(): AnchoringFigures {
 }
 
 export function anchoringTable(a: AnchoringFigures): string {
-  const row = (name: string, m: MatcherFigures) => `| ${name} | ${(m.state_accuracy * 100).toFixed(1)} % | ${m.wrong_confident} | ${m.ms_per_anchor.toFixed(3)} ms |`;
+  const row = (name: string, m: MatcherFigures) =>
+    `| ${name} | ${(m.state_accuracy * 100).toFixed(1)} % | ${m.wrong_confident} | ${m.ms_per_anchor.toFixed(3)} ms |`;
   return [
     `Last anchoring run ${new Date().toISOString()} (Node ${process.version}), ${a.cases} revision cases of the demo plan text (one anchor and one diff per case):`,
     "",

@@ -60,7 +60,13 @@ async function main(file: string, roundId: string, editionId: string): Promise<E
     manifestSm3: edition.manifestSm3,
     auditHead: currentAuditHead(ctx.db),
     publishedAt: isoShanghai(edition.publishedAt),
-    sections: edition.sections.map((s) => ({ number: s.number, title: s.title, depth: s.parentSectionId ? 1 : 0, content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown>, tables: [] })),
+    sections: edition.sections.map((s) => ({
+      number: s.number,
+      title: s.title,
+      depth: s.parentSectionId ? 1 : 0,
+      content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown>,
+      tables: [],
+    })),
   });
   const ms = performance.now() - start;
   const m = process.memoryUsage();
@@ -70,8 +76,22 @@ async function main(file: string, roundId: string, editionId: string): Promise<E
   db.$client.close();
   const mb = (n: number) => n / 1024 / 1024;
   return {
-    adoption: { comments: input.comments.length, xlsx_ms, docx_ms, ratio: docx_ms / xlsx_ms, xlsx_bytes: xlsx.length, docx_bytes: docx.length },
-    edition_docx: { chars, ms, bytes: buffer.length, rss_delta_mb: mb(rssPeak - rss0), heap_delta_mb: mb(heapPeak - heap0), text_mb: mb(chars * 2) },
+    adoption: {
+      comments: input.comments.length,
+      xlsx_ms,
+      docx_ms,
+      ratio: docx_ms / xlsx_ms,
+      xlsx_bytes: xlsx.length,
+      docx_bytes: docx.length,
+    },
+    edition_docx: {
+      chars,
+      ms,
+      bytes: buffer.length,
+      rss_delta_mb: mb(rssPeak - rss0),
+      heap_delta_mb: mb(heapPeak - heap0),
+      text_mb: mb(chars * 2),
+    },
   };
 }
 

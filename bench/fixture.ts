@@ -42,7 +42,14 @@ export function createFixture(): BenchFixture {
   const demo = topUpDemoRound(db, 200);
   const large = seedLargePlan(db, { comments: 2000 });
   db.$client.close();
-  return { dir, file, demo, large, editions: large.editionIds.map((id) => editionTexts(file, id)), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file,
+    demo,
+    large,
+    editions: large.editionIds.map((id) => editionTexts(file, id)),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** UTF-8 bytes of what a reading view shows: the edition's text and the round's comments (bodies, proposals, replies). */
@@ -50,9 +57,22 @@ export function contentBytes(file: string, editionId: string, roundId: string): 
   const db = openDatabase(file, { runMigrations: false });
   try {
     const text = editionTexts(file, editionId).reduce((n, x) => n + Buffer.byteLength(x.text), 0);
-    const comments = db.select({ body: s.comments.body, proposed: s.comments.proposedText }).from(s.comments).where(eq(s.comments.roundId, roundId)).all();
-    const replies = db.select({ body: s.replies.body }).from(s.replies).innerJoin(s.comments, eq(s.replies.commentId, s.comments.id)).where(eq(s.comments.roundId, roundId)).all();
-    return text + comments.reduce((n, c) => n + Buffer.byteLength(c.body) + Buffer.byteLength(c.proposed ?? ""), 0) + replies.reduce((n, r) => n + Buffer.byteLength(r.body), 0);
+    const comments = db
+      .select({ body: s.comments.body, proposed: s.comments.proposedText })
+      .from(s.comments)
+      .where(eq(s.comments.roundId, roundId))
+      .all();
+    const replies = db
+      .select({ body: s.replies.body })
+      .from(s.replies)
+      .innerJoin(s.comments, eq(s.replies.commentId, s.comments.id))
+      .where(eq(s.comments.roundId, roundId))
+      .all();
+    return (
+      text +
+      comments.reduce((n, c) => n + Buffer.byteLength(c.body) + Buffer.byteLength(c.proposed ?? ""), 0) +
+      replies.reduce((n, r) => n + Buffer.byteLength(r.body), 0)
+    );
   } finally {
     db.$client.close();
   }

@@ -21,16 +21,34 @@ export interface Req {
 }
 
 /** One request; resolves with status, body and time taken (an error → status 0). */
-export function send(base: string, r: Req, agent?: Agent): Promise<{ status: number; body: Buffer; headers: Record<string, string | string[] | undefined>; ms: number }> {
+export function send(
+  base: string,
+  r: Req,
+  agent?: Agent,
+): Promise<{ status: number; body: Buffer; headers: Record<string, string | string[] | undefined>; ms: number }> {
   const url = new URL(r.path, base);
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request(url, { method: r.method ?? "GET", agent, headers: { "Accept-Encoding": "identity", ...(r.body ? { "Content-Length": String(Buffer.byteLength(r.body)) } : {}), ...r.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers, ms: performance.now() - started }));
-      res.on("error", () => resolve({ status: 0, body: Buffer.alloc(0), headers: {}, ms: performance.now() - started }));
-    });
+    const req = request(
+      url,
+      {
+        method: r.method ?? "GET",
+        agent,
+        headers: {
+          "Accept-Encoding": "identity",
+          ...(r.body ? { "Content-Length": String(Buffer.byteLength(r.body)) } : {}),
+          ...r.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers, ms: performance.now() - started }),
+        );
+        res.on("error", () => resolve({ status: 0, body: Buffer.alloc(0), headers: {}, ms: performance.now() - started }));
+      },
+    );
     req.on("error", () => resolve({ status: 0, body: Buffer.alloc(0), headers: {}, ms: performance.now() - started }));
     req.end(r.body);
   });
@@ -49,7 +67,12 @@ export function percentile(xs: number[], p: number): number {
 export async function load(
   base: string,
   next: (i: number) => Req,
-  { seconds = 5, connections = 32, onAnswer, stop }: { seconds?: number; connections?: number; onAnswer?: (status: number, body: Buffer) => void; stop?: () => boolean } = {},
+  {
+    seconds = 5,
+    connections = 32,
+    onAnswer,
+    stop,
+  }: { seconds?: number; connections?: number; onAnswer?: (status: number, body: Buffer) => void; stop?: () => boolean } = {},
 ): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
@@ -80,7 +103,10 @@ export async function load(
 
 /** A bare node:http baseline in its own process (bench/bare-server.mjs): "ok", or the bytes of `bodyFile`. */
 export async function startBare(bodyFile?: string): Promise<{ base: string; stop: () => void; pid: number }> {
-  const child: ChildProcess = spawn(process.execPath, ["bench/bare-server.mjs"], { env: { ...process.env, BODY_FILE: bodyFile ?? "" }, stdio: ["ignore", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(process.execPath, ["bench/bare-server.mjs"], {
+    env: { ...process.env, BODY_FILE: bodyFile ?? "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve) => child.stdout!.once("data", (d) => resolve(Number(String(d).trim()))));
   return { base: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }

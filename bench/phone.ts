@@ -2,13 +2,28 @@
 // (Emulation.setCPUThrottlingRate); the time to `load` of a page, best of `runs`.
 import { chromium } from "@playwright/test";
 
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 export async function phoneLoads(base: string, cookie: string, paths: string[], runs = 2): Promise<number[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
   try {
     const [name, value] = cookie.split("=");
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+    });
     await context.addCookies([{ name, value, url: base }]);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);

@@ -22,7 +22,18 @@ export interface Portal {
 export async function startPortal(dbFile: string, extraArgs: string[] = []): Promise<Portal> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [...extraArgs, "server.mjs"], { env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ORIGIN: base, DATABASE_PATH: dbFile, DEMO_SEED: "0" }, stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...extraArgs, "server.mjs"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      ORIGIN: base,
+      DATABASE_PATH: dbFile,
+      DEMO_SEED: "0",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const pid = child.pid!;
   // the server's errors are counted, not printed (an overloaded reading view logs one per aborted render)
   child.stderr!.on("data", (d: Buffer) => {
@@ -50,7 +61,12 @@ export async function startPortal(dbFile: string, extraArgs: string[] = []): Pro
     base,
     pid,
     login: async (username) => {
-      const res = await send(base, { method: "POST", path: "/login", headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" }, body: `username=${username}&password=${PASSWORD}` });
+      const res = await send(base, {
+        method: "POST",
+        path: "/login",
+        headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+        body: `username=${username}&password=${PASSWORD}`,
+      });
       const cookie = String(res.headers["set-cookie"] ?? "").split(";")[0];
       if (res.status !== 302 || !cookie) throw new Error(`bench: login as ${username} failed (${res.status})`);
       return cookie;

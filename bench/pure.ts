@@ -65,5 +65,10 @@ export function reanchorFigures(oldSections: string[], newSections: string[], co
   const states = { intact: 0, changed: 0, orphaned: 0 };
   for (const m of perSection()) states[m.state]++;
   const whole_ms = timeIt(() => mapAnchors(oldText, newText, whole), 1);
-  return { figures: { ms, diff_ms, ratio: ms / diff_ms }, anchors: whole.length, states, whole_document: { ms: whole_ms, ratio: whole_ms / diff_ms } };
+  return {
+    figures: { ms, diff_ms, ratio: ms / diff_ms },
+    anchors: whole.length,
+    states,
+    whole_document: { ms: whole_ms, ratio: whole_ms / diff_ms },
+  };
 }

@@ -75,7 +75,11 @@ try {
   await portal.stop();
 
   step("exports (child process)");
-  const exportsOut = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/exports.ts", f.file, f.large.roundId, f.large.editionIds[0]], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const exportsOut = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", "bench/exports.ts", f.file, f.large.roundId, f.large.editionIds[0]],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
   const exports = JSON.parse(exportsOut.trim().split("\n").at(-1)!) as ExportFigures;
 
   step("diff and re-anchoring on the two 500k editions");
@@ -118,7 +122,12 @@ try {
     details: {
       phone_load_ms: { demo: demoLoad, large: largeLoad },
       reading_view_large_pages: largePages,
-      comment_create: { acknowledged_before_kill: kill.acknowledged, acknowledged_in_burst: kill.in_burst, p99_ms: created.p99_ms, failed: created.failed },
+      comment_create: {
+        acknowledged_before_kill: kill.acknowledged,
+        acknowledged_in_burst: kill.in_burst,
+        p99_ms: created.p99_ms,
+        failed: created.failed,
+      },
       reanchor_whole_document: reanchor.whole_document,
       exports,
       // the serving process's own CPU per answer: ratios that do not depend on what else the machine runs
@@ -132,7 +141,8 @@ try {
   writeSearch(searchFigures);
   console.log(t);
   console.log(searchTable(searchFigures));
-  if (reading.failed || created.failed) console.log(`failed requests: reading view ${reading.failed}, comments ${JSON.stringify(created.statuses)}`);
+  if (reading.failed || created.failed)
+    console.log(`failed requests: reading view ${reading.failed}, comments ${JSON.stringify(created.statuses)}`);
 } finally {
   f.cleanup();
 }

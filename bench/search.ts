@@ -54,18 +54,38 @@ function buildDatabase(file: string) {
   const now = Date.now();
   let chars = 0;
   c.transaction(() => {
-    c.prepare("INSERT INTO organizations (id, name, full_name, kind) VALUES ('org_team', '编制专班', '规划编制专班', 'drafting_team')").run();
-    c.prepare("INSERT INTO users (id, username, display_name, password_hash, role, organization_id) VALUES ('usr_drafter', 'drafter', '编制人员', 'x', 'drafter', 'org_team')").run();
+    c.prepare(
+      "INSERT INTO organizations (id, name, full_name, kind) VALUES ('org_team', '编制专班', '规划编制专班', 'drafting_team')",
+    ).run();
+    c.prepare(
+      "INSERT INTO users (id, username, display_name, password_hash, role, organization_id) VALUES ('usr_drafter', 'drafter', '编制人员', 'x', 'drafter', 'org_team')",
+    ).run();
     for (let i = 0; i < REVIEWER_ORGS; i++) {
-      c.prepare("INSERT INTO organizations (id, name, full_name, kind) VALUES (?, ?, ?, 'department')").run(`org_${i}`, `部门${i}`, `市部门${i}`);
-      c.prepare("INSERT INTO users (id, username, display_name, password_hash, role, organization_id) VALUES (?, ?, ?, 'x', 'reviewer', ?)").run(`usr_${i}`, `reviewer${i}`, `征询人${i}`, `org_${i}`);
+      c.prepare("INSERT INTO organizations (id, name, full_name, kind) VALUES (?, ?, ?, 'department')").run(
+        `org_${i}`,
+        `部门${i}`,
+        `市部门${i}`,
+      );
+      c.prepare(
+        "INSERT INTO users (id, username, display_name, password_hash, role, organization_id) VALUES (?, ?, ?, 'x', 'reviewer', ?)",
+      ).run(`usr_${i}`, `reviewer${i}`, `征询人${i}`, `org_${i}`);
     }
-    c.prepare("INSERT INTO plans (id, title, level, region, period_start, period_end, owner_organization_id, drafting_organization_id, stage) VALUES ('pln_bench', '基准县国土空间生态修复规划（2021—2035年）', 'county', '基准县', 2021, 2035, 'org_team', 'org_team', 'consultation')").run();
+    c.prepare(
+      "INSERT INTO plans (id, title, level, region, period_start, period_end, owner_organization_id, drafting_organization_id, stage) VALUES ('pln_bench', '基准县国土空间生态修复规划（2021—2035年）', 'county', '基准县', 2021, 2035, 'org_team', 'org_team', 'consultation')",
+    ).run();
     c.prepare("INSERT INTO documents (id, plan_id, kind, title) VALUES ('doc_bench', 'pln_bench', 'text', '规划文本')").run();
-    c.prepare("INSERT INTO editions (id, document_id, label, manifest_hash, published_by_id, published_at) VALUES ('edn_bench', 'doc_bench', '征求意见稿', 'x', 'usr_drafter', ?)").run(now);
-    const section = c.prepare("INSERT INTO sections (id, document_id, number, title, sort_order, current_revision_id) VALUES (?, 'doc_bench', ?, ?, ?, ?)");
-    const revision = c.prepare("INSERT INTO revisions (id, section_id, content, text, hash, author_id) VALUES (?, ?, '{\"type\":\"doc\"}', ?, 'x', 'usr_drafter')");
-    const held = c.prepare("INSERT INTO edition_sections (edition_id, position, section_id, revision_id, number, title, hash) VALUES ('edn_bench', ?, ?, ?, ?, ?, 'x')");
+    c.prepare(
+      "INSERT INTO editions (id, document_id, label, manifest_hash, published_by_id, published_at) VALUES ('edn_bench', 'doc_bench', '征求意见稿', 'x', 'usr_drafter', ?)",
+    ).run(now);
+    const section = c.prepare(
+      "INSERT INTO sections (id, document_id, number, title, sort_order, current_revision_id) VALUES (?, 'doc_bench', ?, ?, ?, ?)",
+    );
+    const revision = c.prepare(
+      "INSERT INTO revisions (id, section_id, content, text, hash, author_id) VALUES (?, ?, '{\"type\":\"doc\"}', ?, 'x', 'usr_drafter')",
+    );
+    const held = c.prepare(
+      "INSERT INTO edition_sections (edition_id, position, section_id, revision_id, number, title, hash) VALUES ('edn_bench', ?, ?, ?, ?, ?, 'x')",
+    );
     const perSection = TARGET_CHARS / SECTIONS;
     for (let i = 0; i < SECTIONS; i++) {
       const parts: string[] = [];
@@ -81,21 +101,34 @@ function buildDatabase(file: string) {
       revision.run(`rev_${i}`, `sec_${i}`, text);
       held.run(i, `sec_${i}`, `rev_${i}`, `第${i + 1}节`, `章节${i + 1}`);
     }
-    c.prepare("INSERT INTO rounds (id, edition_id, title, visibility, opens_at, closes_at, opened_by_id) VALUES ('rnd_bench', 'edn_bench', '征求意见', 'private', ?, ?, 'usr_drafter')").run(now, now + 86_400_000);
-    for (let i = 0; i < REVIEWER_ORGS; i++) c.prepare("INSERT INTO round_invitations (round_id, organization_id) VALUES ('rnd_bench', ?)").run(`org_${i}`);
-    const comment = c.prepare("INSERT INTO comments (id, round_id, section_id, revision_id, body, category, author_id, organization_id) VALUES (?, 'rnd_bench', ?, ?, ?, 'revise', ?, ?)");
+    c.prepare(
+      "INSERT INTO rounds (id, edition_id, title, visibility, opens_at, closes_at, opened_by_id) VALUES ('rnd_bench', 'edn_bench', '征求意见', 'private', ?, ?, 'usr_drafter')",
+    ).run(now, now + 86_400_000);
+    for (let i = 0; i < REVIEWER_ORGS; i++)
+      c.prepare("INSERT INTO round_invitations (round_id, organization_id) VALUES ('rnd_bench', ?)").run(`org_${i}`);
+    const comment = c.prepare(
+      "INSERT INTO comments (id, round_id, section_id, revision_id, body, category, author_id, organization_id) VALUES (?, 'rnd_bench', ?, ?, ?, 'revise', ?, ?)",
+    );
     for (let i = 0; i < COMMENTS; i++) {
       const s = Math.floor(rand() * SECTIONS);
       const o = i % REVIEWER_ORGS;
       comment.run(`cmt_${i}`, `sec_${s}`, `rev_${s}`, `${pick(bodies)}${pick(paragraphs).slice(0, 40)}`, `usr_${o}`, `org_${o}`);
     }
     const reply = c.prepare("INSERT INTO replies (id, comment_id, author_id, body) VALUES (?, ?, 'usr_drafter', ?)");
-    for (let i = 0; i < REPLIES; i++) reply.run(`rpl_${i}`, `cmt_${Math.floor(rand() * COMMENTS)}`, `感谢意见，${pick(paragraphs).slice(0, 60)}`);
+    for (let i = 0; i < REPLIES; i++)
+      reply.run(`rpl_${i}`, `cmt_${Math.floor(rand() * COMMENTS)}`, `感谢意见，${pick(paragraphs).slice(0, 60)}`);
   })();
   return { db, chars };
 }
 
-const userOf = (id: string, username: string, role: SessionUser["role"], org: { id: string; name: string; kind: string }): SessionUser => ({ id, username, displayName: username, role, locale: "zh-CN", organization: org });
+const userOf = (id: string, username: string, role: SessionUser["role"], org: { id: string; name: string; kind: string }): SessionUser => ({
+  id,
+  username,
+  displayName: username,
+  role,
+  locale: "zh-CN",
+  organization: org,
+});
 
 function measure(ctx: Parameters<typeof search>[0]): QueryFigures[] {
   return SEARCH_QUERIES.map((q) => {
@@ -112,7 +145,14 @@ function measure(ctx: Parameters<typeof search>[0]): QueryFigures[] {
     times.sort((a, b) => a - b);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
-    return { query: q, chars: Array.from(q).length, hits, mean_ms: Number(mean.toFixed(2)), p95_ms: Number(p95.toFixed(2)), cpu_mean_ms: Number(((cpu.user + cpu.system) / 1000 / RUNS).toFixed(2)) };
+    return {
+      query: q,
+      chars: Array.from(q).length,
+      hits,
+      mean_ms: Number(mean.toFixed(2)),
+      p95_ms: Number(p95.toFixed(2)),
+      cpu_mean_ms: Number(((cpu.user + cpu.system) / 1000 / RUNS).toFixed(2)),
+    };
   });
 }
 
@@ -122,7 +162,15 @@ export function runSearchBench(): SearchFigures {
     const { db, chars } = buildDatabase(path.join(dir, "search.db"));
     const reviewer = { db, user: userOf("usr_3", "reviewer3", "reviewer", { id: "org_3", name: "部门3", kind: "department" }) };
     const drafter = { db, user: userOf("usr_drafter", "drafter", "drafter", { id: "org_team", name: "编制专班", kind: "drafting_team" }) };
-    const figures = { chars, sections: SECTIONS, comments: COMMENTS, replies: REPLIES, target_ms: 50, reviewer: measure(reviewer), drafter: measure(drafter) };
+    const figures = {
+      chars,
+      sections: SECTIONS,
+      comments: COMMENTS,
+      replies: REPLIES,
+      target_ms: 50,
+      reviewer: measure(reviewer),
+      drafter: measure(drafter),
+    };
     db.$client.close();
     return figures;
   } finally {

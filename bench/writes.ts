@@ -17,7 +17,12 @@ function payloads(sections: { id: string; text: string }[], n = 500): string[] {
     const sec = sections[Math.floor(r() * sections.length)];
     const start = Math.floor(r() * Math.max(1, sec.text.length - 30));
     const a = buildAnchor(sec.text, start, start + 12)!;
-    return JSON.stringify({ sectionId: sec.id, anchor: a, body: `基准测试意见 ${i}：建议核实本段表述并补充数据来源。`, category: "revise" });
+    return JSON.stringify({
+      sectionId: sec.id,
+      anchor: a,
+      body: `基准测试意见 ${i}：建议核实本段表述并补充数据来源。`,
+      category: "revise",
+    });
   });
 }
 
@@ -27,7 +32,12 @@ export async function commentCreate(f: BenchFixture, seconds = 6, nodeArgs: stri
     const cookies = await Promise.all(COMMENTERS.map((u) => portal.login(u)));
     const bodies = payloads(f.editions[0]);
     let k = 0;
-    const next = (i: number): Req => ({ method: "POST", path: `/api/v1/rounds/${f.large.roundId}/comments`, headers: { Origin: portal.base, Cookie: cookies[i % cookies.length], "Content-Type": "application/json" }, body: bodies[k++ % bodies.length] });
+    const next = (i: number): Req => ({
+      method: "POST",
+      path: `/api/v1/rounds/${f.large.roundId}/comments`,
+      headers: { Origin: portal.base, Cookie: cookies[i % cookies.length], "Content-Type": "application/json" },
+      body: bodies[k++ % bodies.length],
+    });
     await load(portal.base, next, { seconds: 1 });
     const cpu0 = cpuMsOf(portal.pid);
     const run = await load(portal.base, next, { seconds });
@@ -48,7 +58,12 @@ export async function killMidBurst(f: BenchFixture, { acks = 40, maxMs = 8000 } 
   const cookies = await Promise.all(COMMENTERS.map((u) => portal.login(u)));
   const bodies = payloads(f.editions[0]);
   let k = 0;
-  const next = (i: number): Req => ({ method: "POST", path: `/api/v1/rounds/${f.large.roundId}/comments`, headers: { Origin: portal.base, Cookie: cookies[i % cookies.length], "Content-Type": "application/json" }, body: bodies[k++ % bodies.length] });
+  const next = (i: number): Req => ({
+    method: "POST",
+    path: `/api/v1/rounds/${f.large.roundId}/comments`,
+    headers: { Origin: portal.base, Cookie: cookies[i % cookies.length], "Content-Type": "application/json" },
+    body: bodies[k++ % bodies.length],
+  });
   const acknowledged: string[] = [];
   const onAnswer = (status: number, body: Buffer) => {
     if (status === 201) acknowledged.push(JSON.parse(body.toString()).id);
@@ -75,8 +90,18 @@ export async function killMidBurst(f: BenchFixture, { acks = 40, maxMs = 8000 } 
   const up = (await fetch(`${again.base}/healthz`)).ok;
   const db = openDatabase(f.file, { runMigrations: false });
   let found = 0;
-  for (let i = 0; i < acknowledged.length; i += 500) found += db.select({ id: s.comments.id }).from(s.comments).where(inArray(s.comments.id, acknowledged.slice(i, i + 500))).all().length;
+  for (let i = 0; i < acknowledged.length; i += 500)
+    found += db
+      .select({ id: s.comments.id })
+      .from(s.comments)
+      .where(inArray(s.comments.id, acknowledged.slice(i, i + 500)))
+      .all().length;
   db.$client.close();
   await again.stop();
-  return { acknowledged: acknowledged.length, in_burst: acknowledged.length - warm, lost_after_kill: acknowledged.length - found, restarted: up };
+  return {
+    acknowledged: acknowledged.length,
+    in_burst: acknowledged.length - warm,
+    lost_after_kill: acknowledged.length - found,
+    restarted: up,
+  };
 }

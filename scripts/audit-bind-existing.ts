@@ -18,4 +18,8 @@ if (result.refused.length) {
   console.error(`nothing bound: ${result.refused.length} broken record(s) in ${file} must be looked into first (npm run audit:verify)`);
   process.exit(1);
 }
-console.log(result.bound ? `${result.bound} existing rows bound into the audit chain of ${file}; keep the new head: npm run audit:head` : `every row of ${file} is already bound`);
+console.log(
+  result.bound
+    ? `${result.bound} existing rows bound into the audit chain of ${file}; keep the new head: npm run audit:head`
+    : `every row of ${file} is already bound`,
+);

@@ -22,12 +22,19 @@ const result = verifyIntegrity(db, earlierHead);
 db.$client.close();
 const head = `head: ${result.head.events} events, sha256 ${result.head.sha256}, sm3 ${result.head.sm3}`;
 if (result.ok) {
-  console.log(`audit chain intact: ${result.events} events, every sign-off matches its signature, every bound row matches its hash${earlierHead ? ", the earlier head is still in the chain" : ""}, in ${file}\n${head}`);
+  console.log(
+    `audit chain intact: ${result.events} events, every sign-off matches its signature, every bound row matches its hash${earlierHead ? ", the earlier head is still in the chain" : ""}, in ${file}\n${head}`,
+  );
   process.exit(0);
 }
-if (result.firstBrokenEventId !== null) console.error(`audit chain BROKEN at audit_events.id = ${result.firstBrokenEventId} (${result.events} events in ${file})`);
-if (result.earlierHeadFound === false) console.error(`audit chain TRUNCATED: the earlier head ${earlierHead} is no longer in the chain (${result.events} events in ${file})\n${head}`);
-if (result.firstBrokenSignoffId !== null) console.error(`sign-off BROKEN: ${result.firstBrokenSignoffId} does not match its signature or the audit chain (${file})`);
+if (result.firstBrokenEventId !== null)
+  console.error(`audit chain BROKEN at audit_events.id = ${result.firstBrokenEventId} (${result.events} events in ${file})`);
+if (result.earlierHeadFound === false)
+  console.error(
+    `audit chain TRUNCATED: the earlier head ${earlierHead} is no longer in the chain (${result.events} events in ${file})\n${head}`,
+  );
+if (result.firstBrokenSignoffId !== null)
+  console.error(`sign-off BROKEN: ${result.firstBrokenSignoffId} does not match its signature or the audit chain (${file})`);
 for (const b of result.broken) console.error(`${b.reason.toUpperCase()}: ${b.table} ${b.id}`);
 if (result.brokenCount > result.broken.length) console.error(`… and ${result.brokenCount - result.broken.length} more`);
 process.exit(1);

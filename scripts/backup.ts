@@ -30,4 +30,6 @@ if (integrity !== "ok" || !audit.ok) {
   console.error(`backup written to ${target} but it does not check out: integrity=${integrity}, audit=${JSON.stringify(audit)}`);
   process.exit(1);
 }
-console.log(`backup of ${source} written to ${target} (mode ${OWNER_ONLY.toString(8)}, integrity ok, ${audit.events} audit events verified)`);
+console.log(
+  `backup of ${source} written to ${target} (mode ${OWNER_ONLY.toString(8)}, integrity ok, ${audit.events} audit events verified)`,
+);

@@ -10,7 +10,9 @@ import { passwordProblem } from "../app/utils/password-policy";
 import { databasePath, openDatabase } from "~db/client";
 import { organizations, users } from "~db/schema";
 
-const { values } = parseArgs({ options: { username: { type: "string" }, name: { type: "string" }, organization: { type: "string", default: "张掖市自然资源局" } } });
+const { values } = parseArgs({
+  options: { username: { type: "string" }, name: { type: "string" }, organization: { type: "string", default: "张掖市自然资源局" } },
+});
 const password = process.env.ADMIN_PASSWORD ?? "";
 const username = (values.username ?? "").trim().toLowerCase();
 if (!/^[a-z0-9_-]{3,32}$/.test(username) || !values.name) {
@@ -31,7 +33,13 @@ try {
     if (!org) {
       org = { id: newId("org") };
       tx.insert(organizations).values({ id: org.id, name: values.organization!, fullName: values.organization!, kind: "bureau" }).run();
-      recordAudit(tx, { actorId: null, action: "organization.create", entityType: "organization", entityId: org.id, data: { name: values.organization } });
+      recordAudit(tx, {
+        actorId: null,
+        action: "organization.create",
+        entityType: "organization",
+        entityId: org.id,
+        data: { name: values.organization },
+      });
     }
     const id = newId("usr");
     tx.insert(users).values({ id, username, displayName: values.name!, passwordHash, role: "admin", organizationId: org.id }).run();

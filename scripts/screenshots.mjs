@@ -6,10 +6,24 @@ import { chromium } from "@playwright/test";
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = process.argv[3] ?? "screenshots";
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+});
 
 async function shoot(username, pages) {
-  for (const [width, height, tag] of [[1366, 900, "desktop"], [390, 844, "phone"]]) {
+  for (const [width, height, tag] of [
+    [1366, 900, "desktop"],
+    [390, 844, "phone"],
+  ]) {
     const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
     const page = await context.newPage();
     if (username) {
@@ -39,7 +53,10 @@ const firstEdition = async (page) => {
 };
 const roundReading = async (page) => {
   await page.goto(`${base}/`);
-  return page.locator("[data-testid=rounds] a", { hasText: /阅读并提出意见/ }).first().getAttribute("href");
+  return page
+    .locator("[data-testid=rounds] a", { hasText: /阅读并提出意见/ })
+    .first()
+    .getAttribute("href");
 };
 const roundPage = async (page) => {
   await page.goto(`${base}/`);
@@ -68,7 +85,14 @@ await shoot("drafter", [
   ["notifications-drafter", "/notifications"],
   ["workbench-drafter", workbench],
 ]);
-await shoot("ganzhou", [["dashboard-reviewer", "/"], ["edition-reviewer", firstEdition], ["reading-reviewer", roundReading], ["round-reviewer", roundPage], ["inbox-reviewer", "/rounds"], ["admin-403", "/admin"]]);
+await shoot("ganzhou", [
+  ["dashboard-reviewer", "/"],
+  ["edition-reviewer", firstEdition],
+  ["reading-reviewer", roundReading],
+  ["round-reviewer", roundPage],
+  ["inbox-reviewer", "/rounds"],
+  ["admin-403", "/admin"],
+]);
 await shoot("admin", [["admin", "/admin"]]);
 await shoot("expert1", [["review-expert", reviewPage]]);
 await browser.close();

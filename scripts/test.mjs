@@ -1,4 +1,4 @@
-// `npm test`: install if needed → typecheck → lint → import rules → build → vitest (unit + integration) →
+// `npm test`: install if needed → typecheck → lint → format → import rules → build → vitest (unit + integration) →
 // Playwright in Chromium. Ends with one line of its own: "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -13,15 +13,21 @@ function ensureChromium() {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync("/usr/bin/apt-get")) {
     console.log("› Chromium not found; installing Debian's chromium (apt-get install -y chromium) …");
-    let r = run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    let r = run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (!r.ok) {
       run("apt-get", ["update"]);
-      r = run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+      r = run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
     }
     found = findChromium();
     if (found) return found;
   }
-  console.error("\nNo Chromium found for the end-to-end tests. Install it with:\n    sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary) and run npm test again.\n");
+  console.error(
+    "\nNo Chromium found for the end-to-end tests. Install it with:\n    sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary) and run npm test again.\n",
+  );
   return null;
 }
 
@@ -44,8 +50,16 @@ const step = (name, fn) => {
 
 step("typecheck (tsc --noEmit)", () => run(bin("tsc"), ["--noEmit"]).ok);
 step("lint (biome)", () => run(bin("biome"), ["lint", "."]).ok);
+// Biome's formatter (biome.json); `npm run format` writes it. An unformatted file counts as a failed test.
+if (!step("format (biome)", () => run(bin("biome"), ["format", "."]).ok)) failed += 1;
 // Imports point down only (.dependency-cruiser.cjs); a broken rule counts as a failed test.
-if (!step("imports (dependency-cruiser)", () => run(bin("depcruise"), ["app", "db", "server", "scripts", "--config", ".dependency-cruiser.cjs", "--output-type", "err"]).ok)) failed += 1;
+if (
+  !step(
+    "imports (dependency-cruiser)",
+    () => run(bin("depcruise"), ["app", "db", "server", "scripts", "--config", ".dependency-cruiser.cjs", "--output-type", "err"]).ok,
+  )
+)
+  failed += 1;
 const built = step("build", () => ensureBuilt());
 
 function readJson(file) {
@@ -72,7 +86,10 @@ if (v) {
 const pwReport = path.join(tmp, "playwright.json");
 rmSync(pwReport, { force: true });
 if (chromium && built) {
-  step("playwright", () => run(bin("playwright"), ["test"], { env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport } }).ok);
+  step(
+    "playwright",
+    () => run(bin("playwright"), ["test"], { env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport } }).ok,
+  );
   const p = readJson(pwReport);
   if (p) {
     passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);

@@ -30,6 +30,8 @@ describe("cachePolicyFor", () => {
     expect(cachePolicyFor(undefined, h({ "Content-Type": "text/html" }))).toBeNull();
     expect(cachePolicyFor("portal_session=", h({ "Content-Type": "text/html" }))).toBeNull();
     expect(cachePolicyFor("portal_session=abc", h({ "Content-Type": "image/png" }))).toBeNull();
-    expect(cachePolicyFor("portal_session=abc", h({ "Content-Type": "application/json", "Cache-Control": "private, no-cache" }))).toBeNull();
+    expect(
+      cachePolicyFor("portal_session=abc", h({ "Content-Type": "application/json", "Cache-Control": "private, no-cache" })),
+    ).toBeNull();
   });
 });

@@ -44,9 +44,11 @@ export function originCheck(origin) {
     if (req.path.startsWith("/api/")) {
       res.json({ error: { code: "forbidden", message: `${crossOriginMessage["zh-CN"]} ${crossOriginMessage.en}` } });
     } else {
-      res.type("html").send(
-        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>403</title><body style="font-family:sans-serif;padding:2rem"><h1>403</h1><p>${crossOriginMessage["zh-CN"]}</p><p>${crossOriginMessage.en}</p><p><a href="/">返回首页 / Home</a></p></body></html>`,
-      );
+      res
+        .type("html")
+        .send(
+          `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>403</title><body style="font-family:sans-serif;padding:2rem"><h1>403</h1><p>${crossOriginMessage["zh-CN"]}</p><p>${crossOriginMessage.en}</p><p><a href="/">返回首页 / Home</a></p></body></html>`,
+        );
     }
   };
 }
@@ -69,8 +71,12 @@ export const MAX_MULTIPART_BYTES = 20 * 1024 * 1024 + 64 * 1024;
  * @returns {{ kind: "form" | "json" | "multipart" | "upload", limit: number }}
  */
 export function bodyLimitFor(contentType) {
-  const type = String(contentType ?? "").split(";")[0].trim().toLowerCase();
-  if (type === "" || type === "application/x-www-form-urlencoded" || type.startsWith("text/")) return { kind: "form", limit: MAX_FORM_BYTES };
+  const type = String(contentType ?? "")
+    .split(";")[0]
+    .trim()
+    .toLowerCase();
+  if (type === "" || type === "application/x-www-form-urlencoded" || type.startsWith("text/"))
+    return { kind: "form", limit: MAX_FORM_BYTES };
   if (type === "application/json" || type.endsWith("+json")) return { kind: "json", limit: MAX_JSON_BYTES };
   if (type === "multipart/form-data") return { kind: "multipart", limit: MAX_MULTIPART_BYTES };
   return { kind: "upload", limit: Number.POSITIVE_INFINITY };
@@ -94,9 +100,11 @@ function refuse(req, res, status, message) {
   if (req.path.startsWith("/api/")) {
     res.json({ error: { code: status === 413 ? "too_large" : "length_required", message: `${message["zh-CN"]} ${message.en}` } });
   } else {
-    res.type("html").send(
-      `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${status}</title><body style="font-family:sans-serif;padding:2rem"><h1>${status}</h1><p>${message["zh-CN"]}</p><p>${message.en}</p><p><a href="/">返回首页 / Home</a></p></body></html>`,
-    );
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${status}</title><body style="font-family:sans-serif;padding:2rem"><h1>${status}</h1><p>${message["zh-CN"]}</p><p>${message.en}</p><p><a href="/">返回首页 / Home</a></p></body></html>`,
+      );
   }
 }
 
@@ -207,7 +215,9 @@ export function cachePolicyFor(requestCookie, headers) {
  * @returns {number}
  */
 export function trustedProxies(value) {
-  const v = String(value ?? "").trim().toLowerCase();
+  const v = String(value ?? "")
+    .trim()
+    .toLowerCase();
   if (v === "" || v === "0" || v === "false") return 0;
   if (v === "true") return 1;
   if (/^[1-9][0-9]?$/.test(v)) return Number(v);

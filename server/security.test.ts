@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, clientAddress, forwardedClient, isCrossOriginWrite, MAX_FORM_BYTES, MAX_JSON_BYTES, trustedProxies } from "./security.mjs";
+import {
+  bodyLimitFor,
+  clientAddress,
+  forwardedClient,
+  isCrossOriginWrite,
+  MAX_FORM_BYTES,
+  MAX_JSON_BYTES,
+  trustedProxies,
+} from "./security.mjs";
 
 const origin = "http://localhost:3000";
 
@@ -9,7 +17,8 @@ describe("isCrossOriginWrite", () => {
     expect(isCrossOriginWrite("HEAD", { origin: "https://evil.example" }, origin)).toBe(false);
   });
   it("blocks writes naming another origin, including 'null'", () => {
-    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) expect(isCrossOriginWrite(method, { origin: "https://evil.example" }, origin)).toBe(true);
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"])
+      expect(isCrossOriginWrite(method, { origin: "https://evil.example" }, origin)).toBe(true);
     expect(isCrossOriginWrite("POST", { origin: "null" }, origin)).toBe(true);
     expect(isCrossOriginWrite("POST", { origin: "http://localhost:3001" }, origin)).toBe(true);
   });
@@ -51,10 +60,16 @@ describe("forwardedClient (TRUST_PROXY=N)", () => {
     expect(() => trustedProxies("yes please")).toThrow();
   });
   it("clientAddress puts the proxy-appended hop in x-portal-client-ip", () => {
-    const req = { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.7" }, socket: { remoteAddress: "127.0.0.1" } } as { headers: Record<string, string>; socket: { remoteAddress: string } };
+    const req = { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.7" }, socket: { remoteAddress: "127.0.0.1" } } as {
+      headers: Record<string, string>;
+      socket: { remoteAddress: string };
+    };
     clientAddress(1)(req, {}, () => {});
     expect(req.headers["x-portal-client-ip"]).toBe("203.0.113.7");
-    const direct = { headers: { "x-forwarded-for": "6.6.6.6" }, socket: { remoteAddress: "198.51.100.4" } } as { headers: Record<string, string>; socket: { remoteAddress: string } };
+    const direct = { headers: { "x-forwarded-for": "6.6.6.6" }, socket: { remoteAddress: "198.51.100.4" } } as {
+      headers: Record<string, string>;
+      socket: { remoteAddress: string };
+    };
     clientAddress(0)(direct, {}, () => {});
     expect(direct.headers["x-portal-client-ip"]).toBe("198.51.100.4");
   });

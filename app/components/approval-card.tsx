@@ -30,7 +30,10 @@ export function ApprovalCard({ planId, approval }: { planId: string; approval: A
   return (
     <section className="card" aria-labelledby="approval-card-h" data-testid="approval-card">
       <h2 id="approval-card-h">
-        {t("approval.card")} <span className={`badge ${a.state === "none" ? "" : a.state === "requested" ? "badge--warn" : "badge--accent"}`}>{t(`approval.state.${a.state}`)}</span>
+        {t("approval.card")}{" "}
+        <span className={`badge ${a.state === "none" ? "" : a.state === "requested" ? "badge--warn" : "badge--accent"}`}>
+          {t(`approval.state.${a.state}`)}
+        </span>
       </h2>
       <p className="small">{text}</p>
       {a.canOpen ? (

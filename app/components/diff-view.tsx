@@ -21,15 +21,7 @@ interface Paragraph {
 }
 
 /** Shows a text diff inline (one block with <ins>/<del>) or side by side (before | after). */
-export function DiffView({
-  ops,
-  mode = "inline",
-  labels,
-}: {
-  ops: DiffOp[];
-  mode?: "inline" | "side-by-side";
-  labels: DiffLabels;
-}) {
+export function DiffView({ ops, mode = "inline", labels }: { ops: DiffOp[]; mode?: "inline" | "side-by-side"; labels: DiffLabels }) {
   if (mode === "inline") {
     return (
       <div className="diff-view diff-view--inline">

@@ -34,7 +34,12 @@ export function PlanSwitcher({ plans }: { plans: SwitcherPlan[] }) {
             <ul>
               {g.items.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/plans/${p.id}`} aria-current={here?.planId === p.id ? "page" : undefined} title={p.title} data-plan={p.region}>
+                  <Link
+                    to={`/plans/${p.id}`}
+                    aria-current={here?.planId === p.id ? "page" : undefined}
+                    title={p.title}
+                    data-plan={p.region}
+                  >
                     <span>{p.region}</span>
                     {p.mine ? (
                       <span className="badge badge--accent" data-testid="your-plan">

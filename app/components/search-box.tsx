@@ -8,7 +8,16 @@ export function SearchBox() {
   const current = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
   return (
     <Form method="get" action="/search" role="search" aria-label={t("search.label")} className="site-search" data-testid="site-search">
-      <input key={current} name="q" type="search" defaultValue={current} maxLength={100} placeholder={t("search.placeholder")} aria-label={t("search.label")} className="input site-search__input" />
+      <input
+        key={current}
+        name="q"
+        type="search"
+        defaultValue={current}
+        maxLength={100}
+        placeholder={t("search.placeholder")}
+        aria-label={t("search.label")}
+        className="input site-search__input"
+      />
       <button type="submit" className="button button--ghost site-search__button">
         {t("search.submit")}
       </button>

@@ -28,8 +28,15 @@ export function StageTimeline({ stages }: { stages: StageView[] }) {
             {s.state === "done" ? (
               <span className="badge">{t("dashboard.done")}</span>
             ) : s.state === "current" && s.daysLeft !== null ? (
-              <span className={`badge ${s.daysLeft < 0 ? "badge--danger" : s.daysLeft <= 7 ? "badge--warn" : "badge--accent"}`} data-testid="current-stage-days">
-                {s.daysLeft > 0 ? t("dashboard.daysLeft", { days: s.daysLeft }) : s.daysLeft === 0 ? t("dashboard.dueToday") : t("dashboard.overdue", { days: -s.daysLeft })}
+              <span
+                className={`badge ${s.daysLeft < 0 ? "badge--danger" : s.daysLeft <= 7 ? "badge--warn" : "badge--accent"}`}
+                data-testid="current-stage-days"
+              >
+                {s.daysLeft > 0
+                  ? t("dashboard.daysLeft", { days: s.daysLeft })
+                  : s.daysLeft === 0
+                    ? t("dashboard.dueToday")
+                    : t("dashboard.overdue", { days: -s.daysLeft })}
               </span>
             ) : s.state === "upcoming" && s.daysLeft !== null ? (
               <span className="muted small">{t("dashboard.daysLeft", { days: s.daysLeft })}</span>

@@ -16,10 +16,18 @@ export function adoptionTableCsvResponse(ctx: Ctx, roundId: string) {
 
 export async function adoptionTableXlsxResponse(ctx: Ctx, roundId: string) {
   const input = adoptionInput(ctx, roundId);
-  return download(await adoptionTableXlsx(input), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", adoptionFileName(input, "xlsx"));
+  return download(
+    await adoptionTableXlsx(input),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    adoptionFileName(input, "xlsx"),
+  );
 }
 
 export async function adoptionTableDocxResponse(ctx: Ctx, roundId: string) {
   const input = adoptionInput(ctx, roundId);
-  return download(await adoptionTableDocx(input), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", adoptionFileName(input, "docx"));
+  return download(
+    await adoptionTableDocx(input),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    adoptionFileName(input, "docx"),
+  );
 }

@@ -28,7 +28,11 @@ export async function planLibraryResponse(ctx: Ctx, planId: string) {
 
 export async function consolidatedResponse(ctx: Ctx) {
   const { rows, summary } = consolidatedLibraryRows(ctx);
-  return download(await libraryXlsx(rows, { planColumn: true, summary }), "key-projects-all.xlsx", `张掖市重点项目汇总库（${shanghaiDate(Date.now())}）.xlsx`);
+  return download(
+    await libraryXlsx(rows, { planColumn: true, summary }),
+    "key-projects-all.xlsx",
+    `张掖市重点项目汇总库（${shanghaiDate(Date.now())}）.xlsx`,
+  );
 }
 
 const tooLarge = () => new DomainError("too_large", "library.import.tooLarge", {}, { issues: [{ path: "file", message: "" }] });
@@ -62,5 +66,11 @@ export async function readUploadForm(request: Request): Promise<{ name: string; 
 /** An import preview for the API, each problem with its message in the caller's language. */
 export function withMessages(preview: ReturnType<typeof projectImportJson>, locale: Locale) {
   const t = translator(locale);
-  return { ...preview, problems: preview.problems.map((r) => ({ ...r, problems: r.problems.map((p) => ({ ...p, column: fieldLabel(t, p.field), message: problemText(t, p) })) })) };
+  return {
+    ...preview,
+    problems: preview.problems.map((r) => ({
+      ...r,
+      problems: r.problems.map((p) => ({ ...p, column: fieldLabel(t, p.field), message: problemText(t, p) })),
+    })),
+  };
 }

@@ -5,5 +5,10 @@ import type { Ctx } from "~/utils/session.server";
 
 export async function reviewSheetDocxResponse(ctx: Ctx, reviewId: string) {
   const { buffer, fileName } = await exportReviewSheet(ctx, reviewId);
-  return fileResponse(buffer, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName, `review-${reviewId}.docx`);
+  return fileResponse(
+    buffer,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    fileName,
+    `review-${reviewId}.docx`,
+  );
 }

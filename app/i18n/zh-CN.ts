@@ -168,5 +168,17 @@ const core = {
   "footer.text": "张掖市自然资源局 · 国土空间生态修复规划编制工作",
 } as const;
 
-export const zhCN = { ...core, ...editorZh, ...draftingZh, ...consultationZh, ...reviewZh, ...plansZh, ...approvalZh, ...rollupZh, ...libraryZh, ...indicatorsZh, ...searchZh } as const;
+export const zhCN = {
+  ...core,
+  ...editorZh,
+  ...draftingZh,
+  ...consultationZh,
+  ...reviewZh,
+  ...plansZh,
+  ...approvalZh,
+  ...rollupZh,
+  ...libraryZh,
+  ...indicatorsZh,
+  ...searchZh,
+} as const;
 export type MessageKey = keyof typeof zhCN;

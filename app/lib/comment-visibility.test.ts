@@ -3,7 +3,11 @@ import { canSeeComment, canSeeRound } from "./comment-visibility";
 
 const invited = ["ganzhou", "linze"];
 const comment = { organizationId: "ganzhou", withdrawn: false };
-const v = (role: "admin" | "drafter" | "reviewer" | "expert" | "coordinator", organizationId: string, runsPlan = role === "admin" || role === "drafter") => ({ role, organizationId, runsPlan });
+const v = (
+  role: "admin" | "drafter" | "reviewer" | "expert" | "coordinator",
+  organizationId: string,
+  runsPlan = role === "admin" || role === "drafter",
+) => ({ role, organizationId, runsPlan });
 
 describe("comment visibility", () => {
   it("private: own organisation only for reviewers; everything for drafters, admins, experts", () => {

@@ -15,7 +15,10 @@ export function seesWholeRound(viewer: Viewer): boolean {
 
 /** Reviewers and the coordinator (who comments where invited) see a round their organisation is invited to. */
 export function canSeeRound(viewer: Viewer, invitedOrganizationIds: readonly string[]): boolean {
-  return seesWholeRound(viewer) || ((viewer.role === "reviewer" || viewer.role === "coordinator") && invitedOrganizationIds.includes(viewer.organizationId));
+  return (
+    seesWholeRound(viewer) ||
+    ((viewer.role === "reviewer" || viewer.role === "coordinator") && invitedOrganizationIds.includes(viewer.organizationId))
+  );
 }
 
 /**
@@ -23,7 +26,11 @@ export function canSeeRound(viewer: Viewer, invitedOrganizationIds: readonly str
  * them, including the drafting team's); in a shared round, every invitee's comments except withdrawn
  * ones of other organisations.
  */
-export function canSeeComment(viewer: Viewer, round: { visibility: RoundVisibility; invitedOrganizationIds: readonly string[] }, comment: { organizationId: string; withdrawn: boolean }): boolean {
+export function canSeeComment(
+  viewer: Viewer,
+  round: { visibility: RoundVisibility; invitedOrganizationIds: readonly string[] },
+  comment: { organizationId: string; withdrawn: boolean },
+): boolean {
   if (!canSeeRound(viewer, round.invitedOrganizationIds)) return false;
   if (seesWholeRound(viewer) || comment.organizationId === viewer.organizationId) return true;
   return round.visibility === "shared" && !comment.withdrawn;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type IndicatorValues, rollupCheck } from "./indicator-check";
 
-const ind = (code: string, targets: [number | null, number | null, number | null], over: Partial<IndicatorValues> = {}): IndicatorValues => ({
+const ind = (
+  code: string,
+  targets: [number | null, number | null, number | null],
+  over: Partial<IndicatorValues> = {},
+): IndicatorValues => ({
   code,
   name: code,
   unit: "万亩",
@@ -31,7 +35,10 @@ describe("indicator roll-up check", () => {
   });
   it("reads 'down' indicators as ceilings, skips `none` indicators and empty city targets", () => {
     const city = [ind("D1", [10, null, 8], { direction: "down" }), ind("R1", [50, 50, 50], { rollup: "none" })];
-    const counties = [{ planId: "a", region: "甲县", indicators: [ind("D1", [6, 5, 5], { direction: "down" }), ind("R1", [1, 1, 1], { rollup: "none" })] }, { planId: "b", region: "乙县", indicators: [ind("D1", [4, 5, 4], { direction: "down" })] }];
+    const counties = [
+      { planId: "a", region: "甲县", indicators: [ind("D1", [6, 5, 5], { direction: "down" }), ind("R1", [1, 1, 1], { rollup: "none" })] },
+      { planId: "b", region: "乙县", indicators: [ind("D1", [4, 5, 4], { direction: "down" })] },
+    ];
     expect(rollupCheck(city, counties).map((r) => [r.code, r.year, r.countySum, r.ok])).toEqual([
       ["D1", "2025", 10, true],
       ["D1", "2035", 9, false],

@@ -41,10 +41,24 @@ export function rollupCheck(city: IndicatorValues[], counties: CountyIndicators[
     for (const year of targetYears) {
       const target = ind.targets[year];
       if (target === null) continue;
-      const values = counties.map((c) => ({ planId: c.planId, region: c.region, value: c.indicators.find((x) => x.code === ind.code)?.targets[year] ?? null }));
+      const values = counties.map((c) => ({
+        planId: c.planId,
+        region: c.region,
+        value: c.indicators.find((x) => x.code === ind.code)?.targets[year] ?? null,
+      }));
       const countySum = round6(values.reduce((sum, v) => sum + (v.value ?? 0), 0));
       const ok = ind.direction === "up" ? countySum >= round6(target) : countySum <= round6(target);
-      rows.push({ code: ind.code, name: ind.name, unit: ind.unit, direction: ind.direction, year, city: target, countySum, ok, counties: values });
+      rows.push({
+        code: ind.code,
+        name: ind.name,
+        unit: ind.unit,
+        direction: ind.direction,
+        year,
+        city: target,
+        countySum,
+        ok,
+        counties: values,
+      });
     }
   }
   return rows;

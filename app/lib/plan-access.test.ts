@@ -24,7 +24,9 @@ describe("plan access", () => {
     expect(isCityDrafter(gaotaiDrafter)).toBe(false);
   });
   it("a plan without a drafting organisation has no drafters", () => {
-    expect(draftsPlan({ role: "drafter", organization: { id: "x", kind: "county_bureau" } }, { level: "county", draftingOrganizationId: null })).toBe(false);
+    expect(
+      draftsPlan({ role: "drafter", organization: { id: "x", kind: "county_bureau" } }, { level: "county", draftingOrganizationId: null }),
+    ).toBe(false);
   });
   it("admins read drafts but do not draft; coordinators and reviewers read what is published", () => {
     expect(seesPlanDrafts(admin, gaotai)).toBe(true);

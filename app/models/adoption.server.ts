@@ -20,10 +20,35 @@ export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
   const orphans = orphanedComments(ctx, roundId);
   const removed = new Set(orphans.items.map((o) => o.id));
   const revisionIds = [...new Set(comments.flatMap((c) => (c.response?.revisionId ? [c.response.revisionId] : [])))];
-  const revisionDates = new Map(revisionIds.length ? ctx.db.select({ id: revisions.id, createdAt: revisions.createdAt }).from(revisions).where(inArray(revisions.id, revisionIds)).all().map((r) => [r.id, shanghaiDate(r.createdAt.getTime())]) : []);
+  const revisionDates = new Map(
+    revisionIds.length
+      ? ctx.db
+          .select({ id: revisions.id, createdAt: revisions.createdAt })
+          .from(revisions)
+          .where(inArray(revisions.id, revisionIds))
+          .all()
+          .map((r) => [r.id, shanghaiDate(r.createdAt.getTime())])
+      : [],
+  );
   // groups of similar comments answered together (each comment keeps its own row)
-  const groupOf = new Map(ctx.db.select({ id: commentsTable.id, groupId: commentsTable.groupId }).from(commentsTable).where(eq(commentsTable.roundId, roundId)).all().map((c) => [c.id, c.groupId]));
-  const order = new Map(orgIds.length ? ctx.db.select({ id: organizations.id, sortOrder: organizations.sortOrder }).from(organizations).where(inArray(organizations.id, orgIds)).all().map((o) => [o.id, o.sortOrder]) : []);
+  const groupOf = new Map(
+    ctx.db
+      .select({ id: commentsTable.id, groupId: commentsTable.groupId })
+      .from(commentsTable)
+      .where(eq(commentsTable.roundId, roundId))
+      .all()
+      .map((c) => [c.id, c.groupId]),
+  );
+  const order = new Map(
+    orgIds.length
+      ? ctx.db
+          .select({ id: organizations.id, sortOrder: organizations.sortOrder })
+          .from(organizations)
+          .where(inArray(organizations.id, orgIds))
+          .all()
+          .map((o) => [o.id, o.sortOrder])
+      : [],
+  );
   return {
     roundTitle: round.title,
     planTitle: round.planTitle,
@@ -48,7 +73,10 @@ export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
       decision: c.response?.decision ?? null,
       reason: c.response?.reason ?? null,
       removedIn: removed.has(c.id) ? orphans.edition!.label : null,
-      revision: c.response?.revisionId && revisionDates.has(c.response.revisionId) ? { id: c.response.revisionId, date: revisionDates.get(c.response.revisionId)! } : null,
+      revision:
+        c.response?.revisionId && revisionDates.has(c.response.revisionId)
+          ? { id: c.response.revisionId, date: revisionDates.get(c.response.revisionId)! }
+          : null,
       groupId: groupOf.get(c.id) ?? null,
     })),
   };

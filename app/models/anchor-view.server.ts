@@ -24,7 +24,8 @@ export function anchorAt(ctx: Ctx, comment: AnchoredComment, revisionId: string)
   const target = getRevision(ctx, revisionId);
   if (target.sectionId !== comment.sectionId) throw notFound();
   if (!comment.anchor) return null;
-  if (revisionId === comment.revisionId) return { start: comment.anchor.start, end: comment.anchor.end, exact: comment.anchor.exact, state: "intact" as const };
+  if (revisionId === comment.revisionId)
+    return { start: comment.anchor.start, end: comment.anchor.end, exact: comment.anchor.exact, state: "intact" as const };
   const original = getRevision(ctx, comment.revisionId);
   return mapAnchor(original.text, target.text, comment.anchor);
 }
@@ -67,9 +68,15 @@ export function cellAt(ctx: Ctx, comment: CellComment, at: string) {
       .where(eq(editionSections.revisionId, at))
       .orderBy(desc(editions.publishedAt))
       .get();
-    table = holder ? (editionIndicatorTable(ctx.db, holder.editionId)?.indicators ?? []) : workingIndicators(ctx.db, planIdOfSection(ctx.db, comment.sectionId)!);
+    table = holder
+      ? (editionIndicatorTable(ctx.db, holder.editionId)?.indicators ?? [])
+      : workingIndicators(ctx.db, planIdOfSection(ctx.db, comment.sectionId)!);
   }
-  return { indicator: comment.cell.indicator, year: comment.cell.year, ...cellStateOn(originalTable(ctx, comment.roundId), table, comment.cell.indicator, comment.cell.year) };
+  return {
+    indicator: comment.cell.indicator,
+    year: comment.cell.year,
+    ...cellStateOn(originalTable(ctx, comment.roundId), table, comment.cell.indicator, comment.cell.year),
+  };
 }
 
 const CONTEXT = 40;
@@ -79,7 +86,11 @@ const CONTEXT = 40;
  * the revisions made since the comment (one of them may carry out the answer).
  */
 export function currentWording(ctx: Ctx, comment: AnchoredComment & CellComment & { createdAt: string }) {
-  const section = ctx.db.select({ currentRevisionId: sections.currentRevisionId }).from(sections).where(eq(sections.id, comment.sectionId)).get();
+  const section = ctx.db
+    .select({ currentRevisionId: sections.currentRevisionId })
+    .from(sections)
+    .where(eq(sections.id, comment.sectionId))
+    .get();
   if (!section?.currentRevisionId) throw notFound();
   const current = getRevision(ctx, section.currentRevisionId);
   const since = ctx.db
@@ -94,10 +105,25 @@ export function currentWording(ctx: Ctx, comment: AnchoredComment & CellComment 
     const working = workingIndicators(ctx.db, planIdOfSection(ctx.db, comment.sectionId)!);
     const at = cellStateOn(originalTable(ctx, comment.roundId), working, comment.cell.indicator, comment.cell.year);
     const row = working.find((r) => r.code === comment.cell!.indicator);
-    return { state: at.state, before: "", exact: row ? cellQuote(row, comment.cell.year, at.new) : "", after: "", revisions: since, cell: { old: valueWithUnit(at.old, row?.unit ?? ""), new: valueWithUnit(at.new, row?.unit ?? "") } };
+    return {
+      state: at.state,
+      before: "",
+      exact: row ? cellQuote(row, comment.cell.year, at.new) : "",
+      after: "",
+      revisions: since,
+      cell: { old: valueWithUnit(at.old, row?.unit ?? ""), new: valueWithUnit(at.new, row?.unit ?? "") },
+    };
   }
   const mapped = anchorAt(ctx, comment, current.id);
-  if (!mapped) return { state: "intact" as const, before: "", exact: current.text.slice(0, 200), after: current.text.length > 200 ? "…" : "", revisions: since, cell: null };
+  if (!mapped)
+    return {
+      state: "intact" as const,
+      before: "",
+      exact: current.text.slice(0, 200),
+      after: current.text.length > 200 ? "…" : "",
+      revisions: since,
+      cell: null,
+    };
   return {
     state: mapped.state,
     before: (mapped.start > CONTEXT ? "…" : "") + current.text.slice(Math.max(0, mapped.start - CONTEXT), mapped.start),
@@ -125,7 +151,8 @@ export function commentsOnRevision(ctx: Ctx, sectionId: string, revisionId: stri
     .all();
   const texts = new Map<string, string>();
   const textOf = (id: string) => {
-    if (!texts.has(id)) texts.set(id, ctx.db.select({ text: revisions.text }).from(revisions).where(eq(revisions.id, id)).get()?.text ?? "");
+    if (!texts.has(id))
+      texts.set(id, ctx.db.select({ text: revisions.text }).from(revisions).where(eq(revisions.id, id)).get()?.text ?? "");
     return texts.get(id)!;
   };
   const tables = new Map<string, IndicatorRow[]>();
@@ -139,13 +166,32 @@ export function commentsOnRevision(ctx: Ctx, sectionId: string, revisionId: stri
   const out = [];
   for (const [from, group] of byRevision) {
     const anchored = group.filter((g) => g.c.anchorExact !== null);
-    const anchors = anchored.map((g) => ({ exact: g.c.anchorExact!, prefix: g.c.anchorPrefix ?? "", suffix: g.c.anchorSuffix ?? "", start: g.c.anchorStart!, end: g.c.anchorEnd! }));
-    const mapped = from === target.id ? anchors.map((a) => ({ start: a.start, end: a.end, exact: a.exact, state: "intact" as const })) : mapAnchors(textOf(from), target.text, anchors);
+    const anchors = anchored.map((g) => ({
+      exact: g.c.anchorExact!,
+      prefix: g.c.anchorPrefix ?? "",
+      suffix: g.c.anchorSuffix ?? "",
+      start: g.c.anchorStart!,
+      end: g.c.anchorEnd!,
+    }));
+    const mapped =
+      from === target.id
+        ? anchors.map((a) => ({ start: a.start, end: a.end, exact: a.exact, state: "intact" as const }))
+        : mapAnchors(textOf(from), target.text, anchors);
     for (const g of group) {
       const i = anchored.indexOf(g);
       // a comment on a cell of the indicator table is quoted with the cell's words as frozen in its round's edition
       const cell = g.c.cellIndicator && g.c.cellYear ? cellQuoteOf(g.c.roundId, g.c.cellIndicator, g.c.cellYear) : null;
-      out.push({ id: g.c.id, roundId: g.c.roundId, organization: g.orgName, category: g.c.category, body: g.c.body, quote: g.c.anchorExact ?? cell, cell: !!cell, decision: g.decision, at: i >= 0 ? mapped[i] : null });
+      out.push({
+        id: g.c.id,
+        roundId: g.c.roundId,
+        organization: g.orgName,
+        category: g.c.category,
+        body: g.c.body,
+        quote: g.c.anchorExact ?? cell,
+        cell: !!cell,
+        decision: g.decision,
+        at: i >= 0 ? mapped[i] : null,
+      });
     }
   }
   return out.sort((a, b) => (a.at?.start ?? -1) - (b.at?.start ?? -1));

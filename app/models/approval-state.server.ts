@@ -28,7 +28,18 @@ import { cityRollupCheck } from "./indicator-check.server";
 
 export function planDetails(db: DbOrTx, planId: string) {
   const p = db
-    .select({ id: plans.id, title: plans.title, level: plans.level, region: plans.region, stage: plans.stage, parentPlanId: plans.parentPlanId, draftingOrganizationId: plans.draftingOrganizationId, periodStart: plans.periodStart, periodEnd: plans.periodEnd, owner: organizations.fullName })
+    .select({
+      id: plans.id,
+      title: plans.title,
+      level: plans.level,
+      region: plans.region,
+      stage: plans.stage,
+      parentPlanId: plans.parentPlanId,
+      draftingOrganizationId: plans.draftingOrganizationId,
+      periodStart: plans.periodStart,
+      periodEnd: plans.periodEnd,
+      owner: organizations.fullName,
+    })
     .from(plans)
     .innerJoin(organizations, eq(plans.ownerOrganizationId, organizations.id))
     .where(eq(plans.id, planId))
@@ -40,7 +51,15 @@ export function planDetails(db: DbOrTx, planId: string) {
 /** Every edition of the plan's documents, plan text first, newest first within a document kind. */
 export function planEditions(db: DbOrTx, planId: string) {
   return db
-    .select({ id: editions.id, label: editions.label, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, documentId: documents.id, documentTitle: documents.title, documentKind: documents.kind })
+    .select({
+      id: editions.id,
+      label: editions.label,
+      manifestHash: editions.manifestHash,
+      publishedAt: editions.publishedAt,
+      documentId: documents.id,
+      documentTitle: documents.title,
+      documentKind: documents.kind,
+    })
     .from(editions)
     .innerJoin(documents, eq(editions.documentId, documents.id))
     .where(eq(documents.planId, planId))
@@ -68,17 +87,39 @@ export function gateInput(db: DbOrTx, planId: string, editionId: string, now = D
   const counts = new Map(
     roundRows.length
       ? db
-          .select({ roundId: comments.roundId, total: count(), unanswered: sql<number>`sum(case when ${responses.commentId} is null then 1 else 0 end)` })
+          .select({
+            roundId: comments.roundId,
+            total: count(),
+            unanswered: sql<number>`sum(case when ${responses.commentId} is null then 1 else 0 end)`,
+          })
           .from(comments)
           .leftJoin(responses, eq(responses.commentId, comments.id))
-          .where(and(inArray(comments.roundId, roundRows.map((r) => r.id)), isNull(comments.withdrawnAt)))
+          .where(
+            and(
+              inArray(
+                comments.roundId,
+                roundRows.map((r) => r.id),
+              ),
+              isNull(comments.withdrawnAt),
+            ),
+          )
           .groupBy(comments.roundId)
           .all()
           .map((c) => [c.roundId, c])
       : [],
   );
   const reviewRows = db
-    .select({ id: reviews.id, title: reviews.title, editionId: reviews.editionId, quorum: reviews.quorum, label: editions.label, manifestHash: editions.manifestHash, documentId: editions.documentId, conclusion: panelConclusions.conclusion, concludedAt: panelConclusions.signedAt })
+    .select({
+      id: reviews.id,
+      title: reviews.title,
+      editionId: reviews.editionId,
+      quorum: reviews.quorum,
+      label: editions.label,
+      manifestHash: editions.manifestHash,
+      documentId: editions.documentId,
+      conclusion: panelConclusions.conclusion,
+      concludedAt: panelConclusions.signedAt,
+    })
     .from(reviews)
     .innerJoin(editions, eq(reviews.editionId, editions.id))
     .innerJoin(documents, eq(editions.documentId, documents.id))
@@ -87,13 +128,32 @@ export function gateInput(db: DbOrTx, planId: string, editionId: string, now = D
     .orderBy(asc(reviews.createdAt))
     .all();
   const ids = reviewRows.map((r) => r.id);
-  const signed = ids.length ? db.select({ reviewId: signoffs.reviewId, manifestHash: signoffs.manifestHash }).from(signoffs).where(inArray(signoffs.reviewId, ids)).all() : [];
-  const confirmed = ids.length ? db.select({ reviewId: reviewConfirmations.reviewId, editionId: reviewConfirmations.editionId }).from(reviewConfirmations).where(inArray(reviewConfirmations.reviewId, ids)).all() : [];
+  const signed = ids.length
+    ? db
+        .select({ reviewId: signoffs.reviewId, manifestHash: signoffs.manifestHash })
+        .from(signoffs)
+        .where(inArray(signoffs.reviewId, ids))
+        .all()
+    : [];
+  const confirmed = ids.length
+    ? db
+        .select({ reviewId: reviewConfirmations.reviewId, editionId: reviewConfirmations.editionId })
+        .from(reviewConfirmations)
+        .where(inArray(reviewConfirmations.reviewId, ids))
+        .all()
+    : [];
   return {
     editionId,
     rounds: roundRows.map((r) => {
       const c = counts.get(r.id);
-      return { id: r.id, title: r.title, open: isRoundOpen(r, now), closesAt: isoShanghai(closesAtOf(r)), comments: c?.total ?? 0, unanswered: Number(c?.unanswered ?? 0) };
+      return {
+        id: r.id,
+        title: r.title,
+        open: isRoundOpen(r, now),
+        closesAt: isoShanghai(closesAtOf(r)),
+        comments: c?.total ?? 0,
+        unanswered: Number(c?.unanswered ?? 0),
+      };
     }),
     reviews: reviewRows.map((r) => ({
       id: r.id,
@@ -122,7 +182,18 @@ export function warningsOf(db: DbOrTx, planId: string, gate: GateResult, t: Tran
   if (gate.rounds.total === 0) out.push({ code: "no_rounds", message: t("approval.warning.noRounds") });
   for (const r of cityRollupCheck(db, planId).filter((x) => !x.ok)) {
     const comparison = t(r.direction === "up" ? "approval.warning.below" : "approval.warning.above");
-    out.push({ code: "indicator_mismatch", message: t("approval.warning.indicator", { name: r.name, year: r.year, countySum: r.countySum, city: r.city, unit: r.unit, comparison }), figures: { indicator: r.code, year: r.year, city: r.city, countySum: r.countySum } });
+    out.push({
+      code: "indicator_mismatch",
+      message: t("approval.warning.indicator", {
+        name: r.name,
+        year: r.year,
+        countySum: r.countySum,
+        city: r.city,
+        unit: r.unit,
+        comparison,
+      }),
+      figures: { indicator: r.code, year: r.year, city: r.city, countySum: r.countySum },
+    });
   }
   return out;
 }
@@ -143,7 +214,13 @@ export const filingOf = (db: DbOrTx, planId: string) => db.select().from(filings
 /** The edition of this plan the caller names, or 400 (an unknown edition, or another plan's). */
 export function editionOfPlan(db: DbOrTx, planId: string, editionId: string) {
   const e = db
-    .select({ id: editions.id, label: editions.label, manifestHash: editions.manifestHash, planId: documents.planId, documentTitle: documents.title })
+    .select({
+      id: editions.id,
+      label: editions.label,
+      manifestHash: editions.manifestHash,
+      planId: documents.planId,
+      documentTitle: documents.title,
+    })
     .from(editions)
     .innerJoin(documents, eq(editions.documentId, documents.id))
     .where(eq(editions.id, editionId))
@@ -162,4 +239,5 @@ export const activeUsers = (db: DbOrTx, ...where: SQL[]) =>
 /** Every coordinator of 市自然资源局 (they watch approvals and record filings). */
 export const coordinators = (db: DbOrTx) => activeUsers(db, eq(users.role, "coordinator"));
 /** The drafters of the organisation that drafts a plan. */
-export const draftersOf = (db: DbOrTx, organizationId: string | null) => (organizationId ? activeUsers(db, eq(users.role, "drafter"), eq(users.organizationId, organizationId)) : []);
+export const draftersOf = (db: DbOrTx, organizationId: string | null) =>
+  organizationId ? activeUsers(db, eq(users.role, "drafter"), eq(users.organizationId, organizationId)) : [];

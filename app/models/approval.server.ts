@@ -6,17 +6,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { type MessageKey, type Translate, translate, translator } from "~/i18n";
 import type { DbOrTx, Tx } from "~db/client";
-import {
-  approvalRequests,
-  approvals,
-  auditEvents,
-  documents,
-  editions,
-  files,
-  filings,
-  plans,
-  users,
-} from "~db/schema";
+import { approvalRequests, approvals, auditEvents, documents, editions, files, filings, plans, users } from "~db/schema";
 import { evaluateGate } from "../lib/approval/gate";
 import { type GateItem, gateItems, unmetBody } from "../lib/approval/gate-words";
 import { documentNumberProblem, isCalendarDate, isPdf, letterFileName, MAX_LETTER_BYTES } from "../lib/approval/records";
@@ -27,7 +17,20 @@ import { isoShanghai, shanghaiDate } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
-import { activeRequest, approvalOf, coordinators, defaultEdition, draftersOf, editionOfPlan, filingOf, gateInput, planDetails, planEditions, type Warning, warningsOf } from "./approval-state.server";
+import {
+  activeRequest,
+  approvalOf,
+  coordinators,
+  defaultEdition,
+  draftersOf,
+  editionOfPlan,
+  filingOf,
+  gateInput,
+  planDetails,
+  planEditions,
+  type Warning,
+  warningsOf,
+} from "./approval-state.server";
 import { recordAudit } from "./audit.server";
 import { bindRow } from "./row-binding.server";
 import { notifyUsers } from "./notification.server";
@@ -40,7 +43,9 @@ export interface Letter {
 
 // ─── 报批 ───────────────────────────────────────────────────────────────────────────────────────
 
-const requestInput = z.object({ editionId: z.string({ required_error: "approval.editionNotInPlan" }).trim().min(1, "approval.editionNotInPlan") });
+const requestInput = z.object({
+  editionId: z.string({ required_error: "approval.editionNotInPlan" }).trim().min(1, "approval.editionNotInPlan"),
+});
 
 /**
  * 报批: a drafter of the plan submits one of its editions. 400 for an edition that is not the plan's,
@@ -66,16 +71,37 @@ export function requestApproval(ctx: Ctx, planId: string, input: unknown, now = 
     const stored = warningsOf(tx, planId, gate, translator("zh-CN")).map((w) => w.message);
     tx.insert(approvalRequests).values({ id, planId, editionId, warnings: stored, requestedById: ctx.user.id, requestedAt }).run();
     tx.update(plans).set({ stage: "approval" }).where(eq(plans.id, planId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approval_request", entityType: "approval_request", entityId: id, data: { planId, editionId, manifestHash: edition.manifestHash, warnings: stored }, bound: [bindRow(tx, "approval_requests", id)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "plan.approval_request",
+      entityType: "approval_request",
+      entityId: id,
+      data: { planId, editionId, manifestHash: edition.manifestHash, warnings: stored },
+      bound: [bindRow(tx, "approval_requests", id)],
+    });
     notifyUsers(tx, coordinators(tx), "approval_requested", { planId, plan: plan.title, label: edition.label });
-    return { id, planId, editionId, editionLabel: edition.label, manifestHash: edition.manifestHash, requestedAt: isoShanghai(requestedAt), stage: "approval" as const, warnings: warnings.map(({ code, message, figures }) => ({ code, message, ...figures })) };
+    return {
+      id,
+      planId,
+      editionId,
+      editionLabel: edition.label,
+      manifestHash: edition.manifestHash,
+      requestedAt: isoShanghai(requestedAt),
+      stage: "approval" as const,
+      warnings: warnings.map(({ code, message, figures }) => ({ code, message, ...figures })),
+    };
   });
 }
 
 function gateUnmet(t: Translate, items: GateItem[], warnings: Warning[]) {
   const unmet = items.filter((i) => !i.met);
   const list = unmet.map((i, n) => `${n + 1}. ${i.message}`).join(t("approval.listSeparator"));
-  return new DomainError("gate_unmet", "approval.gateUnmet", { list }, { details: { ...unmetBody(items), warnings: warnings.map(({ code, message, figures }) => ({ code, message, ...figures })) } });
+  return new DomainError(
+    "gate_unmet",
+    "approval.gateUnmet",
+    { list },
+    { details: { ...unmetBody(items), warnings: warnings.map(({ code, message, figures }) => ({ code, message, ...figures })) } },
+  );
 }
 
 /** The drafters take back a pending request (e.g. to revise the 报批稿); the plan returns to consultation. */
@@ -87,7 +113,14 @@ export function withdrawApprovalRequest(ctx: Ctx, planId: string) {
     if (!request) throw conflict("approval.noPending");
     tx.update(approvalRequests).set({ withdrawnAt: new Date() }).where(eq(approvalRequests.id, request.id)).run();
     tx.update(plans).set({ stage: "consultation" }).where(eq(plans.id, planId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approval_withdraw", entityType: "approval_request", entityId: request.id, data: { planId, editionId: request.editionId }, bound: [bindRow(tx, "approval_requests", request.id)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "plan.approval_withdraw",
+      entityType: "approval_request",
+      entityId: request.id,
+      data: { planId, editionId: request.editionId },
+      bound: [bindRow(tx, "approval_requests", request.id)],
+    });
     return { id: request.id };
   });
 }
@@ -127,13 +160,30 @@ function storeLetter(ctx: Ctx, tx: Tx, letter: Letter, fallbackName: string) {
   const id = newId("fil");
   const sha256 = createHash("sha256").update(letter.bytes).digest("hex");
   const name = letterFileName(letter.name, fallbackName);
-  tx.insert(files).values({ id, name, mimeType: "application/pdf", size: letter.bytes.length, sha256, data: Buffer.from(letter.bytes), uploadedById: ctx.user.id }).run();
+  tx.insert(files)
+    .values({
+      id,
+      name,
+      mimeType: "application/pdf",
+      size: letter.bytes.length,
+      sha256,
+      data: Buffer.from(letter.bytes),
+      uploadedById: ctx.user.id,
+    })
+    .run();
   return { id, name, size: letter.bytes.length, sha256 };
 }
 
 function auditLetter(ctx: Ctx, tx: Tx, planId: string, stored: ReturnType<typeof storeLetter>, approvalId: string) {
   const { id, name, size, sha256 } = stored;
-  recordAudit(tx, { actorId: ctx.user.id, action: "file.upload", entityType: "file", entityId: id, data: { planId, purpose: "approval_letter", name, size, sha256 }, bound: [bindRow(tx, "files", id), bindRow(tx, "approvals", approvalId)] });
+  recordAudit(tx, {
+    actorId: ctx.user.id,
+    action: "file.upload",
+    entityType: "file",
+    entityId: id,
+    data: { planId, purpose: "approval_letter", name, size, sha256 },
+    bound: [bindRow(tx, "files", id), bindRow(tx, "approvals", approvalId)],
+  });
 }
 
 /**
@@ -153,12 +203,54 @@ export function recordApproval(ctx: Ctx, planId: string, input: unknown, letter:
     const stored = letter ? storeLetter(ctx, tx, letter, values.documentNumber) : null;
     const id = newId("apv");
     const recordedAt = new Date();
-    tx.insert(approvals).values({ id, planId, requestId: request.id, editionId: request.editionId, authority: values.authority, documentNumber: values.documentNumber, approvedOn: values.approvedOn, letterFileId: stored?.id ?? null, recordedById: ctx.user.id, recordedAt }).run();
+    tx.insert(approvals)
+      .values({
+        id,
+        planId,
+        requestId: request.id,
+        editionId: request.editionId,
+        authority: values.authority,
+        documentNumber: values.documentNumber,
+        approvedOn: values.approvedOn,
+        letterFileId: stored?.id ?? null,
+        recordedById: ctx.user.id,
+        recordedAt,
+      })
+      .run();
     tx.update(plans).set({ stage: "filing" }).where(eq(plans.id, planId)).run();
     if (stored) auditLetter(ctx, tx, planId, stored, id);
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.approve", entityType: "approval", entityId: id, data: { planId, requestId: request.id, editionId: request.editionId, authority: values.authority, documentNumber: values.documentNumber, approvedOn: values.approvedOn, letter: stored ? { fileId: stored.id, sha256: stored.sha256 } : null }, bound: [bindRow(tx, "approvals", id)] });
-    notifyUsers(tx, coordinators(tx), "plan_approved", { planId, plan: plan.title, authority: values.authority, number: values.documentNumber });
-    return { id, planId, editionId: request.editionId, authority: values.authority, documentNumber: values.documentNumber, approvedOn: values.approvedOn, letter: stored, stage: "filing" as const };
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "plan.approve",
+      entityType: "approval",
+      entityId: id,
+      data: {
+        planId,
+        requestId: request.id,
+        editionId: request.editionId,
+        authority: values.authority,
+        documentNumber: values.documentNumber,
+        approvedOn: values.approvedOn,
+        letter: stored ? { fileId: stored.id, sha256: stored.sha256 } : null,
+      },
+      bound: [bindRow(tx, "approvals", id)],
+    });
+    notifyUsers(tx, coordinators(tx), "plan_approved", {
+      planId,
+      plan: plan.title,
+      authority: values.authority,
+      number: values.documentNumber,
+    });
+    return {
+      id,
+      planId,
+      editionId: request.editionId,
+      authority: values.authority,
+      documentNumber: values.documentNumber,
+      approvedOn: values.approvedOn,
+      letter: stored,
+      stage: "filing" as const,
+    };
   });
 }
 
@@ -170,7 +262,8 @@ export function attachApprovalLetter(ctx: Ctx, planId: string, letter: Letter | 
     const approval = approvalOf(tx, planId);
     if (!approval) throw conflict("approval.notApproved");
     if (approval.letterFileId) throw conflict("approval.letterExists");
-    if (!letter || letter.bytes.length === 0) throw invalid([{ path: "letter", message: "approval.letterRequired" }], "approval.letterRequired");
+    if (!letter || letter.bytes.length === 0)
+      throw invalid([{ path: "letter", message: "approval.letterRequired" }], "approval.letterRequired");
     const stored = storeLetter(ctx, tx, letter, approval.documentNumber);
     tx.update(approvals).set({ letterFileId: stored.id }).where(eq(approvals.id, approval.id)).run();
     auditLetter(ctx, tx, planId, stored, approval.id);
@@ -214,8 +307,25 @@ export function fileApproval(ctx: Ctx, planId: string, input: unknown) {
     if (values.filedOn < approval.approvedOn) throw dateIssue(ctx, "filedOn", "approval.date.beforeApproval", approval.approvedOn);
     const id = newId("fln");
     const recordedAt = new Date();
-    tx.insert(filings).values({ id, planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber, recordedById: ctx.user.id, recordedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "plan.file", entityType: "filing", entityId: id, data: { planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber }, bound: [bindRow(tx, "filings", id)] });
+    tx.insert(filings)
+      .values({
+        id,
+        planId,
+        approvalId: approval.id,
+        filedOn: values.filedOn,
+        filingNumber: values.filingNumber,
+        recordedById: ctx.user.id,
+        recordedAt,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "plan.file",
+      entityType: "filing",
+      entityId: id,
+      data: { planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber },
+      bound: [bindRow(tx, "filings", id)],
+    });
     notifyUsers(tx, draftersOf(tx, plan.draftingOrganizationId), "plan_filed", { planId, plan: plan.title });
     return { id, planId, approvalId: approval.id, filedOn: values.filedOn, filingNumber: values.filingNumber };
   });
@@ -261,7 +371,10 @@ export function getApprovalPage(ctx: Ctx, planId: string, editionId: string | nu
   const t = translator(ctx.user.locale);
   const summary = approvalSummary(ctx.db, planId);
   const editionList = planEditions(ctx.db, planId);
-  const chosen = (summary.editionId && editionList.find((e) => e.id === summary.editionId)) || (editionId && editionList.find((e) => e.id === editionId)) || defaultEdition(ctx.db, planId);
+  const chosen =
+    (summary.editionId && editionList.find((e) => e.id === summary.editionId)) ||
+    (editionId && editionList.find((e) => e.id === editionId)) ||
+    defaultEdition(ctx.db, planId);
   const gate = chosen ? evaluateGate(gateInput(ctx.db, planId, chosen.id, now)) : null;
   const drafts = draftsPlan(ctx.user, row);
   const request = activeRequest(ctx.db, planId);
@@ -270,13 +383,31 @@ export function getApprovalPage(ctx: Ctx, planId: string, editionId: string | nu
   return {
     plan: { id: plan.id, title: plan.title, level: plan.level, region: plan.region, stage: plan.stage },
     summary,
-    editions: editionList.map((e) => ({ id: e.id, label: e.label, documentTitle: e.documentTitle, documentKind: e.documentKind, manifestHash: e.manifestHash, publishedAt: isoShanghai(e.publishedAt) })),
+    editions: editionList.map((e) => ({
+      id: e.id,
+      label: e.label,
+      documentTitle: e.documentTitle,
+      documentKind: e.documentKind,
+      manifestHash: e.manifestHash,
+      publishedAt: isoShanghai(e.publishedAt),
+    })),
     editionId: chosen?.id ?? null,
     checklist: gate && chosen ? gateItems(t, ctx.user.locale, gate, chosen) : [],
     gateMet: gate?.met ?? false,
     warnings: gate ? warningsOf(ctx.db, planId, gate, t).map((w) => w.message) : [],
-    request: request ? { id: request.id, editionId: request.editionId, requestedAt: isoShanghai(request.requestedAt), warnings: request.warnings } : null,
-    approval: approval ? { id: approval.id, authority: approval.authority, documentNumber: approval.documentNumber, approvedOn: approval.approvedOn, hasLetter: !!approval.letterFileId, recordedAt: isoShanghai(approval.recordedAt) } : null,
+    request: request
+      ? { id: request.id, editionId: request.editionId, requestedAt: isoShanghai(request.requestedAt), warnings: request.warnings }
+      : null,
+    approval: approval
+      ? {
+          id: approval.id,
+          authority: approval.authority,
+          documentNumber: approval.documentNumber,
+          approvedOn: approval.approvedOn,
+          hasLetter: !!approval.letterFileId,
+          recordedAt: isoShanghai(approval.recordedAt),
+        }
+      : null,
     filing: filing ? { filedOn: filing.filedOn, filingNumber: filing.filingNumber, recordedAt: isoShanghai(filing.recordedAt) } : null,
     history: historyOf(ctx.db, planId),
     can: {
@@ -304,7 +435,11 @@ export function approvalJson(ctx: Ctx, planId: string, editionId: string | null 
     stage: p.plan.stage,
     state: p.summary.state,
     editionId: p.editionId,
-    gate: { met: p.gateMet, ...unmetBody(p.checklist), checklist: p.checklist.map(({ item, met, code, message, figures }) => ({ item, met, code, message, ...figures })) },
+    gate: {
+      met: p.gateMet,
+      ...unmetBody(p.checklist),
+      checklist: p.checklist.map(({ item, met, code, message, figures }) => ({ item, met, code, message, ...figures })),
+    },
     warnings: p.warnings,
     request: p.request,
     approval: p.approval,
@@ -314,19 +449,52 @@ export function approvalJson(ctx: Ctx, planId: string, editionId: string | null 
 
 function historyOf(db: DbOrTx, planId: string) {
   const name = (id: string | null) => (id ? (db.select({ n: users.displayName }).from(users).where(eq(users.id, id)).get()?.n ?? "") : "");
-  const label = (id: string) => db.select({ label: editions.label, doc: documents.title }).from(editions).innerJoin(documents, eq(editions.documentId, documents.id)).where(eq(editions.id, id)).get();
-  const out: { kind: "request" | "withdrawn" | "approval" | "filing"; at: string; name: string; label?: string; authority?: string; number?: string; date?: string; hasLetter?: boolean }[] = [];
-  for (const r of db.select().from(approvalRequests).where(eq(approvalRequests.planId, planId)).orderBy(asc(approvalRequests.requestedAt)).all()) {
+  const label = (id: string) =>
+    db
+      .select({ label: editions.label, doc: documents.title })
+      .from(editions)
+      .innerJoin(documents, eq(editions.documentId, documents.id))
+      .where(eq(editions.id, id))
+      .get();
+  const out: {
+    kind: "request" | "withdrawn" | "approval" | "filing";
+    at: string;
+    name: string;
+    label?: string;
+    authority?: string;
+    number?: string;
+    date?: string;
+    hasLetter?: boolean;
+  }[] = [];
+  for (const r of db
+    .select()
+    .from(approvalRequests)
+    .where(eq(approvalRequests.planId, planId))
+    .orderBy(asc(approvalRequests.requestedAt))
+    .all()) {
     const l = label(r.editionId);
     const text = l ? `${l.doc}（${l.label}）` : "";
     out.push({ kind: "request", at: isoShanghai(r.requestedAt), name: name(r.requestedById), label: text });
     if (r.withdrawnAt) {
-      const by = db.select({ actorId: auditEvents.actorId }).from(auditEvents).where(and(eq(auditEvents.action, "plan.approval_withdraw"), eq(auditEvents.entityId, r.id))).get();
+      const by = db
+        .select({ actorId: auditEvents.actorId })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "plan.approval_withdraw"), eq(auditEvents.entityId, r.id)))
+        .get();
       out.push({ kind: "withdrawn", at: isoShanghai(r.withdrawnAt), name: name(by?.actorId ?? null), label: text });
     }
   }
   const a = approvalOf(db, planId);
-  if (a) out.push({ kind: "approval", at: isoShanghai(a.recordedAt), name: name(a.recordedById), authority: a.authority, number: a.documentNumber, date: a.approvedOn, hasLetter: !!a.letterFileId });
+  if (a)
+    out.push({
+      kind: "approval",
+      at: isoShanghai(a.recordedAt),
+      name: name(a.recordedById),
+      authority: a.authority,
+      number: a.documentNumber,
+      date: a.approvedOn,
+      hasLetter: !!a.letterFileId,
+    });
   const f = filingOf(db, planId);
   if (f) out.push({ kind: "filing", at: isoShanghai(f.recordedAt), name: name(f.recordedById), number: f.filingNumber, date: f.filedOn });
   return out;

@@ -43,16 +43,32 @@ export function assignComment(ctx: Ctx, commentId: string, input: unknown) {
     const plan = requirePlanDrafter(ctx, planIdOfComment(tx, commentId), tx, { frozenToo: false });
     const { comment, round } = loadComment(ctx, commentId, tx);
     if (comment.withdrawnAt) throw conflict("comment.withdrawn");
-    if (assigneeId && !draftingTeam(tx, plan.id).some((u) => u.id === assigneeId)) throw invalid([{ path: "assigneeId", message: "assignment.notTeamMember" }], "assignment.notTeamMember");
+    if (assigneeId && !draftingTeam(tx, plan.id).some((u) => u.id === assigneeId))
+      throw invalid([{ path: "assigneeId", message: "assignment.notTeamMember" }], "assignment.notTeamMember");
     if (comment.assigneeId === assigneeId) return { commentId, assigneeId };
     tx.update(comments)
       .set({ assigneeId, assignedAt: assigneeId ? new Date() : null })
       .where(eq(comments.id, commentId))
       .run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.assign", entityType: "comment", entityId: commentId, data: { from: comment.assigneeId, to: assigneeId } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.assign",
+      entityType: "comment",
+      entityId: commentId,
+      data: { from: comment.assigneeId, to: assigneeId },
+    });
     if (assigneeId && assigneeId !== ctx.user.id) {
-      const section = tx.select({ title: editionSections.title }).from(editionSections).where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId))).get();
-      notifyUsers(tx, [assigneeId], "comment_assigned", { roundId: round.round.id, commentId, section: section?.title ?? "", name: ctx.user.displayName });
+      const section = tx
+        .select({ title: editionSections.title })
+        .from(editionSections)
+        .where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId)))
+        .get();
+      notifyUsers(tx, [assigneeId], "comment_assigned", {
+        roundId: round.round.id,
+        commentId,
+        section: section?.title ?? "",
+        name: ctx.user.displayName,
+      });
     }
     return { commentId, assigneeId };
   });

@@ -83,7 +83,9 @@ export function recordAudit(tx: DbOrTx, input: AuditInput): void {
     data: canonicalJson(input.bound?.length ? { ...input.data, bound: input.bound } : (input.data ?? {})),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  tx.insert(auditEvents).values({ ...row, hash: auditEventHash(row) }).run();
+  tx.insert(auditEvents)
+    .values({ ...row, hash: auditEventHash(row) })
+    .run();
 }
 
 /**
@@ -91,12 +93,29 @@ export function recordAudit(tx: DbOrTx, input: AuditInput): void {
  * With `earlierHead` (a head kept outside the database), also checks the chain still holds that event:
  * a chain cut back past it does not verify.
  */
-export function verifyAuditChain(db: DbOrTx, earlierHead?: string): { ok: boolean; events: number; firstBrokenEventId: number | null; missingEventIds: number[]; head: AuditHead; earlierHeadFound: boolean | null } {
+export function verifyAuditChain(
+  db: DbOrTx,
+  earlierHead?: string,
+): {
+  ok: boolean;
+  events: number;
+  firstBrokenEventId: number | null;
+  missingEventIds: number[];
+  head: AuditHead;
+  earlierHeadFound: boolean | null;
+} {
   const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.id)).all();
   const broken = firstBrokenLink(rows);
   const missingEventIds = missingIds(rows.map((r) => r.id));
   const earlierHeadFound = earlierHead === undefined ? null : earlierHead === GENESIS_HASH || rows.some((r) => r.hash === earlierHead);
-  return { ok: broken === null && missingEventIds.length === 0 && earlierHeadFound !== false, events: rows.length, firstBrokenEventId: broken, missingEventIds, head: auditHead(rows.length, rows.at(-1)), earlierHeadFound };
+  return {
+    ok: broken === null && missingEventIds.length === 0 && earlierHeadFound !== false,
+    events: rows.length,
+    firstBrokenEventId: broken,
+    missingEventIds,
+    head: auditHead(rows.length, rows.at(-1)),
+    earlierHeadFound,
+  };
 }
 
 /** Event ids are 1, 2, 3 … without gaps: the ones missing before the last (at most 100 listed). */

@@ -48,7 +48,12 @@ function admitAttempt(db: Db, username: string, ip: string, now: number): number
         .map((r) => r.at);
       for (const decision of [accountDecision(accountFailures, now), addressDecision(addressFailures, now)]) {
         if (!decision.allowed) {
-          throw new DomainError("too_many_requests", "login.throttled", { minutes: Math.ceil(decision.retryAfterSeconds / 60) }, { details: { retryAfterSeconds: decision.retryAfterSeconds } });
+          throw new DomainError(
+            "too_many_requests",
+            "login.throttled",
+            { minutes: Math.ceil(decision.retryAfterSeconds / 60) },
+            { details: { retryAfterSeconds: decision.retryAfterSeconds } },
+          );
         }
       }
       return tx.insert(loginAttempts).values({ username, ip, succeeded: false, at: now }).returning({ id: loginAttempts.id }).get().id;
@@ -66,7 +71,11 @@ export async function login(db: Db, input: LoginInput): Promise<{ user: SessionU
   const now = Date.now();
   const attemptId = admitAttempt(db, username, input.ip, now);
 
-  const row = db.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)).get();
+  const row = db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.username, username))
+    .get();
   dummyHash ??= hashPassword("not-a-real-password-0");
   let ok = false;
   if (row) ok = await verify(row.passwordHash, input.password);
@@ -75,8 +84,15 @@ export async function login(db: Db, input: LoginInput): Promise<{ user: SessionU
   if (!row || !ok) throw new DomainError("unauthorized", "login.failed");
   if (row.disabledAt) throw new DomainError("forbidden", "login.disabled");
 
-  const started = await startSession(db, row.id, { previousSessionId: input.previousSessionId, ip: input.ip, userAgent: input.userAgent, now });
-  db.transaction((tx) => recordAudit(tx, { actorId: row.id, action: "user.login", entityType: "user", entityId: row.id, data: { ip: input.ip } }));
+  const started = await startSession(db, row.id, {
+    previousSessionId: input.previousSessionId,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    now,
+  });
+  db.transaction((tx) =>
+    recordAudit(tx, { actorId: row.id, action: "user.login", entityType: "user", entityId: row.id, data: { ip: input.ip } }),
+  );
   return started;
 }
 
@@ -87,4 +103,3 @@ export async function logout(db: Db, sessionId: string | null, userId?: string):
   }
   return blankSessionCookieHeader();
 }
-

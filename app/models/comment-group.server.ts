@@ -36,7 +36,18 @@ export interface GroupMember {
 /** The members of groups (id → members in text order) with their organisation and whether they are answered. */
 function membersOf(db: DbOrTx, where: ReturnType<typeof and>) {
   return db
-    .select({ id: comments.id, groupId: comments.groupId, organization: organizations.name, body: comments.body, answered: responses.commentId, sectionId: comments.sectionId, anchorStart: comments.anchorStart, anchorEnd: comments.anchorEnd, createdAt: comments.createdAt, updatedAt: comments.updatedAt })
+    .select({
+      id: comments.id,
+      groupId: comments.groupId,
+      organization: organizations.name,
+      body: comments.body,
+      answered: responses.commentId,
+      sectionId: comments.sectionId,
+      anchorStart: comments.anchorStart,
+      anchorEnd: comments.anchorEnd,
+      createdAt: comments.createdAt,
+      updatedAt: comments.updatedAt,
+    })
     .from(comments)
     .innerJoin(organizations, eq(comments.organizationId, organizations.id))
     .leftJoin(responses, eq(responses.commentId, comments.id))
@@ -72,10 +83,21 @@ export function roundGroups(ctx: Ctx, roundId: string) {
   if (!planId) throw notFound();
   if (!seesDrafts(ctx, planId)) throw forbidden();
   const grouped = membersOf(ctx.db, and(eq(comments.roundId, roundId), isNull(comments.withdrawnAt)));
-  const groupRows = ctx.db.select().from(commentGroups).where(eq(commentGroups.roundId, roundId)).orderBy(asc(commentGroups.createdAt), asc(commentGroups.id)).all();
+  const groupRows = ctx.db
+    .select()
+    .from(commentGroups)
+    .where(eq(commentGroups.roundId, roundId))
+    .orderBy(asc(commentGroups.createdAt), asc(commentGroups.id))
+    .all();
   const groups = groupRows.map((g) => {
     const members = grouped.filter((m) => m.groupId === g.id);
-    return { id: g.id, roundId, createdAt: isoShanghai(g.createdAt), commentIds: members.map((m) => m.id), members: members.map((m) => ({ id: m.id, organization: m.organization, body: short(m.body), answered: m.answered !== null })) };
+    return {
+      id: g.id,
+      roundId,
+      createdAt: isoShanghai(g.createdAt),
+      commentIds: members.map((m) => m.id),
+      members: members.map((m) => ({ id: m.id, organization: m.organization, body: short(m.body), answered: m.answered !== null })),
+    };
   });
   const candidates = grouped.filter((m) => m.groupId === null && m.answered === null);
   const byId = new Map(candidates.map((m) => [m.id, m]));
@@ -96,14 +118,26 @@ export function confirmGroup(ctx: Ctx, roundId: string, input: unknown) {
   const { commentIds } = groupInput.parse(input);
   return ctx.db.transaction((tx) => {
     requirePlanDrafter(ctx, planIdOfRound(tx, roundId), tx, { frozenToo: false });
-    const rows = tx.select({ id: comments.id, roundId: comments.roundId, groupId: comments.groupId, withdrawnAt: comments.withdrawnAt }).from(comments).where(inArray(comments.id, commentIds)).all();
-    if (rows.length !== commentIds.length || rows.some((r) => r.roundId !== roundId)) throw invalid([{ path: "commentIds", message: "group.otherRound" }], "group.otherRound");
+    const rows = tx
+      .select({ id: comments.id, roundId: comments.roundId, groupId: comments.groupId, withdrawnAt: comments.withdrawnAt })
+      .from(comments)
+      .where(inArray(comments.id, commentIds))
+      .all();
+    if (rows.length !== commentIds.length || rows.some((r) => r.roundId !== roundId))
+      throw invalid([{ path: "commentIds", message: "group.otherRound" }], "group.otherRound");
     if (rows.some((r) => r.withdrawnAt)) throw conflict("comment.withdrawn");
     if (rows.some((r) => r.groupId)) throw conflict("group.alreadyGrouped");
     const id = newId("grp");
     tx.insert(commentGroups).values({ id, roundId, createdById: ctx.user.id }).run();
     tx.update(comments).set({ groupId: id }).where(inArray(comments.id, commentIds)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment_group.create", entityType: "comment_group", entityId: id, data: { roundId, commentIds }, bound: [bindRow(tx, "comment_groups", id)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment_group.create",
+      entityType: "comment_group",
+      entityId: id,
+      data: { roundId, commentIds },
+      bound: [bindRow(tx, "comment_groups", id)],
+    });
     return { id, roundId, commentIds };
   });
 }
@@ -120,10 +154,22 @@ export function ungroup(ctx: Ctx, groupId: string) {
   if (!can(ctx.user, "create:response:any")) throw forbidden();
   return ctx.db.transaction((tx) => {
     const group = loadGroup(tx, ctx, groupId);
-    const commentIds = tx.select({ id: comments.id }).from(comments).where(eq(comments.groupId, groupId)).all().map((r) => r.id);
+    const commentIds = tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(eq(comments.groupId, groupId))
+      .all()
+      .map((r) => r.id);
     tx.update(comments).set({ groupId: null }).where(eq(comments.groupId, groupId)).run();
     tx.delete(commentGroups).where(eq(commentGroups.id, groupId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment_group.delete", entityType: "comment_group", entityId: groupId, data: { roundId: group.roundId, commentIds }, bound: [bindDeleted("comment_groups", groupId)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment_group.delete",
+      entityType: "comment_group",
+      entityId: groupId,
+      data: { roundId: group.roundId, commentIds },
+      bound: [bindDeleted("comment_groups", groupId)],
+    });
     return { id: groupId, commentIds };
   });
 }
@@ -137,7 +183,13 @@ export function answerGroup(ctx: Ctx, groupId: string, input: unknown) {
   const values = responseInput.parse(input);
   return ctx.db.transaction((tx) => {
     loadGroup(tx, ctx, groupId);
-    const ids = tx.select({ id: comments.id }).from(comments).where(and(eq(comments.groupId, groupId), isNull(comments.withdrawnAt))).orderBy(asc(comments.createdAt), asc(comments.id)).all().map((r) => r.id);
+    const ids = tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.groupId, groupId), isNull(comments.withdrawnAt)))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .all()
+      .map((r) => r.id);
     if (!ids.length) throw conflict("group.empty");
     for (const id of ids) respond(ctx, tx, id, values);
     return { groupId, commentIds: ids, ...values };

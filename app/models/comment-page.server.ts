@@ -31,7 +31,11 @@ export function listCommentsPage(ctx: Ctx, roundId: string, query: { limit?: str
   let from = undefined;
   if (after) {
     // the cursor must be a comment of this round the caller may see; anything else is a bad request
-    const c = ctx.db.select({ id: comments.id, createdAt: comments.createdAt }).from(comments).where(and(eq(comments.id, after), eq(comments.roundId, roundId), visible)).get();
+    const c = ctx.db
+      .select({ id: comments.id, createdAt: comments.createdAt })
+      .from(comments)
+      .where(and(eq(comments.id, after), eq(comments.roundId, roundId), visible))
+      .get();
     if (!c) throw invalid([{ path: "after", message: "error.invalid" }]);
     from = or(gt(comments.createdAt, c.createdAt), and(eq(comments.createdAt, c.createdAt), gt(comments.id, c.id)));
   }

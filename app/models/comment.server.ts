@@ -2,7 +2,20 @@
 import { and, asc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "~db/client";
-import { commentCategories, comments, commentVersions, editionSections, organizations, replies, responses, revisions, rounds, submissions, targetYears, users } from "~db/schema";
+import {
+  commentCategories,
+  comments,
+  commentVersions,
+  editionSections,
+  organizations,
+  replies,
+  responses,
+  revisions,
+  rounds,
+  submissions,
+  targetYears,
+  users,
+} from "~db/schema";
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
 import { canSeeComment, seesWholeRound } from "../lib/comment-visibility";
 import { newId } from "../lib/id";
@@ -19,7 +32,8 @@ import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
 import { editionIndicatorTable } from "./plan-tables.server";
 import { loadRound, requireOpen, submissionOf } from "./round.server";
 
-const text = (max: number) => z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
+const text = (max: number) =>
+  z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
 const optionalText = (max: number) =>
   z
     .string()
@@ -39,7 +53,10 @@ const anchorInput = z.object({
 
 // A cell of the edition's indicator table: the indicator's code and a target year.
 const cellInput = z.object({
-  indicator: z.string({ required_error: "validation.required", invalid_type_error: "indicators.comment.unknownIndicator" }).trim().min(1, "validation.required"),
+  indicator: z
+    .string({ required_error: "validation.required", invalid_type_error: "indicators.comment.unknownIndicator" })
+    .trim()
+    .min(1, "validation.required"),
   year: z.enum(targetYears, { errorMap: () => ({ message: "indicators.comment.unknownYear" }) }),
 });
 
@@ -80,8 +97,10 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
     let cell: { indicator: string; year: (typeof targetYears)[number] } | null = null;
     if (values.cell) {
       const table = editionIndicatorTable(tx, r.round.editionId);
-      if (!table?.sectionId || !table.indicators.some((i) => i.code === values.cell!.indicator)) throw invalid([{ path: "cell.indicator", message: "indicators.comment.unknownIndicator" }], "indicators.comment.unknownIndicator");
-      if (values.sectionId && values.sectionId !== table.sectionId) throw invalid([{ path: "sectionId", message: "indicators.comment.cellNotInSection" }], "indicators.comment.cellNotInSection");
+      if (!table?.sectionId || !table.indicators.some((i) => i.code === values.cell!.indicator))
+        throw invalid([{ path: "cell.indicator", message: "indicators.comment.unknownIndicator" }], "indicators.comment.unknownIndicator");
+      if (values.sectionId && values.sectionId !== table.sectionId)
+        throw invalid([{ path: "sectionId", message: "indicators.comment.cellNotInSection" }], "indicators.comment.cellNotInSection");
       values.sectionId = table.sectionId;
       cell = { indicator: values.cell.indicator, year: values.cell.year };
     }
@@ -120,8 +139,21 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
         organizationId: ctx.user.organization.id,
       })
       .run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.create", entityType: "comment", entityId: id, data: { roundId, sectionId, revisionId: entry.revisionId, category: values.category, anchored: !!anchor, ...(cell ? { cell } : {}) }, bound: [bindRow(tx, "comments", id)] });
-    notifyUsers(tx, [r.round.openedById], "comment_created", { roundId, commentId: id, round: r.round.title, section: entry.title, org: ctx.user.organization.name });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.create",
+      entityType: "comment",
+      entityId: id,
+      data: { roundId, sectionId, revisionId: entry.revisionId, category: values.category, anchored: !!anchor, ...(cell ? { cell } : {}) },
+      bound: [bindRow(tx, "comments", id)],
+    });
+    notifyUsers(tx, [r.round.openedById], "comment_created", {
+      roundId,
+      commentId: id,
+      round: r.round.title,
+      section: entry.title,
+      org: ctx.user.organization.name,
+    });
     return { id };
   });
 }
@@ -129,7 +161,9 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
 type CommentRow = typeof comments.$inferSelect;
 
 function anchorOf(c: CommentRow) {
-  return c.anchorExact === null ? null : { exact: c.anchorExact, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! };
+  return c.anchorExact === null
+    ? null
+    : { exact: c.anchorExact, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! };
 }
 
 // cell comments come after the passages of their section, in the table's row and year order
@@ -139,7 +173,12 @@ const CELL_ORDER = 1e9;
 function cellOf(c: CommentRow, table: IndicatorRow[]) {
   if (c.cellIndicator === null || c.cellYear === null) return null;
   const index = table.findIndex((r) => r.code === c.cellIndicator);
-  const row = table[index] ?? { code: c.cellIndicator, name: c.cellIndicator, unit: "", targets: { "2025": null, "2030": null, "2035": null } };
+  const row = table[index] ?? {
+    code: c.cellIndicator,
+    name: c.cellIndicator,
+    unit: "",
+    targets: { "2025": null, "2030": null, "2035": null },
+  };
   const value = row.targets[c.cellYear] ?? null;
   return {
     indicator: c.cellIndicator,
@@ -168,20 +207,54 @@ export function visibleCommentsWhere(r: ReturnType<typeof loadRound>): SQL | und
 }
 
 /** Comments of a round that the caller may see, with replies and the drafting team's response, in text order. */
-export function listComments(ctx: Ctx, roundId: string, { sectionId, sectionIds, ids: only }: { sectionId?: string; sectionIds?: string[]; ids?: string[] } = {}) {
+export function listComments(
+  ctx: Ctx,
+  roundId: string,
+  { sectionId, sectionIds, ids: only }: { sectionId?: string; sectionIds?: string[]; ids?: string[] } = {},
+) {
   const r = loadRound(ctx, roundId);
-  const order = new Map(ctx.db.select({ sectionId: editionSections.sectionId, position: editionSections.position, number: editionSections.number, title: editionSections.title }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
+  const order = new Map(
+    ctx.db
+      .select({
+        sectionId: editionSections.sectionId,
+        position: editionSections.position,
+        number: editionSections.number,
+        title: editionSections.title,
+      })
+      .from(editionSections)
+      .where(eq(editionSections.editionId, r.round.editionId))
+      .all()
+      .map((s) => [s.sectionId, s]),
+  );
   const rows = ctx.db
     .select({ c: comments, authorName: users.displayName, authorUsername: users.username, orgName: organizations.name })
     .from(comments)
     .innerJoin(users, eq(comments.authorId, users.id))
     .innerJoin(organizations, eq(comments.organizationId, organizations.id))
-    .where(and(eq(comments.roundId, roundId), sectionId ? eq(comments.sectionId, sectionId) : undefined, sectionIds ? inArray(comments.sectionId, sectionIds) : undefined, only ? inArray(comments.id, only) : undefined, visibleCommentsWhere(r)))
+    .where(
+      and(
+        eq(comments.roundId, roundId),
+        sectionId ? eq(comments.sectionId, sectionId) : undefined,
+        sectionIds ? inArray(comments.sectionId, sectionIds) : undefined,
+        only ? inArray(comments.id, only) : undefined,
+        visibleCommentsWhere(r),
+      ),
+    )
     .all();
   const ids = rows.map((x) => x.c.id);
   const replyRows = ids.length
     ? ctx.db
-        .select({ id: replies.id, commentId: replies.commentId, body: replies.body, createdAt: replies.createdAt, authorId: users.id, authorName: users.displayName, authorUsername: users.username, role: users.role, orgName: organizations.name })
+        .select({
+          id: replies.id,
+          commentId: replies.commentId,
+          body: replies.body,
+          createdAt: replies.createdAt,
+          authorId: users.id,
+          authorName: users.displayName,
+          authorUsername: users.username,
+          role: users.role,
+          orgName: organizations.name,
+        })
         .from(replies)
         .innerJoin(users, eq(replies.authorId, users.id))
         .innerJoin(organizations, eq(users.organizationId, organizations.id))
@@ -198,7 +271,14 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId, sectionIds,
     if (list) list.push(x);
     else repliesOf.set(x.commentId, [x]);
   }
-  const submitted = new Set(ctx.db.select({ o: submissions.organizationId }).from(submissions).where(eq(submissions.roundId, roundId)).all().map((x) => x.o));
+  const submitted = new Set(
+    ctx.db
+      .select({ o: submissions.organizationId })
+      .from(submissions)
+      .where(eq(submissions.roundId, roundId))
+      .all()
+      .map((x) => x.o),
+  );
   const open = isRoundOpen(r.round);
   const table = rows.some(({ c }) => c.cellIndicator !== null) ? (editionIndicatorTable(ctx.db, r.round.editionId)?.indicators ?? []) : [];
   return rows
@@ -225,11 +305,22 @@ export function listComments(ctx: Ctx, roundId: string, { sectionId, sectionIds,
         updatedAt: c.updatedAt ? isoShanghai(c.updatedAt) : null,
         withdrawn: !!c.withdrawnAt,
         canChange: mine && open && !c.withdrawnAt && !submitted.has(c.organizationId),
-        replies: (repliesOf.get(c.id) ?? []).map((x) => ({ id: x.id, body: x.body, createdAt: isoShanghai(x.createdAt), author: { id: x.authorId, username: x.authorUsername, name: x.authorName, role: x.role }, organization: { name: x.orgName } })),
+        replies: (repliesOf.get(c.id) ?? []).map((x) => ({
+          id: x.id,
+          body: x.body,
+          createdAt: isoShanghai(x.createdAt),
+          author: { id: x.authorId, username: x.authorUsername, name: x.authorName, role: x.role },
+          organization: { name: x.orgName },
+        })),
         response: response ? { decision: response.decision, reason: response.reason, revisionId: response.revisionId } : null,
       };
     })
-    .sort((a, b) => a.position - b.position || (a.anchor?.start ?? a.cell?.order ?? -1) - (b.anchor?.start ?? b.cell?.order ?? -1) || a.createdAt.localeCompare(b.createdAt));
+    .sort(
+      (a, b) =>
+        a.position - b.position ||
+        (a.anchor?.start ?? a.cell?.order ?? -1) - (b.anchor?.start ?? b.cell?.order ?? -1) ||
+        a.createdAt.localeCompare(b.createdAt),
+    );
 }
 
 /** One comment the caller may see (404 otherwise), with its round. */
@@ -237,7 +328,14 @@ export function loadComment(ctx: Ctx, commentId: string, db: DbOrTx = ctx.db) {
   const c = db.select().from(comments).where(eq(comments.id, commentId)).get();
   if (!c) throw notFound();
   const r = loadRound(ctx, c.roundId, db);
-  if (!canSeeComment(r.viewer, { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt })) throw notFound();
+  if (
+    !canSeeComment(
+      r.viewer,
+      { visibility: r.round.visibility, invitedOrganizationIds: r.invitedOrganizationIds },
+      { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt },
+    )
+  )
+    throw notFound();
   return { comment: c, round: r };
 }
 
@@ -256,9 +354,29 @@ export function editComment(ctx: Ctx, commentId: string, input: unknown) {
     if (comment.withdrawnAt) throw conflict("comment.withdrawn");
     const now = new Date();
     const versionId = newId("cmv");
-    tx.insert(commentVersions).values({ id: versionId, commentId, body: comment.body, category: comment.category, proposedText: comment.proposedText, replacedAt: now, replacedById: ctx.user.id }).run();
-    tx.update(comments).set({ ...values, updatedAt: now }).where(eq(comments.id, commentId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.edit", entityType: "comment", entityId: commentId, data: { category: values.category }, bound: [bindRow(tx, "comments", commentId), bindRow(tx, "comment_versions", versionId)] });
+    tx.insert(commentVersions)
+      .values({
+        id: versionId,
+        commentId,
+        body: comment.body,
+        category: comment.category,
+        proposedText: comment.proposedText,
+        replacedAt: now,
+        replacedById: ctx.user.id,
+      })
+      .run();
+    tx.update(comments)
+      .set({ ...values, updatedAt: now })
+      .where(eq(comments.id, commentId))
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.edit",
+      entityType: "comment",
+      entityId: commentId,
+      data: { category: values.category },
+      bound: [bindRow(tx, "comments", commentId), bindRow(tx, "comment_versions", versionId)],
+    });
   });
 }
 
@@ -269,7 +387,14 @@ export function withdrawComment(ctx: Ctx, commentId: string) {
     requireWritable(ctx, tx, round);
     if (comment.withdrawnAt) return;
     tx.update(comments).set({ withdrawnAt: new Date() }).where(eq(comments.id, commentId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "comment.withdraw", entityType: "comment", entityId: commentId, data: { roundId: comment.roundId }, bound: [bindRow(tx, "comments", commentId)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.withdraw",
+      entityType: "comment",
+      entityId: commentId,
+      data: { roundId: comment.roundId },
+      bound: [bindRow(tx, "comments", commentId)],
+    });
   });
 }
 
@@ -284,10 +409,26 @@ export function addReply(ctx: Ctx, commentId: string, input: unknown) {
     requireOpen(round.round);
     const id = newId("rpl");
     tx.insert(replies).values({ id, commentId, authorId: ctx.user.id, body }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "reply.create", entityType: "comment", entityId: commentId, data: { replyId: id }, bound: [bindRow(tx, "replies", id)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "reply.create",
+      entityType: "comment",
+      entityId: commentId,
+      data: { replyId: id },
+      bound: [bindRow(tx, "replies", id)],
+    });
     if (comment.authorId !== ctx.user.id) {
-      const section = tx.select({ title: editionSections.title }).from(editionSections).where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId))).get();
-      notifyUsers(tx, [comment.authorId], "reply_created", { roundId: round.round.id, commentId, section: section?.title ?? "", name: ctx.user.displayName });
+      const section = tx
+        .select({ title: editionSections.title })
+        .from(editionSections)
+        .where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId)))
+        .get();
+      notifyUsers(tx, [comment.authorId], "reply_created", {
+        roundId: round.round.id,
+        commentId,
+        section: section?.title ?? "",
+        name: ctx.user.displayName,
+      });
     }
     return { id };
   });
@@ -310,7 +451,12 @@ export function commentJson(c: ReturnType<typeof listComments>[number]) {
     createdAt: c.createdAt,
     author: { id: c.author.id, username: c.author.username },
     organization: c.organization,
-    replies: c.replies.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, author: { id: r.author.id, username: r.author.username } })),
+    replies: c.replies.map((r) => ({
+      id: r.id,
+      body: r.body,
+      createdAt: r.createdAt,
+      author: { id: r.author.id, username: r.author.username },
+    })),
     response: c.response,
   };
 }

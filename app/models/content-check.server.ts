@@ -23,16 +23,21 @@ export function brokenContentHashes(db: DbOrTx): BrokenRecord[] {
   }
 
   const sections = new Map<string, (ManifestEntry & { position: number })[]>();
-  for (const s of db.all<{ edition_id: string; position: number; section_id: string; revision_id: string; hash: string }>(sql`SELECT edition_id, position, section_id, revision_id, hash FROM edition_sections ORDER BY edition_id, position`)) {
+  for (const s of db.all<{ edition_id: string; position: number; section_id: string; revision_id: string; hash: string }>(
+    sql`SELECT edition_id, position, section_id, revision_id, hash FROM edition_sections ORDER BY edition_id, position`,
+  )) {
     // a manifest entry must carry its revision's hash (itself recomputed above)
-    if (revisionHashes.get(s.revision_id) !== s.hash) broken.push({ table: "edition_sections", id: `${s.edition_id}/${s.position}`, reason: "revision_hash" });
+    if (revisionHashes.get(s.revision_id) !== s.hash)
+      broken.push({ table: "edition_sections", id: `${s.edition_id}/${s.position}`, reason: "revision_hash" });
     const list = sections.get(s.edition_id) ?? [];
     list.push({ sectionId: s.section_id, revisionId: s.revision_id, hash: s.hash, position: s.position });
     sections.set(s.edition_id, list);
   }
 
   const tables = new Map<string, { kind: DataBlock; hash: string }[]>();
-  for (const t of db.all<{ edition_id: string; kind: DataBlock; content: string; hash: string }>(sql`SELECT edition_id, kind, content, hash FROM edition_tables`)) {
+  for (const t of db.all<{ edition_id: string; kind: DataBlock; content: string; hash: string }>(
+    sql`SELECT edition_id, kind, content, hash FROM edition_tables`,
+  )) {
     let recomputed: string | null = null;
     try {
       recomputed = tableHash(JSON.parse(t.content));
@@ -45,9 +50,12 @@ export function brokenContentHashes(db: DbOrTx): BrokenRecord[] {
     tables.set(t.edition_id, list);
   }
 
-  for (const e of db.all<{ id: string; document_id: string; label: string; manifest_hash: string }>(sql`SELECT id, document_id, label, manifest_hash FROM editions`)) {
+  for (const e of db.all<{ id: string; document_id: string; label: string; manifest_hash: string }>(
+    sql`SELECT id, document_id, label, manifest_hash FROM editions`,
+  )) {
     const entries = sections.get(e.id) ?? [];
-    if (manifestHash(e.document_id, e.label, entries, inTableOrder(tables.get(e.id) ?? [])) !== e.manifest_hash) broken.push({ table: "editions", id: e.id, reason: "manifest_hash" });
+    if (manifestHash(e.document_id, e.label, entries, inTableOrder(tables.get(e.id) ?? [])) !== e.manifest_hash)
+      broken.push({ table: "editions", id: e.id, reason: "manifest_hash" });
   }
   return broken;
 }

@@ -24,7 +24,13 @@ export function renumberDocument(ctx: Ctx, documentId: string) {
       for (const child of root.children.filter((c) => !c.retired)) changes.push({ id: child.id, number: `第${chineseNumeral(++n)}节` });
     }
     for (const c of changes) tx.update(sections).set({ number: c.number }).where(eq(sections.id, c.id)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "document.renumber", entityType: "document", entityId: documentId, data: { sections: changes.length } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "document.renumber",
+      entityType: "document",
+      entityId: documentId,
+      data: { sections: changes.length },
+    });
     return { renumbered: changes.length };
   });
 }
@@ -38,7 +44,9 @@ export function createDocument(ctx: Ctx, planId: string, input: unknown) {
     requirePlanDrafter(ctx, planId, tx);
     const count = tx.select({ id: documents.id }).from(documents).where(eq(documents.planId, planId)).all().length;
     const id = newId("doc");
-    tx.insert(documents).values({ id, planId, ...values, sortOrder: count }).run();
+    tx.insert(documents)
+      .values({ id, planId, ...values, sortOrder: count })
+      .run();
     recordAudit(tx, { actorId: ctx.user.id, action: "document.create", entityType: "document", entityId: id, data: { planId, ...values } });
     return { id };
   });
@@ -50,5 +58,15 @@ export function getDocumentOutline(ctx: Ctx, documentId: string) {
   if (!doc) throw notFound();
   if (!can(ctx.user, "read:revision:any") || !seesDrafts(ctx, doc.planId)) throw notFound();
   const rows = ctx.db.select().from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
-  return { document: doc, sections: rows.map((r) => ({ id: r.id, parentId: r.parentId, number: r.number, title: r.title, currentRevisionId: r.currentRevisionId, retired: !!r.retiredAt })) };
+  return {
+    document: doc,
+    sections: rows.map((r) => ({
+      id: r.id,
+      parentId: r.parentId,
+      number: r.number,
+      title: r.title,
+      currentRevisionId: r.currentRevisionId,
+      retired: !!r.retiredAt,
+    })),
+  };
 }

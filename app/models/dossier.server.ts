@@ -3,7 +3,22 @@
 // team, admins). The records are read in one go, then the files are written.
 import { and, asc, count, eq, inArray, isNull, sum } from "drizzle-orm";
 import { z } from "zod";
-import { comments, documents, editions, indicators, organizations, plans, projects, responses, reviewExperts, reviews, roundInvitations, rounds, submissions, users } from "~db/schema";
+import {
+  comments,
+  documents,
+  editions,
+  indicators,
+  organizations,
+  plans,
+  projects,
+  responses,
+  reviewExperts,
+  reviews,
+  roundInvitations,
+  rounds,
+  submissions,
+  users,
+} from "~db/schema";
 import { adoptionTableXlsx } from "../lib/adoption-table/xlsx";
 import { attachmentNames, type Decision, type DossierFacts, defaultCc, requestLetter } from "../lib/dossier/letter-content";
 import { requestLetterDocx } from "../lib/dossier/request-letter";
@@ -31,19 +46,37 @@ export const dossierInput = z.object({
 });
 
 /** The organisation an organisation id names: its full name and kind. */
-const organization = (ctx: Ctx, id: string | null) => (id ? ctx.db.select({ name: organizations.fullName, kind: organizations.kind }).from(organizations).where(eq(organizations.id, id)).get() : undefined);
+const organization = (ctx: Ctx, id: string | null) =>
+  id
+    ? ctx.db.select({ name: organizations.fullName, kind: organizations.kind }).from(organizations).where(eq(organizations.id, id)).get()
+    : undefined;
 
 function planFacts(ctx: Ctx, planId: string) {
   const p = ctx.db
-    .select({ id: plans.id, title: plans.title, level: plans.level, region: plans.region, periodStart: plans.periodStart, periodEnd: plans.periodEnd, parentPlanId: plans.parentPlanId, ownerId: plans.ownerOrganizationId, draftingId: plans.draftingOrganizationId })
+    .select({
+      id: plans.id,
+      title: plans.title,
+      level: plans.level,
+      region: plans.region,
+      periodStart: plans.periodStart,
+      periodEnd: plans.periodEnd,
+      parentPlanId: plans.parentPlanId,
+      ownerId: plans.ownerOrganizationId,
+      draftingId: plans.draftingOrganizationId,
+    })
     .from(plans)
     .where(eq(plans.id, planId))
     .get()!;
   // 发文机关: the natural resources bureau that compiles the plan — a county's 自然资源局 drafts its plan
   // itself; the city's plan is drafted by a 编制专班 for the city bureau that owns it
-  const bureau = [organization(ctx, p.draftingId), organization(ctx, p.ownerId)].find((o) => o?.kind === "county_bureau" || o?.kind === "bureau");
+  const bureau = [organization(ctx, p.draftingId), organization(ctx, p.ownerId)].find(
+    (o) => o?.kind === "county_bureau" || o?.kind === "bureau",
+  );
   const issuer = bureau?.name ?? organization(ctx, p.ownerId)?.name ?? "";
-  const parentOwner = p.parentPlanId ? organization(ctx, ctx.db.select({ o: plans.ownerOrganizationId }).from(plans).where(eq(plans.id, p.parentPlanId)).get()?.o ?? null)?.name : undefined;
+  const parentOwner = p.parentPlanId
+    ? organization(ctx, ctx.db.select({ o: plans.ownerOrganizationId }).from(plans).where(eq(plans.id, p.parentPlanId)).get()?.o ?? null)
+        ?.name
+    : undefined;
   return { ...p, issuer, defaultCc: defaultCc(p.level, parentOwner) };
 }
 
@@ -60,9 +93,24 @@ function dossierData(ctx: Ctx, planId: string, input: unknown, now: number) {
   if (!chosen) throw invalid([{ path: "edition", message: "approval.editionNotInPlan" }], "approval.editionNotInPlan");
   const edition = getEdition(ctx, chosen.id);
 
-  const docTitles = ctx.db.select({ title: documents.title }).from(documents).where(eq(documents.planId, planId)).orderBy(asc(documents.sortOrder)).all().map((d) => d.title);
-  const ind = ctx.db.select({ kind: indicators.kind, n: count() }).from(indicators).where(eq(indicators.planId, planId)).groupBy(indicators.kind).all();
-  const included = ctx.db.select({ n: count(), investment: sum(projects.investmentWan) }).from(projects).where(and(eq(projects.planId, planId), eq(projects.status, "included"))).get();
+  const docTitles = ctx.db
+    .select({ title: documents.title })
+    .from(documents)
+    .where(eq(documents.planId, planId))
+    .orderBy(asc(documents.sortOrder))
+    .all()
+    .map((d) => d.title);
+  const ind = ctx.db
+    .select({ kind: indicators.kind, n: count() })
+    .from(indicators)
+    .where(eq(indicators.planId, planId))
+    .groupBy(indicators.kind)
+    .all();
+  const included = ctx.db
+    .select({ n: count(), investment: sum(projects.investmentWan) })
+    .from(projects)
+    .where(and(eq(projects.planId, planId), eq(projects.status, "included")))
+    .get();
 
   const roundRows = ctx.db
     .select({ id: rounds.id, title: rounds.title })
@@ -74,7 +122,12 @@ function dossierData(ctx: Ctx, planId: string, input: unknown, now: number) {
     .all();
   const roundFacts = roundRows.map((r) => {
     const decisions: Record<Decision, number> = { adopted: 0, partially_adopted: 0, not_adopted: 0, noted: 0, pending: 0 };
-    const rows = ctx.db.select({ decision: responses.decision }).from(comments).leftJoin(responses, eq(responses.commentId, comments.id)).where(and(eq(comments.roundId, r.id), isNull(comments.withdrawnAt))).all();
+    const rows = ctx.db
+      .select({ decision: responses.decision })
+      .from(comments)
+      .leftJoin(responses, eq(responses.commentId, comments.id))
+      .where(and(eq(comments.roundId, r.id), isNull(comments.withdrawnAt)))
+      .all();
     for (const row of rows) decisions[row.decision ?? "pending"]++;
     const invited = ctx.db.select({ n: count() }).from(roundInvitations).where(eq(roundInvitations.roundId, r.id)).get()?.n ?? 0;
     const replied = ctx.db.select({ n: count() }).from(submissions).where(eq(submissions.roundId, r.id)).get()?.n ?? 0;
@@ -91,16 +144,32 @@ function dossierData(ctx: Ctx, planId: string, input: unknown, now: number) {
     .all()
     .map((r) => r.id);
   const reviewList = reviewIds.map((id) => getReview(ctx, id)).filter((r) => r.panel.some((m) => m.signoff));
-  const experts = reviewIds.length ? ctx.db.select({ reviewId: reviewExperts.reviewId, n: count() }).from(reviewExperts).where(inArray(reviewExperts.reviewId, reviewIds)).groupBy(reviewExperts.reviewId).all() : [];
+  const experts = reviewIds.length
+    ? ctx.db
+        .select({ reviewId: reviewExperts.reviewId, n: count() })
+        .from(reviewExperts)
+        .where(inArray(reviewExperts.reviewId, reviewIds))
+        .groupBy(reviewExperts.reviewId)
+        .all()
+    : [];
   const chairName = (id: string) => ctx.db.select({ n: users.displayName }).from(users).where(eq(users.id, id)).get()?.n ?? "";
 
   const date = shanghaiDate(now);
   const facts: DossierFacts = {
     plan: { title: p.title, region: p.region, level: p.level, periodStart: p.periodStart, periodEnd: p.periodEnd },
     issuer: p.issuer,
-    edition: { documentTitle: edition.documentTitle, label: edition.label, manifestHash: edition.manifestHash, publishedOn: shanghaiDate(edition.publishedAt) },
+    edition: {
+      documentTitle: edition.documentTitle,
+      label: edition.label,
+      manifestHash: edition.manifestHash,
+      publishedOn: shanghaiDate(edition.publishedAt),
+    },
     documents: docTitles,
-    indicators: { total: ind.reduce((n, r) => n + r.n, 0), binding: ind.find((r) => r.kind === "binding")?.n ?? 0, expected: ind.find((r) => r.kind === "expected")?.n ?? 0 },
+    indicators: {
+      total: ind.reduce((n, r) => n + r.n, 0),
+      binding: ind.find((r) => r.kind === "binding")?.n ?? 0,
+      expected: ind.find((r) => r.kind === "expected")?.n ?? 0,
+    },
     projects: { included: included?.n ?? 0, investmentWan: Number(included?.investment ?? 0) },
     rounds: roundFacts,
     reviews: reviewList.map((r) => ({
@@ -116,7 +185,10 @@ function dossierData(ctx: Ctx, planId: string, input: unknown, now: number) {
     documentNumber: options.number,
     contact: options.contact || ctx.user.displayName,
     phone: options.phone,
-    cc: (options.cc || p.defaultCc).split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean),
+    cc: (options.cc || p.defaultCc)
+      .split(/[,，、;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
   const records: ReviewRecord[] = reviewList.map((r) => ({
     planTitle: p.title,
@@ -126,9 +198,33 @@ function dossierData(ctx: Ctx, planId: string, input: unknown, now: number) {
     manifestHash: r.manifestHash,
     meetingDate: r.meetingDate,
     quorum: r.quorum,
-    signoffs: r.panel.filter((m) => m.signoff).map((m) => ({ name: m.expert.name, title: m.expert.title, conclusion: m.signoff!.conclusion, opinion: m.signoff!.opinion, signedAt: m.signoff!.signedAt, signatureHash: m.signoff!.signatureHash, valid: m.signoff!.valid })),
-    panel: r.panelConclusion ? { chair: chairName(r.chairUserId), conclusion: r.panelConclusion.conclusion, opinion: r.panelConclusion.opinion, signedAt: r.panelConclusion.signedAt, signatureHash: r.panelConclusion.signatureHash } : null,
-    confirmations: r.confirmations.map((c) => ({ label: c.label, manifestHash: c.manifestHash, chair: c.chair.name, signedAt: c.signedAt, signatureHash: c.signatureHash })),
+    signoffs: r.panel
+      .filter((m) => m.signoff)
+      .map((m) => ({
+        name: m.expert.name,
+        title: m.expert.title,
+        conclusion: m.signoff!.conclusion,
+        opinion: m.signoff!.opinion,
+        signedAt: m.signoff!.signedAt,
+        signatureHash: m.signoff!.signatureHash,
+        valid: m.signoff!.valid,
+      })),
+    panel: r.panelConclusion
+      ? {
+          chair: chairName(r.chairUserId),
+          conclusion: r.panelConclusion.conclusion,
+          opinion: r.panelConclusion.opinion,
+          signedAt: r.panelConclusion.signedAt,
+          signatureHash: r.panelConclusion.signatureHash,
+        }
+      : null,
+    confirmations: r.confirmations.map((c) => ({
+      label: c.label,
+      manifestHash: c.manifestHash,
+      chair: c.chair.name,
+      signedAt: c.signedAt,
+      signatureHash: c.signatureHash,
+    })),
   }));
   return {
     facts,
@@ -173,9 +269,13 @@ export async function buildDossier(ctx: Ctx, planId: string, input: unknown, now
   ];
   for (const [i, a] of d.adoption.entries()) {
     const suffix = d.adoption.length > 1 ? `-${i + 1}` : "";
-    files.push({ name: `附件${number("adoption")}${suffix}　意见采纳情况表（${a.documentTitle}${a.editionLabel}）.xlsx`, bytes: await adoptionTableXlsx(a) });
+    files.push({
+      name: `附件${number("adoption")}${suffix}　意见采纳情况表（${a.documentTitle}${a.editionLabel}）.xlsx`,
+      bytes: await adoptionTableXlsx(a),
+    });
   }
-  if (number("review")) files.push({ name: `附件${number("review")}　专家评审意见表.docx`, bytes: await signoffRecordDocx(d.records, isoShanghai(now)) });
+  if (number("review"))
+    files.push({ name: `附件${number("review")}　专家评审意见表.docx`, bytes: await signoffRecordDocx(d.records, isoShanghai(now)) });
   const folder = `${d.facts.plan.title}报批材料`;
   return { fileName: `${folder}.zip`, files: files.map((f) => f.name), bytes: await dossierZip(folder, files, new Date(now)) };
 }

@@ -47,7 +47,10 @@ export interface PlacedComment {
   revision: { id: string; createdAt: string; note: string } | null;
 }
 
-const anchorOf = (c: CommentRow): TextAnchor | null => (c.anchorExact === null ? null : { exact: c.anchorExact, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! });
+const anchorOf = (c: CommentRow): TextAnchor | null =>
+  c.anchorExact === null
+    ? null
+    : { exact: c.anchorExact, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! };
 
 /** The visible, not withdrawn comments of some rounds (on some sections), with their round's edition. */
 function visibleComments(ctx: Ctx, roundIds: string[], sectionIds?: string[]) {
@@ -61,8 +64,19 @@ function visibleComments(ctx: Ctx, roundIds: string[], sectionIds?: string[]) {
       throw e;
     }
     // visibility in the query: the same rule as the round's own comment list
-    const where = and(eq(comments.roundId, roundId), sectionIds ? inArray(comments.sectionId, sectionIds) : undefined, isNull(comments.withdrawnAt), visibleCommentsWhere(r));
-    for (const x of ctx.db.select({ c: comments, orgName: organizations.name }).from(comments).innerJoin(organizations, eq(comments.organizationId, organizations.id)).where(where).orderBy(asc(comments.createdAt)).all()) {
+    const where = and(
+      eq(comments.roundId, roundId),
+      sectionIds ? inArray(comments.sectionId, sectionIds) : undefined,
+      isNull(comments.withdrawnAt),
+      visibleCommentsWhere(r),
+    );
+    for (const x of ctx.db
+      .select({ c: comments, orgName: organizations.name })
+      .from(comments)
+      .innerJoin(organizations, eq(comments.organizationId, organizations.id))
+      .where(where)
+      .orderBy(asc(comments.createdAt))
+      .all()) {
       rows.push({ ...x, roundTitle: r.round.title, editionId: r.round.editionId, editionLabel: r.editionLabel });
     }
   }
@@ -71,7 +85,10 @@ function visibleComments(ctx: Ctx, roundIds: string[], sectionIds?: string[]) {
 
 /** The answers to some comments, with the revision each names (when the caller may read it). */
 function answersOf(ctx: Ctx, commentIds: string[]) {
-  const out = new Map<string, { decision: (typeof responses.$inferSelect)["decision"]; reason: string; revision: PlacedComment["revision"] }>();
+  const out = new Map<
+    string,
+    { decision: (typeof responses.$inferSelect)["decision"]; reason: string; revision: PlacedComment["revision"] }
+  >();
   if (!commentIds.length) return out;
   for (const r of ctx.db.select().from(responses).where(inArray(responses.commentId, commentIds)).all()) {
     let revision: PlacedComment["revision"] = null;
@@ -92,10 +109,16 @@ function answersOf(ctx: Ctx, commentIds: string[]) {
  * Places comment rows on target texts (sectionId → the later revision, or absent when the section is
  * gone): one diff per (written-on revision, target revision) pair, shared by every comment on it.
  */
-function place(ctx: Ctx, rows: ReturnType<typeof visibleComments>, targets: Map<string, { revisionId: string; text: string }>, targetTable: IndicatorRow[]): PlacedComment[] {
+function place(
+  ctx: Ctx,
+  rows: ReturnType<typeof visibleComments>,
+  targets: Map<string, { revisionId: string; text: string }>,
+  targetTable: IndicatorRow[],
+): PlacedComment[] {
   const texts = new Map<string, string>();
   const textOf = (id: string) => {
-    if (!texts.has(id)) texts.set(id, ctx.db.select({ text: revisions.text }).from(revisions).where(eq(revisions.id, id)).get()?.text ?? "");
+    if (!texts.has(id))
+      texts.set(id, ctx.db.select({ text: revisions.text }).from(revisions).where(eq(revisions.id, id)).get()?.text ?? "");
     return texts.get(id)!;
   };
   const tables = new Map<string, IndicatorRow[]>();
@@ -103,7 +126,10 @@ function place(ctx: Ctx, rows: ReturnType<typeof visibleComments>, targets: Map<
     if (!tables.has(editionId)) tables.set(editionId, editionIndicatorTable(ctx.db, editionId)?.indicators ?? []);
     return tables.get(editionId)!;
   };
-  const answers = answersOf(ctx, rows.map((r) => r.c.id));
+  const answers = answersOf(
+    ctx,
+    rows.map((r) => r.c.id),
+  );
   const pairs = new Map<string, typeof rows>();
   for (const r of rows) {
     const key = `${r.c.revisionId}>${targets.get(r.c.sectionId)?.revisionId ?? ""}`;
@@ -118,11 +144,30 @@ function place(ctx: Ctx, rows: ReturnType<typeof visibleComments>, targets: Map<
     const oldText = textOf(from);
     const ops = target && target.revisionId !== from ? diffTexts(oldText, target.text) : null;
     const anchored = group.filter((g) => g.c.anchorExact !== null);
-    const mapped = target ? mapAnchors(oldText, target.text, anchored.map((g) => anchorOf(g.c)!), ops ?? undefined) : [];
+    const mapped = target
+      ? mapAnchors(
+          oldText,
+          target.text,
+          anchored.map((g) => anchorOf(g.c)!),
+          ops ?? undefined,
+        )
+      : [];
     for (const g of group) {
       const { c } = g;
       const answer = answers.get(c.id);
-      const base = { id: c.id, roundId: c.roundId, roundTitle: g.roundTitle, editionLabel: g.editionLabel, sectionId: c.sectionId, organization: g.orgName, category: c.category, body: c.body, decision: answer?.decision ?? null, reason: answer?.reason ?? null, revision: answer?.revision ?? null };
+      const base = {
+        id: c.id,
+        roundId: c.roundId,
+        roundTitle: g.roundTitle,
+        editionLabel: g.editionLabel,
+        sectionId: c.sectionId,
+        organization: g.orgName,
+        category: c.category,
+        body: c.body,
+        decision: answer?.decision ?? null,
+        reason: answer?.reason ?? null,
+        revision: answer?.revision ?? null,
+      };
       const anchor = anchorOf(c);
       if (c.cellIndicator && c.cellYear) {
         const year = c.cellYear as TargetYear;
@@ -130,7 +175,14 @@ function place(ctx: Ctx, rows: ReturnType<typeof visibleComments>, targets: Map<
         const row = original.find((x) => x.code === c.cellIndicator);
         const at = cellStateOn(original, targetTable, c.cellIndicator, year);
         const unit = row?.unit ?? "";
-        out.push({ ...base, quote: row ? cellQuote(row, year, at.old) : c.cellIndicator, state: at.state, now: at.state === "orphaned" ? "" : valueWithUnit(at.new, unit), at: Number.MAX_SAFE_INTEGER, hunk: null });
+        out.push({
+          ...base,
+          quote: row ? cellQuote(row, year, at.old) : c.cellIndicator,
+          state: at.state,
+          now: at.state === "orphaned" ? "" : valueWithUnit(at.new, unit),
+          at: Number.MAX_SAFE_INTEGER,
+          hunk: null,
+        });
       } else if (!target) {
         out.push({ ...base, quote: anchor?.exact ?? null, state: "orphaned", now: "", at: 0, hunk: null });
       } else if (!anchor) {
@@ -164,7 +216,11 @@ function roundsBefore(ctx: Ctx, documentId: string, before: Date) {
  */
 export function earlierRoundComments(ctx: Ctx, editionId: string, sectionIds: string[]): Record<string, PlacedComment[]> {
   if (!can(ctx.user, "read:edition:any")) throw notFound();
-  const edition = ctx.db.select({ documentId: editions.documentId, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, editionId)).get();
+  const edition = ctx.db
+    .select({ documentId: editions.documentId, publishedAt: editions.publishedAt })
+    .from(editions)
+    .where(eq(editions.id, editionId))
+    .get();
   if (!edition) throw notFound();
   const out: Record<string, PlacedComment[]> = Object.fromEntries(sectionIds.map((id) => [id, []]));
   if (!sectionIds.length) return out;
@@ -177,7 +233,11 @@ export function earlierRoundComments(ctx: Ctx, editionId: string, sectionIds: st
     .where(and(eq(editionSections.editionId, editionId), inArray(editionSections.sectionId, sectionIds)))
     .all();
   const targets = new Map(entries.map((e) => [e.sectionId, e]));
-  const rows = visibleComments(ctx, roundIds, entries.map((e) => e.sectionId));
+  const rows = visibleComments(
+    ctx,
+    roundIds,
+    entries.map((e) => e.sectionId),
+  );
   for (const p of place(ctx, rows, targets, editionIndicatorTable(ctx.db, editionId)?.indicators ?? [])) out[p.sectionId]?.push(p);
   for (const list of Object.values(out)) list.sort((a, b) => a.at - b.at);
   return out;
@@ -190,24 +250,64 @@ export function earlierRoundComments(ctx: Ctx, editionId: string, sectionIds: st
  */
 export function orphanedComments(ctx: Ctx, roundId: string) {
   const r = loadRound(ctx, roundId);
-  const newest = ctx.db.select({ id: editions.id, label: editions.label, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.documentId, r.documentId)).orderBy(asc(editions.publishedAt)).all().at(-1);
+  const newest = ctx.db
+    .select({ id: editions.id, label: editions.label, publishedAt: editions.publishedAt })
+    .from(editions)
+    .where(eq(editions.documentId, r.documentId))
+    .orderBy(asc(editions.publishedAt))
+    .all()
+    .at(-1);
   const own = ctx.db.select({ publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, r.round.editionId)).get()!;
-  const round = { id: r.round.id, title: r.round.title, editionId: r.round.editionId, editionLabel: r.editionLabel, documentTitle: r.documentTitle };
+  const round = {
+    id: r.round.id,
+    title: r.round.title,
+    editionId: r.round.editionId,
+    editionLabel: r.editionLabel,
+    documentTitle: r.documentTitle,
+  };
   if (!newest || newest.publishedAt <= own.publishedAt) return { round, edition: null, items: [] };
   const rows = visibleComments(ctx, [roundId]);
   const entries = ctx.db
-    .select({ sectionId: editionSections.sectionId, revisionId: editionSections.revisionId, text: revisions.text, number: editionSections.number, title: editionSections.title })
+    .select({
+      sectionId: editionSections.sectionId,
+      revisionId: editionSections.revisionId,
+      text: revisions.text,
+      number: editionSections.number,
+      title: editionSections.title,
+    })
     .from(editionSections)
     .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
     .where(eq(editionSections.editionId, newest.id))
     .all();
-  const items = place(ctx, rows, new Map(entries.map((e) => [e.sectionId, e])), editionIndicatorTable(ctx.db, newest.id)?.indicators ?? []).filter((p) => p.state === "orphaned");
-  const titles = new Map(ctx.db.select({ sectionId: editionSections.sectionId, number: editionSections.number, title: editionSections.title, position: editionSections.position }).from(editionSections).where(eq(editionSections.editionId, r.round.editionId)).all().map((s) => [s.sectionId, s]));
+  const items = place(
+    ctx,
+    rows,
+    new Map(entries.map((e) => [e.sectionId, e])),
+    editionIndicatorTable(ctx.db, newest.id)?.indicators ?? [],
+  ).filter((p) => p.state === "orphaned");
+  const titles = new Map(
+    ctx.db
+      .select({
+        sectionId: editionSections.sectionId,
+        number: editionSections.number,
+        title: editionSections.title,
+        position: editionSections.position,
+      })
+      .from(editionSections)
+      .where(eq(editionSections.editionId, r.round.editionId))
+      .all()
+      .map((s) => [s.sectionId, s]),
+  );
   return {
     round,
     edition: { id: newest.id, label: newest.label },
     items: items
-      .map((p) => ({ ...p, sectionNumber: titles.get(p.sectionId)?.number ?? "", sectionTitle: titles.get(p.sectionId)?.title ?? "", sectionGone: !entries.some((e) => e.sectionId === p.sectionId) }))
+      .map((p) => ({
+        ...p,
+        sectionNumber: titles.get(p.sectionId)?.number ?? "",
+        sectionTitle: titles.get(p.sectionId)?.title ?? "",
+        sectionGone: !entries.some((e) => e.sectionId === p.sectionId),
+      }))
       .sort((a, b) => (titles.get(a.sectionId)?.position ?? 0) - (titles.get(b.sectionId)?.position ?? 0)),
   };
 }
@@ -217,7 +317,10 @@ export function orphanedComments(ctx: Ctx, roundId: string) {
  * the revision before it (at the passage when it touched it, else its first changes). Null when the
  * answer names no revision or the caller may not read it.
  */
-export function answerChange(ctx: Ctx, comment: { sectionId: string; revisionId: string; anchor: TextAnchor | null; response: { revisionId: string | null } | null }) {
+export function answerChange(
+  ctx: Ctx,
+  comment: { sectionId: string; revisionId: string; anchor: TextAnchor | null; response: { revisionId: string | null } | null },
+) {
   const revisionId = comment.response?.revisionId;
   if (!revisionId) return null;
   let rev: ReturnType<typeof getRevision>;

@@ -20,7 +20,14 @@ import { buildPlanTables, editionTablesOf, insertEditionTables } from "./plan-ta
 export function editionsOfDocuments(db: DbOrTx, documentIds: string[]) {
   if (!documentIds.length) return [];
   return db
-    .select({ id: editions.id, documentId: editions.documentId, label: editions.label, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, changelog: editions.changelog })
+    .select({
+      id: editions.id,
+      documentId: editions.documentId,
+      label: editions.label,
+      manifestHash: editions.manifestHash,
+      publishedAt: editions.publishedAt,
+      changelog: editions.changelog,
+    })
     .from(editions)
     .where(inArray(editions.documentId, documentIds))
     .orderBy(desc(editions.publishedAt))
@@ -29,7 +36,12 @@ export function editionsOfDocuments(db: DbOrTx, documentIds: string[]) {
 
 /** Is this revision part of any published edition? (Published revisions are readable by every user.) */
 export function isRevisionPublished(db: DbOrTx, revisionId: string): boolean {
-  return !!db.select({ e: editionSections.editionId }).from(editionSections).where(eq(editionSections.revisionId, revisionId)).limit(1).get();
+  return !!db
+    .select({ e: editionSections.editionId })
+    .from(editionSections)
+    .where(eq(editionSections.revisionId, revisionId))
+    .limit(1)
+    .get();
 }
 
 /** The manifest of an edition in reading order. */
@@ -41,7 +53,18 @@ export function editionManifest(db: DbOrTx, editionId: string) {
 export function editionHead(ctx: Ctx, editionId: string) {
   if (!can(ctx.user, "read:edition:any")) throw notFound();
   const edition = ctx.db
-    .select({ id: editions.id, documentId: editions.documentId, label: editions.label, changelog: editions.changelog, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt, documentTitle: documents.title, documentKind: documents.kind, planId: documents.planId, planTitle: plans.title })
+    .select({
+      id: editions.id,
+      documentId: editions.documentId,
+      label: editions.label,
+      changelog: editions.changelog,
+      manifestHash: editions.manifestHash,
+      publishedAt: editions.publishedAt,
+      documentTitle: documents.title,
+      documentKind: documents.kind,
+      planId: documents.planId,
+      planTitle: plans.title,
+    })
     .from(editions)
     .innerJoin(documents, eq(editions.documentId, documents.id))
     .innerJoin(plans, eq(documents.planId, plans.id))
@@ -59,7 +82,12 @@ export function getEdition(ctx: Ctx, editionId: string) {
     ? ctx.db
         .select({ id: revisions.id, content: revisions.content, text: revisions.text })
         .from(revisions)
-        .where(inArray(revisions.id, manifest.map((m) => m.revisionId)))
+        .where(
+          inArray(
+            revisions.id,
+            manifest.map((m) => m.revisionId),
+          ),
+        )
         .all()
     : [];
   const byId = new Map(revisionRows.map((r) => [r.id, r]));
@@ -85,7 +113,9 @@ export function editionJson(ctx: Ctx, editionId: string) {
     publishedAt: isoShanghai(e.publishedAt),
     sections: e.sections.map((s) => ({ sectionId: s.sectionId, revisionId: s.revisionId, hash: s.hash, number: s.number, title: s.title })),
     // present when the edition froze plan tables; the manifest hash then covers [{kind, hash}] of them
-    ...(e.tables.length ? { tables: e.tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash, content: t.content })) } : {}),
+    ...(e.tables.length
+      ? { tables: e.tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash, content: t.content })) }
+      : {}),
   };
 }
 
@@ -99,7 +129,11 @@ export function latestPublishedSections(db: DbOrTx, documentIds: string[]) {
 }
 
 export function editionExists(db: DbOrTx, editionId: string) {
-  return !!db.select({ id: editions.id }).from(editions).where(and(eq(editions.id, editionId))).get();
+  return !!db
+    .select({ id: editions.id })
+    .from(editions)
+    .where(and(eq(editions.id, editionId)))
+    .get();
 }
 
 export const editionInput = z.object({
@@ -120,14 +154,25 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
   return ctx.db.transaction((tx) => {
     requirePlanDrafter(ctx, planIdOfDocument(tx, documentId), tx);
     const rows = tx
-      .select({ sectionId: sections.id, parentId: sections.parentId, number: sections.number, title: sections.title, revisionId: revisions.id, hash: revisions.hash })
+      .select({
+        sectionId: sections.id,
+        parentId: sections.parentId,
+        number: sections.number,
+        title: sections.title,
+        revisionId: revisions.id,
+        hash: revisions.hash,
+      })
       .from(sections)
       .innerJoin(revisions, eq(sections.currentRevisionId, revisions.id))
       .where(and(eq(sections.documentId, documentId), isNull(sections.retiredAt)))
       .orderBy(asc(sections.sortOrder))
       .all();
     if (!rows.length) throw conflict("edition.empty");
-    const tables = buildPlanTables(tx, documentId, rows.map((r) => ({ sectionId: r.sectionId, parentSectionId: r.parentId, title: r.title })));
+    const tables = buildPlanTables(
+      tx,
+      documentId,
+      rows.map((r) => ({ sectionId: r.sectionId, parentSectionId: r.parentId, title: r.title })),
+    );
     const previous = editionsOfDocuments(tx, [documentId])[0];
     if (previous && previous.label === label) {
       const before = editionManifest(tx, previous.id);
@@ -144,17 +189,45 @@ export function publishEdition(ctx: Ctx, documentId: string, input: unknown) {
     const publishedAt = new Date();
     tx.insert(editions).values({ id, documentId, label, changelog, manifestHash: hash, publishedById: ctx.user.id, publishedAt }).run();
     rows.forEach((r, position) => {
-      tx.insert(editionSections).values({ editionId: id, position, sectionId: r.sectionId, revisionId: r.revisionId, parentSectionId: r.parentId, number: r.number, title: r.title, hash: r.hash }).run();
+      tx.insert(editionSections)
+        .values({
+          editionId: id,
+          position,
+          sectionId: r.sectionId,
+          revisionId: r.revisionId,
+          parentSectionId: r.parentId,
+          number: r.number,
+          title: r.title,
+          hash: r.hash,
+        })
+        .run();
     });
     insertEditionTables(tx, id, tables);
     const tableHashes = tables.map((t) => ({ kind: t.kind, hash: t.hash }));
-    recordAudit(tx, { actorId: ctx.user.id, action: "edition.publish", entityType: "edition", entityId: id, data: { documentId, label, manifestHash: hash, sections: entries.length, ...(tables.length ? { tables: tableHashes } : {}) }, bound: [bindRow(tx, "editions", id), ...rows.map((_, position) => bindRow(tx, "edition_sections", `${id}/${position}`))] });
-    return { id, label, manifestHash: hash, manifestSm3: manifestSm3(documentId, label, entries, tables), publishedAt: isoShanghai(publishedAt), sections: entries, ...(tables.length ? { tables: tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash })) } : {}) };
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "edition.publish",
+      entityType: "edition",
+      entityId: id,
+      data: { documentId, label, manifestHash: hash, sections: entries.length, ...(tables.length ? { tables: tableHashes } : {}) },
+      bound: [bindRow(tx, "editions", id), ...rows.map((_, position) => bindRow(tx, "edition_sections", `${id}/${position}`))],
+    });
+    return {
+      id,
+      label,
+      manifestHash: hash,
+      manifestSm3: manifestSm3(documentId, label, entries, tables),
+      publishedAt: isoShanghai(publishedAt),
+      sections: entries,
+      ...(tables.length ? { tables: tables.map((t) => ({ kind: t.kind, sectionId: t.sectionId, hash: t.hash })) } : {}),
+    };
   });
 }
 
 /** Word diffs of pairs of revisions, at most 16 MB. */
-export const diffOps = byteLru<ReturnType<typeof diffTexts>>(16 * 1024 * 1024, (ops) => ops.reduce((n, o) => n + o.text.length * 2 + 48, 0));
+export const diffOps = byteLru<ReturnType<typeof diffTexts>>(16 * 1024 * 1024, (ops) =>
+  ops.reduce((n, o) => n + o.text.length * 2 + 48, 0),
+);
 
 export type SectionDiffStatus = "unchanged" | "changed" | "added" | "removed";
 
@@ -179,9 +252,20 @@ export function diffEditions(ctx: Ctx, fromId: string, toId: string) {
     const b = after.get(sectionId);
     const status: SectionDiffStatus = !a ? "added" : !b ? "removed" : a.hash === b.hash ? "unchanged" : "changed";
     // two revisions' diff never changes: computed once (byte-bounded cache), for the page and the API
-    const ops = status === "unchanged" ? [{ op: "equal" as const, text: b!.text }] : diffOps.get(`${a?.revisionId ?? ""}:${b?.revisionId ?? ""}`, () => diffTexts(a?.text ?? "", b?.text ?? ""));
+    const ops =
+      status === "unchanged"
+        ? [{ op: "equal" as const, text: b!.text }]
+        : diffOps.get(`${a?.revisionId ?? ""}:${b?.revisionId ?? ""}`, () => diffTexts(a?.text ?? "", b?.text ?? ""));
     const shown = b ?? a!;
-    return { sectionId, number: shown.number, title: shown.title, status, fromRevisionId: a?.revisionId ?? null, toRevisionId: b?.revisionId ?? null, ops: ops.filter((o) => o.text !== "") };
+    return {
+      sectionId,
+      number: shown.number,
+      title: shown.title,
+      status,
+      fromRevisionId: a?.revisionId ?? null,
+      toRevisionId: b?.revisionId ?? null,
+      ops: ops.filter((o) => o.text !== ""),
+    };
   });
   return {
     from: { id: from.id, label: from.label, manifestHash: from.manifestHash, publishedAt: from.publishedAt },

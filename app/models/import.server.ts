@@ -6,7 +6,7 @@ import { ConversionError } from "../lib/docx/convert-worker.server";
 import { docxToSections, type ImportResult } from "../lib/docx/import.server";
 import { newId } from "../lib/id";
 import { chineseNumeral } from "../lib/numbering";
-import { DomainError, forbidden, } from "../utils/errors";
+import { DomainError, forbidden } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
@@ -23,10 +23,12 @@ function requireImporter(ctx: Ctx, documentId: string) {
 export async function previewImport(ctx: Ctx, documentId: string, file: { name: string; bytes: Uint8Array }) {
   requireImporter(ctx, documentId);
   const problem = await checkDocxUpload(file.bytes, file.name);
-  if (problem?.kind === "empty") throw new DomainError("invalid", "import.noFile", {}, { issues: [{ path: "file", message: "import.noFile" }] });
+  if (problem?.kind === "empty")
+    throw new DomainError("invalid", "import.noFile", {}, { issues: [{ path: "file", message: "import.noFile" }] });
   if (problem?.kind === "too_large") throw new DomainError("too_large", "import.tooLarge");
   if (problem?.kind === "unpacked_too_large") throw new DomainError("too_large", "import.unpackedTooLarge");
-  if (problem) throw new DomainError("invalid", "import.notDocx", { reason: problem.reason }, { issues: [{ path: "file", message: problem.reason }] });
+  if (problem)
+    throw new DomainError("invalid", "import.notDocx", { reason: problem.reason }, { issues: [{ path: "file", message: problem.reason }] });
   let result: ImportResult;
   try {
     result = await docxToSections(file.bytes);
@@ -38,7 +40,10 @@ export async function previewImport(ctx: Ctx, documentId: string, file: { name: 
   }
   if (!result.sections.length) throw new DomainError("invalid", "import.empty");
   const id = newId("imp");
-  ctx.db.insert(documentImports).values({ id, documentId, userId: ctx.user.id, fileName: file.name.slice(0, 200), payload: result }).run();
+  ctx.db
+    .insert(documentImports)
+    .values({ id, documentId, userId: ctx.user.id, fileName: file.name.slice(0, 200), payload: result })
+    .run();
   return { id };
 }
 
@@ -48,7 +53,14 @@ export function getImport(ctx: Ctx, documentId: string, importId: string) {
   const row = ctx.db
     .select()
     .from(documentImports)
-    .where(and(eq(documentImports.id, importId), eq(documentImports.documentId, documentId), eq(documentImports.userId, ctx.user.id), isNull(documentImports.confirmedAt)))
+    .where(
+      and(
+        eq(documentImports.id, importId),
+        eq(documentImports.documentId, documentId),
+        eq(documentImports.userId, ctx.user.id),
+        isNull(documentImports.confirmedAt),
+      ),
+    )
     .get();
   if (!row) throw new DomainError("not_found", "import.expired");
   return { id: row.id, fileName: row.fileName, createdAt: row.createdAt, result: row.payload as ImportResult };
@@ -62,8 +74,17 @@ export function confirmImport(ctx: Ctx, documentId: string, importId: string) {
   const pending = getImport(ctx, documentId, importId);
   const prepared = pending.result.sections.map((s) => ({ ...s, prepared: prepareContentOrThrow(s.content) }));
   return ctx.db.transaction((tx) => {
-    let order = (tx.select({ m: max(sections.sortOrder) }).from(sections).where(eq(sections.documentId, documentId)).get()?.m ?? -1) + 1;
-    const existingChapters = tx.select({ id: sections.id }).from(sections).where(and(eq(sections.documentId, documentId), isNull(sections.parentId), isNull(sections.retiredAt))).all();
+    let order =
+      (tx
+        .select({ m: max(sections.sortOrder) })
+        .from(sections)
+        .where(eq(sections.documentId, documentId))
+        .get()?.m ?? -1) + 1;
+    const existingChapters = tx
+      .select({ id: sections.id })
+      .from(sections)
+      .where(and(eq(sections.documentId, documentId), isNull(sections.parentId), isNull(sections.retiredAt)))
+      .all();
     let chapterCount = existingChapters.length;
     let parentId: string | null = null;
     let childCount = 0;
@@ -77,14 +98,36 @@ export function confirmImport(ctx: Ctx, documentId: string, importId: string) {
         childCount = 0;
       } else childCount++;
       const number = s.number ?? (isChild ? `第${chineseNumeral(childCount)}节` : `第${chineseNumeral(chapterCount)}章`);
-      tx.insert(sections).values({ id, documentId, parentId: isChild ? parentId : null, number, title: s.title.slice(0, 100) || "（无标题）", sortOrder: order++ }).run();
-      const revision = appendRevision(tx, { sectionId: id, parentRevisionId: null, authorId: ctx.user.id, note: `从 Word 导入：${pending.fileName}`, prepared: s.prepared });
+      tx.insert(sections)
+        .values({
+          id,
+          documentId,
+          parentId: isChild ? parentId : null,
+          number,
+          title: s.title.slice(0, 100) || "（无标题）",
+          sortOrder: order++,
+        })
+        .run();
+      const revision = appendRevision(tx, {
+        sectionId: id,
+        parentRevisionId: null,
+        authorId: ctx.user.id,
+        note: `从 Word 导入：${pending.fileName}`,
+        prepared: s.prepared,
+      });
       if (!isChild) parentId = id;
       created.push(id);
       revisionIds.push(revision.id);
     }
     tx.update(documentImports).set({ confirmedAt: new Date() }).where(eq(documentImports.id, importId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "document.import", entityType: "document", entityId: documentId, data: { importId, fileName: pending.fileName, sections: created }, bound: revisionIds.map((r) => bindRow(tx, "revisions", r)) });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "document.import",
+      entityType: "document",
+      entityId: documentId,
+      data: { importId, fileName: pending.fileName, sections: created },
+      bound: revisionIds.map((r) => bindRow(tx, "revisions", r)),
+    });
     return { created: created.length };
   });
 }

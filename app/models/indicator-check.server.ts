@@ -11,14 +11,26 @@ function indicatorValues(db: DbOrTx, planId: string): IndicatorValues[] {
     .where(eq(indicators.planId, planId))
     .orderBy(asc(indicators.sortOrder), asc(indicators.code))
     .all()
-    .map((r) => ({ code: r.code, name: r.name, unit: r.unit, direction: r.direction, rollup: r.rollup, targets: { "2025": r.target2025, "2030": r.target2030, "2035": r.target2035 } }));
+    .map((r) => ({
+      code: r.code,
+      name: r.name,
+      unit: r.unit,
+      direction: r.direction,
+      rollup: r.rollup,
+      targets: { "2025": r.target2025, "2030": r.target2030, "2035": r.target2035 },
+    }));
 }
 
 /** Every `sum` indicator × year of a city plan against its counties; [] for a county plan. */
 export function cityRollupCheck(db: DbOrTx, cityPlanId: string) {
   const city = db.select({ level: plans.level }).from(plans).where(eq(plans.id, cityPlanId)).get();
   if (city?.level !== "city") return [];
-  const counties = db.select({ id: plans.id, region: plans.region }).from(plans).where(eq(plans.parentPlanId, cityPlanId)).orderBy(asc(plans.createdAt)).all();
+  const counties = db
+    .select({ id: plans.id, region: plans.region })
+    .from(plans)
+    .where(eq(plans.parentPlanId, cityPlanId))
+    .orderBy(asc(plans.createdAt))
+    .all();
   return rollupCheck(
     indicatorValues(db, cityPlanId),
     counties.map((c) => ({ planId: c.id, region: c.region, indicators: indicatorValues(db, c.id) })),

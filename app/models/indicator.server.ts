@@ -18,7 +18,14 @@ import { editionIndicatorTable, workingIndicators } from "./plan-tables.server";
 
 /** The plan's text document (规划文本): the document whose editions freeze the plan's tables. */
 export function textDocumentOf(db: DbOrTx, planId: string) {
-  return db.select({ id: documents.id, title: documents.title }).from(documents).where(and(eq(documents.planId, planId), eq(documents.kind, "text"))).orderBy(asc(documents.sortOrder), asc(documents.createdAt)).get() ?? null;
+  return (
+    db
+      .select({ id: documents.id, title: documents.title })
+      .from(documents)
+      .where(and(eq(documents.planId, planId), eq(documents.kind, "text")))
+      .orderBy(asc(documents.sortOrder), asc(documents.createdAt))
+      .get() ?? null
+  );
 }
 
 /** The newest published edition of the plan text and its frozen indicator table (null: none published). */
@@ -26,7 +33,10 @@ export function publishedIndicators(db: DbOrTx, planId: string) {
   const doc = textDocumentOf(db, planId);
   const edition = doc ? editionsOfDocuments(db, [doc.id])[0] : undefined;
   if (!edition) return null;
-  return { edition: { id: edition.id, label: edition.label, manifestHash: edition.manifestHash, publishedAt: edition.publishedAt }, indicators: editionIndicatorTable(db, edition.id)?.indicators ?? [] };
+  return {
+    edition: { id: edition.id, label: edition.label, manifestHash: edition.manifestHash, publishedAt: edition.publishedAt },
+    indicators: editionIndicatorTable(db, edition.id)?.indicators ?? [],
+  };
 }
 
 /**
@@ -38,12 +48,26 @@ export function indicatorsForCaller(ctx: Ctx, planId: string) {
   const plan = planRow(ctx.db, planId); // 404 for no such plan
   if (seesDrafts(ctx, plan.id)) return { plan, source: "working" as const, edition: null, indicators: workingIndicators(ctx.db, plan.id) };
   const published = publishedIndicators(ctx.db, plan.id);
-  return { plan, source: published ? ("published" as const) : ("none" as const), edition: published?.edition ?? null, indicators: published?.indicators ?? [] };
+  return {
+    plan,
+    source: published ? ("published" as const) : ("none" as const),
+    edition: published?.edition ?? null,
+    indicators: published?.indicators ?? [],
+  };
 }
 
 /** GET /api/v1/plans/:planId/indicators (docs/INDICATORS.md). */
 export function indicatorsJson(ctx: Ctx, planId: string): IndicatorRow[] {
-  return indicatorsForCaller(ctx, planId).indicators.map(({ code, name, unit, kind, direction, rollup, baseline, targets }) => ({ code, name, unit, kind, direction, rollup, baseline, targets: { "2025": targets["2025"], "2030": targets["2030"], "2035": targets["2035"] } }));
+  return indicatorsForCaller(ctx, planId).indicators.map(({ code, name, unit, kind, direction, rollup, baseline, targets }) => ({
+    code,
+    name,
+    unit,
+    kind,
+    direction,
+    rollup,
+    baseline,
+    targets: { "2025": targets["2025"], "2030": targets["2030"], "2035": targets["2035"] },
+  }));
 }
 
 /**
@@ -68,7 +92,21 @@ export function saveIndicators(ctx: Ctx, planId: string, input: unknown) {
     rows.forEach((r, sortOrder) => {
       const updatedAt = touched.has(r.code) ? now : (stored.find((s) => s.code === r.code)?.updatedAt ?? now);
       tx.insert(indicators)
-        .values({ planId, code: r.code, name: r.name, unit: r.unit, kind: r.kind, direction: r.direction, rollup: r.rollup, baseline: r.baseline, target2025: r.targets["2025"], target2030: r.targets["2030"], target2035: r.targets["2035"], sortOrder, updatedAt })
+        .values({
+          planId,
+          code: r.code,
+          name: r.name,
+          unit: r.unit,
+          kind: r.kind,
+          direction: r.direction,
+          rollup: r.rollup,
+          baseline: r.baseline,
+          target2025: r.targets["2025"],
+          target2030: r.targets["2030"],
+          target2035: r.targets["2035"],
+          sortOrder,
+          updatedAt,
+        })
         .run();
     });
     recordAudit(tx, {
@@ -76,9 +114,20 @@ export function saveIndicators(ctx: Ctx, planId: string, input: unknown) {
       action: "indicator.update",
       entityType: "plan",
       entityId: planId,
-      data: { rows: changes.map(({ code, status, changes: cells }) => ({ code, status, cells: cells.map(({ field, from, to }) => ({ field, from, to })) })), reordered, count: rows.length },
+      data: {
+        rows: changes.map(({ code, status, changes: cells }) => ({
+          code,
+          status,
+          cells: cells.map(({ field, from, to }) => ({ field, from, to })),
+        })),
+        reordered,
+        count: rows.length,
+      },
       // every row is written again; codes no longer in the table are bound as deleted
-      bound: [...rows.map((r) => bindRow(tx, "indicators", `${planId}/${r.code}`)), ...stored.filter((s) => !rows.some((r) => r.code === s.code)).map((s) => bindDeleted("indicators", `${planId}/${s.code}`))],
+      bound: [
+        ...rows.map((r) => bindRow(tx, "indicators", `${planId}/${r.code}`)),
+        ...stored.filter((s) => !rows.some((r) => r.code === s.code)).map((s) => bindDeleted("indicators", `${planId}/${s.code}`)),
+      ],
     });
     return { indicators: rows, changed: changes.length };
   });
@@ -98,7 +147,18 @@ export function indicatorCheck(ctx: Ctx, planId: string) {
 
 /** GET /api/v1/plans/:cityPlanId/indicator-check: the documented fields (docs/INDICATORS.md), with name, unit, direction and the counties beside. */
 export function indicatorCheckJson(ctx: Ctx, planId: string) {
-  return indicatorCheck(ctx, planId).map((r) => ({ code: r.code, year: r.year, city: r.city, countySum: r.countySum, ok: r.ok, name: r.name, unit: r.unit, direction: r.direction, shortfall: r.shortfall, counties: r.counties }));
+  return indicatorCheck(ctx, planId).map((r) => ({
+    code: r.code,
+    year: r.year,
+    city: r.city,
+    countySum: r.countySum,
+    ok: r.ok,
+    name: r.name,
+    unit: r.unit,
+    direction: r.direction,
+    shortfall: r.shortfall,
+    counties: r.counties,
+  }));
 }
 
 /** The dashboard's line: how many (indicator, year) pairs of a city plan fail the check; null when not shown to the caller. */

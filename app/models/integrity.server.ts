@@ -19,7 +19,11 @@ const LISTED = 200;
 export function verifyIntegrity(db: DbOrTx, earlierHead?: string) {
   const chain = verifyAuditChain(db, earlierHead);
   const brokenSignature = firstBrokenSignature(db) ?? firstBrokenBrowserSignature(db);
-  const broken: BrokenRecord[] = [...chain.missingEventIds.map((id) => ({ table: "audit_events", id: String(id), reason: "missing" as const })), ...brokenContentHashes(db), ...brokenRows(db)];
+  const broken: BrokenRecord[] = [
+    ...chain.missingEventIds.map((id) => ({ table: "audit_events", id: String(id), reason: "missing" as const })),
+    ...brokenContentHashes(db),
+    ...brokenRows(db),
+  ];
   return {
     ok: chain.ok && brokenSignature === null && broken.length === 0,
     events: chain.events,

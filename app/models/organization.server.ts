@@ -33,7 +33,9 @@ export function createOrganization(ctx: Ctx, input: unknown) {
     }
     const last = tx.select({ n: count() }).from(organizations).get()?.n ?? 0;
     const id = newId("org");
-    tx.insert(organizations).values({ id, ...values, sortOrder: last }).run();
+    tx.insert(organizations)
+      .values({ id, ...values, sortOrder: last })
+      .run();
     recordAudit(tx, { actorId: ctx.user.id, action: "organization.create", entityType: "organization", entityId: id, data: values });
     return { id };
   });

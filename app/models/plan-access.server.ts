@@ -18,7 +18,15 @@ export interface PlanRow {
 
 export function planRow(db: DbOrTx, planId: string): PlanRow {
   const p = db
-    .select({ id: plans.id, title: plans.title, level: plans.level, parentPlanId: plans.parentPlanId, draftingOrganizationId: plans.draftingOrganizationId, stage: plans.stage, approvalId: approvals.id })
+    .select({
+      id: plans.id,
+      title: plans.title,
+      level: plans.level,
+      parentPlanId: plans.parentPlanId,
+      draftingOrganizationId: plans.draftingOrganizationId,
+      stage: plans.stage,
+      approvalId: approvals.id,
+    })
     .from(plans)
     .leftJoin(approvals, eq(approvals.planId, plans.id))
     .where(eq(plans.id, planId))
@@ -28,13 +36,30 @@ export function planRow(db: DbOrTx, planId: string): PlanRow {
   return { ...rest, approved: approvalId !== null };
 }
 
-export const planIdOfDocument = (db: DbOrTx, documentId: string) => db.select({ planId: documents.planId }).from(documents).where(eq(documents.id, documentId)).get()?.planId ?? null;
+export const planIdOfDocument = (db: DbOrTx, documentId: string) =>
+  db.select({ planId: documents.planId }).from(documents).where(eq(documents.id, documentId)).get()?.planId ?? null;
 export const planIdOfSection = (db: DbOrTx, sectionId: string) =>
-  db.select({ planId: documents.planId }).from(sections).innerJoin(documents, eq(sections.documentId, documents.id)).where(eq(sections.id, sectionId)).get()?.planId ?? null;
+  db
+    .select({ planId: documents.planId })
+    .from(sections)
+    .innerJoin(documents, eq(sections.documentId, documents.id))
+    .where(eq(sections.id, sectionId))
+    .get()?.planId ?? null;
 export const planIdOfEdition = (db: DbOrTx, editionId: string) =>
-  db.select({ planId: documents.planId }).from(editions).innerJoin(documents, eq(editions.documentId, documents.id)).where(eq(editions.id, editionId)).get()?.planId ?? null;
+  db
+    .select({ planId: documents.planId })
+    .from(editions)
+    .innerJoin(documents, eq(editions.documentId, documents.id))
+    .where(eq(editions.id, editionId))
+    .get()?.planId ?? null;
 export const planIdOfRound = (db: DbOrTx, roundId: string) =>
-  db.select({ planId: documents.planId }).from(rounds).innerJoin(editions, eq(rounds.editionId, editions.id)).innerJoin(documents, eq(editions.documentId, documents.id)).where(eq(rounds.id, roundId)).get()?.planId ?? null;
+  db
+    .select({ planId: documents.planId })
+    .from(rounds)
+    .innerJoin(editions, eq(rounds.editionId, editions.id))
+    .innerJoin(documents, eq(editions.documentId, documents.id))
+    .where(eq(rounds.id, roundId))
+    .get()?.planId ?? null;
 export const planIdOfComment = (db: DbOrTx, commentId: string) => {
   const roundId = db.select({ roundId: comments.roundId }).from(comments).where(eq(comments.id, commentId)).get()?.roundId;
   return roundId ? planIdOfRound(db, roundId) : null;

@@ -26,11 +26,37 @@ export function planDeadlines(db: DbOrTx, now = Date.now()): PlanDeadline[] {
     list.push({ stage: s.stage, dueOn: s.dueOn });
     stagesOf.set(s.planId, list);
   }
-  const approved = new Set(db.select({ planId: approvals.planId }).from(approvals).all().map((a) => a.planId));
-  const filed = new Set(db.select({ planId: filings.planId }).from(filings).all().map((f) => f.planId));
-  const requested = new Set(db.select({ planId: approvalRequests.planId }).from(approvalRequests).where(isNull(approvalRequests.withdrawnAt)).all().map((r) => r.planId));
+  const approved = new Set(
+    db
+      .select({ planId: approvals.planId })
+      .from(approvals)
+      .all()
+      .map((a) => a.planId),
+  );
+  const filed = new Set(
+    db
+      .select({ planId: filings.planId })
+      .from(filings)
+      .all()
+      .map((f) => f.planId),
+  );
+  const requested = new Set(
+    db
+      .select({ planId: approvalRequests.planId })
+      .from(approvalRequests)
+      .where(isNull(approvalRequests.withdrawnAt))
+      .all()
+      .map((r) => r.planId),
+  );
   return db
-    .select({ id: plans.id, title: plans.title, level: plans.level, region: plans.region, stage: plans.stage, draftingOrganizationId: plans.draftingOrganizationId })
+    .select({
+      id: plans.id,
+      title: plans.title,
+      level: plans.level,
+      region: plans.region,
+      stage: plans.stage,
+      draftingOrganizationId: plans.draftingOrganizationId,
+    })
     .from(plans)
     .all()
     .map((p) => {

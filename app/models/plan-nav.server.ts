@@ -41,7 +41,13 @@ export function orderedPlans(db: DbOrTx): PlanEntry[] {
     })
     .from(plans)
     .all();
-  const orgs = new Map(db.select({ id: organizations.id, name: organizations.name, sortOrder: organizations.sortOrder }).from(organizations).all().map((o) => [o.id, o]));
+  const orgs = new Map(
+    db
+      .select({ id: organizations.id, name: organizations.name, sortOrder: organizations.sortOrder })
+      .from(organizations)
+      .all()
+      .map((o) => [o.id, o]),
+  );
   return sortPlans(
     rows.map((r) => {
       const org = r.draftingOrganizationId ? orgs.get(r.draftingOrganizationId) : undefined;
@@ -75,7 +81,11 @@ export function planSwitcher(ctx: Ctx) {
  * everyone else the city plan (the switcher leads on); with `all` (the switcher's "全部规划"), or when
  * there is no city plan, the plans grouped city / county with their stage and next deadline.
  */
-export function startPage(ctx: Ctx, { all = false } = {}, now = Date.now()): { redirectTo: string | null; city: StartEntry[]; counties: StartEntry[]; rollup: boolean } {
+export function startPage(
+  ctx: Ctx,
+  { all = false } = {},
+  now = Date.now(),
+): { redirectTo: string | null; city: StartEntry[]; counties: StartEntry[]; rollup: boolean } {
   const list = can(ctx.user, "read:plan:any") ? orderedPlans(ctx.db) : [];
   if (!all) {
     const go = (to: string) => ({ redirectTo: to, city: [], counties: [], rollup: false });
@@ -89,9 +99,25 @@ export function startPage(ctx: Ctx, { all = false } = {}, now = Date.now()): { r
   const deadlines = new Map(planDeadlines(ctx.db, now).map((d) => [d.planId, d]));
   const entry = (p: PlanEntry): StartEntry => {
     const d = deadlines.get(p.id);
-    return { id: p.id, title: p.title, region: p.region, stage: p.stage, organization: p.organization?.name ?? null, mine: draftsPlan(ctx.user, p), dueOn: d?.dueOn ?? null, daysLeft: d?.daysLeft ?? null, overdue: d?.overdue ?? false, filed: d?.done ?? false };
+    return {
+      id: p.id,
+      title: p.title,
+      region: p.region,
+      stage: p.stage,
+      organization: p.organization?.name ?? null,
+      mine: draftsPlan(ctx.user, p),
+      dueOn: d?.dueOn ?? null,
+      daysLeft: d?.daysLeft ?? null,
+      overdue: d?.overdue ?? false,
+      filed: d?.done ?? false,
+    };
   };
-  return { redirectTo: null, city: list.filter((p) => p.level === "city").map(entry), counties: list.filter((p) => p.level === "county").map(entry), rollup: seesRollup(ctx.user) };
+  return {
+    redirectTo: null,
+    city: list.filter((p) => p.level === "city").map(entry),
+    counties: list.filter((p) => p.level === "county").map(entry),
+    rollup: seesRollup(ctx.user),
+  };
 }
 
 export interface StartEntry {
@@ -110,7 +136,13 @@ export interface StartEntry {
 // ---- breadcrumbs ----
 
 export type { PlanContext };
-export type PlanRef = { planId: string } | { documentId: string } | { sectionId: string } | { editionId: string } | { roundId: string } | { reviewId: string };
+export type PlanRef =
+  | { planId: string }
+  | { documentId: string }
+  | { sectionId: string }
+  | { editionId: string }
+  | { roundId: string }
+  | { reviewId: string };
 
 /**
  * The plan a page is in and the way there. Call it after the loader's own domain call, which has
@@ -126,7 +158,11 @@ export function planContext(ctx: Ctx, ref: PlanRef): PlanContext {
   if ("planId" in ref) planId = ref.planId;
   else if ("documentId" in ref) documentId = ref.documentId;
   else if ("sectionId" in ref) {
-    const s = db.select({ documentId: sections.documentId, number: sections.number, title: sections.title }).from(sections).where(eq(sections.id, ref.sectionId)).get();
+    const s = db
+      .select({ documentId: sections.documentId, number: sections.number, title: sections.title })
+      .from(sections)
+      .where(eq(sections.id, ref.sectionId))
+      .get();
     if (!s) throw notFound();
     documentId = s.documentId;
     tail.push({ label: `${s.number} ${s.title}`, to: `/sections/${ref.sectionId}` });
@@ -157,16 +193,28 @@ export function planContext(ctx: Ctx, ref: PlanRef): PlanContext {
   trail.push(...tail);
   const p = planId ? db.select().from(plans).where(eq(plans.id, planId)).get() : undefined;
   if (!p) throw notFound();
-  const parent = p.parentPlanId ? (db.select({ id: plans.id, title: plans.title, region: plans.region }).from(plans).where(eq(plans.id, p.parentPlanId)).get() ?? null) : null;
-  const drafting = p.draftingOrganizationId ? db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, p.draftingOrganizationId)).get() : undefined;
+  const parent = p.parentPlanId
+    ? (db.select({ id: plans.id, title: plans.title, region: plans.region }).from(plans).where(eq(plans.id, p.parentPlanId)).get() ?? null)
+    : null;
+  const drafting = p.draftingOrganizationId
+    ? db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, p.draftingOrganizationId)).get()
+    : undefined;
   return { planId: p.id, title: p.title, level: p.level, region: p.region, parent, draftingOrganization: drafting?.name ?? null, trail };
 }
 
 /** A document: its outline for those who see the drafts, else its newest edition, else no link. */
 function documentHref(ctx: Ctx, documentId: string, planId: string): string | null {
-  const plan = ctx.db.select({ level: plans.level, draftingOrganizationId: plans.draftingOrganizationId }).from(plans).where(eq(plans.id, planId)).get();
+  const plan = ctx.db
+    .select({ level: plans.level, draftingOrganizationId: plans.draftingOrganizationId })
+    .from(plans)
+    .where(eq(plans.id, planId))
+    .get();
   if (plan && can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx.user, plan)) return `/documents/${documentId}`;
-  const latest = ctx.db.select({ id: editions.id }).from(editions).where(eq(editions.documentId, documentId)).orderBy(desc(editions.publishedAt)).get();
+  const latest = ctx.db
+    .select({ id: editions.id })
+    .from(editions)
+    .where(eq(editions.documentId, documentId))
+    .orderBy(desc(editions.publishedAt))
+    .get();
   return latest ? `/editions/${latest.id}` : null;
 }
-

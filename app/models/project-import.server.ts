@@ -45,8 +45,12 @@ export async function previewProjectImport(ctx: Ctx, planId: string, file: { nam
   ctx.db.transaction((tx) => {
     requireWriter(ctx, plan.id, tx);
     // an earlier preview of the same uploader and plan that was never confirmed is replaced
-    tx.delete(projectImports).where(and(eq(projectImports.planId, plan.id), eq(projectImports.userId, ctx.user.id), isNull(projectImports.confirmedAt))).run();
-    tx.insert(projectImports).values({ id, planId: plan.id, userId: ctx.user.id, fileName: file.name.slice(0, 200) || "upload.xlsx", payload }).run();
+    tx.delete(projectImports)
+      .where(and(eq(projectImports.planId, plan.id), eq(projectImports.userId, ctx.user.id), isNull(projectImports.confirmedAt)))
+      .run();
+    tx.insert(projectImports)
+      .values({ id, planId: plan.id, userId: ctx.user.id, fileName: file.name.slice(0, 200) || "upload.xlsx", payload })
+      .run();
   });
   return { id, summary: check.summary };
 }
@@ -55,7 +59,14 @@ function pendingImport(db: DbOrTx, ctx: Ctx, planId: string, importId: string) {
   const row = db
     .select()
     .from(projectImports)
-    .where(and(eq(projectImports.id, importId), eq(projectImports.planId, planId), eq(projectImports.userId, ctx.user.id), isNull(projectImports.confirmedAt)))
+    .where(
+      and(
+        eq(projectImports.id, importId),
+        eq(projectImports.planId, planId),
+        eq(projectImports.userId, ctx.user.id),
+        isNull(projectImports.confirmedAt),
+      ),
+    )
     .get();
   if (!row) throw new DomainError("not_found", "library.import.expired");
   return { ...row, payload: row.payload as ImportPayload };
@@ -66,7 +77,14 @@ export function getProjectImport(ctx: Ctx, planId: string, importId: string) {
   requireWriter(ctx, planId);
   const row = pendingImport(ctx.db, ctx, planId, importId);
   const check = matchRows(row.payload.rows, existingProjects(ctx.db, planId));
-  return { id: row.id, fileName: row.fileName, createdAt: isoShanghai(row.createdAt), sheetName: row.payload.sheetName, summary: check.summary, rows: check.rows.map(({ values: _, ...r }) => r) };
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    createdAt: isoShanghai(row.createdAt),
+    sheetName: row.payload.sheetName,
+    summary: check.summary,
+    rows: check.rows.map(({ values: _, ...r }) => r),
+  };
 }
 
 /** The import page: the plan (its drafters only) and, after an upload, the pending preview. */
@@ -96,7 +114,8 @@ export function confirmProjectImport(ctx: Ctx, planId: string, importId: string)
   return ctx.db.transaction((tx) => {
     const plan = requireWriter(ctx, planId, tx);
     const pending = pendingImport(tx, ctx, plan.id, importId);
-    if (pending.payload.summary.bad > 0) throw new DomainError("conflict", "library.import.hasProblems", { count: pending.payload.summary.bad });
+    if (pending.payload.summary.bad > 0)
+      throw new DomainError("conflict", "library.import.hasProblems", { count: pending.payload.summary.bad });
     const check = matchRows(pending.payload.rows, existingProjects(tx, plan.id));
     if (check.summary.bad > 0) throw new DomainError("conflict", "library.import.stale");
     const now = new Date();
@@ -162,7 +181,14 @@ export function confirmProjectImport(ctx: Ctx, planId: string, importId: string)
     }
     tx.update(projectImports).set({ confirmedAt: now }).where(eq(projectImports.id, pending.id)).run();
     const summary = { created, updated: updates.length, unchanged: check.summary.unchanged };
-    recordAudit(tx, { actorId: ctx.user.id, action: "project.import", entityType: "plan", entityId: plan.id, data: { importId: pending.id, fileName: pending.fileName, ...summary }, bound: bindRows(tx, "projects", written) });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "project.import",
+      entityType: "plan",
+      entityId: plan.id,
+      data: { importId: pending.id, fileName: pending.fileName, ...summary },
+      bound: bindRows(tx, "projects", written),
+    });
     return summary;
   });
 }

@@ -10,7 +10,16 @@ import { forbidden } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import type { PlanRow } from "./plan-access.server";
-import { keepsConsolidatedLibrary, type ProjectRow, projectJson, projectsOfPlan, readablePlan, seesWorkingLibrary, totalsOf, valuesOf } from "./project.server";
+import {
+  keepsConsolidatedLibrary,
+  type ProjectRow,
+  projectJson,
+  projectsOfPlan,
+  readablePlan,
+  seesWorkingLibrary,
+  totalsOf,
+  valuesOf,
+} from "./project.server";
 
 export const lookupQuery = z.object({
   q: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(50, "validation.tooLong|50").optional()),
@@ -84,7 +93,13 @@ export function lookupPage(ctx: Ctx, input: Record<string, string>) {
   const asked = !!(input.q?.trim() || input.county?.trim() || input.type?.trim());
   const wide = keepsConsolidatedLibrary(ctx);
   // other places than the six counties are offered only to those who see every project
-  const named = wide ? ctx.db.selectDistinct({ county: projects.county }).from(projects).all().map((r) => r.county) : [];
+  const named = wide
+    ? ctx.db
+        .selectDistinct({ county: projects.county })
+        .from(projects)
+        .all()
+        .map((r) => r.county)
+    : [];
   return {
     wide,
     answer: asked ? lookupProjects(ctx, input) : null,
@@ -124,13 +139,36 @@ export function consolidatedLibrary(ctx: Ctx) {
     .all();
   const rank = new Map(planRows.map((p, i) => [p.id, i]));
   const all = ctx.db.select().from(projects).all();
-  all.sort((a, b) => rank.get(a.planId)! - rank.get(b.planId)! || a.createdAt.getTime() - b.createdAt.getTime() || a.name.localeCompare(b.name, "zh"));
+  all.sort(
+    (a, b) =>
+      rank.get(a.planId)! - rank.get(b.planId)! || a.createdAt.getTime() - b.createdAt.getTime() || a.name.localeCompare(b.name, "zh"),
+  );
   const byPlan = new Map(planRows.map((p) => [p.id, p]));
   return {
-    plans: planRows.map((p) => ({ id: p.id, title: p.title, region: p.region, level: p.level, stage: p.stage, approved: p.approvalId !== null, totals: totalsRow(p.title, all.filter((r) => r.planId === p.id)) })),
-    byType: projectTypes.map((t) => ({ type: t, totals: totalsRow(PROJECT_TYPE_NAMES[t], all.filter((r) => r.type === t)) })),
+    plans: planRows.map((p) => ({
+      id: p.id,
+      title: p.title,
+      region: p.region,
+      level: p.level,
+      stage: p.stage,
+      approved: p.approvalId !== null,
+      totals: totalsRow(
+        p.title,
+        all.filter((r) => r.planId === p.id),
+      ),
+    })),
+    byType: projectTypes.map((t) => ({
+      type: t,
+      totals: totalsRow(
+        PROJECT_TYPE_NAMES[t],
+        all.filter((r) => r.type === t),
+      ),
+    })),
     all: totalsRow("合计", all),
-    projects: all.map((p) => ({ ...projectJson(p), plan: { id: p.planId, title: byPlan.get(p.planId)?.title ?? "", region: byPlan.get(p.planId)?.region ?? "" } })),
+    projects: all.map((p) => ({
+      ...projectJson(p),
+      plan: { id: p.planId, title: byPlan.get(p.planId)?.title ?? "", region: byPlan.get(p.planId)?.region ?? "" },
+    })),
   };
 }
 
@@ -147,7 +185,13 @@ export function planLibraryRows(ctx: Ctx, planId: string): { plan: PlanRow; rows
 /** GET /api/v1/projects.xlsx: every plan's projects with the plan column, and the totals. */
 export function consolidatedLibraryRows(ctx: Ctx) {
   const lib = consolidatedLibrary(ctx);
-  const byId = new Map(ctx.db.select().from(projects).all().map((p) => [p.id, p]));
+  const byId = new Map(
+    ctx.db
+      .select()
+      .from(projects)
+      .all()
+      .map((p) => [p.id, p]),
+  );
   return {
     rows: lib.projects.map((p) => libraryRow(byId.get(p.id)!, p.plan.title)),
     summary: { byPlan: [...lib.plans.map((p) => p.totals), lib.all], byType: [...lib.byType.map((t) => t.totals), lib.all] },

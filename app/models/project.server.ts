@@ -85,7 +85,12 @@ const ORDER = [asc(projects.createdAt), asc(projects.name)];
 
 export function projectsOfPlan(db: DbOrTx, planId: string, includedOnly: boolean): ProjectRow[] {
   const where = includedOnly ? and(eq(projects.planId, planId), eq(projects.status, "included")) : eq(projects.planId, planId);
-  return db.select().from(projects).where(where).orderBy(...ORDER).all();
+  return db
+    .select()
+    .from(projects)
+    .where(where)
+    .orderBy(...ORDER)
+    .all();
 }
 
 /** GET /api/v1/plans/:planId/projects: the working library for those who keep it, the included projects for everyone else. */
@@ -111,7 +116,11 @@ export interface LibraryTotals {
 
 export function totalsOf(rows: { areaHa: number; investmentWan: number }[]): LibraryTotals {
   const round = (n: number) => Math.round(n * 10_000) / 10_000;
-  return { count: rows.length, areaHa: round(rows.reduce((s, r) => s + r.areaHa, 0)), investmentWan: round(rows.reduce((s, r) => s + r.investmentWan, 0)) };
+  return {
+    count: rows.length,
+    areaHa: round(rows.reduce((s, r) => s + r.areaHa, 0)),
+    investmentWan: round(rows.reduce((s, r) => s + r.investmentWan, 0)),
+  };
 }
 
 export const libraryFilters = z.object({
@@ -126,7 +135,12 @@ export function getPlanLibrary(ctx: Ctx, planId: string, filters: LibraryFilters
   const plan = readablePlan(ctx, planId);
   const working = seesWorkingLibrary(ctx, plan);
   const all = projectsOfPlan(ctx.db, plan.id, !working);
-  const shown = all.filter((p) => (!filters.type || p.type === filters.type) && (!filters.period || p.period === filters.period) && (!filters.status || p.status === filters.status));
+  const shown = all.filter(
+    (p) =>
+      (!filters.type || p.type === filters.type) &&
+      (!filters.period || p.period === filters.period) &&
+      (!filters.status || p.status === filters.status),
+  );
   const region = ctx.db.select({ region: plans.region }).from(plans).where(eq(plans.id, plan.id)).get()?.region ?? "";
   const drafts = can(ctx.user, "create:project:any") && draftsPlan(ctx.user, plan);
   const editing = editId && drafts && !plan.approved ? all.find((p) => p.id === editId) : undefined;
@@ -142,11 +156,16 @@ export function getPlanLibrary(ctx: Ctx, planId: string, filters: LibraryFilters
 }
 
 function duplicateName(db: DbOrTx, planId: string, name: string, exceptId?: string): boolean {
-  const row = db.select({ id: projects.id }).from(projects).where(and(eq(projects.planId, planId), eq(projects.name, name))).get();
+  const row = db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.planId, planId), eq(projects.name, name)))
+    .get();
   return !!row && row.id !== exceptId;
 }
 
-const duplicateNameError = (name: string) => new DomainError("conflict", "library.duplicateName", { name }, { issues: [{ path: "name", message: "" }] });
+const duplicateNameError = (name: string) =>
+  new DomainError("conflict", "library.duplicateName", { name }, { issues: [{ path: "name", message: "" }] });
 
 /** POST /api/v1/plans/:planId/projects: a candidate project, by the plan's drafters. */
 export function createProject(ctx: Ctx, planId: string, input: unknown): { id: string } {
@@ -156,8 +175,17 @@ export function createProject(ctx: Ctx, planId: string, input: unknown): { id: s
     const plan = requireWriter(ctx, planId, tx);
     if (duplicateName(tx, plan.id, values.name)) throw duplicateNameError(values.name);
     const id = newId("prj");
-    tx.insert(projects).values({ id, planId: plan.id, ...values, status: "candidate", reason: "", createdById: ctx.user.id, createdAt: new Date() }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "project.create", entityType: "project", entityId: id, data: { planId: plan.id, ...values }, bound: [bindRow(tx, "projects", id)] });
+    tx.insert(projects)
+      .values({ id, planId: plan.id, ...values, status: "candidate", reason: "", createdById: ctx.user.id, createdAt: new Date() })
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "project.create",
+      entityType: "project",
+      entityId: id,
+      data: { planId: plan.id, ...values },
+      bound: [bindRow(tx, "projects", id)],
+    });
     return { id };
   });
 }
@@ -189,8 +217,18 @@ export function updateProject(ctx: Ctx, projectId: string, input: unknown): Proj
     const after = { ...values, status, reason };
     const diff = changedFields(before, after, [...PROJECT_FIELDS, "status", "reason"]);
     if (!Object.keys(diff.to).length) return projectJson(row);
-    tx.update(projects).set({ ...values, status, reason, updatedAt: new Date() }).where(eq(projects.id, row.id)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "project.update", entityType: "project", entityId: row.id, data: { planId: row.planId, ...diff }, bound: [bindRow(tx, "projects", row.id)] });
+    tx.update(projects)
+      .set({ ...values, status, reason, updatedAt: new Date() })
+      .where(eq(projects.id, row.id))
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "project.update",
+      entityType: "project",
+      entityId: row.id,
+      data: { planId: row.planId, ...diff },
+      bound: [bindRow(tx, "projects", row.id)],
+    });
     return projectJson(tx.select().from(projects).where(eq(projects.id, row.id)).get()!);
   });
 }

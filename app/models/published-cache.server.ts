@@ -56,7 +56,14 @@ export function diffBody(ctx: Ctx, fromId: string, toId: string) {
   if (from.documentId !== to.documentId) throw conflict("edition.differentDocuments");
   return cached(`diff:${fromId}:${toId}`, () => {
     const d = diffEditions(ctx, fromId, toId);
-    return JSON.stringify({ from: d.from.id, to: d.to.id, sections: d.sections.map(({ sectionId, status, ops }) => (status === "unchanged" ? { sectionId, status } : { sectionId, status, ops })), tables: d.tables });
+    return JSON.stringify({
+      from: d.from.id,
+      to: d.to.id,
+      sections: d.sections.map(({ sectionId, status, ops }) =>
+        status === "unchanged" ? { sectionId, status } : { sectionId, status, ops },
+      ),
+      tables: d.tables,
+    });
   });
 }
 
@@ -64,7 +71,11 @@ export function diffBody(ctx: Ctx, fromId: string, toId: string) {
  * An edition as .docx. Its footer carries the audit head at the time of export, so the cache key and
  * the ETag follow that head: the same file while nothing was recorded, a new one after.
  */
-export async function editionDocxBody(ctx: Ctx, editionId: string, make: (edition: ReturnType<typeof getEdition>, head: ReturnType<typeof currentAuditHead>) => Promise<Uint8Array>) {
+export async function editionDocxBody(
+  ctx: Ctx,
+  editionId: string,
+  make: (edition: ReturnType<typeof getEdition>, head: ReturnType<typeof currentAuditHead>) => Promise<Uint8Array>,
+) {
   const e = editionHead(ctx, editionId);
   const head = currentAuditHead(ctx.db);
   const key = `docx:${editionId}:${head.sha256}`;

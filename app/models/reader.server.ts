@@ -42,14 +42,26 @@ export const outlineCache = byteLru<Outline>(4 * 1024 * 1024, (o) => o.bytes);
 export function editionOutline(db: DbOrTx, editionId: string): Outline {
   return outlineCache.get(editionId, () => {
     const sections = db
-      .select({ id: editionSections.sectionId, number: editionSections.number, title: editionSections.title, parentId: editionSections.parentSectionId, revisionId: editionSections.revisionId, chars: sql<number>`length(${revisions.text})` })
+      .select({
+        id: editionSections.sectionId,
+        number: editionSections.number,
+        title: editionSections.title,
+        parentId: editionSections.parentSectionId,
+        revisionId: editionSections.revisionId,
+        chars: sql<number>`length(${revisions.text})`,
+      })
       .from(editionSections)
       .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
       .where(eq(editionSections.editionId, editionId))
       .orderBy(asc(editionSections.position))
       .all();
     const pages = readerPages(sections);
-    return { sections, pages, chars: sections.reduce((n, s) => n + s.chars, 0), bytes: JSON.stringify(sections).length * 2 + pages.length * 200 };
+    return {
+      sections,
+      pages,
+      chars: sections.reduce((n, s) => n + s.chars, 0),
+      bytes: JSON.stringify(sections).length * 2 + pages.length * 200,
+    };
   });
 }
 
@@ -57,20 +69,34 @@ export function editionOutline(db: DbOrTx, editionId: string): Outline {
 function contentLoader(db: DbOrTx, revisionIds: string[]) {
   let byId: Map<string, unknown> | null = null;
   return (revisionId: string) => () => {
-    byId ??= new Map(db.select({ id: revisions.id, content: revisions.content }).from(revisions).where(inArray(revisions.id, revisionIds)).all().map((r) => [r.id, r.content]));
+    byId ??= new Map(
+      db
+        .select({ id: revisions.id, content: revisions.content })
+        .from(revisions)
+        .where(inArray(revisions.id, revisionIds))
+        .all()
+        .map((r) => [r.id, r.content]),
+    );
     return byId.get(revisionId);
   };
 }
 
 type Thread = ReturnType<typeof listComments>[number];
 const highlightsOf = (threads: Thread[], sectionId: string): Highlight[] =>
-  threads.filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn).map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
+  threads
+    .filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn)
+    .map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
 const threadView = ({ roundId: _, revisionId: __, position: ___, ...t }: Thread) => t;
 
 /** The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`, `?cell=&year=`. */
 export function readingQuery(url: URL): ReadingQuery {
   const p = url.searchParams;
-  return { roundId: p.get("round"), chapter: p.get("chapter"), commentId: p.get("comment"), cell: { indicator: p.get("cell"), year: p.get("year") } };
+  return {
+    roundId: p.get("round"),
+    chapter: p.get("chapter"),
+    commentId: p.get("comment"),
+    cell: { indicator: p.get("cell"), year: p.get("year") },
+  };
 }
 
 export interface ReadingQuery {
@@ -97,29 +123,63 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
   const indicatorTable = allTables.find((t) => t.kind === "indicators");
   const mySubmission = round?.mine?.submission ?? null;
   const canComment = !!round && round.canComment && round.open && !mySubmission;
-  const cellRow = indicatorTable?.kind === "indicators" && q.cell ? indicatorTable.content.indicators.find((r) => r.code === q.cell!.indicator) : undefined;
+  const cellRow =
+    indicatorTable?.kind === "indicators" && q.cell
+      ? indicatorTable.content.indicators.find((r) => r.code === q.cell!.indicator)
+      : undefined;
   const cellYear = q.cell?.year;
   const cellDraft =
     canComment && indicatorTable && cellRow && isTargetYear(cellYear)
-      ? { sectionId: indicatorTable.sectionId ?? lastSectionId!, cell: { indicator: cellRow.code, year: cellYear, prompt: cellPrompt(cellRow, cellYear, cellRow.targets[cellYear]) } }
+      ? {
+          sectionId: indicatorTable.sectionId ?? lastSectionId!,
+          cell: { indicator: cellRow.code, year: cellYear, prompt: cellPrompt(cellRow, cellYear, cellRow.targets[cellYear]) },
+        }
       : null;
   const commentSection =
-    !q.chapter && q.commentId && round ? ctx.db.select({ sectionId: comments.sectionId }).from(comments).where(and(eq(comments.id, q.commentId), eq(comments.roundId, round.id))).get()?.sectionId : null;
+    !q.chapter && q.commentId && round
+      ? ctx.db
+          .select({ sectionId: comments.sectionId })
+          .from(comments)
+          .where(and(eq(comments.id, q.commentId), eq(comments.roundId, round.id)))
+          .get()?.sectionId
+      : null;
   const index = pageOf(outline.pages, q.chapter ?? commentSection ?? cellDraft?.sectionId ?? null);
   const page = outline.pages[index];
   const onPage = new Set(page?.sectionIds ?? []);
   const sections = outline.sections.filter((s) => onPage.has(s.id));
   const threads = round ? listComments(ctx, round.id, { sectionIds: [...onPage] }) : [];
-  const load = contentLoader(ctx.db, sections.map((s) => s.revisionId));
+  const load = contentLoader(
+    ctx.db,
+    sections.map((s) => s.revisionId),
+  );
   // comments of rounds on earlier editions, placed on this edition (intact / changed / removed)
   const earlier = earlierRoundComments(ctx, e.id, [...onPage]);
   // the table of contents: every chapter, and the sub-sections of the chapters this page shows
   const chaptersHere = new Set(sections.map((s) => s.parentId ?? s.id));
   const pageIdOf = new Map(outline.pages.flatMap((p) => p.sectionIds.map((id) => [id, p.id] as const)));
   return {
-    edition: { id: e.id, label: e.label, changelog: e.changelog, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle, sectionCount: outline.sections.length, chars: outline.chars },
-    toc: outline.sections.filter((s) => !s.parentId || chaptersHere.has(s.parentId)).map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, pageId: pageIdOf.get(s.id)! })),
-    page: { id: page?.id ?? null, index, count: outline.pages.length, prevId: outline.pages[index - 1]?.id ?? null, nextId: outline.pages[index + 1]?.id ?? null },
+    edition: {
+      id: e.id,
+      label: e.label,
+      changelog: e.changelog,
+      manifestHash: e.manifestHash,
+      publishedAt: e.publishedAt.toISOString(),
+      documentTitle: e.documentTitle,
+      planId: e.planId,
+      planTitle: e.planTitle,
+      sectionCount: outline.sections.length,
+      chars: outline.chars,
+    },
+    toc: outline.sections
+      .filter((s) => !s.parentId || chaptersHere.has(s.parentId))
+      .map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, pageId: pageIdOf.get(s.id)! })),
+    page: {
+      id: page?.id ?? null,
+      index,
+      count: outline.pages.length,
+      prevId: outline.pages[index - 1]?.id ?? null,
+      nextId: outline.pages[index + 1]?.id ?? null,
+    },
     sections: sections.map((s) => ({
       id: s.id,
       number: s.number,
@@ -130,7 +190,15 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
       tables: allTables.filter((t) => (t.sectionId ?? lastSectionId) === s.id),
       earlier: earlier[s.id] ?? [],
     })),
-    round: round && { id: round.id, title: round.title, visibility: round.visibility, open: round.open, closesAt: round.closesAt, daysLeft: round.daysLeft, submitted: !!mySubmission },
+    round: round && {
+      id: round.id,
+      title: round.title,
+      visibility: round.visibility,
+      open: round.open,
+      closesAt: round.closesAt,
+      daysLeft: round.daysLeft,
+      submitted: !!mySubmission,
+    },
     threads: threads.map(threadView),
     canComment,
     cellDraft,
@@ -156,7 +224,15 @@ export function sectionThreads(ctx: Ctx, editionId: string, roundId: string, sec
   const section = editionOutline(ctx.db, e.id).sections.find((s) => s.id === sectionId);
   if (!section) throw notFound();
   const threads = listComments(ctx, round.id, { sectionId });
-  return { sectionId, html: revisionHtml(section.revisionId, highlightsOf(threads, sectionId), contentLoader(ctx.db, [section.revisionId])(section.revisionId)), threads: threads.map(threadView) };
+  return {
+    sectionId,
+    html: revisionHtml(
+      section.revisionId,
+      highlightsOf(threads, sectionId),
+      contentLoader(ctx.db, [section.revisionId])(section.revisionId),
+    ),
+    threads: threads.map(threadView),
+  };
 }
 
 /** The section a comment of this round is on (after a post, to refresh that section). */
@@ -168,11 +244,29 @@ export function sectionOfComment(ctx: Ctx, commentId: string) {
 export function fullText(ctx: Ctx, editionId: string) {
   const e = editionHead(ctx, editionId);
   const outline = editionOutline(ctx.db, e.id);
-  const load = contentLoader(ctx.db, outline.sections.map((s) => s.revisionId));
+  const load = contentLoader(
+    ctx.db,
+    outline.sections.map((s) => s.revisionId),
+  );
   const tables = editionTablesOf(ctx.db, e.id);
   const lastSectionId = outline.sections.at(-1)?.id ?? null;
   return {
-    edition: { id: e.id, label: e.label, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), documentTitle: e.documentTitle, planId: e.planId, planTitle: e.planTitle },
-    sections: outline.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, html: revisionHtml(s.revisionId, [], load(s.revisionId)), tables: tables.filter((t) => (t.sectionId ?? lastSectionId) === s.id) })),
+    edition: {
+      id: e.id,
+      label: e.label,
+      manifestHash: e.manifestHash,
+      publishedAt: e.publishedAt.toISOString(),
+      documentTitle: e.documentTitle,
+      planId: e.planId,
+      planTitle: e.planTitle,
+    },
+    sections: outline.sections.map((s) => ({
+      id: s.id,
+      number: s.number,
+      title: s.title,
+      parentId: s.parentId,
+      html: revisionHtml(s.revisionId, [], load(s.revisionId)),
+      tables: tables.filter((t) => (t.sectionId ?? lastSectionId) === s.id),
+    })),
   };
 }

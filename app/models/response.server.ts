@@ -52,15 +52,39 @@ export function respond(ctx: Ctx, tx: Tx, commentId: string, values: ResponseVal
   if (comment.withdrawnAt) throw new DomainError("conflict", "comment.withdrawn");
   if (values.revisionId) {
     const rev = tx.select({ sectionId: revisions.sectionId }).from(revisions).where(eq(revisions.id, values.revisionId)).get();
-    if (rev?.sectionId !== comment.sectionId) throw invalid([{ path: "revisionId", message: "response.revisionInvalid" }], "response.revisionInvalid");
+    if (rev?.sectionId !== comment.sectionId)
+      throw invalid([{ path: "revisionId", message: "response.revisionInvalid" }], "response.revisionInvalid");
   }
   const before = tx.select().from(responses).where(eq(responses.commentId, commentId)).get();
-  const row = { decision: values.decision, reason: values.reason, revisionId: values.revisionId, responderId: ctx.user.id, updatedAt: new Date() };
+  const row = {
+    decision: values.decision,
+    reason: values.reason,
+    revisionId: values.revisionId,
+    responderId: ctx.user.id,
+    updatedAt: new Date(),
+  };
   if (before) tx.update(responses).set(row).where(eq(responses.commentId, commentId)).run();
-  else tx.insert(responses).values({ commentId, ...row }).run();
-  recordAudit(tx, { actorId: ctx.user.id, action: "comment.respond", entityType: "comment", entityId: commentId, data: { from: before ? { decision: before.decision, reason: before.reason } : null, to: { decision: values.decision, reason: values.reason, revisionId: values.revisionId } }, bound: [bindRow(tx, "responses", commentId)] });
+  else
+    tx.insert(responses)
+      .values({ commentId, ...row })
+      .run();
+  recordAudit(tx, {
+    actorId: ctx.user.id,
+    action: "comment.respond",
+    entityType: "comment",
+    entityId: commentId,
+    data: {
+      from: before ? { decision: before.decision, reason: before.reason } : null,
+      to: { decision: values.decision, reason: values.reason, revisionId: values.revisionId },
+    },
+    bound: [bindRow(tx, "responses", commentId)],
+  });
   if (!before) {
-    const section = tx.select({ title: editionSections.title }).from(editionSections).where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId))).get();
+    const section = tx
+      .select({ title: editionSections.title })
+      .from(editionSections)
+      .where(and(eq(editionSections.editionId, round.round.editionId), eq(editionSections.sectionId, comment.sectionId)))
+      .get();
     notifyUsers(tx, [comment.authorId], "response_created", { roundId: round.round.id, commentId, section: section?.title ?? "" });
   }
   return { commentId, ...values };

@@ -17,7 +17,16 @@ import { editionSm3, signedAtIso } from "./signing-key.server";
 /** The largest sheet /verify reads. */
 export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
-type Row = { signerId: string; conclusion: string; opinion: string; manifestHash: string; signatureHash: string; signingKeyId: string | null; signature: string | null; signedAt: Date };
+type Row = {
+  signerId: string;
+  conclusion: string;
+  opinion: string;
+  manifestHash: string;
+  signatureHash: string;
+  signingKeyId: string | null;
+  signature: string | null;
+  signedAt: Date;
+};
 
 /** The sheet's records as the database has them now, each with whether it verifies; null if no such review. */
 export function sheetDataOf(db: DbOrTx, reviewId: string): SheetData | null {
@@ -32,12 +41,29 @@ export function sheetDataOf(db: DbOrTx, reviewId: string): SheetData | null {
   const signed = db.select().from(signoffs).where(eq(signoffs.reviewId, reviewId)).orderBy(asc(signoffs.signedAt), asc(signoffs.id)).all();
   const conclusion = db.select().from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get();
   const ids = [...signed.map((s) => s.expertId), ...(conclusion ? [conclusion.chairId] : [])];
-  const names = new Map(ids.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name]) : []);
+  const names = new Map(
+    ids.length
+      ? db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, ids))
+          .all()
+          .map((u) => [u.id, u.name])
+      : [],
+  );
   const check = browserSignatureChecker(db, reviewId);
   const keyIds = [...signed.map((s) => s.signingKeyId), conclusion?.signingKeyId ?? null];
   const record = (id: string, kind: "signoff" | "conclusion", row: Row): SheetRecord => {
     const browser = check(kind, row.signerId, r.review.editionId, row, keyIds);
-    const digest = signatureHash({ reviewId, signerId: row.signerId, kind: kind === "signoff" ? "expert" : "panel", conclusion: row.conclusion, opinion: row.opinion, manifestHash: row.manifestHash, signedAt: row.signedAt.getTime() });
+    const digest = signatureHash({
+      reviewId,
+      signerId: row.signerId,
+      kind: kind === "signoff" ? "expert" : "panel",
+      conclusion: row.conclusion,
+      opinion: row.opinion,
+      manifestHash: row.manifestHash,
+      signedAt: row.signedAt.getTime(),
+    });
     return {
       id,
       signerId: row.signerId,
@@ -47,7 +73,10 @@ export function sheetDataOf(db: DbOrTx, reviewId: string): SheetData | null {
       signedAt: signedAtIso(row.signedAt),
       signatureHash: row.signatureHash,
       signature: browser ? row.signature : null,
-      key: browser?.publicKey && browser.algorithm && browser.fingerprint ? { algorithm: browser.algorithm, fingerprint: browser.fingerprint, jwk: browser.publicKey, revokedAt: browser.keyRevokedAt } : null,
+      key:
+        browser?.publicKey && browser.algorithm && browser.fingerprint
+          ? { algorithm: browser.algorithm, fingerprint: browser.fingerprint, jwk: browser.publicKey, revokedAt: browser.keyRevokedAt }
+          : null,
       verifies: row.manifestHash === r.manifestHash && digest === row.signatureHash && (browser === null || browser.verifies),
     };
   };
@@ -61,7 +90,12 @@ export function sheetDataOf(db: DbOrTx, reviewId: string): SheetData | null {
     manifestHash: r.manifestHash,
     manifestSm3: editionSm3(db, r.review.editionId),
     signoffs: signed.map((s) => record(s.id, "signoff", { ...s, signerId: s.expertId })),
-    conclusion: conclusion ? { ...record(`conclusion:${reviewId}`, "conclusion", { ...conclusion, signerId: conclusion.chairId }), conditions: JSON.parse(conclusion.conditions) as string[] } : null,
+    conclusion: conclusion
+      ? {
+          ...record(`conclusion:${reviewId}`, "conclusion", { ...conclusion, signerId: conclusion.chairId }),
+          conditions: JSON.parse(conclusion.conditions) as string[],
+        }
+      : null,
   };
 }
 
@@ -86,7 +120,12 @@ export async function verifyReviewSheet(ctx: Ctx, file: { bytes: Uint8Array } | 
   const embedded = parseSheetData(read?.embedded ?? null);
   if (!read || !embedded) throw invalid([{ path: "file", message: "verify.notSheet" }], "verify.notSheet");
   const expected = sheetDataOf(ctx.db, embedded.reviewId);
-  if (!expected) return { reviewId: embedded.reviewId, ok: false, lines: [{ kind: "header" as const, name: embedded.title, ok: false, reasons: [{ key: "header" as const }] }] };
+  if (!expected)
+    return {
+      reviewId: embedded.reviewId,
+      ok: false,
+      lines: [{ kind: "header" as const, name: embedded.title, ok: false, reasons: [{ key: "header" as const }] }],
+    };
   const lines = compareSheet(expected, embedded, read.tables);
   return { reviewId: embedded.reviewId, ok: lines.every((l) => l.ok), lines };
 }

@@ -3,7 +3,19 @@
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "~db/client";
-import { auditEvents, conclusions, documents, editions, panelConclusions, reviewConfirmations, reviewExperts, reviews, rounds, signoffs, users } from "~db/schema";
+import {
+  auditEvents,
+  conclusions,
+  documents,
+  editions,
+  panelConclusions,
+  reviewConfirmations,
+  reviewExperts,
+  reviews,
+  rounds,
+  signoffs,
+  users,
+} from "~db/schema";
 import { confirmationSignatureHash, signatureHash } from "../lib/hash/signature";
 import { CONFIRMATION_CONCLUSION } from "../lib/hash/signing-payload";
 import { newId } from "../lib/id";
@@ -37,18 +49,39 @@ export function createReview(ctx: Ctx, editionId: string, input: unknown) {
   if (!can(ctx.user, "create:review:any")) throw forbidden();
   const values = reviewInput.parse(input);
   const experts = [...new Set(values.expertUserIds)];
-  if (!experts.includes(values.chairUserId) || values.quorum > experts.length) throw invalid([{ path: "quorum", message: "review.invalidPanel" }], "review.invalidPanel");
+  if (!experts.includes(values.chairUserId) || values.quorum > experts.length)
+    throw invalid([{ path: "quorum", message: "review.invalidPanel" }], "review.invalidPanel");
   return ctx.db.transaction((tx) => {
     const planId = planIdOfEdition(tx, editionId);
     if (!planId) throw notFound();
     // admins may set up any plan's review; drafters only their own plan's
     if (ctx.user.role !== "admin") requirePlanDrafter(ctx, planId, tx);
-    const found = tx.select({ id: users.id }).from(users).where(and(inArray(users.id, experts), eq(users.role, "expert"))).all();
+    const found = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, experts), eq(users.role, "expert")))
+      .all();
     if (found.length !== experts.length) throw invalid([{ path: "expertUserIds", message: "review.invalidPanel" }], "review.invalidPanel");
     const id = newId("rvw");
-    tx.insert(reviews).values({ id, editionId, title: values.title, chairUserId: values.chairUserId, quorum: values.quorum, meetingDate: values.meetingDate ?? null, createdById: ctx.user.id }).run();
+    tx.insert(reviews)
+      .values({
+        id,
+        editionId,
+        title: values.title,
+        chairUserId: values.chairUserId,
+        quorum: values.quorum,
+        meetingDate: values.meetingDate ?? null,
+        createdById: ctx.user.id,
+      })
+      .run();
     for (const userId of experts) tx.insert(reviewExperts).values({ reviewId: id, userId }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "review.create", entityType: "review", entityId: id, data: { editionId, experts, chairUserId: values.chairUserId, quorum: values.quorum } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "review.create",
+      entityType: "review",
+      entityId: id,
+      data: { editionId, experts, chairUserId: values.chairUserId, quorum: values.quorum },
+    });
     return { id };
   });
 }
@@ -65,29 +98,71 @@ type ConclusionRow = typeof panelConclusions.$inferSelect;
 type BrowserView = ReturnType<ReturnType<typeof browserSignatureChecker>>;
 
 function panelConclusionView(c: ConclusionRow, manifestHash: string, browser: BrowserView) {
-  const expected = signatureHash({ reviewId: c.reviewId, signerId: c.chairId, kind: "panel", conclusion: c.conclusion, opinion: c.opinion, manifestHash: c.manifestHash, signedAt: c.signedAt.getTime() });
+  const expected = signatureHash({
+    reviewId: c.reviewId,
+    signerId: c.chairId,
+    kind: "panel",
+    conclusion: c.conclusion,
+    opinion: c.opinion,
+    manifestHash: c.manifestHash,
+    signedAt: c.signedAt.getTime(),
+  });
   const conditions = JSON.parse(c.conditions) as string[];
-  return { conclusion: c.conclusion, opinion: c.opinion, conditions, manifestHash: c.manifestHash, signatureHash: c.signatureHash, signedAt: isoShanghai(c.signedAt), valid: c.manifestHash === manifestHash && c.signatureHash === expected && (browser === null || browser.verifies), browser };
+  return {
+    conclusion: c.conclusion,
+    opinion: c.opinion,
+    conditions,
+    manifestHash: c.manifestHash,
+    signatureHash: c.signatureHash,
+    signedAt: isoShanghai(c.signedAt),
+    valid: c.manifestHash === manifestHash && c.signatureHash === expected && (browser === null || browser.verifies),
+    browser,
+  };
 }
 
 /** The API's `signature` and `publicKey` of a record (null for records signed before browser keys). */
-const signatureJson = (b: BrowserView) => ({ signature: b?.signature ?? null, publicKey: b?.publicKey ?? null, keyRevokedAt: b?.keyRevokedAt ?? null, signatureVerifies: b ? b.verifies : null });
+const signatureJson = (b: BrowserView) => ({
+  signature: b?.signature ?? null,
+  publicKey: b?.publicKey ?? null,
+  keyRevokedAt: b?.keyRevokedAt ?? null,
+  signatureVerifies: b ? b.verifies : null,
+});
 
 function loadReviewRow(db: DbOrTx, reviewId: string) {
   const row = db
-    .select({ review: reviews, manifestHash: editions.manifestHash, editionLabel: editions.label, documentTitle: documents.title, planId: documents.planId })
+    .select({
+      review: reviews,
+      manifestHash: editions.manifestHash,
+      editionLabel: editions.label,
+      documentTitle: documents.title,
+      planId: documents.planId,
+    })
     .from(reviews)
     .innerJoin(editions, eq(reviews.editionId, editions.id))
     .innerJoin(documents, eq(editions.documentId, documents.id))
     .where(eq(reviews.id, reviewId))
     .get();
   if (!row) throw notFound();
-  const panel = db.select({ userId: reviewExperts.userId }).from(reviewExperts).where(eq(reviewExperts.reviewId, reviewId)).all().map((p) => p.userId);
+  const panel = db
+    .select({ userId: reviewExperts.userId })
+    .from(reviewExperts)
+    .where(eq(reviewExperts.reviewId, reviewId))
+    .all()
+    .map((p) => p.userId);
   return { ...row, panel };
 }
 
 type SignoffRow = typeof signoffs.$inferSelect;
-const expectedSignature = (s: SignoffRow) => signatureHash({ reviewId: s.reviewId, signerId: s.expertId, kind: "expert", conclusion: s.conclusion, opinion: s.opinion, manifestHash: s.manifestHash, signedAt: s.signedAt.getTime() });
+const expectedSignature = (s: SignoffRow) =>
+  signatureHash({
+    reviewId: s.reviewId,
+    signerId: s.expertId,
+    kind: "expert",
+    conclusion: s.conclusion,
+    opinion: s.opinion,
+    manifestHash: s.manifestHash,
+    signedAt: s.signedAt.getTime(),
+  });
 
 /**
  * A sign-off counts when it is on the reviewed edition's hash, its signature digest still matches its
@@ -98,7 +173,10 @@ function signoffChecker(db: DbOrTx, reviewId: string, editionId: string, manifes
   const ids = rows.map((s) => s.signingKeyId);
   return (s: SignoffRow) => {
     const browser = check("signoff", s.expertId, editionId, s, ids);
-    return { browser, valid: s.manifestHash === manifestHash && s.signatureHash === expectedSignature(s) && (browser === null || browser.verifies) };
+    return {
+      browser,
+      valid: s.manifestHash === manifestHash && s.signatureHash === expectedSignature(s) && (browser === null || browser.verifies),
+    };
   };
 }
 
@@ -106,7 +184,12 @@ export type ReviewStatus = "open" | "quorum_reached" | "concluded";
 
 export function getReview(ctx: Ctx, reviewId: string) {
   const r = loadReview(ctx, reviewId);
-  const members = ctx.db.select({ id: users.id, username: users.username, displayName: users.displayName, title: users.title }).from(users).where(inArray(users.id, r.panel)).orderBy(asc(users.username)).all();
+  const members = ctx.db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, title: users.title })
+    .from(users)
+    .where(inArray(users.id, r.panel))
+    .orderBy(asc(users.username))
+    .all();
   const signed = ctx.db.select().from(signoffs).where(eq(signoffs.reviewId, reviewId)).all();
   const conclusion = ctx.db.select().from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get();
   const checkSignoff = signoffChecker(ctx.db, reviewId, r.review.editionId, r.manifestHash, signed);
@@ -133,13 +216,32 @@ export function getReview(ctx: Ctx, reviewId: string) {
       return {
         expert: { id: m.id, username: m.username, name: m.displayName, title: m.title },
         chair: m.id === r.review.chairUserId,
-        signoff: s ? { conclusion: s.conclusion, opinion: s.opinion, manifestHash: s.manifestHash, signatureHash: s.signatureHash, signedAt: isoShanghai(s.signedAt), valid: valid(s), browser: checked.get(s.id)!.browser } : null,
+        signoff: s
+          ? {
+              conclusion: s.conclusion,
+              opinion: s.opinion,
+              manifestHash: s.manifestHash,
+              signatureHash: s.signatureHash,
+              signedAt: isoShanghai(s.signedAt),
+              valid: valid(s),
+              browser: checked.get(s.id)!.browser,
+            }
+          : null,
       };
     }),
-    panelConclusion: conclusion ? panelConclusionView(conclusion, r.manifestHash, checkOther("conclusion", conclusion.chairId, r.review.editionId, conclusion, [conclusion.signingKeyId])) : null,
+    panelConclusion: conclusion
+      ? panelConclusionView(
+          conclusion,
+          r.manifestHash,
+          checkOther("conclusion", conclusion.chairId, r.review.editionId, conclusion, [conclusion.signingKeyId]),
+        )
+      : null,
     confirmations: confirmationsOf(ctx.db, reviewId),
     // the chair's step after 修改后通过: later editions of the same document not confirmed yet
-    confirmationCandidates: r.review.chairUserId === ctx.user.id && conclusion?.conclusion === "approve_with_changes" ? confirmationCandidates(ctx.db, r.review.id, r.review.editionId) : [],
+    confirmationCandidates:
+      r.review.chairUserId === ctx.user.id && conclusion?.conclusion === "approve_with_changes"
+        ? confirmationCandidates(ctx.db, r.review.id, r.review.editionId)
+        : [],
     // the consultation on this edition, whose adoption table the panel reviews with it
     rounds: ctx.db.select({ id: rounds.id, title: rounds.title }).from(rounds).where(eq(rounds.editionId, r.review.editionId)).all(),
     me: {
@@ -162,9 +264,27 @@ export function reviewJson(ctx: Ctx, reviewId: string) {
     manifestSm3: r.manifestSm3,
     signoffs: r.panel
       .filter((p) => p.signoff)
-      .map((p) => ({ expert: { id: p.expert.id, username: p.expert.username }, conclusion: p.signoff!.conclusion, opinion: p.signoff!.opinion, manifestHash: p.signoff!.manifestHash, signedAt: p.signoff!.signedAt, valid: p.signoff!.valid, ...signatureJson(p.signoff!.browser) })),
+      .map((p) => ({
+        expert: { id: p.expert.id, username: p.expert.username },
+        conclusion: p.signoff!.conclusion,
+        opinion: p.signoff!.opinion,
+        manifestHash: p.signoff!.manifestHash,
+        signedAt: p.signoff!.signedAt,
+        valid: p.signoff!.valid,
+        ...signatureJson(p.signoff!.browser),
+      })),
     panelConclusion: r.panelConclusion ? { ...r.panelConclusion, browser: undefined, ...signatureJson(r.panelConclusion.browser) } : null,
-    confirmations: r.confirmations.map(({ id, editionId, label, manifestHash, chair, signatureHash, signedAt, valid, browser }) => ({ id, editionId, label, manifestHash, chair: { id: chair.id, username: chair.username }, signatureHash, signedAt, valid, ...signatureJson(browser) })),
+    confirmations: r.confirmations.map(({ id, editionId, label, manifestHash, chair, signatureHash, signedAt, valid, browser }) => ({
+      id,
+      editionId,
+      label,
+      manifestHash,
+      chair: { id: chair.id, username: chair.username },
+      signatureHash,
+      signedAt,
+      valid,
+      ...signatureJson(browser),
+    })),
   };
 }
 
@@ -198,7 +318,12 @@ function signedFields(input: unknown, required: boolean) {
       throw invalid([{ path: "publicKey", message: "signing.badKey" }], "signing.badKey");
     }
   }
-  const fields = signatureFields.parse({ ...raw, publicKey: publicKey === "" ? undefined : publicKey, signature: raw.signature || undefined, signedAt: raw.signedAt || undefined });
+  const fields = signatureFields.parse({
+    ...raw,
+    publicKey: publicKey === "" ? undefined : publicKey,
+    signature: raw.signature || undefined,
+    signedAt: raw.signedAt || undefined,
+  });
   if (required && !fields.signature) throw invalid([{ path: "signature", message: "signing.incomplete" }], "signing.incomplete");
   return fields;
 }
@@ -216,15 +341,70 @@ export function signOff(ctx: Ctx, reviewId: string, input: unknown, { requireBro
     const r = loadReviewRow(tx, reviewId);
     if (!r.panel.includes(ctx.user.id)) throw forbidden("review.notOnPanel");
     if (values.manifestHash !== r.manifestHash) throw conflict("review.hashMismatch", { manifestHash: r.manifestHash });
-    if (tx.select({ id: signoffs.id }).from(signoffs).where(and(eq(signoffs.reviewId, reviewId), eq(signoffs.expertId, ctx.user.id))).get()) throw conflict("review.alreadySigned");
+    if (
+      tx
+        .select({ id: signoffs.id })
+        .from(signoffs)
+        .where(and(eq(signoffs.reviewId, reviewId), eq(signoffs.expertId, ctx.user.id)))
+        .get()
+    )
+      throw conflict("review.alreadySigned");
     // once the chair has concluded, the record is closed: a late opinion would not be part of it
-    if (tx.select({ r: panelConclusions.reviewId }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get()) throw conflict("review.alreadyConcluded");
-    const browser = acceptSignature(tx, ctx.user, { reviewId, signerId: ctx.user.id, kind: "signoff", conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, manifestSm3: editionSm3(tx, r.review.editionId) }, fields);
+    if (tx.select({ r: panelConclusions.reviewId }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get())
+      throw conflict("review.alreadyConcluded");
+    const browser = acceptSignature(
+      tx,
+      ctx.user,
+      {
+        reviewId,
+        signerId: ctx.user.id,
+        kind: "signoff",
+        conclusion: values.conclusion,
+        opinion: values.opinion,
+        manifestHash: values.manifestHash,
+        manifestSm3: editionSm3(tx, r.review.editionId),
+      },
+      fields,
+    );
     const signedAt = browser.signedAt;
-    const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "expert", conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, signedAt: signedAt.getTime() });
+    const hash = signatureHash({
+      reviewId,
+      signerId: ctx.user.id,
+      kind: "expert",
+      conclusion: values.conclusion,
+      opinion: values.opinion,
+      manifestHash: values.manifestHash,
+      signedAt: signedAt.getTime(),
+    });
     const id = newId("sgn");
-    tx.insert(signoffs).values({ id, reviewId, expertId: ctx.user.id, conclusion: values.conclusion, opinion: values.opinion, manifestHash: values.manifestHash, signatureHash: hash, signingKeyId: browser.signingKeyId, signature: browser.signature, signedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "signoff.create", entityType: "review", entityId: reviewId, data: { signoffId: id, conclusion: values.conclusion, manifestHash: values.manifestHash, signatureHash: hash, signingKeyId: browser.signingKeyId }, bound: [bindRow(tx, "signoffs", id)] });
+    tx.insert(signoffs)
+      .values({
+        id,
+        reviewId,
+        expertId: ctx.user.id,
+        conclusion: values.conclusion,
+        opinion: values.opinion,
+        manifestHash: values.manifestHash,
+        signatureHash: hash,
+        signingKeyId: browser.signingKeyId,
+        signature: browser.signature,
+        signedAt,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "signoff.create",
+      entityType: "review",
+      entityId: reviewId,
+      data: {
+        signoffId: id,
+        conclusion: values.conclusion,
+        manifestHash: values.manifestHash,
+        signatureHash: hash,
+        signingKeyId: browser.signingKeyId,
+      },
+      bound: [bindRow(tx, "signoffs", id)],
+    });
     return { id, signatureHash: hash, signedAt: isoShanghai(signedAt) };
   });
 }
@@ -237,18 +417,67 @@ export function concludeReview(ctx: Ctx, reviewId: string, input: unknown, { req
   return ctx.db.transaction((tx) => {
     const r = loadReview(ctx, reviewId, tx);
     if (r.review.chairUserId !== ctx.user.id) throw forbidden("review.notChair");
-    if (tx.select({ r: panelConclusions.reviewId }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get()) throw conflict("review.alreadyConcluded");
+    if (tx.select({ r: panelConclusions.reviewId }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get())
+      throw conflict("review.alreadyConcluded");
     // the same rule as `valid` in getReview: a signature whose row was changed does not count
     const rows = tx.select().from(signoffs).where(eq(signoffs.reviewId, reviewId)).all();
     const check = signoffChecker(tx, reviewId, r.review.editionId, r.manifestHash, rows);
     const valid = rows.filter((s) => check(s).valid).length;
     if (valid < r.review.quorum) throw new DomainError("conflict", "review.quorumNotReached", { quorum: r.review.quorum });
-    if (values.conclusion === "approve_with_changes" && conditions.length === 0) throw invalid([{ path: "conditions", message: "review.conditionsRequired" }], "review.conditionsRequired");
-    const browser = acceptSignature(tx, ctx.user, { reviewId, signerId: ctx.user.id, kind: "conclusion", conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, manifestSm3: editionSm3(tx, r.review.editionId) }, fields);
+    if (values.conclusion === "approve_with_changes" && conditions.length === 0)
+      throw invalid([{ path: "conditions", message: "review.conditionsRequired" }], "review.conditionsRequired");
+    const browser = acceptSignature(
+      tx,
+      ctx.user,
+      {
+        reviewId,
+        signerId: ctx.user.id,
+        kind: "conclusion",
+        conclusion: values.conclusion,
+        opinion: values.opinion,
+        manifestHash: r.manifestHash,
+        manifestSm3: editionSm3(tx, r.review.editionId),
+      },
+      fields,
+    );
     const signedAt = browser.signedAt;
-    const hash = signatureHash({ reviewId, signerId: ctx.user.id, kind: "panel", conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, signedAt: signedAt.getTime() });
-    tx.insert(panelConclusions).values({ reviewId, chairId: ctx.user.id, conclusion: values.conclusion, opinion: values.opinion, manifestHash: r.manifestHash, conditions: JSON.stringify(conditions), signatureHash: hash, signingKeyId: browser.signingKeyId, signature: browser.signature, signedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "review.conclude", entityType: "review", entityId: reviewId, data: { conclusion: values.conclusion, conditions, manifestHash: r.manifestHash, signatureHash: hash, signingKeyId: browser.signingKeyId }, bound: [bindRow(tx, "panel_conclusions", reviewId)] });
+    const hash = signatureHash({
+      reviewId,
+      signerId: ctx.user.id,
+      kind: "panel",
+      conclusion: values.conclusion,
+      opinion: values.opinion,
+      manifestHash: r.manifestHash,
+      signedAt: signedAt.getTime(),
+    });
+    tx.insert(panelConclusions)
+      .values({
+        reviewId,
+        chairId: ctx.user.id,
+        conclusion: values.conclusion,
+        opinion: values.opinion,
+        manifestHash: r.manifestHash,
+        conditions: JSON.stringify(conditions),
+        signatureHash: hash,
+        signingKeyId: browser.signingKeyId,
+        signature: browser.signature,
+        signedAt,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "review.conclude",
+      entityType: "review",
+      entityId: reviewId,
+      data: {
+        conclusion: values.conclusion,
+        conditions,
+        manifestHash: r.manifestHash,
+        signatureHash: hash,
+        signingKeyId: browser.signingKeyId,
+      },
+      bound: [bindRow(tx, "panel_conclusions", reviewId)],
+    });
     return { reviewId, signatureHash: hash, signedAt: isoShanghai(signedAt) };
   });
 }
@@ -259,14 +488,27 @@ const expectedConfirmation = (c: typeof reviewConfirmations.$inferSelect) => con
 export function confirmationsOf(db: DbOrTx, reviewId: string) {
   const check = browserSignatureChecker(db, reviewId);
   return db
-    .select({ c: reviewConfirmations, label: editions.label, editionHash: editions.manifestHash, chairName: users.displayName, chairUsername: users.username })
+    .select({
+      c: reviewConfirmations,
+      label: editions.label,
+      editionHash: editions.manifestHash,
+      chairName: users.displayName,
+      chairUsername: users.username,
+    })
     .from(reviewConfirmations)
     .innerJoin(editions, eq(reviewConfirmations.editionId, editions.id))
     .innerJoin(users, eq(reviewConfirmations.chairId, users.id))
     .where(eq(reviewConfirmations.reviewId, reviewId))
     .orderBy(asc(reviewConfirmations.signedAt))
     .all()
-    .map(({ c, label, editionHash, chairName, chairUsername }) => ({ c, label, editionHash, chairName, chairUsername, browser: check("confirmation", c.chairId, c.editionId, confirmationSigned(c), [c.signingKeyId]) }))
+    .map(({ c, label, editionHash, chairName, chairUsername }) => ({
+      c,
+      label,
+      editionHash,
+      chairName,
+      chairUsername,
+      browser: check("confirmation", c.chairId, c.editionId, confirmationSigned(c), [c.signingKeyId]),
+    }))
     .map(({ c, label, editionHash, chairName, chairUsername, browser }) => ({
       id: c.id,
       editionId: c.editionId,
@@ -282,9 +524,20 @@ export function confirmationsOf(db: DbOrTx, reviewId: string) {
 
 /** Editions of the reviewed edition's document published after it and not confirmed yet, newest first. */
 function confirmationCandidates(db: DbOrTx, reviewId: string, reviewedEditionId: string) {
-  const reviewed = db.select({ documentId: editions.documentId, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, reviewedEditionId)).get();
+  const reviewed = db
+    .select({ documentId: editions.documentId, publishedAt: editions.publishedAt })
+    .from(editions)
+    .where(eq(editions.id, reviewedEditionId))
+    .get();
   if (!reviewed) return [];
-  const confirmed = new Set(db.select({ e: reviewConfirmations.editionId }).from(reviewConfirmations).where(eq(reviewConfirmations.reviewId, reviewId)).all().map((x) => x.e));
+  const confirmed = new Set(
+    db
+      .select({ e: reviewConfirmations.editionId })
+      .from(reviewConfirmations)
+      .where(eq(reviewConfirmations.reviewId, reviewId))
+      .all()
+      .map((x) => x.e),
+  );
   return db
     .select({ id: editions.id, label: editions.label, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt })
     .from(editions)
@@ -299,10 +552,17 @@ function confirmationCandidates(db: DbOrTx, reviewId: string, reviewedEditionId:
 export function getReviewPage(ctx: Ctx, reviewId: string, compareTo: string | null) {
   const review = getReview(ctx, reviewId);
   const candidate = compareTo ? review.confirmationCandidates.find((c) => c.id === compareTo) : undefined;
-  return { ...review, confirmationDiff: candidate ? diffEditions(ctx, review.editionId, candidate.id) : null, confirmationSm3: candidate ? editionSm3(ctx.db, candidate.id) : null, signerId: ctx.user.id };
+  return {
+    ...review,
+    confirmationDiff: candidate ? diffEditions(ctx, review.editionId, candidate.id) : null,
+    confirmationSm3: candidate ? editionSm3(ctx.db, candidate.id) : null,
+    signerId: ctx.user.id,
+  };
 }
 
-export const confirmationInput = z.object({ editionId: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required") });
+export const confirmationInput = z.object({
+  editionId: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required"),
+});
 
 /**
  * 确认修改落实: after a 修改后通过 panel conclusion the chair confirms that a later edition of the same
@@ -315,20 +575,76 @@ export function confirmReviewChanges(ctx: Ctx, reviewId: string, input: unknown,
   return ctx.db.transaction((tx) => {
     const r = loadReview(ctx, reviewId, tx);
     if (r.review.chairUserId !== ctx.user.id) throw forbidden("review.notChair");
-    const concluded = tx.select({ conclusion: panelConclusions.conclusion }).from(panelConclusions).where(eq(panelConclusions.reviewId, reviewId)).get();
+    const concluded = tx
+      .select({ conclusion: panelConclusions.conclusion })
+      .from(panelConclusions)
+      .where(eq(panelConclusions.reviewId, reviewId))
+      .get();
     if (concluded?.conclusion !== "approve_with_changes") throw conflict("confirmation.notAfterChanges");
-    const reviewed = tx.select({ documentId: editions.documentId, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, r.review.editionId)).get()!;
-    const target = tx.select({ documentId: editions.documentId, label: editions.label, manifestHash: editions.manifestHash, publishedAt: editions.publishedAt }).from(editions).where(eq(editions.id, editionId)).get();
+    const reviewed = tx
+      .select({ documentId: editions.documentId, publishedAt: editions.publishedAt })
+      .from(editions)
+      .where(eq(editions.id, r.review.editionId))
+      .get()!;
+    const target = tx
+      .select({
+        documentId: editions.documentId,
+        label: editions.label,
+        manifestHash: editions.manifestHash,
+        publishedAt: editions.publishedAt,
+      })
+      .from(editions)
+      .where(eq(editions.id, editionId))
+      .get();
     if (!target || target.documentId !== reviewed.documentId || target.publishedAt.getTime() <= reviewed.publishedAt.getTime()) {
       throw invalid([{ path: "editionId", message: "confirmation.editionInvalid" }], "confirmation.editionInvalid");
     }
-    if (tx.select({ id: reviewConfirmations.id }).from(reviewConfirmations).where(and(eq(reviewConfirmations.reviewId, reviewId), eq(reviewConfirmations.editionId, editionId))).get()) throw conflict("confirmation.already");
-    const browser = acceptSignature(tx, ctx.user, { reviewId, signerId: ctx.user.id, kind: "confirmation", conclusion: CONFIRMATION_CONCLUSION, opinion: "", manifestHash: target.manifestHash, manifestSm3: editionSm3(tx, editionId) }, fields);
+    if (
+      tx
+        .select({ id: reviewConfirmations.id })
+        .from(reviewConfirmations)
+        .where(and(eq(reviewConfirmations.reviewId, reviewId), eq(reviewConfirmations.editionId, editionId)))
+        .get()
+    )
+      throw conflict("confirmation.already");
+    const browser = acceptSignature(
+      tx,
+      ctx.user,
+      {
+        reviewId,
+        signerId: ctx.user.id,
+        kind: "confirmation",
+        conclusion: CONFIRMATION_CONCLUSION,
+        opinion: "",
+        manifestHash: target.manifestHash,
+        manifestSm3: editionSm3(tx, editionId),
+      },
+      fields,
+    );
     const signedAt = browser.signedAt;
     const hash = confirmationSignatureHash({ reviewId, chairId: ctx.user.id, manifestHash: target.manifestHash, signedAt });
     const id = newId("cnf");
-    tx.insert(reviewConfirmations).values({ id, reviewId, editionId, chairId: ctx.user.id, manifestHash: target.manifestHash, signatureHash: hash, signingKeyId: browser.signingKeyId, signature: browser.signature, signedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "review.confirm", entityType: "review", entityId: reviewId, data: { confirmationId: id, editionId, manifestHash: target.manifestHash, signatureHash: hash, signingKeyId: browser.signingKeyId }, bound: [bindRow(tx, "review_confirmations", id)] });
+    tx.insert(reviewConfirmations)
+      .values({
+        id,
+        reviewId,
+        editionId,
+        chairId: ctx.user.id,
+        manifestHash: target.manifestHash,
+        signatureHash: hash,
+        signingKeyId: browser.signingKeyId,
+        signature: browser.signature,
+        signedAt,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "review.confirm",
+      entityType: "review",
+      entityId: reviewId,
+      data: { confirmationId: id, editionId, manifestHash: target.manifestHash, signatureHash: hash, signingKeyId: browser.signingKeyId },
+      bound: [bindRow(tx, "review_confirmations", id)],
+    });
     notifyUsers(tx, [r.review.createdById], "review_confirmed", { reviewId, review: r.review.title, label: target.label });
     return { id, reviewId, editionId, manifestHash: target.manifestHash, signatureHash: hash, signedAt: isoShanghai(signedAt) };
   });
@@ -351,7 +667,15 @@ export function firstBrokenSignature(db: DbOrTx): string | null {
     if (s.signatureHash !== expectedSignature(s) || !recorded.has(s.signatureHash)) return s.id;
   }
   for (const c of db.select().from(panelConclusions).all()) {
-    const expected = signatureHash({ reviewId: c.reviewId, signerId: c.chairId, kind: "panel", conclusion: c.conclusion, opinion: c.opinion, manifestHash: c.manifestHash, signedAt: c.signedAt.getTime() });
+    const expected = signatureHash({
+      reviewId: c.reviewId,
+      signerId: c.chairId,
+      kind: "panel",
+      conclusion: c.conclusion,
+      opinion: c.opinion,
+      manifestHash: c.manifestHash,
+      signedAt: c.signedAt.getTime(),
+    });
     if (c.signatureHash !== expected || !recorded.has(c.signatureHash)) return `conclusion:${c.reviewId}`;
   }
   for (const c of db.select().from(reviewConfirmations).orderBy(asc(reviewConfirmations.signedAt)).all()) {

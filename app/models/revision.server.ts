@@ -1,4 +1,4 @@
-import { and, eq, inArray, } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "~db/client";
 import { comments, revisionAddresses, revisions, sections, users } from "~db/schema";
@@ -13,7 +13,7 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { bindRow } from "./row-binding.server";
-import { isRevisionPublished, } from "./edition.server";
+import { isRevisionPublished } from "./edition.server";
 import { planIdOfSection, requirePlanDrafter, seesDrafts as seesPlanDrafts } from "./plan-access.server";
 
 /**
@@ -23,7 +23,17 @@ import { planIdOfSection, requirePlanDrafter, seesDrafts as seesPlanDrafts } fro
  */
 export function getRevision(ctx: Ctx, revisionId: string) {
   const row = ctx.db
-    .select({ id: revisions.id, sectionId: revisions.sectionId, parentRevisionId: revisions.parentRevisionId, text: revisions.text, content: revisions.content, hash: revisions.hash, note: revisions.note, createdAt: revisions.createdAt, authorName: users.displayName })
+    .select({
+      id: revisions.id,
+      sectionId: revisions.sectionId,
+      parentRevisionId: revisions.parentRevisionId,
+      text: revisions.text,
+      content: revisions.content,
+      hash: revisions.hash,
+      note: revisions.note,
+      createdAt: revisions.createdAt,
+      authorName: users.displayName,
+    })
     .from(revisions)
     .innerJoin(users, eq(revisions.authorId, users.id))
     .where(eq(revisions.id, revisionId))
@@ -36,7 +46,15 @@ export function getRevision(ctx: Ctx, revisionId: string) {
 
 export function revisionJson(ctx: Ctx, revisionId: string) {
   const r = getRevision(ctx, revisionId);
-  return { id: r.id, sectionId: r.sectionId, text: r.text, content: r.content, hash: r.hash, createdAt: isoShanghai(r.createdAt), note: r.note };
+  return {
+    id: r.id,
+    sectionId: r.sectionId,
+    text: r.text,
+    content: r.content,
+    hash: r.hash,
+    createdAt: isoShanghai(r.createdAt),
+    note: r.note,
+  };
 }
 
 export const revisionInput = z.object({
@@ -51,7 +69,12 @@ export type RevisionInput = z.input<typeof revisionInput>;
 export function contentError(problem: ContentProblem): DomainError {
   if (problem.kind === "too_large") return new DomainError("too_large", "revision.tooLarge", { mb: 2 });
   const detail = problem.kind === "bad_link" ? problem.href : problem.kind === "schema" ? problem.message : problem.kind;
-  return new DomainError("invalid", problem.kind === "bad_link" ? "revision.badLink" : "revision.invalidContent", { detail: detail.slice(0, 200) }, { issues: [{ path: "content", message: detail.slice(0, 200) }] });
+  return new DomainError(
+    "invalid",
+    problem.kind === "bad_link" ? "revision.badLink" : "revision.invalidContent",
+    { detail: detail.slice(0, 200) },
+    { issues: [{ path: "content", message: detail.slice(0, 200) }] },
+  );
 }
 
 /** Validates content and derives text and hash; the one way content enters the database. */
@@ -62,10 +85,29 @@ export function prepareContentOrThrow(content: unknown) {
 }
 
 /** Inserts a revision on top of the section's current one (inside the caller's transaction). */
-export function appendRevision(tx: DbOrTx, args: { sectionId: string; parentRevisionId: string | null; authorId: string; note: string; prepared: ReturnType<typeof prepareContentOrThrow> }) {
+export function appendRevision(
+  tx: DbOrTx,
+  args: {
+    sectionId: string;
+    parentRevisionId: string | null;
+    authorId: string;
+    note: string;
+    prepared: ReturnType<typeof prepareContentOrThrow>;
+  },
+) {
   const id = newId("rev");
   const createdAt = new Date();
-  tx.insert(revisions).values({ id, sectionId: args.sectionId, parentRevisionId: args.parentRevisionId, authorId: args.authorId, note: args.note, createdAt, ...args.prepared }).run();
+  tx.insert(revisions)
+    .values({
+      id,
+      sectionId: args.sectionId,
+      parentRevisionId: args.parentRevisionId,
+      authorId: args.authorId,
+      note: args.note,
+      createdAt,
+      ...args.prepared,
+    })
+    .run();
   tx.update(sections).set({ currentRevisionId: id }).where(eq(sections.id, args.sectionId)).run();
   return { id, createdAt };
 }
@@ -80,7 +122,11 @@ export function createRevision(ctx: Ctx, sectionId: string, input: unknown) {
   const prepared = prepareContentOrThrow(values.content);
   return ctx.db.transaction((tx) => {
     requirePlanDrafter(ctx, planIdOfSection(tx, sectionId), tx);
-    const section = tx.select({ id: sections.id, currentRevisionId: sections.currentRevisionId, retiredAt: sections.retiredAt }).from(sections).where(eq(sections.id, sectionId)).get();
+    const section = tx
+      .select({ id: sections.id, currentRevisionId: sections.currentRevisionId, retiredAt: sections.retiredAt })
+      .from(sections)
+      .where(eq(sections.id, sectionId))
+      .get();
     if (!section) throw notFound();
     if (section.retiredAt) throw conflict("section.retiredConflict");
     if (section.currentRevisionId !== values.baseRevisionId) {
@@ -88,12 +134,30 @@ export function createRevision(ctx: Ctx, sectionId: string, input: unknown) {
     }
     const addressed = [...new Set(values.addressesCommentIds ?? [])];
     if (addressed.length) {
-      const found = tx.select({ id: comments.id }).from(comments).where(and(inArray(comments.id, addressed), eq(comments.sectionId, sectionId))).all();
-      if (found.length !== addressed.length) throw invalid([{ path: "addressesCommentIds", message: "revision.unknownComments" }], "revision.unknownComments");
+      const found = tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(inArray(comments.id, addressed), eq(comments.sectionId, sectionId)))
+        .all();
+      if (found.length !== addressed.length)
+        throw invalid([{ path: "addressesCommentIds", message: "revision.unknownComments" }], "revision.unknownComments");
     }
-    const { id, createdAt } = appendRevision(tx, { sectionId, parentRevisionId: values.baseRevisionId, authorId: ctx.user.id, note: values.note, prepared });
+    const { id, createdAt } = appendRevision(tx, {
+      sectionId,
+      parentRevisionId: values.baseRevisionId,
+      authorId: ctx.user.id,
+      note: values.note,
+      prepared,
+    });
     for (const commentId of addressed) tx.insert(revisionAddresses).values({ revisionId: id, commentId }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "revision.create", entityType: "section", entityId: sectionId, data: { revisionId: id, base: values.baseRevisionId, hash: prepared.hash, addresses: addressed }, bound: [bindRow(tx, "revisions", id)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "revision.create",
+      entityType: "section",
+      entityId: sectionId,
+      data: { revisionId: id, base: values.baseRevisionId, hash: prepared.hash, addresses: addressed },
+      bound: [bindRow(tx, "revisions", id)],
+    });
     return { id, text: prepared.text, hash: prepared.hash, createdAt: isoShanghai(createdAt) };
   });
 }
@@ -115,7 +179,11 @@ export type EditorSave =
  * answer, not an error: nothing is written and the caller gets the other person's version, the word
  * diff from it to this user's text, and the id to save on top of if the user decides to.
  */
-export function saveEditorRevision(ctx: Ctx, sectionId: string, form: { baseRevisionId: string; content: string; note: string }): EditorSave {
+export function saveEditorRevision(
+  ctx: Ctx,
+  sectionId: string,
+  form: { baseRevisionId: string; content: string; note: string },
+): EditorSave {
   let content: unknown = null;
   try {
     content = JSON.parse(form.content);
@@ -132,7 +200,12 @@ export function saveEditorRevision(ctx: Ctx, sectionId: string, form: { baseRevi
       saved: false,
       conflict: {
         currentRevisionId: current.id,
-        theirs: { authorName: current.authorName, createdAt: current.createdAt.toISOString(), note: current.note, html: renderContentHtml(current.content) },
+        theirs: {
+          authorName: current.authorName,
+          createdAt: current.createdAt.toISOString(),
+          note: current.note,
+          html: renderContentHtml(current.content),
+        },
         mineHtml: renderContentHtml(mine.content),
         ops: diffTexts(current.text, mine.text),
       },

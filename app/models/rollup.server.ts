@@ -3,11 +3,35 @@
 // kind of record (comments are counted in SQL, never loaded one by one).
 import { asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "~db/client";
-import { approvalRequests, approvals, comments, documents, editions, filings, panelConclusions, projects, responses, reviews, roundInvitations, rounds, signoffs, submissions } from "~db/schema";
+import {
+  approvalRequests,
+  approvals,
+  comments,
+  documents,
+  editions,
+  filings,
+  panelConclusions,
+  projects,
+  responses,
+  reviews,
+  roundInvitations,
+  rounds,
+  signoffs,
+  submissions,
+} from "~db/schema";
 import { canSeeRound } from "../lib/comment-visibility";
 import { draftsPlan, seesPlanDrafts, seesRollup } from "../lib/plan-access";
 import { closesAtOf, isRoundOpen } from "../lib/round-deadline";
-import { type Attention, applyQuery, attentionOf, type OpenRound, type RollupQuery, type RollupRow, type ReviewStatus as RowReviewStatus, rollupSummary } from "../lib/rollup/table";
+import {
+  type Attention,
+  applyQuery,
+  attentionOf,
+  type OpenRound,
+  type RollupQuery,
+  type RollupRow,
+  type ReviewStatus as RowReviewStatus,
+  rollupSummary,
+} from "../lib/rollup/table";
 import { isoShanghai } from "../lib/time";
 import { forbidden } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
@@ -42,7 +66,11 @@ function collect(db: DbOrTx, now: number): Collected {
   // comments per round: non-withdrawn, and those with no answer
   const commentCounts = new Map(
     db
-      .select({ roundId: comments.roundId, total: count(), unanswered: sql<number>`sum(case when ${responses.commentId} is null then 1 else 0 end)` })
+      .select({
+        roundId: comments.roundId,
+        total: count(),
+        unanswered: sql<number>`sum(case when ${responses.commentId} is null then 1 else 0 end)`,
+      })
       .from(comments)
       .leftJoin(responses, eq(responses.commentId, comments.id))
       .where(isNull(comments.withdrawnAt))
@@ -86,21 +114,41 @@ function collect(db: DbOrTx, now: number): Collected {
   const latestReview = new Map(reviewRows.map((r) => [r.planId, r])); // ascending: the last one wins
 
   const latestRequest = new Map<string, Date>();
-  for (const r of db.select({ planId: approvalRequests.planId, requestedAt: approvalRequests.requestedAt }).from(approvalRequests).where(isNull(approvalRequests.withdrawnAt)).orderBy(desc(approvalRequests.requestedAt)).all()) {
+  for (const r of db
+    .select({ planId: approvalRequests.planId, requestedAt: approvalRequests.requestedAt })
+    .from(approvalRequests)
+    .where(isNull(approvalRequests.withdrawnAt))
+    .orderBy(desc(approvalRequests.requestedAt))
+    .all()) {
     if (!latestRequest.has(r.planId)) latestRequest.set(r.planId, r.requestedAt);
   }
   const approvalOf = new Map(
     db
-      .select({ planId: approvals.planId, approvedOn: approvals.approvedOn, documentNumber: approvals.documentNumber, requestedAt: approvalRequests.requestedAt })
+      .select({
+        planId: approvals.planId,
+        approvedOn: approvals.approvedOn,
+        documentNumber: approvals.documentNumber,
+        requestedAt: approvalRequests.requestedAt,
+      })
       .from(approvals)
       .innerJoin(approvalRequests, eq(approvals.requestId, approvalRequests.id))
       .all()
       .map((a) => [a.planId, a]),
   );
-  const filingOf = new Map(db.select({ planId: filings.planId, filedOn: filings.filedOn }).from(filings).all().map((f) => [f.planId, f]));
+  const filingOf = new Map(
+    db
+      .select({ planId: filings.planId, filedOn: filings.filedOn })
+      .from(filings)
+      .all()
+      .map((f) => [f.planId, f]),
+  );
 
   const projectCounts = new Map<string, { candidate: number; included: number; excluded: number }>();
-  for (const p of db.select({ planId: projects.planId, status: projects.status, n: count() }).from(projects).groupBy(projects.planId, projects.status).all()) {
+  for (const p of db
+    .select({ planId: projects.planId, status: projects.status, n: count() })
+    .from(projects)
+    .groupBy(projects.planId, projects.status)
+    .all()) {
     const c = projectCounts.get(p.planId) ?? { candidate: 0, included: 0, excluded: 0 };
     c[p.status] = p.n;
     projectCounts.set(p.planId, c);
@@ -123,7 +171,13 @@ function collect(db: DbOrTx, now: number): Collected {
     }
     const openRounds: OpenRound[] = planRounds
       .filter((r) => isRoundOpen(r, now))
-      .map((r) => ({ id: r.id, title: r.title, closesAt: isoShanghai(closesAtOf(r)), invited: Number(r.invited), replied: Number(r.replied) }));
+      .map((r) => ({
+        id: r.id,
+        title: r.title,
+        closesAt: isoShanghai(closesAtOf(r)),
+        invited: Number(r.invited),
+        replied: Number(r.replied),
+      }));
     const rv = latestReview.get(p.id);
     const signed = rv ? Number(rv.signed) : 0;
     const approval = approvalOf.get(p.id);
@@ -143,9 +197,22 @@ function collect(db: DbOrTx, now: number): Collected {
       overdue: d.overdue,
       comments: { total, unanswered },
       review: rv
-        ? { id: rv.id, title: rv.title, status: sameStatus(rv.conclusion ? "concluded" : signed >= rv.quorum ? "quorum_reached" : "open"), conclusion: rv.conclusion ?? null, signed, quorum: rv.quorum }
+        ? {
+            id: rv.id,
+            title: rv.title,
+            status: sameStatus(rv.conclusion ? "concluded" : signed >= rv.quorum ? "quorum_reached" : "open"),
+            conclusion: rv.conclusion ?? null,
+            signed,
+            quorum: rv.quorum,
+          }
         : null,
-      approval: requestedAt ? { requestedAt: isoShanghai(requestedAt), approvedOn: approval?.approvedOn ?? null, documentNumber: approval?.documentNumber ?? null } : null,
+      approval: requestedAt
+        ? {
+            requestedAt: isoShanghai(requestedAt),
+            approvedOn: approval?.approvedOn ?? null,
+            documentNumber: approval?.documentNumber ?? null,
+          }
+        : null,
       filing: filing ? { filedOn: filing.filedOn } : null,
       indicatorMismatches: p.level === "city" ? indicatorMismatchCount(db, p.id) : 0,
       projects: projectCounts.get(p.id) ?? { candidate: 0, included: 0, excluded: 0 },
@@ -184,7 +251,12 @@ export interface RollupLinks {
  * page for those who may open it, the review for those who see the plan's drafts, else the plan's
  * dashboard (which shows the caller what they may see of it).
  */
-function linksFor(ctx: Ctx, row: RollupRow, scope: { level: "city" | "county"; draftingOrganizationId: string | null }, invited: Map<string, string[]>): RollupLinks {
+function linksFor(
+  ctx: Ctx,
+  row: RollupRow,
+  scope: { level: "city" | "county"; draftingOrganizationId: string | null },
+  invited: Map<string, string[]>,
+): RollupLinks {
   const plan = `/plans/${row.planId}`;
   const viewer = { role: ctx.user.role, organizationId: ctx.user.organization.id, runsPlan: seesPlanDrafts(ctx.user, scope) };
   const roundHref = (id: string) => (canSeeRound(viewer, invited.get(id) ?? []) ? `/rounds/${id}` : plan);
@@ -208,7 +280,11 @@ export function rollupView(ctx: Ctx, query: RollupQuery, now = Date.now()) {
   const { rows, scopes } = collect(ctx.db, now);
   // which organisations each round invites: only the caller's own matter for the links
   const invited = new Map<string, string[]>();
-  for (const i of ctx.db.select({ roundId: roundInvitations.roundId }).from(roundInvitations).where(eq(roundInvitations.organizationId, ctx.user.organization.id)).all()) {
+  for (const i of ctx.db
+    .select({ roundId: roundInvitations.roundId })
+    .from(roundInvitations)
+    .where(eq(roundInvitations.organizationId, ctx.user.organization.id))
+    .all()) {
     invited.set(i.roundId, [ctx.user.organization.id]);
   }
   const shown = applyQuery(rows, query);

@@ -2,7 +2,18 @@
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "~db/client";
-import { comments, documents, editions, organizations, plans, roundInvitations, rounds, roundVisibilities, submissions, users } from "~db/schema";
+import {
+  comments,
+  documents,
+  editions,
+  organizations,
+  plans,
+  roundInvitations,
+  rounds,
+  roundVisibilities,
+  submissions,
+  users,
+} from "~db/schema";
 import { canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
 import { draftsPlan, type PlanScope, seesPlanDrafts } from "../lib/plan-access";
 import { newId } from "../lib/id";
@@ -16,10 +27,12 @@ import { bindRow } from "./row-binding.server";
 import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
 import { notifyUsers } from "./notification.server";
 
-
-
 /** The caller as a viewer of one plan's rounds. */
-export const viewerOf = (ctx: Ctx, plan: PlanScope): Viewer => ({ role: ctx.user.role, organizationId: ctx.user.organization.id, runsPlan: seesPlanDrafts(ctx.user, plan) });
+export const viewerOf = (ctx: Ctx, plan: PlanScope): Viewer => ({
+  role: ctx.user.role,
+  organizationId: ctx.user.organization.id,
+  runsPlan: seesPlanDrafts(ctx.user, plan),
+});
 
 /**
  * A round the caller may see, with its edition and invitations. Reviewers of organisations that are
@@ -27,7 +40,17 @@ export const viewerOf = (ctx: Ctx, plan: PlanScope): Viewer => ({ role: ctx.user
  */
 export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
   const row = db
-    .select({ round: rounds, editionLabel: editions.label, documentId: editions.documentId, documentTitle: documents.title, planId: documents.planId, planTitle: plans.title, planLevel: plans.level, draftingOrganizationId: plans.draftingOrganizationId, manifestHash: editions.manifestHash })
+    .select({
+      round: rounds,
+      editionLabel: editions.label,
+      documentId: editions.documentId,
+      documentTitle: documents.title,
+      planId: documents.planId,
+      planTitle: plans.title,
+      planLevel: plans.level,
+      draftingOrganizationId: plans.draftingOrganizationId,
+      manifestHash: editions.manifestHash,
+    })
     .from(rounds)
     .innerJoin(editions, eq(rounds.editionId, editions.id))
     .innerJoin(documents, eq(editions.documentId, documents.id))
@@ -35,7 +58,12 @@ export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
     .where(eq(rounds.id, roundId))
     .get();
   if (!row) throw notFound();
-  const invitedOrganizationIds = db.select({ id: roundInvitations.organizationId }).from(roundInvitations).where(eq(roundInvitations.roundId, roundId)).all().map((r) => r.id);
+  const invitedOrganizationIds = db
+    .select({ id: roundInvitations.organizationId })
+    .from(roundInvitations)
+    .where(eq(roundInvitations.roundId, roundId))
+    .all()
+    .map((r) => r.id);
   const viewer = viewerOf(ctx, { level: row.planLevel, draftingOrganizationId: row.draftingOrganizationId });
   if (!canSeeRound(viewer, invitedOrganizationIds)) throw notFound();
   return { ...row, invitedOrganizationIds, viewer };
@@ -47,7 +75,11 @@ export function requireOpen(round: RoundDeadline) {
 }
 
 export function submissionOf(db: DbOrTx, roundId: string, organizationId: string) {
-  return db.select().from(submissions).where(and(eq(submissions.roundId, roundId), eq(submissions.organizationId, organizationId))).get();
+  return db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.roundId, roundId), eq(submissions.organizationId, organizationId)))
+    .get();
 }
 
 const futureInstant = z
@@ -85,15 +117,37 @@ export function openRound(ctx: Ctx, editionId: string, input: unknown) {
   return ctx.db.transaction((tx) => {
     requirePlanDrafter(ctx, planIdOfEdition(tx, editionId), tx);
     const ids = [...new Set(values.invitedOrganizationIds)];
-    const orgs = tx.select({ id: organizations.id, kind: organizations.kind }).from(organizations).where(inArray(organizations.id, ids)).all();
+    const orgs = tx
+      .select({ id: organizations.id, kind: organizations.kind })
+      .from(organizations)
+      .where(inArray(organizations.id, ids))
+      .all();
     if (orgs.length !== ids.length || orgs.some((o) => o.kind === "drafting_team" || o.kind === "expert_panel")) {
       throw invalid([{ path: "invitedOrganizationIds", message: "round.unknownOrganization" }], "round.unknownOrganization");
     }
     const id = newId("rnd");
     const now = new Date();
-    tx.insert(rounds).values({ id, editionId, title: values.title, instructions: values.instructions, visibility: values.visibility, opensAt: now, closesAt: values.closesAt, openedById: ctx.user.id, createdAt: now }).run();
+    tx.insert(rounds)
+      .values({
+        id,
+        editionId,
+        title: values.title,
+        instructions: values.instructions,
+        visibility: values.visibility,
+        opensAt: now,
+        closesAt: values.closesAt,
+        openedById: ctx.user.id,
+        createdAt: now,
+      })
+      .run();
     for (const organizationId of ids) tx.insert(roundInvitations).values({ roundId: id, organizationId }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "round.open", entityType: "round", entityId: id, data: { editionId, closesAt: isoShanghai(values.closesAt), visibility: values.visibility, invited: ids } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "round.open",
+      entityType: "round",
+      entityId: id,
+      data: { editionId, closesAt: isoShanghai(values.closesAt), visibility: values.visibility, invited: ids },
+    });
     return { id };
   });
 }
@@ -101,12 +155,20 @@ export function openRound(ctx: Ctx, editionId: string, input: unknown) {
 /** Moves the deadline (later or earlier, but into the future); reopens a round closed early. Audited. */
 export function extendRound(ctx: Ctx, roundId: string, input: unknown) {
   if (!can(ctx.user, "update:round:any")) throw forbidden();
-  const { closesAt, reason } = z.object({ closesAt: futureInstant, reason: z.string().trim().max(500, "validation.tooLong|500").default("") }).parse(input);
+  const { closesAt, reason } = z
+    .object({ closesAt: futureInstant, reason: z.string().trim().max(500, "validation.tooLong|500").default("") })
+    .parse(input);
   return ctx.db.transaction((tx) => {
     const { round, planId } = loadRound(ctx, roundId, tx);
     requirePlanDrafter(ctx, planId, tx);
     tx.update(rounds).set({ closesAt, closedEarlyAt: null }).where(eq(rounds.id, roundId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "round.extend", entityType: "round", entityId: roundId, data: { from: isoShanghai(closesAtOf(round)), to: isoShanghai(closesAt), reason } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "round.extend",
+      entityType: "round",
+      entityId: roundId,
+      data: { from: isoShanghai(closesAtOf(round)), to: isoShanghai(closesAt), reason },
+    });
     return { closesAt: isoShanghai(closesAt) };
   });
 }
@@ -118,7 +180,13 @@ export function closeRoundEarly(ctx: Ctx, roundId: string) {
     requirePlanDrafter(ctx, planId, tx, { frozenToo: false });
     requireOpen(round);
     tx.update(rounds).set({ closedEarlyAt: new Date() }).where(eq(rounds.id, roundId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "round.close", entityType: "round", entityId: roundId, data: { scheduled: isoShanghai(round.closesAt) } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "round.close",
+      entityType: "round",
+      entityId: roundId,
+      data: { scheduled: isoShanghai(round.closesAt) },
+    });
   });
 }
 
@@ -144,7 +212,13 @@ export function roundCoverage(db: DbOrTx, roundId: string) {
   );
   const sent = new Map(
     db
-      .select({ organizationId: submissions.organizationId, submittedAt: submissions.submittedAt, statement: submissions.statement, noComments: submissions.noComments, by: users.displayName })
+      .select({
+        organizationId: submissions.organizationId,
+        submittedAt: submissions.submittedAt,
+        statement: submissions.statement,
+        noComments: submissions.noComments,
+        by: users.displayName,
+      })
       .from(submissions)
       .innerJoin(users, eq(submissions.submittedById, users.id))
       .where(eq(submissions.roundId, roundId))
@@ -155,7 +229,21 @@ export function roundCoverage(db: DbOrTx, roundId: string) {
     const submission = sent.get(o.id);
     const commentCount = counts.get(o.id) ?? 0;
     const state: OrganizationState = submission ? "submitted" : commentCount ? "drafting" : "not_started";
-    return { organizationId: o.id, name: o.name, kind: o.kind, state, commentCount, submission: submission ? { submittedAt: isoShanghai(submission.submittedAt), statement: submission.statement, noComments: submission.noComments, by: submission.by } : null };
+    return {
+      organizationId: o.id,
+      name: o.name,
+      kind: o.kind,
+      state,
+      commentCount,
+      submission: submission
+        ? {
+            submittedAt: isoShanghai(submission.submittedAt),
+            statement: submission.statement,
+            noComments: submission.noComments,
+            by: submission.by,
+          }
+        : null,
+    };
   });
 }
 
@@ -184,17 +272,30 @@ export function getRound(ctx: Ctx, roundId: string, now = Date.now()) {
     seesWhole: seesWholeRound(r.viewer),
     coverage: seesWholeRound(r.viewer) ? coverage : coverage.filter((c) => c.organizationId === ctx.user.organization.id),
     mine: coverage.find((c) => c.organizationId === ctx.user.organization.id) ?? null,
-    canManage: can(ctx.user, "update:round:any") && draftsPlan(ctx.user, { level: r.planLevel, draftingOrganizationId: r.draftingOrganizationId }),
+    canManage:
+      can(ctx.user, "update:round:any") && draftsPlan(ctx.user, { level: r.planLevel, draftingOrganizationId: r.draftingOrganizationId }),
     canComment: can(ctx.user, "create:comment:own") && r.invitedOrganizationIds.includes(ctx.user.organization.id),
     // who is invited is public to the round; when the others replied is not, for those who do not see the whole round
-    invited: coverage.map((c) => ({ organizationId: c.organizationId, submittedAt: seesWholeRound(r.viewer) || c.organizationId === ctx.user.organization.id ? (c.submission?.submittedAt ?? null) : null })),
+    invited: coverage.map((c) => ({
+      organizationId: c.organizationId,
+      submittedAt: seesWholeRound(r.viewer) || c.organizationId === ctx.user.organization.id ? (c.submission?.submittedAt ?? null) : null,
+    })),
   };
 }
 
 /** GET /api/v1/rounds/:id */
 export function roundJson(ctx: Ctx, roundId: string) {
   const r = getRound(ctx, roundId);
-  return { id: r.id, editionId: r.editionId, title: r.title, instructions: r.instructions, closesAt: r.closesAt, visibility: r.visibility, open: r.open, invited: r.invited };
+  return {
+    id: r.id,
+    editionId: r.editionId,
+    title: r.title,
+    instructions: r.instructions,
+    closesAt: r.closesAt,
+    visibility: r.visibility,
+    open: r.open,
+    invited: r.invited,
+  };
 }
 
 /** The reviewer's inbox (and everyone else's list of rounds): newest first, with their state. */
@@ -223,11 +324,33 @@ export function submitReply(ctx: Ctx, roundId: string, input: unknown) {
     if (!r.invitedOrganizationIds.includes(ctx.user.organization.id)) throw forbidden("round.notInvited");
     requireOpen(r.round);
     if (submissionOf(tx, roundId, ctx.user.organization.id)) throw new DomainError("conflict", "submission.already");
-    const active = tx.select({ n: count() }).from(comments).where(and(eq(comments.roundId, roundId), eq(comments.organizationId, ctx.user.organization.id), isNull(comments.withdrawnAt))).get()?.n ?? 0;
+    const active =
+      tx
+        .select({ n: count() })
+        .from(comments)
+        .where(and(eq(comments.roundId, roundId), eq(comments.organizationId, ctx.user.organization.id), isNull(comments.withdrawnAt)))
+        .get()?.n ?? 0;
     const id = newId("sub");
     const submittedAt = new Date();
-    tx.insert(submissions).values({ id, roundId, organizationId: ctx.user.organization.id, statement, noComments: active === 0, submittedById: ctx.user.id, submittedAt }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "submission.create", entityType: "round", entityId: roundId, data: { submissionId: id, organizationId: ctx.user.organization.id, comments: active }, bound: [bindRow(tx, "submissions", id)] });
+    tx.insert(submissions)
+      .values({
+        id,
+        roundId,
+        organizationId: ctx.user.organization.id,
+        statement,
+        noComments: active === 0,
+        submittedById: ctx.user.id,
+        submittedAt,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "submission.create",
+      entityType: "round",
+      entityId: roundId,
+      data: { submissionId: id, organizationId: ctx.user.organization.id, comments: active },
+      bound: [bindRow(tx, "submissions", id)],
+    });
     notifyUsers(tx, [r.round.openedById], "submission_created", { roundId, round: r.round.title, org: ctx.user.organization.name });
     return { id, submittedAt: isoShanghai(submittedAt), noComments: active === 0 };
   });

@@ -43,7 +43,12 @@ export function bindRows(tx: DbOrTx, table: BoundTableName, ids: string[]): RowB
   const found = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = tx.all<Record<string, unknown>>(sql`SELECT ${selectColumns(table)} FROM ${sql.identifier(table)} WHERE ${sql.identifier(key[0])} IN (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`);
+    const rows = tx.all<Record<string, unknown>>(
+      sql`SELECT ${selectColumns(table)} FROM ${sql.identifier(table)} WHERE ${sql.identifier(key[0])} IN (${sql.join(
+        chunk.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
     for (const row of rows) found.set(rowId(table, row), rowHash(table, row));
   }
   return ids.map((id) => {
@@ -74,7 +79,6 @@ export function bindEveryRow(tx: DbOrTx): RowBinding[] {
   }
   return out;
 }
-
 
 /** The latest binding of every row, from the events' `bound` lists in id order. */
 export function latestBindings(db: DbOrTx): Map<string, string | null> {
@@ -124,12 +128,33 @@ export function brokenRows(db: DbOrTx): BrokenRecord[] {
 export function bindExistingRows(db: Db, actorId: string | null): { bound: number; refused: BrokenRecord[] } {
   return db.transaction((tx) => {
     const chain = verifyAuditChain(tx);
-    if (!chain.ok) return { bound: 0, refused: [{ table: "audit_events", id: String(chain.firstBrokenEventId ?? chain.missingEventIds[0]), reason: chain.firstBrokenEventId !== null ? ("changed" as const) : ("missing" as const) }] };
+    if (!chain.ok)
+      return {
+        bound: 0,
+        refused: [
+          {
+            table: "audit_events",
+            id: String(chain.firstBrokenEventId ?? chain.missingEventIds[0]),
+            reason: chain.firstBrokenEventId !== null ? ("changed" as const) : ("missing" as const),
+          },
+        ],
+      };
     const latest = latestBindings(tx);
-    const refused = [...brokenContentHashes(tx), ...brokenRows(tx).filter((b) => b.reason !== "unbound" || latest.has(`${b.table}\u0000${b.id}`))];
+    const refused = [
+      ...brokenContentHashes(tx),
+      ...brokenRows(tx).filter((b) => b.reason !== "unbound" || latest.has(`${b.table}\u0000${b.id}`)),
+    ];
     if (refused.length) return { bound: 0, refused };
     const bound = brokenRows(tx).map((b) => bindRow(tx, b.table as BoundTableName, b.id));
-    if (bound.length) recordAudit(tx, { actorId, action: "audit.bind_existing", entityType: "database", entityId: "rows", data: { rows: bound.length }, bound });
+    if (bound.length)
+      recordAudit(tx, {
+        actorId,
+        action: "audit.bind_existing",
+        entityType: "database",
+        entityId: "rows",
+        data: { rows: bound.length },
+        bound,
+      });
     return { bound: bound.length, refused: [] };
   });
 }

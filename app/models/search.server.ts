@@ -6,7 +6,19 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { comments, documents, editionSections, editions, organizations, plans, replies, revisions, roundInvitations, rounds, sections } from "~db/schema";
+import {
+  comments,
+  documents,
+  editionSections,
+  editions,
+  organizations,
+  plans,
+  replies,
+  revisions,
+  roundInvitations,
+  rounds,
+  sections,
+} from "~db/schema";
 import { canSeeComment, canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
 import { seesPlanDrafts } from "../lib/plan-access";
 import { normalizeQuery, planQuery } from "../lib/search/query";
@@ -59,12 +71,27 @@ interface RoundScope {
 
 /** What the caller may see, as sets the SQL can test: plans whose drafts they read, rounds by how much of them. */
 function scopeOf(ctx: Ctx) {
-  const planRows = ctx.db.select({ id: plans.id, level: plans.level, draftingOrganizationId: plans.draftingOrganizationId }).from(plans).all();
+  const planRows = ctx.db
+    .select({ id: plans.id, level: plans.level, draftingOrganizationId: plans.draftingOrganizationId })
+    .from(plans)
+    .all();
   const readsDrafts = can(ctx.user, "read:revision:any");
   const draftPlans = planRows.filter((p) => readsDrafts && seesPlanDrafts(ctx.user, p)).map((p) => p.id);
   const planById = new Map(planRows.map((p) => [p.id, p]));
-  const invitedHere = new Set(ctx.db.select({ id: roundInvitations.roundId }).from(roundInvitations).where(eq(roundInvitations.organizationId, ctx.user.organization.id)).all().map((r) => r.id));
-  const roundRows = ctx.db.select({ id: rounds.id, visibility: rounds.visibility, planId: documents.planId }).from(rounds).innerJoin(editions, eq(rounds.editionId, editions.id)).innerJoin(documents, eq(editions.documentId, documents.id)).all();
+  const invitedHere = new Set(
+    ctx.db
+      .select({ id: roundInvitations.roundId })
+      .from(roundInvitations)
+      .where(eq(roundInvitations.organizationId, ctx.user.organization.id))
+      .all()
+      .map((r) => r.id),
+  );
+  const roundRows = ctx.db
+    .select({ id: rounds.id, visibility: rounds.visibility, planId: documents.planId })
+    .from(rounds)
+    .innerJoin(editions, eq(rounds.editionId, editions.id))
+    .innerJoin(documents, eq(editions.documentId, documents.id))
+    .all();
   const roundScope = new Map<string, RoundScope>();
   const whole: string[] = [];
   const partial: string[] = [];
@@ -73,7 +100,11 @@ function scopeOf(ctx: Ctx) {
     const plan = planById.get(r.planId);
     if (!plan) continue;
     // Only the caller's own organisation matters to canSeeRound / canSeeComment.
-    const scope: RoundScope = { viewer: viewerOf(ctx, plan), visibility: r.visibility, invited: invitedHere.has(r.id) ? [ctx.user.organization.id] : [] };
+    const scope: RoundScope = {
+      viewer: viewerOf(ctx, plan),
+      visibility: r.visibility,
+      invited: invitedHere.has(r.id) ? [ctx.user.organization.id] : [],
+    };
     if (!canSeeRound(scope.viewer, scope.invited)) continue;
     roundScope.set(r.id, scope);
     if (seesWholeRound(scope.viewer)) whole.push(r.id);
@@ -126,15 +157,52 @@ function visibleHits(ctx: Ctx, q: string, scope: Scope, planId: string | undefin
 /** Sections found: the working draft's place, or the newest published edition holding the revision. */
 function sectionResults(ctx: Ctx, q: string, ids: string[], scope: Scope) {
   if (!ids.length) return new Map<string, SearchResult>();
-  const rows = ctx.db.select({ id: revisions.id, text: revisions.text, sectionId: revisions.sectionId, number: sections.number, title: sections.title, planId: documents.planId, planTitle: plans.title }).from(revisions).innerJoin(sections, eq(revisions.sectionId, sections.id)).innerJoin(documents, eq(sections.documentId, documents.id)).innerJoin(plans, eq(documents.planId, plans.id)).where(inArray(revisions.id, ids)).all();
+  const rows = ctx.db
+    .select({
+      id: revisions.id,
+      text: revisions.text,
+      sectionId: revisions.sectionId,
+      number: sections.number,
+      title: sections.title,
+      planId: documents.planId,
+      planTitle: plans.title,
+    })
+    .from(revisions)
+    .innerJoin(sections, eq(revisions.sectionId, sections.id))
+    .innerJoin(documents, eq(sections.documentId, documents.id))
+    .innerJoin(plans, eq(documents.planId, plans.id))
+    .where(inArray(revisions.id, ids))
+    .all();
   const newest = new Map<string, { editionId: string; label: string; number: string; title: string; publishedAt: Date }>();
-  for (const h of ctx.db.select({ revisionId: editionSections.revisionId, editionId: editions.id, label: editions.label, number: editionSections.number, title: editionSections.title, publishedAt: editions.publishedAt }).from(editionSections).innerJoin(editions, eq(editionSections.editionId, editions.id)).where(inArray(editionSections.revisionId, ids)).all()) {
+  for (const h of ctx.db
+    .select({
+      revisionId: editionSections.revisionId,
+      editionId: editions.id,
+      label: editions.label,
+      number: editionSections.number,
+      title: editionSections.title,
+      publishedAt: editions.publishedAt,
+    })
+    .from(editionSections)
+    .innerJoin(editions, eq(editionSections.editionId, editions.id))
+    .where(inArray(editionSections.revisionId, ids))
+    .all()) {
     const seen = newest.get(h.revisionId);
     if (!seen || seen.publishedAt < h.publishedAt) newest.set(h.revisionId, h);
   }
   const out = new Map<string, SearchResult>();
   for (const r of rows) {
-    const base = { kind: "section" as const, id: r.id, planId: r.planId, planTitle: r.planTitle, sectionId: r.sectionId, snippet: makeSnippet(r.text, q), roundId: null, commentId: null, organization: null };
+    const base = {
+      kind: "section" as const,
+      id: r.id,
+      planId: r.planId,
+      planTitle: r.planTitle,
+      sectionId: r.sectionId,
+      snippet: makeSnippet(r.text, q),
+      roundId: null,
+      commentId: null,
+      organization: null,
+    };
     const held = newest.get(r.id);
     const edition = held ? { id: held.editionId, label: held.label } : null;
     if (scope.draftPlans.includes(r.planId)) {
@@ -143,7 +211,14 @@ function sectionResults(ctx: Ctx, q: string, ids: string[], scope: Scope) {
       continue;
     }
     if (!held) continue; // not published: not found
-    out.set(`revision:${r.id}`, { ...base, number: held.number, title: held.title, url: `/editions/${held.editionId}#${r.sectionId}`, edition, draft: false });
+    out.set(`revision:${r.id}`, {
+      ...base,
+      number: held.number,
+      title: held.title,
+      url: `/editions/${held.editionId}#${r.sectionId}`,
+      edition,
+      draft: false,
+    });
   }
   return out;
 }
@@ -151,11 +226,24 @@ function sectionResults(ctx: Ctx, q: string, ids: string[], scope: Scope) {
 /** Comments and replies found, each checked once more against the shared visibility rule. */
 function commentResults(ctx: Ctx, q: string, commentIds: string[], replyIds: string[], scope: Scope) {
   const out = new Map<string, SearchResult>();
-  const replyRows = replyIds.length ? ctx.db.select({ id: replies.id, body: replies.body, commentId: replies.commentId }).from(replies).where(inArray(replies.id, replyIds)).all() : [];
+  const replyRows = replyIds.length
+    ? ctx.db
+        .select({ id: replies.id, body: replies.body, commentId: replies.commentId })
+        .from(replies)
+        .where(inArray(replies.id, replyIds))
+        .all()
+    : [];
   const ids = [...new Set([...commentIds, ...replyRows.map((r) => r.commentId)])];
   if (!ids.length) return out;
   const rows = ctx.db
-    .select({ c: comments, orgName: organizations.name, planId: plans.id, planTitle: plans.title, number: editionSections.number, title: editionSections.title })
+    .select({
+      c: comments,
+      orgName: organizations.name,
+      planId: plans.id,
+      planTitle: plans.title,
+      number: editionSections.number,
+      title: editionSections.title,
+    })
     .from(comments)
     .innerJoin(organizations, eq(comments.organizationId, organizations.id))
     .innerJoin(rounds, eq(comments.roundId, rounds.id))
@@ -165,10 +253,21 @@ function commentResults(ctx: Ctx, q: string, commentIds: string[], replyIds: str
     .leftJoin(editionSections, and(eq(editionSections.editionId, rounds.editionId), eq(editionSections.sectionId, comments.sectionId)))
     .where(inArray(comments.id, ids))
     .all();
-  const byId = new Map(rows.filter(({ c }) => {
-    const round = scope.roundScope.get(c.roundId);
-    return !!round && canSeeComment(round.viewer, { visibility: round.visibility, invitedOrganizationIds: round.invited }, { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt });
-  }).map((r) => [r.c.id, r]));
+  const byId = new Map(
+    rows
+      .filter(({ c }) => {
+        const round = scope.roundScope.get(c.roundId);
+        return (
+          !!round &&
+          canSeeComment(
+            round.viewer,
+            { visibility: round.visibility, invitedOrganizationIds: round.invited },
+            { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt },
+          )
+        );
+      })
+      .map((r) => [r.c.id, r]),
+  );
   const result = (row: (typeof rows)[number], kind: "comment" | "reply", id: string, body: string): SearchResult => ({
     kind,
     id,
@@ -205,7 +304,10 @@ export function search(ctx: Ctx, input: unknown): { query: string; results: Sear
   const more = hits.length > limit;
   const shown = hits.slice(0, limit);
   const ofKind = (k: string) => shown.filter((h) => h.kind === k).map((h) => h.refId);
-  const found = new Map([...sectionResults(ctx, q, ofKind("revision"), scope), ...commentResults(ctx, q, ofKind("comment"), ofKind("reply"), scope)]);
+  const found = new Map([
+    ...sectionResults(ctx, q, ofKind("revision"), scope),
+    ...commentResults(ctx, q, ofKind("comment"), ofKind("reply"), scope),
+  ]);
   const results = shown.map((h) => found.get(`${h.kind}:${h.refId}`)).filter((r): r is SearchResult => !!r);
   return { query: q, results, more };
 }

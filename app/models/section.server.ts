@@ -16,7 +16,11 @@ import { latestPublishedSections } from "./edition.server";
 import { appendRevision, getRevision, prepareContentOrThrow } from "./revision.server";
 
 const EMPTY_DOC = { type: "doc", content: [{ type: "paragraph" }] };
-export const title = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong|100");
+export const title = z
+  .string({ required_error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(100, "validation.tooLong|100");
 const number = z.string().trim().max(20, "validation.tooLong|20");
 
 /** Drafters of the document's (or section's) plan, while the plan is not approved. */
@@ -34,7 +38,12 @@ export interface Node {
 
 /** The document's sections as a tree (retired ones included, so their order is kept). */
 export function loadTree(tx: Tx, documentId: string): Node[] {
-  const rows = tx.select({ id: sections.id, parentId: sections.parentId, retiredAt: sections.retiredAt }).from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
+  const rows = tx
+    .select({ id: sections.id, parentId: sections.parentId, retiredAt: sections.retiredAt })
+    .from(sections)
+    .where(eq(sections.documentId, documentId))
+    .orderBy(asc(sections.sortOrder))
+    .all();
   const nodes = new Map(rows.map((r) => [r.id, { id: r.id, parentId: r.parentId, retired: !!r.retiredAt, children: [] as Node[] }]));
   const roots: Node[] = [];
   for (const n of nodes.values()) (n.parentId && nodes.get(n.parentId) ? nodes.get(n.parentId)!.children : roots).push(n);
@@ -68,7 +77,14 @@ function sectionOf(tx: Tx, sectionId: string) {
   return row;
 }
 
-export const newSectionInput = z.object({ title, number: number.optional(), parentId: z.string().optional().transform((v) => v || null) });
+export const newSectionInput = z.object({
+  title,
+  number: number.optional(),
+  parentId: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
+});
 
 /** Adds a section at the end of the document (or of a chapter), with an empty first revision. */
 export function addSection(ctx: Ctx, documentId: string, input: unknown) {
@@ -86,11 +102,20 @@ export function addSection(ctx: Ctx, documentId: string, input: unknown) {
     const id = newId("sec");
     const position = siblings.filter((s) => !s.retired).length + 1;
     const shownNumber = values.number || (values.parentId ? `第${chineseNumeral(position)}节` : `第${chineseNumeral(position)}章`);
-    tx.insert(sections).values({ id, documentId, parentId: values.parentId, number: shownNumber, title: values.title, sortOrder: 1_000_000 }).run();
+    tx.insert(sections)
+      .values({ id, documentId, parentId: values.parentId, number: shownNumber, title: values.title, sortOrder: 1_000_000 })
+      .run();
     siblings.push({ id, parentId: values.parentId, retired: false, children: [] });
     saveTree(tx, roots);
     const revision = appendRevision(tx, { sectionId: id, parentRevisionId: null, authorId: ctx.user.id, note: "新建章节", prepared });
-    recordAudit(tx, { actorId: ctx.user.id, action: "section.create", entityType: "section", entityId: id, data: { documentId, title: values.title, number: shownNumber, parentId: values.parentId }, bound: [bindRow(tx, "revisions", revision.id)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "section.create",
+      entityType: "section",
+      entityId: id,
+      data: { documentId, title: values.title, number: shownNumber, parentId: values.parentId },
+      bound: [bindRow(tx, "revisions", revision.id)],
+    });
     return { id };
   });
 }
@@ -101,11 +126,19 @@ export function renameSection(ctx: Ctx, sectionId: string, input: unknown) {
     requireDrafting(ctx, tx, { sectionId });
     const before = sectionOf(tx, sectionId);
     tx.update(sections).set(values).where(eq(sections.id, sectionId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "section.rename", entityType: "section", entityId: sectionId, data: { from: { title: before.title, number: before.number }, to: values } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "section.rename",
+      entityType: "section",
+      entityId: sectionId,
+      data: { from: { title: before.title, number: before.number }, to: values },
+    });
   });
 }
 
-export const moveInput = z.object({ direction: z.enum(["up", "down", "indent", "outdent"], { errorMap: () => ({ message: "validation.choice" }) }) });
+export const moveInput = z.object({
+  direction: z.enum(["up", "down", "indent", "outdent"], { errorMap: () => ({ message: "validation.choice" }) }),
+});
 
 /**
  * Reorders or re-nests one section, its subsection moving with it: up/down among its siblings,
@@ -128,7 +161,10 @@ export function moveSection(ctx: Ctx, sectionId: string, input: unknown) {
       if (j < 0 || j >= siblings.length) throw conflict("section.cannotMove");
       [siblings[i], siblings[j]] = [siblings[j], siblings[i]];
     } else if (direction === "indent") {
-      const target = siblings.slice(0, i).reverse().find((s) => !s.retired);
+      const target = siblings
+        .slice(0, i)
+        .reverse()
+        .find((s) => !s.retired);
       if (parent || !target || node.children.some((c) => !c.retired)) throw conflict("section.cannotIndent");
       siblings.splice(i, 1);
       target.children.push(node, ...node.children);
@@ -150,10 +186,20 @@ export function retireSection(ctx: Ctx, sectionId: string) {
     requireDrafting(ctx, tx, { sectionId });
     const section = sectionOf(tx, sectionId);
     if (section.retiredAt) return;
-    const activeChildren = tx.select({ id: sections.id }).from(sections).where(and(eq(sections.parentId, sectionId), isNull(sections.retiredAt))).all();
+    const activeChildren = tx
+      .select({ id: sections.id })
+      .from(sections)
+      .where(and(eq(sections.parentId, sectionId), isNull(sections.retiredAt)))
+      .all();
     if (activeChildren.length) throw conflict("section.hasChildren");
     tx.update(sections).set({ retiredAt: new Date() }).where(eq(sections.id, sectionId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "section.retire", entityType: "section", entityId: sectionId, data: { title: section.title } });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "section.retire",
+      entityType: "section",
+      entityId: sectionId,
+      data: { title: section.title },
+    });
   });
 }
 
@@ -167,7 +213,17 @@ export function retireSection(ctx: Ctx, sectionId: string) {
  */
 export function getSection(ctx: Ctx, sectionId: string) {
   const section = ctx.db
-    .select({ id: sections.id, documentId: sections.documentId, parentId: sections.parentId, number: sections.number, title: sections.title, currentRevisionId: sections.currentRevisionId, retiredAt: sections.retiredAt, documentTitle: documents.title, planId: documents.planId })
+    .select({
+      id: sections.id,
+      documentId: sections.documentId,
+      parentId: sections.parentId,
+      number: sections.number,
+      title: sections.title,
+      currentRevisionId: sections.currentRevisionId,
+      retiredAt: sections.retiredAt,
+      documentTitle: documents.title,
+      planId: documents.planId,
+    })
     .from(sections)
     .innerJoin(documents, eq(sections.documentId, documents.id))
     .where(eq(sections.id, sectionId))
@@ -184,10 +240,23 @@ export function getSection(ctx: Ctx, sectionId: string) {
     .all();
   const publications = history.length
     ? ctx.db
-        .select({ revisionId: editionSections.revisionId, editionId: editions.id, label: editions.label, publishedAt: editions.publishedAt })
+        .select({
+          revisionId: editionSections.revisionId,
+          editionId: editions.id,
+          label: editions.label,
+          publishedAt: editions.publishedAt,
+        })
         .from(editionSections)
         .innerJoin(editions, eq(editionSections.editionId, editions.id))
-        .where(and(eq(editionSections.sectionId, sectionId), inArray(editionSections.revisionId, history.map((h) => h.id))))
+        .where(
+          and(
+            eq(editionSections.sectionId, sectionId),
+            inArray(
+              editionSections.revisionId,
+              history.map((h) => h.id),
+            ),
+          ),
+        )
         .orderBy(desc(editions.publishedAt))
         .all()
     : [];
@@ -201,7 +270,10 @@ export function getSection(ctx: Ctx, sectionId: string) {
     current,
     published: publications.find((p) => p.revisionId === currentId) ?? null,
     latestEdition: publications[0] ?? null,
-    revisions: visible.map((h) => ({ ...h, editions: publications.filter((p) => p.revisionId === h.id).map((p) => ({ id: p.editionId, label: p.label })) })),
+    revisions: visible.map((h) => ({
+      ...h,
+      editions: publications.filter((p) => p.revisionId === h.id).map((p) => ({ id: p.editionId, label: p.label })),
+    })),
   };
 }
 
@@ -233,12 +305,29 @@ export function visibleSections(ctx: Ctx, planId: string, documentIds: string[])
   const out = new Map<string, VisibleSection[]>(documentIds.map((id) => [id, []]));
   if (!documentIds.length) return out;
   if (can(ctx.user, "read:revision:any") && seesPlanDrafts(ctx, planId)) {
-    const rows = ctx.db.select().from(sections).where(and(inArray(sections.documentId, documentIds), isNull(sections.retiredAt))).orderBy(asc(sections.sortOrder)).all();
-    for (const s of rows) out.get(s.documentId)!.push({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, currentRevisionId: s.currentRevisionId });
+    const rows = ctx.db
+      .select()
+      .from(sections)
+      .where(and(inArray(sections.documentId, documentIds), isNull(sections.retiredAt)))
+      .orderBy(asc(sections.sortOrder))
+      .all();
+    for (const s of rows)
+      out
+        .get(s.documentId)!
+        .push({ id: s.id, number: s.number, title: s.title, parentId: s.parentId, currentRevisionId: s.currentRevisionId });
     return out;
   }
   for (const [documentId, manifest] of latestPublishedSections(ctx.db, documentIds)) {
-    out.set(documentId, manifest.map((m) => ({ id: m.sectionId, number: m.number, title: m.title, parentId: m.parentSectionId, currentRevisionId: m.revisionId })));
+    out.set(
+      documentId,
+      manifest.map((m) => ({
+        id: m.sectionId,
+        number: m.number,
+        title: m.title,
+        parentId: m.parentSectionId,
+        currentRevisionId: m.revisionId,
+      })),
+    );
   }
   return out;
 }

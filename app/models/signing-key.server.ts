@@ -34,7 +34,12 @@ export type SignatureFields = z.infer<typeof signatureFields>;
 export function editionSm3(db: DbOrTx, editionId: string): string {
   const e = db.select({ documentId: editions.documentId, label: editions.label }).from(editions).where(eq(editions.id, editionId)).get();
   if (!e) throw notFound();
-  const manifest = db.select().from(editionSections).where(eq(editionSections.editionId, editionId)).orderBy(asc(editionSections.position)).all();
+  const manifest = db
+    .select()
+    .from(editionSections)
+    .where(eq(editionSections.editionId, editionId))
+    .orderBy(asc(editionSections.position))
+    .all();
   return manifestSm3(e.documentId, e.label, manifest, editionTablesOf(db, editionId));
 }
 
@@ -46,26 +51,52 @@ export const signedAtIso = (d: Date) => d.toISOString();
  * registers the key on first use (audited). Returns what the record stores; without any signature
  * field the record is made as before (signedAt = now, no browser signature).
  */
-export function acceptSignature(tx: DbOrTx, user: Ctx["user"], payload: Omit<SigningPayload, "signedAt">, fields: SignatureFields, now = new Date()) {
+export function acceptSignature(
+  tx: DbOrTx,
+  user: Ctx["user"],
+  payload: Omit<SigningPayload, "signedAt">,
+  fields: SignatureFields,
+  now = new Date(),
+) {
   const { signedAt, publicKey, signature } = fields;
-  if (signedAt === undefined && publicKey === undefined && signature === undefined) return { signedAt: now, signingKeyId: null, signature: null };
+  if (signedAt === undefined && publicKey === undefined && signature === undefined)
+    return { signedAt: now, signingKeyId: null, signature: null };
   if (!signedAt || !publicKey || !signature) throw invalid([{ path: "signature", message: "signing.incomplete" }], "signing.incomplete");
   const at = new Date(signedAt);
-  if (Number.isNaN(at.getTime()) || at.toISOString() !== signedAt) throw invalid([{ path: "signedAt", message: "signing.badTime" }], "signing.badTime");
-  if (Math.abs(at.getTime() - now.getTime()) > SIGNED_AT_TOLERANCE_MS) throw invalid([{ path: "signedAt", message: "signing.clockSkew" }], "signing.clockSkew");
+  if (Number.isNaN(at.getTime()) || at.toISOString() !== signedAt)
+    throw invalid([{ path: "signedAt", message: "signing.badTime" }], "signing.badTime");
+  if (Math.abs(at.getTime() - now.getTime()) > SIGNED_AT_TOLERANCE_MS)
+    throw invalid([{ path: "signedAt", message: "signing.clockSkew" }], "signing.clockSkew");
   const parsed = parsePublicJwk(publicKey);
   if (!parsed) throw invalid([{ path: "publicKey", message: "signing.badKey" }], "signing.badKey");
   const fingerprint = jwkFingerprint(parsed.jwk);
   const known = tx.select().from(signingKeys).where(eq(signingKeys.fingerprint, fingerprint)).get();
   if (known && known.userId !== user.id) throw forbidden("signing.keyOfOther");
   if (known?.revokedAt) throw forbidden("signing.keyRevoked");
-  if (!verifyBrowserSignature(parsed.jwk, signingPayload({ ...payload, signedAt }), signature)) throw invalid([{ path: "signature", message: "signing.badSignature" }], "signing.badSignature");
+  if (!verifyBrowserSignature(parsed.jwk, signingPayload({ ...payload, signedAt }), signature))
+    throw invalid([{ path: "signature", message: "signing.badSignature" }], "signing.badSignature");
   let keyId = known?.id;
   if (!keyId) {
     keyId = newId("key");
     const deviceLabel = fields.deviceLabel || "API";
-    tx.insert(signingKeys).values({ id: keyId, userId: user.id, algorithm: parsed.algorithm, publicKeyJwk: canonicalJson(parsed.jwk), fingerprint, deviceLabel }).run();
-    recordAudit(tx, { actorId: user.id, action: "signing_key.register", entityType: "signing_key", entityId: keyId, data: { algorithm: parsed.algorithm, fingerprint, deviceLabel }, bound: [bindRow(tx, "signing_keys", keyId)] });
+    tx.insert(signingKeys)
+      .values({
+        id: keyId,
+        userId: user.id,
+        algorithm: parsed.algorithm,
+        publicKeyJwk: canonicalJson(parsed.jwk),
+        fingerprint,
+        deviceLabel,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "signing_key.register",
+      entityType: "signing_key",
+      entityId: keyId,
+      data: { algorithm: parsed.algorithm, fingerprint, deviceLabel },
+      bound: [bindRow(tx, "signing_keys", keyId)],
+    });
   }
   return { signedAt: at, signingKeyId: keyId, signature };
 }
@@ -82,7 +113,17 @@ export function keysById(db: DbOrTx, ids: (string | null)[]): Map<string, KeyInf
       .from(signingKeys)
       .where(inArray(signingKeys.id, wanted))
       .all()
-      .map((k) => [k.id, { id: k.id, userId: k.userId, algorithm: k.algorithm, fingerprint: k.fingerprint, jwk: JSON.parse(k.publicKeyJwk) as PublicJwk, revokedAt: k.revokedAt ? isoShanghai(k.revokedAt) : null }]),
+      .map((k) => [
+        k.id,
+        {
+          id: k.id,
+          userId: k.userId,
+          algorithm: k.algorithm,
+          fingerprint: k.fingerprint,
+          jwk: JSON.parse(k.publicKeyJwk) as PublicJwk,
+          revokedAt: k.revokedAt ? isoShanghai(k.revokedAt) : null,
+        },
+      ]),
   );
 }
 
@@ -90,8 +131,18 @@ export function keysById(db: DbOrTx, ids: (string | null)[]): Map<string, KeyInf
  * Whether a stored record's browser signature verifies: made by the record's signer with a key
  * registered to them, over the payload rebuilt from the record. A key revoked later does not undo it.
  */
-export function storedSignatureVerifies(key: KeyInfo | undefined, signerId: string, payload: Omit<SigningPayload, "signedAt">, signedAt: Date, signature: string): boolean {
-  return !!key && key.userId === signerId && verifyBrowserSignature(key.jwk, signingPayload({ ...payload, signedAt: signedAtIso(signedAt) }), signature);
+export function storedSignatureVerifies(
+  key: KeyInfo | undefined,
+  signerId: string,
+  payload: Omit<SigningPayload, "signedAt">,
+  signedAt: Date,
+  signature: string,
+): boolean {
+  return (
+    !!key &&
+    key.userId === signerId &&
+    verifyBrowserSignature(key.jwk, signingPayload({ ...payload, signedAt: signedAtIso(signedAt) }), signature)
+  );
 }
 
 const keyView = (k: typeof signingKeys.$inferSelect) => ({
@@ -105,7 +156,13 @@ const keyView = (k: typeof signingKeys.$inferSelect) => ({
 
 /** The caller's own keys (one per device), newest first. */
 export function listOwnKeys(ctx: Ctx) {
-  return ctx.db.select().from(signingKeys).where(eq(signingKeys.userId, ctx.user.id)).orderBy(desc(signingKeys.createdAt)).all().map(keyView);
+  return ctx.db
+    .select()
+    .from(signingKeys)
+    .where(eq(signingKeys.userId, ctx.user.id))
+    .orderBy(desc(signingKeys.createdAt))
+    .all()
+    .map(keyView);
 }
 
 /** Every registered key with its owner (admins). */
@@ -129,7 +186,14 @@ export function revokeKey(ctx: Ctx, keyId: string) {
     if (k.revokedAt) return { id: k.id, revokedAt: isoShanghai(k.revokedAt) };
     const revokedAt = new Date();
     tx.update(signingKeys).set({ revokedAt, revokedById: ctx.user.id }).where(eq(signingKeys.id, keyId)).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "signing_key.revoke", entityType: "signing_key", entityId: keyId, data: { fingerprint: k.fingerprint, userId: k.userId }, bound: [bindRow(tx, "signing_keys", keyId)] });
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "signing_key.revoke",
+      entityType: "signing_key",
+      entityId: keyId,
+      data: { fingerprint: k.fingerprint, userId: k.userId },
+      bound: [bindRow(tx, "signing_keys", keyId)],
+    });
     return { id: k.id, revokedAt: isoShanghai(revokedAt) };
   });
 }

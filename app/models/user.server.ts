@@ -10,7 +10,8 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 
-export const requiredText = (max: number) => z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
+export const requiredText = (max: number) =>
+  z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(max, `validation.tooLong|${max}`);
 
 export function requireAdmin(ctx: Ctx, permission: "manage:user:any" | "manage:organization:any") {
   if (!can(ctx.user, permission)) throw forbidden();
@@ -18,7 +19,12 @@ export function requireAdmin(ctx: Ctx, permission: "manage:user:any" | "manage:o
 
 /** The accounts a demo's login page lists (DEMO_SEED=1 only), in the order they were created. */
 export function demoAccounts(db: DbOrTx) {
-  return db.select({ username: users.username, role: users.role, displayName: users.displayName }).from(users).where(isNull(users.disabledAt)).orderBy(sql`rowid`).all();
+  return db
+    .select({ username: users.username, role: users.role, displayName: users.displayName })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .orderBy(sql`rowid`)
+    .all();
 }
 
 export function listUsers(ctx: Ctx) {
@@ -47,7 +53,11 @@ const password = z.string({ required_error: "validation.required" }).superRefine
 
 export const userInput = z
   .object({
-    username: z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{3,32}$/, "validation.username"),
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9_-]{3,32}$/, "validation.username"),
     displayName: requiredText(40),
     title: z.string().trim().max(60, "validation.tooLong|60").default(""),
     role: z.enum(roles, { errorMap: () => ({ message: "validation.choice" }) }),
@@ -55,7 +65,8 @@ export const userInput = z
     password,
   })
   .superRefine((v, c) => {
-    if (passwordProblem(v.password, v.username) === "same_as_username") c.addIssue({ code: "custom", path: ["password"], message: "validation.password.same_as_username" });
+    if (passwordProblem(v.password, v.username) === "same_as_username")
+      c.addIssue({ code: "custom", path: ["password"], message: "validation.password.same_as_username" });
   });
 
 export async function createUser(ctx: Ctx, input: unknown) {
@@ -67,18 +78,35 @@ export async function createUser(ctx: Ctx, input: unknown) {
       throw invalid([{ path: "organizationId", message: "validation.choice" }]);
     }
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, values.username)).get()) {
-      throw new DomainError("conflict", "error.usernameTaken", { username: values.username }, { issues: [{ path: "username", message: "" }] });
+      throw new DomainError(
+        "conflict",
+        "error.usernameTaken",
+        { username: values.username },
+        { issues: [{ path: "username", message: "" }] },
+      );
     }
     const id = newId("usr");
     const { password: _, ...rest } = values;
-    tx.insert(users).values({ id, ...rest, passwordHash }).run();
-    recordAudit(tx, { actorId: ctx.user.id, action: "user.create", entityType: "user", entityId: id, data: { username: values.username, role: values.role, organizationId: values.organizationId } });
+    tx.insert(users)
+      .values({ id, ...rest, passwordHash })
+      .run();
+    recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: id,
+      data: { username: values.username, role: values.role, organizationId: values.organizationId },
+    });
     return { id, username: values.username };
   });
 }
 
 function userRow(db: DbOrTx, userId: string) {
-  const row = db.select({ id: users.id, username: users.username, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+  const row = db
+    .select({ id: users.id, username: users.username, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!row) throw notFound();
   return row;
 }
@@ -89,7 +117,10 @@ export function setUserDisabled(ctx: Ctx, userId: string, disabled: boolean) {
   if (disabled && userId === ctx.user.id) throw new DomainError("conflict", "admin.cannotDisableSelf");
   return ctx.db.transaction((tx) => {
     const row = userRow(tx, userId);
-    tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ disabledAt: disabled ? new Date() : null })
+      .where(eq(users.id, userId))
+      .run();
     if (disabled) endSessionsOf(tx, [userId]);
     recordAudit(tx, { actorId: ctx.user.id, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId });
     return { username: row.username };
@@ -102,7 +133,8 @@ export async function resetPassword(ctx: Ctx, userId: string, input: unknown) {
   const { password: newPassword } = z
     .object({ password })
     .superRefine((v, c) => {
-      if (passwordProblem(v.password, row.username) === "same_as_username") c.addIssue({ code: "custom", path: ["password"], message: "validation.password.same_as_username" });
+      if (passwordProblem(v.password, row.username) === "same_as_username")
+        c.addIssue({ code: "custom", path: ["password"], message: "validation.password.same_as_username" });
     })
     .parse(input);
   const passwordHash = await hashPassword(newPassword);

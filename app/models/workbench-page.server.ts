@@ -15,9 +15,18 @@ export const LISTED_GROUPS = 20;
 /** Members named per group or proposal (the rest are counted). */
 export const LISTED_MEMBERS = 4;
 
-const listed = <T extends { members: { answered: boolean }[] }>(g: T) => ({ ...g, size: g.members.length, answered: g.members.filter((m) => m.answered).length, members: g.members.slice(0, LISTED_MEMBERS) });
+const listed = <T extends { members: { answered: boolean }[] }>(g: T) => ({
+  ...g,
+  size: g.members.length,
+  answered: g.members.filter((m) => m.answered).length,
+  members: g.members.slice(0, LISTED_MEMBERS),
+});
 
-export function workbenchPage(ctx: Ctx, roundId: string, query: { filters: WorkbenchFilters; page: number; comment: string | null; group: string | null }) {
+export function workbenchPage(
+  ctx: Ctx,
+  roundId: string,
+  query: { filters: WorkbenchFilters; page: number; comment: string | null; group: string | null },
+) {
   const view = workbenchView(ctx, roundId, query);
   const round = getRound(ctx, roundId);
   const { groups, proposals } = roundGroups(ctx, roundId);
@@ -29,8 +38,14 @@ export function workbenchPage(ctx: Ctx, roundId: string, query: { filters: Workb
   return {
     round: { id: round.id, title: round.title, editionId: round.editionId, planId: round.planId },
     view,
-    groups: { listed: groups.slice(0, LISTED_GROUPS).map(({ commentIds, ...g }) => listed(g)), total: groups.length, proposals: confirmable.slice(0, LISTED_PROPOSALS).map(listed), moreProposals: Math.max(0, confirmable.length - LISTED_PROPOSALS) },
-    drawer: comment && openRow ? { comment, row: openRow, current: currentWording(ctx, comment), change: answerChange(ctx, comment) } : null,
+    groups: {
+      listed: groups.slice(0, LISTED_GROUPS).map(({ commentIds, ...g }) => listed(g)),
+      total: groups.length,
+      proposals: confirmable.slice(0, LISTED_PROPOSALS).map(listed),
+      moreProposals: Math.max(0, confirmable.length - LISTED_PROPOSALS),
+    },
+    drawer:
+      comment && openRow ? { comment, row: openRow, current: currentWording(ctx, comment), change: answerChange(ctx, comment) } : null,
     groupDrawer: group ? { ...group, number: view.groupNumbers[group.id] ?? 0 } : null,
   };
 }

@@ -55,7 +55,9 @@ function conditions(ctx: Ctx, roundId: string, f: WorkbenchFilters): SQL[] {
   else if (f.assignee) where.push(eq(comments.assigneeId, f.assignee));
   if (f.q) {
     const p = likeEscape(f.q);
-    where.push(sql`(${comments.body} like ${p} escape '\\' or coalesce(${comments.proposedText}, '') like ${p} escape '\\' or coalesce(${comments.anchorExact}, '') like ${p} escape '\\')`);
+    where.push(
+      sql`(${comments.body} like ${p} escape '\\' or coalesce(${comments.proposedText}, '') like ${p} escape '\\' or coalesce(${comments.anchorExact}, '') like ${p} escape '\\')`,
+    );
   }
   return where;
 }
@@ -87,15 +89,28 @@ function selectRows(ctx: Ctx, editionId: string, where: SQL, { limit, offset }: 
     .leftJoin(assignees, eq(assignees.id, comments.assigneeId))
     .where(where)
     // text order: section, then passage (whole-section comments first, cell comments after the passages), then time
-    .orderBy(asc(editionSections.position), sql`coalesce(${comments.anchorStart}, case when ${comments.cellIndicator} is null then -1 else 1000000000 end)`, asc(comments.createdAt), asc(comments.id))
+    .orderBy(
+      asc(editionSections.position),
+      sql`coalesce(${comments.anchorStart}, case when ${comments.cellIndicator} is null then -1 else 1000000000 end)`,
+      asc(comments.createdAt),
+      asc(comments.id),
+    )
     .limit(limit)
     .offset(offset)
     .all();
   const table = rows.some((r) => r.cellIndicator) ? (editionIndicatorTable(ctx.db, editionId)?.indicators ?? []) : [];
   return rows.map(({ cellIndicator, cellYear, ...r }) => {
     const indicator = cellIndicator ? table.find((t) => t.code === cellIndicator) : undefined;
-    const quote = cellIndicator && cellYear ? cellQuote(indicator ?? { name: cellIndicator, unit: "" }, cellYear, indicator?.targets[cellYear] ?? null) : null;
-    return { ...r, sectionNumber: r.sectionNumber ?? "", sectionTitle: r.sectionTitle ?? "", cell: cellIndicator && cellYear ? { indicator: cellIndicator, year: cellYear, quote: quote! } : null };
+    const quote =
+      cellIndicator && cellYear
+        ? cellQuote(indicator ?? { name: cellIndicator, unit: "" }, cellYear, indicator?.targets[cellYear] ?? null)
+        : null;
+    return {
+      ...r,
+      sectionNumber: r.sectionNumber ?? "",
+      sectionTitle: r.sectionTitle ?? "",
+      cell: cellIndicator && cellYear ? { indicator: cellIndicator, year: cellYear, quote: quote! } : null,
+    };
   });
 }
 
@@ -116,13 +131,21 @@ export function workbenchView(ctx: Ctx, roundId: string, { filters, page }: { fi
   const planId = planIdOfRound(ctx.db, roundId)!;
   const base = and(eq(comments.roundId, roundId), isNull(comments.withdrawnAt))!;
   const where = and(...conditions(ctx, roundId, filters))!;
-  const filtered = ctx.db.select({ n: count() }).from(comments).leftJoin(responses, eq(responses.commentId, comments.id)).where(where).get()?.n ?? 0;
+  const filtered =
+    ctx.db.select({ n: count() }).from(comments).leftJoin(responses, eq(responses.commentId, comments.id)).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(filtered / WORKBENCH_PAGE_SIZE));
   const current = Math.min(page, pages);
   const offset = (current - 1) * WORKBENCH_PAGE_SIZE;
-  const rows: WorkbenchRow[] = selectRows(ctx, editionId, where, { limit: WORKBENCH_PAGE_SIZE, offset }).map((r, i) => ({ ...r, number: offset + i + 1 }));
+  const rows: WorkbenchRow[] = selectRows(ctx, editionId, where, { limit: WORKBENCH_PAGE_SIZE, offset }).map((r, i) => ({
+    ...r,
+    number: offset + i + 1,
+  }));
   const byAssignee = ctx.db
-    .select({ assigneeId: comments.assigneeId, total: count(), pending: sql<number>`sum(case when ${responses.commentId} is null then 1 else 0 end)` })
+    .select({
+      assigneeId: comments.assigneeId,
+      total: count(),
+      pending: sql<number>`sum(case when ${responses.commentId} is null then 1 else 0 end)`,
+    })
     .from(comments)
     .leftJoin(responses, eq(responses.commentId, comments.id))
     .where(base)
@@ -130,15 +153,31 @@ export function workbenchView(ctx: Ctx, roundId: string, { filters, page }: { fi
     .all();
   const team = draftingTeam(ctx.db, planId);
   const sum = (k: "total" | "pending") => byAssignee.reduce((n, a) => n + Number(a[k]), 0);
-  const organizationsOfRound = ctx.db.selectDistinct({ id: organizations.id, name: organizations.name, sortOrder: organizations.sortOrder }).from(comments).innerJoin(organizations, eq(comments.organizationId, organizations.id)).where(base).orderBy(asc(organizations.sortOrder)).all();
+  const organizationsOfRound = ctx.db
+    .selectDistinct({ id: organizations.id, name: organizations.name, sortOrder: organizations.sortOrder })
+    .from(comments)
+    .innerJoin(organizations, eq(comments.organizationId, organizations.id))
+    .where(base)
+    .orderBy(asc(organizations.sortOrder))
+    .all();
   const sectionsOfRound = ctx.db
-    .selectDistinct({ id: comments.sectionId, number: editionSections.number, title: editionSections.title, position: editionSections.position })
+    .selectDistinct({
+      id: comments.sectionId,
+      number: editionSections.number,
+      title: editionSections.title,
+      position: editionSections.position,
+    })
     .from(comments)
     .leftJoin(editionSections, and(eq(editionSections.editionId, editionId), eq(editionSections.sectionId, comments.sectionId)))
     .where(base)
     .orderBy(asc(editionSections.position))
     .all();
-  const groupIds = ctx.db.select({ id: commentGroups.id }).from(commentGroups).where(eq(commentGroups.roundId, roundId)).orderBy(asc(commentGroups.createdAt), asc(commentGroups.id)).all();
+  const groupIds = ctx.db
+    .select({ id: commentGroups.id })
+    .from(commentGroups)
+    .where(eq(commentGroups.roundId, roundId))
+    .orderBy(asc(commentGroups.createdAt), asc(commentGroups.id))
+    .all();
   return {
     filters,
     page: current,
@@ -154,7 +193,13 @@ export function workbenchView(ctx: Ctx, roundId: string, { filters, page }: { fi
           const a = byAssignee.find((x) => x.assigneeId === u.id);
           return { id: u.id, name: u.name, total: a?.total ?? 0, pending: Number(a?.pending ?? 0), me: u.id === ctx.user.id };
         }),
-        { id: "none", name: null, total: byAssignee.find((x) => x.assigneeId === null)?.total ?? 0, pending: Number(byAssignee.find((x) => x.assigneeId === null)?.pending ?? 0), me: false },
+        {
+          id: "none",
+          name: null,
+          total: byAssignee.find((x) => x.assigneeId === null)?.total ?? 0,
+          pending: Number(byAssignee.find((x) => x.assigneeId === null)?.pending ?? 0),
+          me: false,
+        },
       ],
     },
     team,
@@ -172,9 +217,15 @@ export function workbenchRow(ctx: Ctx, roundId: string, commentId: string): Work
 }
 
 /** The drawer's writes: answer or assign one comment, then that comment's row (nothing else is reloaded). */
-export function changeWorkbenchRow(ctx: Ctx, roundId: string, commentId: string, change: { intent: "answer"; values: unknown } | { intent: "assign"; assigneeId: string | null }) {
+export function changeWorkbenchRow(
+  ctx: Ctx,
+  roundId: string,
+  commentId: string,
+  change: { intent: "answer"; values: unknown } | { intent: "assign"; assigneeId: string | null },
+) {
   // the row of this round's workbench, nothing else
-  if (ctx.db.select({ roundId: comments.roundId }).from(comments).where(eq(comments.id, commentId)).get()?.roundId !== roundId) throw notFound();
+  if (ctx.db.select({ roundId: comments.roundId }).from(comments).where(eq(comments.id, commentId)).get()?.roundId !== roundId)
+    throw notFound();
   if (change.intent === "answer") respondToComment(ctx, commentId, change.values);
   else assignComment(ctx, commentId, { assigneeId: change.assigneeId });
   return workbenchRow(ctx, roundId, commentId);

@@ -63,7 +63,12 @@ function PlanGroup({ title, plans, testId }: { title: string; plans: StartEntry[
                 <span className="small muted">{t("rollup.filed")}</span>
               ) : p.dueOn && p.daysLeft !== null ? (
                 <span className={p.overdue ? "rollup-overdue small" : "small muted"}>
-                  {formatDate(p.dueOn, locale)} · {p.overdue ? t("rollup.overdueDays", { days: -p.daysLeft }) : p.daysLeft === 0 ? t("dashboard.dueToday") : t("rollup.daysLeft", { days: p.daysLeft })}
+                  {formatDate(p.dueOn, locale)} ·{" "}
+                  {p.overdue
+                    ? t("rollup.overdueDays", { days: -p.daysLeft })
+                    : p.daysLeft === 0
+                      ? t("dashboard.dueToday")
+                      : t("rollup.daysLeft", { days: p.daysLeft })}
                 </span>
               ) : null}
             </div>

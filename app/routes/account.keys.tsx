@@ -35,7 +35,11 @@ type KeyRow = ReturnType<typeof useLoaderData<typeof loader>>["own"][number];
 function Status({ k }: { k: KeyRow }) {
   const t = useT();
   const locale = useLocale();
-  return k.revokedAt ? <span className="badge badge--danger">{t("keys.revoked", { date: formatDateTime(k.revokedAt, locale) })}</span> : <span className="badge badge--accent">{t("keys.active")}</span>;
+  return k.revokedAt ? (
+    <span className="badge badge--danger">{t("keys.revoked", { date: formatDateTime(k.revokedAt, locale) })}</span>
+  ) : (
+    <span className="badge badge--accent">{t("keys.active")}</span>
+  );
 }
 
 export default function KeysPage() {

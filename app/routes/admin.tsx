@@ -33,7 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
         return translate(locale, "admin.created.organization", { name: String(form.name).trim() });
       });
     case "createUser":
-      return formAction(locale, intent, async () => translate(locale, "admin.created.user", { username: (await createUser(ctx, form)).username }));
+      return formAction(locale, intent, async () =>
+        translate(locale, "admin.created.user", { username: (await createUser(ctx, form)).username }),
+      );
     case "disable":
     case "enable":
       return formAction(locale, intent, () => {
@@ -41,7 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
         return translate(locale, intent === "disable" ? "admin.disabledUser" : "admin.enabledUser", { username });
       });
     case "resetPassword":
-      return formAction(locale, `${intent}:${userId}`, async () => translate(locale, "admin.passwordReset", { username: (await resetPassword(ctx, userId, form)).username }));
+      return formAction(locale, `${intent}:${userId}`, async () =>
+        translate(locale, "admin.passwordReset", { username: (await resetPassword(ctx, userId, form)).username }),
+      );
     default:
       return formAction(locale, intent, () => {
         throw invalid([{ path: "intent", message: "validation.choice" }]);
@@ -100,13 +104,25 @@ export default function Admin() {
                       </td>
                       <td>{u.organizationName}</td>
                       <td>{t(`role.${u.role}`)}</td>
-                      <td>{u.disabledAt ? <span className="badge badge--danger">{t("admin.disabled")}</span> : <span className="badge badge--accent">{t("admin.active")}</span>}</td>
+                      <td>
+                        {u.disabledAt ? (
+                          <span className="badge badge--danger">{t("admin.disabled")}</span>
+                        ) : (
+                          <span className="badge badge--accent">{t("admin.active")}</span>
+                        )}
+                      </td>
                       <td>
                         <div className="row-actions">
                           {u.id !== me ? (
                             <Form method="post">
                               <input type="hidden" name="userId" value={u.id} />
-                              <button type="submit" name="intent" value={u.disabledAt ? "enable" : "disable"} className={`button button--small ${u.disabledAt ? "button--ghost" : "button--danger"}`} disabled={busy}>
+                              <button
+                                type="submit"
+                                name="intent"
+                                value={u.disabledAt ? "enable" : "disable"}
+                                className={`button button--small ${u.disabledAt ? "button--ghost" : "button--danger"}`}
+                                disabled={busy}
+                              >
                                 {u.disabledAt ? t("admin.enable") : t("admin.disable")}
                               </button>
                             </Form>
@@ -116,8 +132,22 @@ export default function Admin() {
                             <label className="visually-hidden" htmlFor={`pw-${u.id}`}>
                               {t("admin.newPassword")}
                             </label>
-                            <input id={`pw-${u.id}`} name="password" type="password" autoComplete="new-password" placeholder={t("admin.newPassword")} minLength={10} required />
-                            <button type="submit" name="intent" value="resetPassword" className="button button--small button--ghost" disabled={busy}>
+                            <input
+                              id={`pw-${u.id}`}
+                              name="password"
+                              type="password"
+                              autoComplete="new-password"
+                              placeholder={t("admin.newPassword")}
+                              minLength={10}
+                              required
+                            />
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="resetPassword"
+                              className="button button--small button--ghost"
+                              disabled={busy}
+                            >
                               {t("admin.resetPassword")}
                             </button>
                             <FieldError errors={errorsFor(`resetPassword:${u.id}`)} name="password" />

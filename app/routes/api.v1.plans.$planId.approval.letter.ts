@@ -15,6 +15,9 @@ export const action = apiRoute(async (ctx, { request, params }) => {
   if (request.method !== "POST") return methodNotAllowed();
   const letter = isMultipart(request)
     ? await formFile(await readFormCapped(request, MAX_LETTER_BYTES + FORM_OVERHEAD_BYTES, "approval.letterTooLarge"), "letter")
-    : { name: new URL(request.url).searchParams.get("name") ?? "", bytes: await readBodyCapped(request, MAX_LETTER_BYTES, "approval.letterTooLarge") };
+    : {
+        name: new URL(request.url).searchParams.get("name") ?? "",
+        bytes: await readBodyCapped(request, MAX_LETTER_BYTES, "approval.letterTooLarge"),
+      };
   return Response.json(attachApprovalLetter(ctx, params.planId!, letter), { status: 201 });
 });

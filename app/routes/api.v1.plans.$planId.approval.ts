@@ -5,7 +5,9 @@ import { FORM_OVERHEAD_BYTES, formFields, formFile, isMultipart, readFormCapped 
 
 // GET: the gate for an edition (?editionId=) and the records. POST: record the approval, as JSON
 // {authority, documentNumber, approvedOn} or as a multipart form with the same fields and the PDF in `letter`.
-export const loader = apiRoute((ctx, { request, params }) => approvalJson(ctx, params.planId!, new URL(request.url).searchParams.get("editionId")));
+export const loader = apiRoute((ctx, { request, params }) =>
+  approvalJson(ctx, params.planId!, new URL(request.url).searchParams.get("editionId")),
+);
 
 export const action = apiRoute(async (ctx, { request, params }) => {
   if (request.method !== "POST") return methodNotAllowed();

@@ -26,8 +26,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       planContext: planContext(ctx, { documentId: outline.document.id }),
       document: { id: outline.document.id, title: outline.document.title, kind: outline.document.kind, planId: outline.document.planId },
       // a section changed since the newest edition: new, edited, or retired after it
-      sections: outline.sections.map((s) => ({ ...s, unpublished: s.retired ? published.has(s.id) : published.get(s.id) !== s.currentRevisionId })),
-      editions: editions.map((e) => ({ id: e.id, label: e.label, manifestHash: e.manifestHash, publishedAt: e.publishedAt.toISOString(), changelog: e.changelog })),
+      sections: outline.sections.map((s) => ({
+        ...s,
+        unpublished: s.retired ? published.has(s.id) : published.get(s.id) !== s.currentRevisionId,
+      })),
+      editions: editions.map((e) => ({
+        id: e.id,
+        label: e.label,
+        manifestHash: e.manifestHash,
+        publishedAt: e.publishedAt.toISOString(),
+        changelog: e.changelog,
+      })),
       latestEditionId: latest?.id ?? null,
     };
   });
@@ -63,7 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return done;
       });
     case "renumber":
-      return formAction(locale, intent, () => translate(locale, "outline.renumbered", { count: renumberDocument(ctx, documentId).renumbered }));
+      return formAction(locale, intent, () =>
+        translate(locale, "outline.renumbered", { count: renumberDocument(ctx, documentId).renumbered }),
+      );
     case "publish":
       return formAction(locale, intent, () => {
         const e = publishEdition(ctx, documentId, form);
@@ -117,7 +128,11 @@ export default function DocumentOutline() {
           {shown.length === 0 ? <p className="muted">{t("outline.empty")}</p> : null}
           <ol className="outline" data-testid="outline">
             {shown.map((s) => (
-              <li key={s.id} className={`outline__item${s.parentId ? " outline__item--child" : ""}${s.retired ? " is-retired" : ""}`} data-section-title={s.title}>
+              <li
+                key={s.id}
+                className={`outline__item${s.parentId ? " outline__item--child" : ""}${s.retired ? " is-retired" : ""}`}
+                data-section-title={s.title}
+              >
                 <div className="outline__head">
                   <Link to={`/sections/${s.id}`} className="outline__title">
                     <span className="toc__num">{s.number}</span>
@@ -135,7 +150,14 @@ export default function DocumentOutline() {
                       <Form method="post" key={direction}>
                         <input type="hidden" name="sectionId" value={s.id} />
                         <input type="hidden" name="direction" value={direction} />
-                        <button type="submit" name="intent" value="move" className="button button--small button--ghost" disabled={busy} aria-label={`${t(`outline.${direction}`)}${t("common.colon")}${s.title}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="move"
+                          className="button button--small button--ghost"
+                          disabled={busy}
+                          aria-label={`${t(`outline.${direction}`)}${t("common.colon")}${s.title}`}
+                        >
                           {t(`outline.${direction}`)}
                         </button>
                       </Form>
@@ -149,7 +171,9 @@ export default function DocumentOutline() {
                         <button type="submit" name="intent" value="rename" className="button button--small" disabled={busy}>
                           {t("admin.save")}
                         </button>
-                        {errorsFor(`rename:${s.id}`)?.title ? <span className="field-error">{errorsFor(`rename:${s.id}`)?.title}</span> : null}
+                        {errorsFor(`rename:${s.id}`)?.title ? (
+                          <span className="field-error">{errorsFor(`rename:${s.id}`)?.title}</span>
+                        ) : null}
                       </Form>
                     </details>
                     <Form method="post" onSubmit={(e) => !window.confirm(t("outline.retireConfirm")) && e.preventDefault()}>
@@ -199,7 +223,8 @@ export default function DocumentOutline() {
             <ul className="history" data-testid="editions">
               {editions.map((e, i) => (
                 <li key={e.id}>
-                  <Link to={`/editions/${e.id}`}>{e.label}</Link> <span className="small muted">{formatDateTime(e.publishedAt, locale)}</span>
+                  <Link to={`/editions/${e.id}`}>{e.label}</Link>{" "}
+                  <span className="small muted">{formatDateTime(e.publishedAt, locale)}</span>
                   <div className="small">
                     <span className="mono" title={e.manifestHash}>
                       {e.manifestHash.slice(0, 12)}

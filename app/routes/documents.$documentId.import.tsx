@@ -45,7 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw new DomainError("too_large", "import.tooLarge");
       }
       const file = form.get("file");
-      if (!(file instanceof File) || file.size === 0) throw new DomainError("invalid", "import.noFile", {}, { issues: [{ path: "file", message: "import.noFile" }] });
+      if (!(file instanceof File) || file.size === 0)
+        throw new DomainError("invalid", "import.noFile", {}, { issues: [{ path: "file", message: "import.noFile" }] });
       const { id } = await previewImport(ctx, documentId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       throw redirect(`/documents/${documentId}/import?import=${id}`);
     });
@@ -119,7 +120,13 @@ export default function ImportDocument() {
           <Form method="post" encType="multipart/form-data" data-testid="import-form">
             <div className="field">
               <label htmlFor="file">{t("import.file")}</label>
-              <input id="file" name="file" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required />
+              <input
+                id="file"
+                name="file"
+                type="file"
+                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                required
+              />
             </div>
             <button type="submit" className="button" disabled={busy}>
               {t("import.upload")}

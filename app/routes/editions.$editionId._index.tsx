@@ -1,5 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { type ClientLoaderFunctionArgs, Link, type ShouldRevalidateFunction, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import {
+  type ClientLoaderFunctionArgs,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+  useLocation,
+} from "@remix-run/react";
 import { useCallback, useEffect } from "react";
 import { ReaderPane } from "~/components/reader/reader-pane";
 import { Deadline } from "~/components/round-badges";
@@ -24,7 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return forPage(ctx, () => {
     const view = readingView(ctx, params.editionId!, q);
     for (const s of view.sections) Object.defineProperty(s, "html", { value: s.html, enumerable: false });
-    return { planContext: planContext(ctx, view.round ? { roundId: view.round.id } : { editionId: view.edition.id }), ...view } as ReaderData;
+    return {
+      planContext: planContext(ctx, view.round ? { roundId: view.round.id } : { editionId: view.edition.id }),
+      ...view,
+    } as ReaderData;
   });
 }
 
@@ -34,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function clientLoader({ request, params }: ClientLoaderFunctionArgs): Promise<ReaderData> {
   const url = new URL(request.url);
-  const res = await fetch(`/editions/${encodeURIComponent(params.editionId!)}/page${url.search}`, { signal: request.signal, headers: { Accept: "application/json" } });
+  const res = await fetch(`/editions/${encodeURIComponent(params.editionId!)}/page${url.search}`, {
+    signal: request.signal,
+    headers: { Accept: "application/json" },
+  });
   if (!res.ok || !res.headers.get("Content-Type")?.includes("json")) {
     // signed out, gone, not allowed: let the server answer the whole page
     window.location.assign(url.href);
@@ -44,7 +57,8 @@ export async function clientLoader({ request, params }: ClientLoaderFunctionArgs
 }
 
 /** Posting or answering a comment refreshes that section (the threads resource route), not this page's data. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) => (formAction?.includes("/threads") ? false : defaultShouldRevalidate);
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction?.includes("/threads") ? false : defaultShouldRevalidate;
 
 /** Without JavaScript the forms post here; with it they post to editions.$editionId.threads.ts. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,10 +79,16 @@ export default function EditionPage() {
   const locale = useLocale();
   const location = useLocation();
   const base = `/editions/${edition.id}`;
-  const pageUrl = useCallback((pageId: string, hash = "") => `${base}?${new URLSearchParams({ ...(round ? { round: round.id } : {}), chapter: pageId })}${hash ? `#${hash}` : ""}`, [base, round]);
+  const pageUrl = useCallback(
+    (pageId: string, hash = "") =>
+      `${base}?${new URLSearchParams({ ...(round ? { round: round.id } : {}), chapter: pageId })}${hash ? `#${hash}` : ""}`,
+    [base, round],
+  );
   const loadPage = useCallback(
     async (pageId: string) => {
-      const res = await fetch(`${base}/page?${new URLSearchParams({ ...(round ? { round: round.id } : {}), chapter: pageId })}`, { headers: { Accept: "application/json" } });
+      const res = await fetch(`${base}/page?${new URLSearchParams({ ...(round ? { round: round.id } : {}), chapter: pageId })}`, {
+        headers: { Accept: "application/json" },
+      });
       if (!res.ok) throw new Error(String(res.status));
       return (await res.json()) as ReaderData;
     },
@@ -88,7 +108,9 @@ export default function EditionPage() {
             {edition.documentTitle}（{edition.label}）
           </h1>
           <div className="page-head__meta">
-            {t("edition.publishedAt", { date: formatDateTime(edition.publishedAt, locale) })} · {t("edition.sections", { count: edition.sectionCount })} · {t("reader.chars", { count: edition.chars })} · {t("edition.manifestHash")}
+            {t("edition.publishedAt", { date: formatDateTime(edition.publishedAt, locale) })} ·{" "}
+            {t("edition.sections", { count: edition.sectionCount })} · {t("reader.chars", { count: edition.chars })} ·{" "}
+            {t("edition.manifestHash")}
             {t("common.colon")}
             <span className="mono" title={edition.manifestHash} data-testid="manifest-hash">
               {edition.manifestHash.slice(0, 12)}
@@ -120,9 +142,20 @@ export default function EditionPage() {
       {round ? (
         <div className={`alert ${round.open ? "alert--info" : "alert--error"} banner`} data-testid="round-banner">
           <span>
-            <Link to={`/rounds/${round.id}`}>{round.title}</Link> · <Deadline open={round.open} closesAt={round.closesAt} daysLeft={round.daysLeft} />
+            <Link to={`/rounds/${round.id}`}>{round.title}</Link> ·{" "}
+            <Deadline open={round.open} closesAt={round.closesAt} daysLeft={round.daysLeft} />
           </span>
-          <span className="small">{!round.open ? t("round.closed") : round.submitted ? t("submission.locked") : seesAll ? t("comment.allVisibleNote") : round.visibility === "private" ? t("comment.privateNote") : t("comment.sharedNote")}</span>
+          <span className="small">
+            {!round.open
+              ? t("round.closed")
+              : round.submitted
+                ? t("submission.locked")
+                : seesAll
+                  ? t("comment.allVisibleNote")
+                  : round.visibility === "private"
+                    ? t("comment.privateNote")
+                    : t("comment.sharedNote")}
+          </span>
         </div>
       ) : null}
       {result && !result.ok ? (

@@ -36,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     body,
     etag,
     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    headers: { "Content-Disposition": `attachment; filename="edition-${edition.id}.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}` },
+    headers: {
+      "Content-Disposition": `attachment; filename="edition-${edition.id}.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    },
   });
 }
 

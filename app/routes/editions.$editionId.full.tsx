@@ -17,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return forPage(ctx, () => {
     const view = fullText(ctx, params.editionId!);
     for (const s of view.sections) Object.defineProperty(s, "html", { value: s.html, enumerable: false });
-    return { planContext: planContext(ctx, { editionId: view.edition.id }), ...view } as typeof view & { planContext: ReturnType<typeof planContext> };
+    return { planContext: planContext(ctx, { editionId: view.edition.id }), ...view } as typeof view & {
+      planContext: ReturnType<typeof planContext>;
+    };
   });
 }
 

@@ -20,7 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!can(ctx.user, "create:review:any")) throw forbidden();
     if (ctx.user.role !== "admin") requireDraftingPage(ctx, planIdOfEdition(ctx.db, params.editionId!));
     const e = getEdition(ctx, params.editionId!);
-    return { edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planId: e.planId }, experts: listExperts(ctx), planContext: planContext(ctx, { editionId: e.id }) };
+    return {
+      edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planId: e.planId },
+      experts: listExperts(ctx),
+      planContext: planContext(ctx, { editionId: e.id }),
+    };
   });
 }
 
@@ -55,7 +59,8 @@ export default function NewReview() {
           <div className="checkbox-grid">
             {experts.map((e) => (
               <label key={e.id}>
-                <input type="checkbox" name="expertUserIds" value={e.id} defaultChecked /> {e.displayName} <span className="small muted">{e.title}</span>
+                <input type="checkbox" name="expertUserIds" value={e.id} defaultChecked /> {e.displayName}{" "}
+                <span className="small muted">{e.title}</span>
               </label>
             ))}
           </div>
@@ -72,7 +77,15 @@ export default function NewReview() {
         </div>
         <div className="field">
           <label htmlFor="quorum">{t("review.quorum")}</label>
-          <input id="quorum" name="quorum" type="number" min={1} max={experts.length} defaultValue={Math.max(1, Math.ceil((experts.length * 2) / 3))} required />
+          <input
+            id="quorum"
+            name="quorum"
+            type="number"
+            min={1}
+            max={experts.length}
+            defaultValue={Math.max(1, Math.ceil((experts.length * 2) / 3))}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="meetingDate">{t("review.meetingDate")}</label>

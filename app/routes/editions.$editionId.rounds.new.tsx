@@ -45,7 +45,8 @@ export default function NewRound() {
   const t = useT();
   const [invited, setInvited] = useState<Set<string>>(new Set(organizations.map((o) => o.id)));
   const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const select = (kind: string | null) => setInvited(new Set(kind ? [...invited, ...organizations.filter((o) => o.kind === kind).map((o) => o.id)] : []));
+  const select = (kind: string | null) =>
+    setInvited(new Set(kind ? [...invited, ...organizations.filter((o) => o.kind === kind).map((o) => o.id)] : []));
   const toggle = (id: string) => {
     const next = new Set(invited);
     if (next.has(id)) next.delete(id);
@@ -102,7 +103,14 @@ export default function NewRound() {
           <div className="checkbox-grid">
             {organizations.map((o) => (
               <label key={o.id}>
-                <input type="checkbox" name="invitedOrganizationIds" value={o.id} checked={invited.has(o.id)} onChange={() => toggle(o.id)} /> {o.name}
+                <input
+                  type="checkbox"
+                  name="invitedOrganizationIds"
+                  value={o.id}
+                  checked={invited.has(o.id)}
+                  onChange={() => toggle(o.id)}
+                />{" "}
+                {o.name}
               </label>
             ))}
           </div>

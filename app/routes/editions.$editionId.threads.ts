@@ -13,8 +13,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const answer = await formAction(ctx.user.locale, String(form.intent ?? ""), () => threadAction(ctx, params.editionId!, roundId, form));
   const { section, ...rest } = "ok" in answer ? (answer.result as ReturnType<typeof threadAction>) : { section: null };
-  if ("ok" in answer) return Response.json({ ok: true, intent: answer.intent, result: rest, section }, { headers: { "Cache-Control": "no-store" } });
+  if ("ok" in answer)
+    return Response.json({ ok: true, intent: answer.intent, result: rest, section }, { headers: { "Cache-Control": "no-store" } });
   // a refused form: formAction's data(…, {status}) as JSON
   const failed = answer as unknown as { data: unknown; init: ResponseInit | null };
-  return Response.json(failed.data, { ...(failed.init ?? {}), headers: { ...Object.fromEntries(new Headers(failed.init?.headers)), "Cache-Control": "no-store" } });
+  return Response.json(failed.data, {
+    ...(failed.init ?? {}),
+    headers: { ...Object.fromEntries(new Headers(failed.init?.headers)), "Cache-Control": "no-store" },
+  });
 }

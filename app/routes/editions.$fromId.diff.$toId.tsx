@@ -24,13 +24,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const diff = diffEditions(ctx, params.fromId!, params.toId!);
     // the comments made on the earlier edition, shown beside the changes that answer them
     const earlier = commentsOnEdition(ctx, diff.from.id);
-    const comments = earlier.map((c) => ({ id: c.id, roundId: c.roundId, sectionId: c.sectionId, organization: c.organization.name, category: c.category, quote: c.cell?.quote ?? c.anchor?.exact ?? null, body: c.body, decision: c.response?.decision ?? null, reason: c.response?.reason ?? null }));
+    const comments = earlier.map((c) => ({
+      id: c.id,
+      roundId: c.roundId,
+      sectionId: c.sectionId,
+      organization: c.organization.name,
+      category: c.category,
+      quote: c.cell?.quote ?? c.anchor?.exact ?? null,
+      body: c.body,
+      decision: c.response?.decision ?? null,
+      reason: c.response?.reason ?? null,
+    }));
     // comments on cells of the earlier indicator table: is the value the same, changed (old → new) or gone?
-    const table = (tables: typeof diff.fromTables) => { const x = tables.find((t) => t.kind === "indicators"); return x?.kind === "indicators" ? x.content.indicators : []; };
+    const table = (tables: typeof diff.fromTables) => {
+      const x = tables.find((t) => t.kind === "indicators");
+      return x?.kind === "indicators" ? x.content.indicators : [];
+    };
     const cellComments = earlier.flatMap((c) => {
       if (!c.cell) return [];
       const at = cellStateOn(table(diff.fromTables), table(diff.toTables), c.cell.indicator, c.cell.year);
-      return [{ id: c.id, organization: c.organization.name, quote: c.cell.quote, body: c.body, state: at.state, old: valueWithUnit(at.old, c.cell.unit), new: valueWithUnit(at.new, c.cell.unit) }];
+      return [
+        {
+          id: c.id,
+          organization: c.organization.name,
+          quote: c.cell.quote,
+          body: c.body,
+          state: at.state,
+          old: valueWithUnit(at.old, c.cell.unit),
+          new: valueWithUnit(at.new, c.cell.unit),
+        },
+      ];
     });
     const { fromTables: _, toTables: __, ...rest } = diff;
     // the hunk of the revision that carried out each answer naming one
@@ -54,19 +77,32 @@ export default function EditionDiff() {
         <div>
           <h1>{t("diff.title", { document: d.documentTitle, from: d.from.label, to: d.to.label })}</h1>
           <div className="page-head__meta">
-            {formatDateTime(d.from.publishedAt, locale)} <span className="mono">{d.from.manifestHash.slice(0, 12)}</span> → {formatDateTime(d.to.publishedAt, locale)} <span className="mono">{d.to.manifestHash.slice(0, 12)}</span>
+            {formatDateTime(d.from.publishedAt, locale)} <span className="mono">{d.from.manifestHash.slice(0, 12)}</span> →{" "}
+            {formatDateTime(d.to.publishedAt, locale)} <span className="mono">{d.to.manifestHash.slice(0, 12)}</span>
           </div>
         </div>
         <div className="row-actions">
-          <button type="button" className={`button button--small ${mode === "inline" ? "" : "button--ghost"}`} onClick={() => setMode("inline")} aria-pressed={mode === "inline"}>
+          <button
+            type="button"
+            className={`button button--small ${mode === "inline" ? "" : "button--ghost"}`}
+            onClick={() => setMode("inline")}
+            aria-pressed={mode === "inline"}
+          >
             {t("diff.inline")}
           </button>
-          <button type="button" className={`button button--small ${mode === "side-by-side" ? "" : "button--ghost"}`} onClick={() => setMode("side-by-side")} aria-pressed={mode === "side-by-side"}>
+          <button
+            type="button"
+            className={`button button--small ${mode === "side-by-side" ? "" : "button--ghost"}`}
+            onClick={() => setMode("side-by-side")}
+            aria-pressed={mode === "side-by-side"}
+          >
             {t("diff.sideBySide")}
           </button>
         </div>
       </div>
-      <p data-testid="diff-summary">{t("diff.summary", { changed: count("changed"), added: count("added"), removed: count("removed"), unchanged: count("unchanged") })}</p>
+      <p data-testid="diff-summary">
+        {t("diff.summary", { changed: count("changed"), added: count("added"), removed: count("removed"), unchanged: count("unchanged") })}
+      </p>
       {d.tables.length ? <TableDiffView tables={d.tables} cellComments={d.cellComments} /> : null}
       <label className="small">
         <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> {t("diff.showUnchanged")}
@@ -79,7 +115,10 @@ export default function EditionDiff() {
             <section key={s.sectionId} className="card" data-status={s.status} data-testid="diff-section">
               <h2>
                 <span className="toc__num">{s.number}</span>
-                {s.title} <span className={`badge ${s.status === "changed" ? "badge--warn" : s.status === "unchanged" ? "" : "badge--accent"}`}>{t(`diff.status.${s.status}`)}</span>{" "}
+                {s.title}{" "}
+                <span className={`badge ${s.status === "changed" ? "badge--warn" : s.status === "unchanged" ? "" : "badge--accent"}`}>
+                  {t(`diff.status.${s.status}`)}
+                </span>{" "}
                 {stats.changed ? (
                   <span className="small muted">
                     +{stats.inserted} −{stats.deleted}
@@ -96,14 +135,21 @@ export default function EditionDiff() {
                       .map((c) => (
                         <li key={c.id}>
                           <div className="small">
-                            <strong>{c.organization}</strong> <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span>{" "}
-                            {c.decision ? <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span> : <span className="badge badge--warn">{t("response.pending")}</span>}
+                            <strong>{c.organization}</strong>{" "}
+                            <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span>{" "}
+                            {c.decision ? (
+                              <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span>
+                            ) : (
+                              <span className="badge badge--warn">{t("response.pending")}</span>
+                            )}
                           </div>
                           {c.quote ? <blockquote className="thread__quote">{c.quote}</blockquote> : null}
                           <p className="small">{c.body}</p>
                           {c.reason ? (
                             <p className="small thread__response">
-                              {t("response.reason")}{t("common.colon")}{c.reason}
+                              {t("response.reason")}
+                              {t("common.colon")}
+                              {c.reason}
                             </p>
                           ) : null}
                           {d.changes[c.id] ? (

@@ -12,7 +12,11 @@ import { MAX_FORM_BYTES, readFormCapped } from "~/utils/upload.server";
 export async function action({ request }: ActionFunctionArgs) {
   // before authentication too: at most 64 KB, counted as it arrives
   const form = await readFormCapped(request, MAX_FORM_BYTES).catch((e: unknown) => {
-    if (e instanceof DomainError) throw new Response(translate(requestLocale(request, null), e.messageKey), { status: e.status, headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" } });
+    if (e instanceof DomainError)
+      throw new Response(translate(requestLocale(request, null), e.messageKey), {
+        status: e.status,
+        headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" },
+      });
     throw e;
   });
   const locale = form.get("locale");

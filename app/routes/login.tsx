@@ -54,7 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": setCookie } });
   } catch (e) {
-    if (e instanceof DomainError) return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers: errorHeaders(e) });
+    if (e instanceof DomainError)
+      return data({ error: translate(locale, e.messageKey, e.params) }, { status: e.status, headers: errorHeaders(e) });
     throw e;
   }
 }

@@ -40,7 +40,15 @@ export default function Notifications() {
           {notifications.map((n) => {
             const d = n.data;
             const deadline = deadlineNotice(n.kind, d, t, locale);
-            const href = deadline?.href ?? (d.commentId ? `/rounds/${d.roundId}/comments/${d.commentId}` : d.roundId ? `/rounds/${d.roundId}` : d.reviewId ? `/reviews/${d.reviewId}` : `/plans/${d.planId}/approval`);
+            const href =
+              deadline?.href ??
+              (d.commentId
+                ? `/rounds/${d.roundId}/comments/${d.commentId}`
+                : d.roundId
+                  ? `/rounds/${d.roundId}`
+                  : d.reviewId
+                    ? `/reviews/${d.reviewId}`
+                    : `/plans/${d.planId}/approval`);
             const date = n.kind === "round_closing" ? formatDateTime(d.date, locale) : "";
             return (
               <li key={n.id} className={n.read ? undefined : "is-current"}>

@@ -19,7 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
     const overview = getPlanOverview(ctx, params.planId!);
-    return { ...overview, canDraft: planPermissions(ctx, overview.id).draft, planContext: planContext(ctx, { planId: overview.id }), indicators: indicatorSummary(ctx, overview.id) };
+    return {
+      ...overview,
+      canDraft: planPermissions(ctx, overview.id).draft,
+      planContext: planContext(ctx, { planId: overview.id }),
+      indicators: indicatorSummary(ctx, overview.id),
+    };
   });
 }
 
@@ -43,13 +48,29 @@ export default function PlanDashboard() {
       <div className="page-head">
         <div>
           <div className="plan-level" data-testid="plan-level">
-            <span className={`badge ${plan.level === "city" ? "badge--accent" : "badge--info"}`}>{t(`plan.level.${plan.level}`)}</span> <strong>{plan.region}</strong>
-            {plan.planContext.parent ? <> · {t("plan.parent")}{t("common.colon")}<Link to={`/plans/${plan.planContext.parent.id}`}>{plan.planContext.parent.title}</Link></> : null}
-            {plan.planContext.draftingOrganization ? <> · {t("plan.drafting")}{t("common.colon")}{plan.planContext.draftingOrganization}</> : null}
+            <span className={`badge ${plan.level === "city" ? "badge--accent" : "badge--info"}`}>{t(`plan.level.${plan.level}`)}</span>{" "}
+            <strong>{plan.region}</strong>
+            {plan.planContext.parent ? (
+              <>
+                {" "}
+                · {t("plan.parent")}
+                {t("common.colon")}
+                <Link to={`/plans/${plan.planContext.parent.id}`}>{plan.planContext.parent.title}</Link>
+              </>
+            ) : null}
+            {plan.planContext.draftingOrganization ? (
+              <>
+                {" "}
+                · {t("plan.drafting")}
+                {t("common.colon")}
+                {plan.planContext.draftingOrganization}
+              </>
+            ) : null}
           </div>
           <h1>{plan.title}</h1>
           <div className="page-head__meta">
-            {t("dashboard.period", { start: plan.periodStart, end: plan.periodEnd })} · {t("dashboard.current")}{t("common.colon")}
+            {t("dashboard.period", { start: plan.periodStart, end: plan.periodEnd })} · {t("dashboard.current")}
+            {t("common.colon")}
             <strong>{t(`stage.${plan.stage}`)}</strong>
           </div>
         </div>
@@ -60,7 +81,11 @@ export default function PlanDashboard() {
 
       {plan.approval.approvedOn ? (
         <div className="alert alert--info" data-testid="frozen-banner">
-          {t("plan.frozenBanner", { date: formatDate(plan.approval.approvedOn, locale), authority: plan.approval.authority ?? "", number: plan.approval.documentNumber ?? "" })}
+          {t("plan.frozenBanner", {
+            date: formatDate(plan.approval.approvedOn, locale),
+            authority: plan.approval.authority ?? "",
+            number: plan.approval.documentNumber ?? "",
+          })}
         </div>
       ) : null}
 
@@ -78,7 +103,8 @@ export default function PlanDashboard() {
               <li key={doc.id}>
                 <div className="doc-head">
                   <h3>
-                    {plan.canDraft ? <Link to={`/documents/${doc.id}`}>{doc.title}</Link> : doc.title} <span className="badge">{t(`docKind.${doc.kind}`)}</span>
+                    {plan.canDraft ? <Link to={`/documents/${doc.id}`}>{doc.title}</Link> : doc.title}{" "}
+                    <span className="badge">{t(`docKind.${doc.kind}`)}</span>
                   </h3>
                   <span className="small">
                     {doc.editions.length ? (
@@ -121,7 +147,14 @@ export default function PlanDashboard() {
             <details className="small" open={!!failure}>
               <summary>{t("outline.newDocument")}</summary>
               <Form method="post" className="row-actions" style={{ marginTop: "0.5rem" }}>
-                <input name="title" aria-label={t("outline.documentTitle")} placeholder={t("outline.documentTitle")} className="input" required maxLength={100} />
+                <input
+                  name="title"
+                  aria-label={t("outline.documentTitle")}
+                  placeholder={t("outline.documentTitle")}
+                  className="input"
+                  required
+                  maxLength={100}
+                />
                 <select name="kind" aria-label={t("outline.documentKind")} className="input" defaultValue="topic_report">
                   {documentKinds.map((k) => (
                     <option key={k} value={k}>
@@ -151,7 +184,9 @@ export default function PlanDashboard() {
                 <div className="small muted">
                   {t("dashboard.closesAt", { date: formatDateTime(r.closesAt, locale) })}{" "}
                   {r.open ? (
-                    <span className={`badge ${r.daysLeft <= 3 ? "badge--warn" : "badge--accent"}`}>{t("dashboard.daysLeft", { days: Math.max(r.daysLeft, 0) })}</span>
+                    <span className={`badge ${r.daysLeft <= 3 ? "badge--warn" : "badge--accent"}`}>
+                      {t("dashboard.daysLeft", { days: Math.max(r.daysLeft, 0) })}
+                    </span>
                   ) : (
                     <span className="badge">{t("dashboard.done")}</span>
                   )}
@@ -164,7 +199,13 @@ export default function PlanDashboard() {
                 </div>
                 {r.myOrganizationInvited ? (
                   <div className="small">
-                    {t("round.myState")}{t("common.colon")}{r.mySubmittedAt ? <span className="badge badge--accent">{t("round.state.submitted")}</span> : <span className="badge badge--warn">{t("round.notReplied")}</span>}{" "}
+                    {t("round.myState")}
+                    {t("common.colon")}
+                    {r.mySubmittedAt ? (
+                      <span className="badge badge--accent">{t("round.state.submitted")}</span>
+                    ) : (
+                      <span className="badge badge--warn">{t("round.notReplied")}</span>
+                    )}{" "}
                     <Link to={`/editions/${r.editionId}?round=${r.id}`}>{t("round.read")}</Link>
                   </div>
                 ) : (
@@ -183,8 +224,13 @@ export default function PlanDashboard() {
             </div>
             {plan.indicators.mismatches !== null ? (
               <div className="small" data-testid="indicator-mismatches">
-                <Link to={`/plans/${plan.id}/indicators#check`} className={`badge ${plan.indicators.mismatches ? "badge--danger" : "badge--accent"}`}>
-                  {plan.indicators.mismatches ? t("indicators.dashboard.mismatches", { count: plan.indicators.mismatches }) : t("indicators.dashboard.allOk")}
+                <Link
+                  to={`/plans/${plan.id}/indicators#check`}
+                  className={`badge ${plan.indicators.mismatches ? "badge--danger" : "badge--accent"}`}
+                >
+                  {plan.indicators.mismatches
+                    ? t("indicators.dashboard.mismatches", { count: plan.indicators.mismatches })
+                    : t("indicators.dashboard.allOk")}
                 </Link>
               </div>
             ) : null}

@@ -5,7 +5,14 @@ import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { MAX_LETTER_BYTES } from "~/lib/approval/records";
 import { formatDate, formatDateTime } from "~/lib/time";
-import { attachApprovalLetter, fileApproval, getApprovalPage, recordApproval, requestApproval, withdrawApprovalRequest } from "~/models/approval.server";
+import {
+  attachApprovalLetter,
+  fileApproval,
+  getApprovalPage,
+  recordApproval,
+  requestApproval,
+  withdrawApprovalRequest,
+} from "~/models/approval.server";
 import { planContext } from "~/models/plan-nav.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
@@ -85,7 +92,11 @@ export default function ApprovalPage() {
       </div>
       {p.approval ? (
         <div className="alert alert--info" data-testid="frozen-banner">
-          {t("plan.frozenBanner", { date: formatDate(p.approval.approvedOn, locale), authority: p.approval.authority, number: p.approval.documentNumber })}
+          {t("plan.frozenBanner", {
+            date: formatDate(p.approval.approvedOn, locale),
+            authority: p.approval.authority,
+            number: p.approval.documentNumber,
+          })}
         </div>
       ) : null}
       <ActionResult result={result} testId="approval-result" />
@@ -124,7 +135,11 @@ export default function ApprovalPage() {
                     {h.kind === "request" || h.kind === "withdrawn"
                       ? t(`approval.history.${h.kind}`, { name: h.name, label: h.label ?? "" })
                       : h.kind === "approval"
-                        ? t("approval.history.approval", { authority: h.authority ?? "", number: h.number ?? "", date: formatDate(h.date ?? "", locale) })
+                        ? t("approval.history.approval", {
+                            authority: h.authority ?? "",
+                            number: h.number ?? "",
+                            date: formatDate(h.date ?? "", locale),
+                          })
                         : t("approval.history.filing", { name: h.name, date: formatDate(h.date ?? "", locale) })}
                   </div>
                   <div className="small muted">{formatDateTime(h.at, locale)}</div>
@@ -178,7 +193,9 @@ function GateCard({ p }: { p: PageData }) {
       <ul className="checklist" data-testid="checklist">
         {p.checklist.map((c) => (
           <li key={c.item} className={c.met ? "is-met" : "is-unmet"} data-code={c.code ?? undefined}>
-            <span className={`badge ${c.met ? "badge--accent" : "badge--danger"}`}>{t(c.met ? "approval.check.met" : "approval.check.unmet")}</span>{" "}
+            <span className={`badge ${c.met ? "badge--accent" : "badge--danger"}`}>
+              {t(c.met ? "approval.check.met" : "approval.check.unmet")}
+            </span>{" "}
             <strong>{t(`approval.check.${c.item}.name`)}</strong>
             <div className="small">{c.message}</div>
             {c.links.length && !c.met ? (
@@ -325,7 +342,13 @@ function ApprovalRecord({ p, errors }: { p: PageData; errors: Record<string, str
         <dt>{t("approval.approvedOn")}</dt>
         <dd>{formatDate(a.approvedOn, locale)}</dd>
         <dt>{t("approval.letterLabel")}</dt>
-        <dd>{a.hasLetter ? <a href={`/plans/${p.plan.id}/approval/letter.pdf`}>{t("approval.letterDownload")}</a> : <span className="muted">{t("approval.letterMissing")}</span>}</dd>
+        <dd>
+          {a.hasLetter ? (
+            <a href={`/plans/${p.plan.id}/approval/letter.pdf`}>{t("approval.letterDownload")}</a>
+          ) : (
+            <span className="muted">{t("approval.letterMissing")}</span>
+          )}
+        </dd>
       </dl>
       {p.can.attachLetter ? (
         <Form method="post" encType="multipart/form-data" className="row-actions">

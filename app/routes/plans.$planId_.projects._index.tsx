@@ -12,7 +12,9 @@ import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${translator(data.locale)("library.title")} · ${data.plan.title}` : "" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${translator(data.locale)("library.title")} · ${data.plan.title}` : "" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
@@ -21,11 +23,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return forPage(ctx, () => {
     const library = getPlanLibrary(ctx, params.planId!, filters, { editId: url.searchParams.get("edit") });
     const plan = planContext(ctx, { planId: library.plan.id });
-    return { ...library, locale: ctx.user.locale, notice: url.searchParams.get("notice"), planContext: { ...plan, trail: [{ label: translate(ctx.user.locale, "library.title"), to: null }] } };
+    return {
+      ...library,
+      locale: ctx.user.locale,
+      notice: url.searchParams.get("notice"),
+      planContext: { ...plan, trail: [{ label: translate(ctx.user.locale, "library.title"), to: null }] },
+    };
   });
 }
 
-const FIELDS = ["name", "type", "county", "township", "areaHa", "investmentWan", "investCentral", "investProvincial", "investLocal", "investSocial", "period", "keyArea"] as const;
+const FIELDS = [
+  "name",
+  "type",
+  "county",
+  "township",
+  "areaHa",
+  "investmentWan",
+  "investCentral",
+  "investProvincial",
+  "investLocal",
+  "investSocial",
+  "period",
+  "keyArea",
+] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireUser(request);
@@ -54,7 +74,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function ProjectForm({ project, errors, busy, back, formKey, defaultCounty }: { project: ProjectJson | null; errors: Record<string, string>; busy: boolean; back: string; formKey: string; defaultCounty: string }) {
+function ProjectForm({
+  project,
+  errors,
+  busy,
+  back,
+  formKey,
+  defaultCounty,
+}: {
+  project: ProjectJson | null;
+  errors: Record<string, string>;
+  busy: boolean;
+  back: string;
+  formKey: string;
+  defaultCounty: string;
+}) {
   const t = useT();
   const v = (k: (typeof FIELDS)[number]) => {
     const value = project?.[k];
@@ -69,14 +103,36 @@ function ProjectForm({ project, errors, busy, back, formKey, defaultCounty }: { 
   const text = (k: "name" | "township" | "keyArea", max: number, required = false) => (
     <div className={`field${k === "name" || k === "keyArea" ? " form-grid__wide" : ""}`}>
       <label htmlFor={`p-${k}`}>{t(`library.field.${k}`)}</label>
-      <input id={`p-${k}`} name={k} defaultValue={v(k)} maxLength={max} required={required} aria-invalid={!!errors[k]} aria-describedby={errors[k] ? `err-${k}` : undefined} />
+      <input
+        id={`p-${k}`}
+        name={k}
+        defaultValue={v(k)}
+        maxLength={max}
+        required={required}
+        aria-invalid={!!errors[k]}
+        aria-describedby={errors[k] ? `err-${k}` : undefined}
+      />
       {err(k)}
     </div>
   );
-  const amount = (k: "areaHa" | "investmentWan" | "investCentral" | "investProvincial" | "investLocal" | "investSocial", required = false) => (
+  const amount = (
+    k: "areaHa" | "investmentWan" | "investCentral" | "investProvincial" | "investLocal" | "investSocial",
+    required = false,
+  ) => (
     <div className="field">
       <label htmlFor={`p-${k}`}>{t(`library.field.${k}`)}</label>
-      <input id={`p-${k}`} name={k} type="number" min={0} step="any" inputMode="decimal" defaultValue={v(k)} required={required} aria-invalid={!!errors[k]} aria-describedby={errors[k] ? `err-${k}` : undefined} />
+      <input
+        id={`p-${k}`}
+        name={k}
+        type="number"
+        min={0}
+        step="any"
+        inputMode="decimal"
+        defaultValue={v(k)}
+        required={required}
+        aria-invalid={!!errors[k]}
+        aria-describedby={errors[k] ? `err-${k}` : undefined}
+      />
       {err(k)}
     </div>
   );
@@ -100,7 +156,15 @@ function ProjectForm({ project, errors, busy, back, formKey, defaultCounty }: { 
       </div>
       <div className="field">
         <label htmlFor="p-county">{t("library.field.county")}</label>
-        <input id="p-county" name="county" list="counties" defaultValue={project ? v("county") : defaultCounty} maxLength={40} required aria-invalid={!!errors.county} />
+        <input
+          id="p-county"
+          name="county"
+          list="counties"
+          defaultValue={project ? v("county") : defaultCounty}
+          maxLength={40}
+          required
+          aria-invalid={!!errors.county}
+        />
         <datalist id="counties">
           {COUNTIES.map((c) => (
             <option key={c} value={c} />
@@ -161,7 +225,8 @@ export default function ProjectLibrary() {
   back.delete("notice");
   const formErrors = result && !result.ok && (result.intent === "create" || result.intent === "update") ? result.fieldErrors : {};
   const filtered = !!(filters.type || filters.period || filters.status);
-  const totalsLine = (x: { count: number; areaHa: number; investmentWan: number }) => t("library.totals", { count: x.count, area: amount(x.areaHa), investment: amount(x.investmentWan) });
+  const totalsLine = (x: { count: number; areaHa: number; investmentWan: number }) =>
+    t("library.totals", { count: x.count, area: amount(x.areaHa), investment: amount(x.investmentWan) });
   return (
     <>
       <div className="page-head">
@@ -173,7 +238,12 @@ export default function ProjectLibrary() {
           <a className="button button--ghost button--small" href="/api/v1/projects/template.xlsx" download data-testid="download-template">
             {t("library.downloadTemplate")}
           </a>
-          <a className="button button--ghost button--small" href={`/api/v1/plans/${plan.id}/projects.xlsx`} download data-testid="export-library">
+          <a
+            className="button button--ghost button--small"
+            href={`/api/v1/plans/${plan.id}/projects.xlsx`}
+            download
+            data-testid="export-library"
+          >
             {t("library.export")}
           </a>
           {may.edit ? (
@@ -297,7 +367,10 @@ export default function ProjectLibrary() {
                     <td className="num" data-label={t("library.field.investmentWan")}>
                       {amount(p.investmentWan)}
                       {p.investCentral !== null ? (
-                        <div className="small muted nowrap" title={`${t("library.field.investCentral")} / ${t("library.field.investProvincial")} / ${t("library.field.investLocal")} / ${t("library.field.investSocial")}`}>
+                        <div
+                          className="small muted nowrap"
+                          title={`${t("library.field.investCentral")} / ${t("library.field.investProvincial")} / ${t("library.field.investLocal")} / ${t("library.field.investSocial")}`}
+                        >
                           {[p.investCentral, p.investProvincial, p.investLocal, p.investSocial].map((x) => amount(x)).join(" / ")}
                         </div>
                       ) : null}
@@ -327,7 +400,13 @@ export default function ProjectLibrary() {
                                 <input type="hidden" name="intent" value="status" />
                                 <input type="hidden" name="projectId" value={p.id} />
                                 <input type="hidden" name="status" value="excluded" />
-                                <input name="reason" required maxLength={500} placeholder={t("library.reasonPlaceholder")} aria-label={t("library.reasonPlaceholder")} />
+                                <input
+                                  name="reason"
+                                  required
+                                  maxLength={500}
+                                  placeholder={t("library.reasonPlaceholder")}
+                                  aria-label={t("library.reasonPlaceholder")}
+                                />
                                 <button type="submit" className="button button--small button--danger" disabled={busy}>
                                   {t("library.exclude")}
                                 </button>
@@ -365,7 +444,12 @@ export default function ProjectLibrary() {
               {result.formError}
             </div>
           ) : null}
-          <ProjectForm project={editing} errors={formErrors} busy={busy} back={back.toString()} formKey={editing?.id ?? (result?.ok && result.intent === "create" ? String(result.result) : "new")}
+          <ProjectForm
+            project={editing}
+            errors={formErrors}
+            busy={busy}
+            back={back.toString()}
+            formKey={editing?.id ?? (result?.ok && result.intent === "create" ? String(result.result) : "new")}
             defaultCounty={plan.level === "county" ? plan.region : ""}
           />
         </section>

@@ -68,7 +68,13 @@ function UploadForm({ busy, again }: { busy: boolean; again?: boolean }) {
     <Form method="post" encType="multipart/form-data" data-testid="upload-form" className="row-actions">
       <div className="field" style={{ marginBottom: 0 }}>
         <label htmlFor="file">{t("library.import.file")}</label>
-        <input id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+        />
       </div>
       <button type="submit" className="button" disabled={busy} data-testid="upload">
         {again ? t("library.import.again") : t("library.import.upload")}
@@ -129,7 +135,9 @@ export default function ImportProjects() {
                             {r.problems.map((p, i) => (
                               <li key={i}>
                                 <strong>{fieldLabel(t, p.field)}</strong>
-                                {r.display[p.field] !== undefined && p.field !== "name" ? <span className="muted">{t("library.paren", { text: r.display[p.field] ?? "" })}</span> : null}
+                                {r.display[p.field] !== undefined && p.field !== "name" ? (
+                                  <span className="muted">{t("library.paren", { text: r.display[p.field] ?? "" })}</span>
+                                ) : null}
                                 {t("common.colon")}
                                 {problemText(t, p)}
                               </li>
@@ -188,7 +196,9 @@ export default function ImportProjects() {
                       <tr key={r.row}>
                         <td className="num">{r.row}</td>
                         <td>
-                          <span className={`badge${r.action === "create" ? " badge--accent" : " badge--warn"}`}>{t(`library.import.action.${r.action!}`)}</span>
+                          <span className={`badge${r.action === "create" ? " badge--accent" : " badge--warn"}`}>
+                            {t(`library.import.action.${r.action!}`)}
+                          </span>
                         </td>
                         <td>{r.display.name}</td>
                         <td className="small">{r.display.type}</td>
@@ -201,7 +211,9 @@ export default function ImportProjects() {
                   </tbody>
                 </table>
               </div>
-              {preview.unlisted.good ? <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.good })}</p> : null}
+              {preview.unlisted.good ? (
+                <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.good })}</p>
+              ) : null}
             </>
           )}
         </section>

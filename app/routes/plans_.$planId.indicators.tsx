@@ -38,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const rows = submitted.indicators as Partial<DraftRow>[];
   // without JavaScript: the table as typed, one row longer or shorter (nothing is saved yet)
   if (intent === "add") return { ok: true as const, intent, result: "", rows: [...rows, {}] };
-  if (intent.startsWith("remove:")) return { ok: true as const, intent, result: "", rows: rows.filter((_, i) => i !== Number(intent.slice(7))) };
+  if (intent.startsWith("remove:"))
+    return { ok: true as const, intent, result: "", rows: rows.filter((_, i) => i !== Number(intent.slice(7))) };
   const outcome = await formAction(locale, "save", () => {
     const { changed } = saveIndicators(ctx, params.planId!, submitted);
     return changed ? translate(locale, "indicators.saved", { count: changed }) : translate(locale, "indicators.unchanged");
@@ -50,12 +51,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function toDraft(r: IndicatorRow): DraftRow {
   const n = (v: number | null) => (v === null ? "" : formatNumber(v));
-  return { code: r.code, name: r.name, unit: r.unit, kind: r.kind, direction: r.direction, rollup: r.rollup, baseline: n(r.baseline), targets: Object.fromEntries(targetYears.map((y) => [y, n(r.targets[y])])) };
+  return {
+    code: r.code,
+    name: r.name,
+    unit: r.unit,
+    kind: r.kind,
+    direction: r.direction,
+    rollup: r.rollup,
+    baseline: n(r.baseline),
+    targets: Object.fromEntries(targetYears.map((y) => [y, n(r.targets[y])])),
+  };
 }
 
 function fromForm(r: Partial<DraftRow>): DraftRow {
   const s = (v: unknown) => (typeof v === "string" ? v : "");
-  return { code: s(r.code), name: s(r.name), unit: s(r.unit), kind: s(r.kind) || "binding", direction: s(r.direction) || "up", rollup: s(r.rollup) || "none", baseline: s(r.baseline), targets: Object.fromEntries(targetYears.map((y) => [y, s(r.targets?.[y])])) };
+  return {
+    code: s(r.code),
+    name: s(r.name),
+    unit: s(r.unit),
+    kind: s(r.kind) || "binding",
+    direction: s(r.direction) || "up",
+    rollup: s(r.rollup) || "none",
+    baseline: s(r.baseline),
+    targets: Object.fromEntries(targetYears.map((y) => [y, s(r.targets?.[y])])),
+  };
 }
 
 export default function IndicatorsPage() {
@@ -100,13 +119,22 @@ export default function IndicatorsPage() {
       <section className="card" aria-labelledby="table-h">
         <h2 id="table-h">{t("indicators.tableCaption")}</h2>
         <p className="small muted" data-testid="indicator-source">
-          {page.source === "working" ? t("indicators.source.working") : page.source === "published" && page.edition ? t("indicators.source.published", { label: page.edition.label, date: formatDateTime(page.edition.publishedAt, locale) }) : t("indicators.source.none")}
+          {page.source === "working"
+            ? t("indicators.source.working")
+            : page.source === "published" && page.edition
+              ? t("indicators.source.published", { label: page.edition.label, date: formatDateTime(page.edition.publishedAt, locale) })
+              : t("indicators.source.none")}
           {page.source === "working" && page.edition ? ` ${t("indicators.source.lastPublished", { label: page.edition.label })}` : ""}
         </p>
         {page.canEdit ? (
           <>
             <p className="small">{t("indicators.editHelp")}</p>
-            <IndicatorEditor key={JSON.stringify(page.indicators)} initial={initial} fieldErrors={fieldErrors} busy={navigation.state !== "idle"} />
+            <IndicatorEditor
+              key={JSON.stringify(page.indicators)}
+              initial={initial}
+              fieldErrors={fieldErrors}
+              busy={navigation.state !== "idle"}
+            />
           </>
         ) : page.source === "none" ? null : (
           <IndicatorTableView rows={page.indicators} />

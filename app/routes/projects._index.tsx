@@ -52,7 +52,15 @@ export default function ProjectLookup() {
         </div>
       </div>
       <Form method="get" className="card filters" role="search" data-testid="lookup-form">
-        <input name="q" type="search" defaultValue={input.q} maxLength={50} placeholder={t("library.lookup.q")} aria-label={t("library.lookup.q")} className="input" />
+        <input
+          name="q"
+          type="search"
+          defaultValue={input.q}
+          maxLength={50}
+          placeholder={t("library.lookup.q")}
+          aria-label={t("library.lookup.q")}
+          className="input"
+        />
         <select name="county" defaultValue={input.county} aria-label={t("library.field.county")} className="input">
           <option value="">{t("library.lookup.anyCounty")}</option>
           {counties.map((c) => (
@@ -79,7 +87,9 @@ export default function ProjectLookup() {
         {!answer ? (
           <p className="muted result-count">{t("library.lookup.prompt")}</p>
         ) : answer.results.length === 0 ? (
-          <p className="result-count" data-testid="lookup-none">{wide ? t("library.lookup.noneWide") : t("library.lookup.none")}</p>
+          <p className="result-count" data-testid="lookup-none">
+            {wide ? t("library.lookup.noneWide") : t("library.lookup.none")}
+          </p>
         ) : (
           <>
             <p className="result-count">
@@ -133,7 +143,12 @@ export default function ProjectLookup() {
                           <span className="nowrap">
                             {t("library.lookup.hash")}
                             {t("common.colon")}
-                            <code className="hash" title={t("library.lookup.fullHash", { hash: r.edition.manifestHash })} data-testid="edition-hash" data-hash={r.edition.manifestHash}>
+                            <code
+                              className="hash"
+                              title={t("library.lookup.fullHash", { hash: r.edition.manifestHash })}
+                              data-testid="edition-hash"
+                              data-hash={r.edition.manifestHash}
+                            >
                               {r.edition.manifestHash.slice(0, 12)}…
                             </code>{" "}
                             <CopyHash hash={r.edition.manifestHash} />

@@ -20,8 +20,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const f = { plan: params.get("plan") ?? "", type: params.get("type") ?? "", status: params.get("status") ?? "" };
   return forPage(ctx, () => {
     const lib = consolidatedLibrary(ctx);
-    const shown = lib.projects.filter((p) => (!f.plan || p.plan.id === f.plan) && (!f.type || p.type === f.type) && (!f.status || p.status === f.status));
-    return { locale: ctx.user.locale, plans: lib.plans, byType: lib.byType, all: lib.all, filters: f, shownCount: shown.length, projects: shown.slice(0, LISTED) };
+    const shown = lib.projects.filter(
+      (p) => (!f.plan || p.plan.id === f.plan) && (!f.type || p.type === f.type) && (!f.status || p.status === f.status),
+    );
+    return {
+      locale: ctx.user.locale,
+      plans: lib.plans,
+      byType: lib.byType,
+      all: lib.all,
+      filters: f,
+      shownCount: shown.length,
+      projects: shown.slice(0, LISTED),
+    };
   });
 }
 
@@ -92,7 +102,11 @@ export default function ConsolidatedLibrary() {
                     <Link to={`/plans/${p.id}/projects`} title={p.title}>
                       {p.region}
                     </Link>{" "}
-                    {p.approved ? <span className="badge badge--accent">{t("library.all.approved")}</span> : <span className="badge">{t(`stage.${p.stage}`)}</span>}
+                    {p.approved ? (
+                      <span className="badge badge--accent">{t("library.all.approved")}</span>
+                    ) : (
+                      <span className="badge">{t(`stage.${p.stage}`)}</span>
+                    )}
                   </td>
                   <TotalsCells r={p.totals} />
                 </tr>

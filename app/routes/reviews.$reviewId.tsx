@@ -23,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   // ?confirm=:editionId: the chair's confirmation step, with the diff from the reviewed edition
   const compareTo = new URL(request.url).searchParams.get("confirm");
-  return forPage(ctx, () => ({ ...getReviewPage(ctx, params.reviewId!, compareTo), planContext: planContext(ctx, { reviewId: params.reviewId! }) }));
+  return forPage(ctx, () => ({
+    ...getReviewPage(ctx, params.reviewId!, compareTo),
+    planContext: planContext(ctx, { reviewId: params.reviewId! }),
+  }));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,7 +64,8 @@ function OpinionFields({ idPrefix, conditions = false }: { idPrefix: string; con
         <legend>{t("review.conclusion")}</legend>
         {conclusions.map((c) => (
           <label key={c}>
-            <input type="radio" name="conclusion" value={c} required defaultChecked={c === "approve_with_changes"} /> {t(`review.conclusion.${c}`)}
+            <input type="radio" name="conclusion" value={c} required defaultChecked={c === "approve_with_changes"} />{" "}
+            {t(`review.conclusion.${c}`)}
           </label>
         ))}
       </fieldset>
@@ -72,7 +76,13 @@ function OpinionFields({ idPrefix, conditions = false }: { idPrefix: string; con
       {conditions ? (
         <div className="field">
           <label htmlFor={`${idPrefix}-conditions`}>{t("review.conditions")}</label>
-          <textarea id={`${idPrefix}-conditions`} name="conditions" rows={4} maxLength={20000} aria-describedby={`${idPrefix}-conditions-hint`} />
+          <textarea
+            id={`${idPrefix}-conditions`}
+            name="conditions"
+            rows={4}
+            maxLength={20000}
+            aria-describedby={`${idPrefix}-conditions-hint`}
+          />
           <span className="small muted" id={`${idPrefix}-conditions-hint`}>
             {t("review.conditionsHint")}
           </span>
@@ -93,7 +103,8 @@ export default function ReviewPage() {
   const signContext = { reviewId: r.id, signerId: r.signerId, manifestHash: r.manifestHash, manifestSm3: r.manifestSm3 };
   const confirm = (
     <label className="small confirm">
-      <input type="checkbox" name="confirm" value="yes" required /> {t("review.confirm", { label: `${r.documentTitle}（${r.editionLabel}）`, hash: r.manifestHash.slice(0, 12) })}
+      <input type="checkbox" name="confirm" value="yes" required />{" "}
+      {t("review.confirm", { label: `${r.documentTitle}（${r.editionLabel}）`, hash: r.manifestHash.slice(0, 12) })}
     </label>
   );
   return (
@@ -102,7 +113,12 @@ export default function ReviewPage() {
         <div>
           <h1>{r.title}</h1>
           <div className="page-head__meta">
-            {t("review.edition")}{t("common.colon")}{r.documentTitle}（{r.editionLabel}） · {t("edition.manifestHash")} <span className="mono" data-testid="review-hash" title={r.manifestHash}>{r.manifestHash.slice(0, 12)}</span>
+            {t("review.edition")}
+            {t("common.colon")}
+            {r.documentTitle}（{r.editionLabel}） · {t("edition.manifestHash")}{" "}
+            <span className="mono" data-testid="review-hash" title={r.manifestHash}>
+              {r.manifestHash.slice(0, 12)}
+            </span>
             {r.meetingDate ? ` · ${t("review.meetingDate")}${t("common.colon")}${formatDate(r.meetingDate, locale)}` : ""}
           </div>
         </div>
@@ -114,18 +130,32 @@ export default function ReviewPage() {
       <div className="admin-grid">
         <section className="card" aria-labelledby="panel-h">
           <h2 id="panel-h">
-            {t("review.signoffs")} <span className={`badge ${r.status === "open" ? "badge--warn" : "badge--accent"}`}>{t(r.status === "open" ? "review.status.open" : r.status === "quorum_reached" ? "review.status.quorum" : "review.status.concluded")}</span>
+            {t("review.signoffs")}{" "}
+            <span className={`badge ${r.status === "open" ? "badge--warn" : "badge--accent"}`}>
+              {t(
+                r.status === "open"
+                  ? "review.status.open"
+                  : r.status === "quorum_reached"
+                    ? "review.status.quorum"
+                    : "review.status.concluded",
+              )}
+            </span>
           </h2>
           <p className="small">
-            {t("review.quorum")}{t("common.colon")}{signedCount}/{r.quorum}
+            {t("review.quorum")}
+            {t("common.colon")}
+            {signedCount}/{r.quorum}
           </p>
           <ol className="history" data-testid="panel">
             {r.panel.map((p) => (
               <li key={p.expert.id} data-expert={p.expert.username}>
                 <div>
-                  <strong>{p.expert.name}</strong> <span className="small muted">{p.expert.title}</span> {p.chair ? <span className="badge badge--accent">{t("review.chair")}</span> : null}{" "}
+                  <strong>{p.expert.name}</strong> <span className="small muted">{p.expert.title}</span>{" "}
+                  {p.chair ? <span className="badge badge--accent">{t("review.chair")}</span> : null}{" "}
                   {p.signoff ? (
-                    <span className={`badge ${p.signoff.valid ? "badge--accent" : "badge--danger"}`}>{p.signoff.valid ? `${t("review.signed")} · ${t(`review.conclusion.${p.signoff.conclusion}`)}` : t("review.invalid")}</span>
+                    <span className={`badge ${p.signoff.valid ? "badge--accent" : "badge--danger"}`}>
+                      {p.signoff.valid ? `${t("review.signed")} · ${t(`review.conclusion.${p.signoff.conclusion}`)}` : t("review.invalid")}
+                    </span>
                   ) : (
                     <span className="badge">{t("review.notSigned")}</span>
                   )}
@@ -134,7 +164,8 @@ export default function ReviewPage() {
                   <>
                     <p className="thread__body">{p.signoff.opinion}</p>
                     <div className="small muted">
-                      {formatDateTime(p.signoff.signedAt, locale)} · {t("review.signatureHash")} <span className="mono">{p.signoff.signatureHash.slice(0, 12)}</span>
+                      {formatDateTime(p.signoff.signedAt, locale)} · {t("review.signatureHash")}{" "}
+                      <span className="mono">{p.signoff.signatureHash.slice(0, 12)}</span>
                     </div>
                     <BrowserSignatureNote browser={p.signoff.browser} />
                   </>
@@ -145,12 +176,15 @@ export default function ReviewPage() {
           {r.panelConclusion ? (
             <div className="card" data-testid="panel-conclusion">
               <h3>
-                {t("review.panelConclusion")}{t("common.colon")}{t(`review.conclusion.${r.panelConclusion.conclusion}`)}
+                {t("review.panelConclusion")}
+                {t("common.colon")}
+                {t(`review.conclusion.${r.panelConclusion.conclusion}`)}
               </h3>
               <p className="thread__body">{r.panelConclusion.opinion}</p>
               <Conditions conditions={r.panelConclusion.conditions} />
               <div className="small muted">
-                {formatDateTime(r.panelConclusion.signedAt, locale)} · {t("review.signatureHash")} <span className="mono">{r.panelConclusion.signatureHash.slice(0, 12)}</span>
+                {formatDateTime(r.panelConclusion.signedAt, locale)} · {t("review.signatureHash")}{" "}
+                <span className="mono">{r.panelConclusion.signatureHash.slice(0, 12)}</span>
               </div>
               <BrowserSignatureNote browser={r.panelConclusion.browser} />
             </div>
@@ -166,7 +200,8 @@ export default function ReviewPage() {
                       {c.valid ? null : <span className="badge badge--danger">{t("review.invalid")}</span>}
                     </div>
                     <div className="small muted">
-                      {t("edition.manifestHash")} <span className="mono">{c.manifestHash.slice(0, 12)}</span> · {t("review.signatureHash")} <span className="mono">{c.signatureHash.slice(0, 12)}</span>{" "}
+                      {t("edition.manifestHash")} <span className="mono">{c.manifestHash.slice(0, 12)}</span> · {t("review.signatureHash")}{" "}
+                      <span className="mono">{c.signatureHash.slice(0, 12)}</span>{" "}
                       <Link to={`/editions/${r.editionId}/diff/${c.editionId}`}>{t("confirmation.showDiff")}</Link>
                     </div>
                     <BrowserSignatureNote browser={c.browser} />
@@ -207,9 +242,15 @@ export default function ReviewPage() {
               <h2 id="adoption-h">{t("adoption.title")}</h2>
               {r.rounds.map((round) => (
                 <p key={round.id} className="small">
-                  {round.title}{t("common.colon")}{" "}
+                  {round.title}
+                  {t("common.colon")}{" "}
                   {(["xlsx", "docx"] as const).map((f) => (
-                    <a key={f} href={`/api/v1/rounds/${round.id}/adoption-table.${f}`} download className="button button--small button--ghost">
+                    <a
+                      key={f}
+                      href={`/api/v1/rounds/${round.id}/adoption-table.${f}`}
+                      download
+                      className="button button--small button--ghost"
+                    >
                       {f}
                     </a>
                   ))}
@@ -222,7 +263,12 @@ export default function ReviewPage() {
             <p className="small mono">{r.manifestHash}</p>
             <p className="small mono">SM3 {r.manifestSm3}</p>
             <p>
-              <a href={`/api/v1/reviews/${r.id}/sheet.docx`} download className="button button--small button--ghost" data-testid="sheet-link">
+              <a
+                href={`/api/v1/reviews/${r.id}/sheet.docx`}
+                download
+                className="button button--small button--ghost"
+                data-testid="sheet-link"
+              >
                 {t("sheet.download")}
               </a>{" "}
               <Link to="/verify" className="small">
@@ -273,7 +319,12 @@ function ConfirmationStep({ r }: { r: ReviewPageData }) {
         <>
           <h3 className="small">{t("confirmation.diffTitle", { from: diff.from.label, to: diff.to.label })}</h3>
           <p className="small" data-testid="confirmation-diff-summary">
-            {t("diff.summary", { changed: diff.sections.filter((s) => s.status === "changed").length, added: diff.sections.filter((s) => s.status === "added").length, removed: diff.sections.filter((s) => s.status === "removed").length, unchanged: diff.sections.filter((s) => s.status === "unchanged").length })}
+            {t("diff.summary", {
+              changed: diff.sections.filter((s) => s.status === "changed").length,
+              added: diff.sections.filter((s) => s.status === "added").length,
+              removed: diff.sections.filter((s) => s.status === "removed").length,
+              unchanged: diff.sections.filter((s) => s.status === "unchanged").length,
+            })}
           </p>
           {changed.length === 0 ? <p className="small muted">{t("confirmation.noChanges")}</p> : null}
           <div className="confirm-diff" data-testid="confirmation-diff">
@@ -296,7 +347,8 @@ function ConfirmationStep({ r }: { r: ReviewPageData }) {
           >
             <input type="hidden" name="editionId" value={diff.to.id} />
             <label className="small confirm">
-              <input type="checkbox" name="confirm" value="yes" required /> {t("confirmation.confirm", { label: diff.to.label, hash: diff.to.manifestHash.slice(0, 12) })}
+              <input type="checkbox" name="confirm" value="yes" required />{" "}
+              {t("confirmation.confirm", { label: diff.to.label, hash: diff.to.manifestHash.slice(0, 12) })}
             </label>
             <button type="submit" name="intent" value="confirmChanges" className="button" disabled={busy}>
               {t("confirmation.submit")}

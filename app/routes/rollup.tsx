@@ -45,7 +45,9 @@ export default function Rollup() {
 
       <p className="rollup-summary" data-testid="rollup-summary">
         <Summary summary={view.summary} query={q} t={t} />
-        {filtered ? <span className="muted">{`${t("rollup.summarySep")}${t("rollup.summary.shown", { shown: view.rows.length })}`}</span> : null}
+        {filtered ? (
+          <span className="muted">{`${t("rollup.summarySep")}${t("rollup.summary.shown", { shown: view.rows.length })}`}</span>
+        ) : null}
       </p>
 
       <Form method="get" className="filters rollup-filters" aria-label={t("rollup.filter.title")} data-testid="rollup-filters">
@@ -79,7 +81,11 @@ export default function Rollup() {
         <button type="submit" className="button button--small">
           {t("rollup.filter.apply")}
         </button>
-        {q.level || q.stage || q.overdue || q.attention ? <Link to={queryString({ ...q, level: null, stage: null, overdue: false, attention: false }) || "?"}>{t("rollup.filter.reset")}</Link> : null}
+        {q.level || q.stage || q.overdue || q.attention ? (
+          <Link to={queryString({ ...q, level: null, stage: null, overdue: false, attention: false }) || "?"}>
+            {t("rollup.filter.reset")}
+          </Link>
+        ) : null}
       </Form>
 
       <div className="card table-wrap rollup-card">
@@ -113,7 +119,15 @@ export default function Rollup() {
   );
 }
 
-function Summary({ summary: s, query, t }: { summary: ReturnType<typeof useLoaderData<typeof loader>>["summary"]; query: RollupQuery; t: T }) {
+function Summary({
+  summary: s,
+  query,
+  t,
+}: {
+  summary: ReturnType<typeof useLoaderData<typeof loader>>["summary"];
+  query: RollupQuery;
+  t: T;
+}) {
   const parts: ReactNode[] = [];
   if (s.overdue)
     parts.push(
@@ -152,7 +166,13 @@ function SortHeader({ q, column, label, t }: { q: RollupQuery; column: SortKey; 
   const active = q.sort === column;
   return (
     <th scope="col" aria-sort={active ? (q.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link to={sortLink(q, column) || "?"} className="sort-link" title={t("rollup.sortBy", { column: label })} data-sort={column} preventScrollReset>
+      <Link
+        to={sortLink(q, column) || "?"}
+        className="sort-link"
+        title={t("rollup.sortBy", { column: label })}
+        data-sort={column}
+        preventScrollReset
+      >
         {label}
         {active ? <span aria-hidden="true">{q.dir === "asc" ? " ▲" : " ▼"}</span> : null}
         {active ? <span className="visually-hidden">{t(`rollup.sorted.${q.dir}`)}</span> : null}
@@ -189,7 +209,9 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
         {r.dueOn ? (
           <Link to={l.deadline} className="nowrap">
             {formatDate(r.dueOn, locale)}
-            {r.dueStage !== r.stage ? <span className="small muted"> · {t("rollup.dueStage", { stage: t(`stage.${r.dueStage}`) })}</span> : null}
+            {r.dueStage !== r.stage ? (
+              <span className="small muted"> · {t("rollup.dueStage", { stage: t(`stage.${r.dueStage}`) })}</span>
+            ) : null}
           </Link>
         ) : (
           "—"
@@ -200,13 +222,19 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
         {r.openRounds.length ? (
           r.openRounds.map((o) => (
             <div key={o.id} className="rollup-round">
-              <Link to={l.rounds[o.id]} title={o.title} aria-label={`${o.title} ${t("rollup.replied", { replied: o.replied, invited: o.invited })}`}>
+              <Link
+                to={l.rounds[o.id]}
+                title={o.title}
+                aria-label={`${o.title} ${t("rollup.replied", { replied: o.replied, invited: o.invited })}`}
+              >
                 {t("rollup.replied", { replied: o.replied, invited: o.invited })}
               </Link>
               <div className="progress" aria-hidden="true">
                 <span style={{ width: `${o.invited ? Math.round((100 * o.replied) / o.invited) : 0}%` }} />
               </div>
-              <div className="small muted">{t("dashboard.closesAt", { date: formatDateTime(o.closesAt, locale).slice(0, locale === "en" ? 10 : 11) })}</div>
+              <div className="small muted">
+                {t("dashboard.closesAt", { date: formatDateTime(o.closesAt, locale).slice(0, locale === "en" ? 10 : 11) })}
+              </div>
             </div>
           ))
         ) : (
@@ -251,7 +279,19 @@ function Row({ r, t }: { r: RollupViewRow; t: T }) {
 }
 
 /** A cell; on a phone it shows its column's label beside it, and empty cells are left out. */
-function Cell({ label, empty = false, className, testId, children }: { label: string; empty?: boolean; className?: string; testId?: string; children: ReactNode }) {
+function Cell({
+  label,
+  empty = false,
+  className,
+  testId,
+  children,
+}: {
+  label: string;
+  empty?: boolean;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
     <td data-label={label} className={[className, empty ? "is-empty" : ""].filter(Boolean).join(" ") || undefined} data-testid={testId}>
       <div>{children}</div>

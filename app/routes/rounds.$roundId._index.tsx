@@ -30,7 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return translate(locale, "submission.done");
       });
     case "extend":
-      return formAction(locale, "extend", () => translate(locale, "round.extended", { date: extendRound(ctx, roundId, form).closesAt.slice(0, 16).replace("T", " ") }));
+      return formAction(locale, "extend", () =>
+        translate(locale, "round.extended", { date: extendRound(ctx, roundId, form).closesAt.slice(0, 16).replace("T", " ") }),
+      );
     case "close":
       return formAction(locale, "close", () => {
         closeRoundEarly(ctx, roundId);
@@ -60,7 +62,8 @@ export default function RoundPage() {
         <div>
           <h1>{r.title}</h1>
           <div className="page-head__meta">
-            {r.documentTitle}（{r.editionLabel}） · <Deadline open={r.open} closesAt={r.closesAt} daysLeft={r.daysLeft} /> · {t(`round.visibility.${r.visibility}`)}
+            {r.documentTitle}（{r.editionLabel}） · <Deadline open={r.open} closesAt={r.closesAt} daysLeft={r.daysLeft} /> ·{" "}
+            {t(`round.visibility.${r.visibility}`)}
           </div>
         </div>
         <div className="row-actions">
@@ -88,7 +91,11 @@ export default function RoundPage() {
       <div className="admin-grid">
         <section className="card" aria-labelledby="coverage-h">
           <h2 id="coverage-h">{r.canManage || r.coverage.length > 1 ? t("round.coverage") : t("round.myState")}</h2>
-          {r.coverage.length > 1 ? <p className="small">{t("round.coverageSummary", { done, total: r.coverage.length, drafting, none: r.coverage.length - done - drafting })}</p> : null}
+          {r.coverage.length > 1 ? (
+            <p className="small">
+              {t("round.coverageSummary", { done, total: r.coverage.length, drafting, none: r.coverage.length - done - drafting })}
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table className="data" data-testid="coverage">
               <thead>
@@ -128,14 +135,22 @@ export default function RoundPage() {
                     <StateBadge state="submitted" count={r.mine.commentCount} noComments={r.mine.submission.noComments} />
                   </p>
                   <p>{r.mine.submission.statement}</p>
-                  <p className="small muted">{t("submission.by", { name: r.mine.submission.by, date: formatDateTime(r.mine.submission.submittedAt, locale) })}</p>
+                  <p className="small muted">
+                    {t("submission.by", { name: r.mine.submission.by, date: formatDateTime(r.mine.submission.submittedAt, locale) })}
+                  </p>
                 </>
               ) : r.open ? (
                 <Form method="post" onSubmit={(e) => !window.confirm(t("submission.confirm")) && e.preventDefault()}>
                   <p className="small">{t("submission.lead")}</p>
                   {r.mine.commentCount === 0 ? (
                     <label className="small">
-                      <input type="checkbox" checked={noComments} onChange={(e) => setNoComments(e.target.checked)} data-testid="no-comments" /> {t("submission.noComments")}
+                      <input
+                        type="checkbox"
+                        checked={noComments}
+                        onChange={(e) => setNoComments(e.target.checked)}
+                        data-testid="no-comments"
+                      />{" "}
+                      {t("submission.noComments")}
                     </label>
                   ) : null}
                   <div className="field">
@@ -167,7 +182,13 @@ export default function RoundPage() {
               <Form method="post">
                 <div className="field">
                   <label htmlFor="closesAt">{t("round.closesAtLabel")}</label>
-                  <input id="closesAt" name="closesAt" type="datetime-local" required defaultValue={isoShanghai(Date.parse(r.scheduledClosesAt) + 3 * 86_400_000).slice(0, 16)} />
+                  <input
+                    id="closesAt"
+                    name="closesAt"
+                    type="datetime-local"
+                    required
+                    defaultValue={isoShanghai(Date.parse(r.scheduledClosesAt) + 3 * 86_400_000).slice(0, 16)}
+                  />
                   {errorsFor("extend")?.closesAt ? <span className="field-error">{errorsFor("extend")?.closesAt}</span> : null}
                 </div>
                 <div className="field">
@@ -179,7 +200,11 @@ export default function RoundPage() {
                 </button>
               </Form>
               {r.open ? (
-                <Form method="post" style={{ marginTop: "1rem" }} onSubmit={(e) => !window.confirm(t("round.closeEarlyConfirm")) && e.preventDefault()}>
+                <Form
+                  method="post"
+                  style={{ marginTop: "1rem" }}
+                  onSubmit={(e) => !window.confirm(t("round.closeEarlyConfirm")) && e.preventDefault()}
+                >
                   <button type="submit" name="intent" value="close" className="button button--danger" disabled={busy}>
                     {t("round.closeEarly")}
                   </button>

@@ -60,10 +60,17 @@ export default function RoundOrphans() {
                     <td data-label={t("orphans.column.passage", { edition: round.editionLabel })}>
                       <blockquote className="thread__quote is-removed">{o.quote ?? t("comment.wholeSection")}</blockquote>
                     </td>
-                    <td data-label={t("orphans.column.change")}>{o.hunk ? <Hunk ops={o.hunk} testId="orphan-hunk" /> : <span className="small">{t("earlier.sectionGone", { edition: edition.label })}</span>}</td>
+                    <td data-label={t("orphans.column.change")}>
+                      {o.hunk ? (
+                        <Hunk ops={o.hunk} testId="orphan-hunk" />
+                      ) : (
+                        <span className="small">{t("earlier.sectionGone", { edition: edition.label })}</span>
+                      )}
+                    </td>
                     <td data-label={t("orphans.column.comment")}>
                       <div className="small">
-                        <strong>{o.organization}</strong> <span className={`badge cat-${o.category}`}>{t(`comment.category.${o.category}`)}</span>
+                        <strong>{o.organization}</strong>{" "}
+                        <span className={`badge cat-${o.category}`}>{t(`comment.category.${o.category}`)}</span>
                       </div>
                       <p className="small">{o.body}</p>
                       <Link className="small" to={`/rounds/${round.id}/comments/${o.id}`}>

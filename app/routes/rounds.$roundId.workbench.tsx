@@ -1,5 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { commentCategories } from "~db/schema/enums";
 import { ActionResult } from "~/components/action-result";
@@ -38,18 +47,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const values = { decision: form.get("decision"), reason: form.get("reason") ?? "", revisionId: form.get("revisionId") };
   const commentIds = form.getAll("commentIds").map(String);
-  if (intent === "group") return formAction(locale, intent, () => translate(locale, "workbench.groups.saved", { count: confirmGroup(ctx, params.roundId!, { commentIds }).commentIds.length }));
+  if (intent === "group")
+    return formAction(locale, intent, () =>
+      translate(locale, "workbench.groups.saved", { count: confirmGroup(ctx, params.roundId!, { commentIds }).commentIds.length }),
+    );
   if (intent === "ungroup")
     return formAction(locale, intent, () => {
       ungroup(ctx, String(form.get("groupId")));
       return translate(locale, "workbench.groups.removed");
     });
-  if (intent === "answerGroup") return formAction(locale, intent, () => translate(locale, "workbench.groups.answered", { count: answerGroup(ctx, String(form.get("groupId")), values).commentIds.length }));
-  return formAction(locale, "bulk", () => translate(locale, "response.bulkSaved", { count: respondToComments(ctx, commentIds, values).length }));
+  if (intent === "answerGroup")
+    return formAction(locale, intent, () =>
+      translate(locale, "workbench.groups.answered", { count: answerGroup(ctx, String(form.get("groupId")), values).commentIds.length }),
+    );
+  return formAction(locale, "bulk", () =>
+    translate(locale, "response.bulkSaved", { count: respondToComments(ctx, commentIds, values).length }),
+  );
 }
 
 // Answering or assigning in the drawer updates its row in place: the page's data is not reloaded.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction: target, defaultShouldRevalidate }) => (target?.includes("/workbench/rows/") ? false : defaultShouldRevalidate);
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction: target, defaultShouldRevalidate }) =>
+  target?.includes("/workbench/rows/") ? false : defaultShouldRevalidate;
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["view"]["rows"][number];
 
@@ -157,7 +175,15 @@ export default function Workbench() {
           {t("workbench.filter")}
         </button>
       </Form>
-      <GroupsPanel groups={groups.listed} total={groups.total} numbers={view.groupNumbers} proposals={groups.proposals} moreProposals={groups.moreProposals} linkWith={linkWith} busy={busy} />
+      <GroupsPanel
+        groups={groups.listed}
+        total={groups.total}
+        numbers={view.groupNumbers}
+        proposals={groups.proposals}
+        moreProposals={groups.moreProposals}
+        linkWith={linkWith}
+        busy={busy}
+      />
       <div className={open ? "workbench workbench--open" : "workbench"}>
         <Form method="post" className="card" data-testid="workbench">
           <WorkbenchPager page={view.page} pages={view.pages} pageSize={view.pageSize} filtered={view.filtered} linkWith={linkWith} />
@@ -179,7 +205,12 @@ export default function Workbench() {
                 {view.rows.map((original) => {
                   const c = { ...original, ...changed[original.id], number: original.number };
                   return (
-                    <tr key={c.id} className={drawer?.comment.id === c.id ? "is-selected" : undefined} data-comment-id={c.id} data-row={c.number ?? undefined}>
+                    <tr
+                      key={c.id}
+                      className={drawer?.comment.id === c.id ? "is-selected" : undefined}
+                      data-comment-id={c.id}
+                      data-row={c.number ?? undefined}
+                    >
                       <td>
                         <input type="checkbox" name="commentIds" value={c.id} aria-label={`${t("workbench.select")} ${c.number}`} />
                       </td>
@@ -188,7 +219,15 @@ export default function Workbench() {
                       <td className="small">
                         {c.sectionNumber} {c.sectionTitle}
                       </td>
-                      <td className="small clamp">{c.exact !== null ? c.exact : c.cell ? <span data-cell={`${c.cell.indicator}:${c.cell.year}`}>{c.cell.quote}</span> : <span className="muted">{t("comment.wholeSection")}</span>}</td>
+                      <td className="small clamp">
+                        {c.exact !== null ? (
+                          c.exact
+                        ) : c.cell ? (
+                          <span data-cell={`${c.cell.indicator}:${c.cell.year}`}>{c.cell.quote}</span>
+                        ) : (
+                          <span className="muted">{t("comment.wholeSection")}</span>
+                        )}
+                      </td>
                       <td className="small clamp">
                         <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span> {c.body}
                       </td>
@@ -196,9 +235,18 @@ export default function Workbench() {
                         {c.assigneeName ?? <span className="muted">{t("workbench.assignee.none")}</span>}
                       </td>
                       <td className="nowrap">
-                        {c.decision ? <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span> : <span className="badge badge--warn">{t("response.pending")}</span>}{" "}
+                        {c.decision ? (
+                          <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span>
+                        ) : (
+                          <span className="badge badge--warn">{t("response.pending")}</span>
+                        )}{" "}
                         {c.groupId ? (
-                          <Link to={linkWith("group", c.groupId)} preventScrollReset className="badge badge--info" data-testid="group-badge">
+                          <Link
+                            to={linkWith("group", c.groupId)}
+                            preventScrollReset
+                            className="badge badge--info"
+                            data-testid="group-badge"
+                          >
                             {t("workbench.groups.label", { n: view.groupNumbers[c.groupId] ?? 0 })}
                           </Link>
                         ) : null}{" "}
@@ -226,7 +274,18 @@ export default function Workbench() {
             </div>
           </details>
         </Form>
-        {drawer ? <AnswerDrawer key={drawer.comment.id} comment={drawer.comment} current={drawer.current} change={drawer.change} assigneeId={changed[drawer.comment.id]?.assigneeId ?? drawer.row.assigneeId} team={view.team} action={`/rounds/${round.id}/workbench/rows/${drawer.comment.id}`} fetcher={fetcher as never} /> : null}
+        {drawer ? (
+          <AnswerDrawer
+            key={drawer.comment.id}
+            comment={drawer.comment}
+            current={drawer.current}
+            change={drawer.change}
+            assigneeId={changed[drawer.comment.id]?.assigneeId ?? drawer.row.assigneeId}
+            team={view.team}
+            action={`/rounds/${round.id}/workbench/rows/${drawer.comment.id}`}
+            fetcher={fetcher as never}
+          />
+        ) : null}
         {groupDrawer ? <GroupDrawer key={groupDrawer.id} group={groupDrawer} busy={busy} /> : null}
       </div>
     </>

@@ -21,17 +21,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { message: translate(locale, assigneeId ? "workbench.assign.saved" : "workbench.assign.cleared"), row };
     }
     const values = { decision: form.get("decision"), reason: form.get("reason") ?? "", revisionId: form.get("revisionId") };
-    return { message: translate(locale, "response.saved"), row: changeWorkbenchRow(ctx, params.roundId!, params.commentId!, { intent, values }) };
+    return {
+      message: translate(locale, "response.saved"),
+      row: changeWorkbenchRow(ctx, params.roundId!, params.commentId!, { intent, values }),
+    };
   });
   if (request.headers.get("sec-fetch-mode") === "navigate") {
     const back = new URL(request.headers.get("referer") ?? `/rounds/${params.roundId}/workbench`, new URL(request.url).origin);
-    return redirect(back.pathname.startsWith(`/rounds/${params.roundId}/workbench`) ? `${back.pathname}${back.search}` : `/rounds/${params.roundId}/workbench`);
+    return redirect(
+      back.pathname.startsWith(`/rounds/${params.roundId}/workbench`)
+        ? `${back.pathname}${back.search}`
+        : `/rounds/${params.roundId}/workbench`,
+    );
   }
   // a refusal carries its status (400, 403, 409 …): a resource route answers it as a Response
   if ("type" in outcome && outcome.type === "DataWithResponseInit") return Response.json(outcome.data, outcome.init ?? undefined);
   return Response.json(outcome);
 }
 
-export type RowActionResult = { ok: true; intent: string; result: { message: string; row: WorkbenchRow | null } } | { ok: false; intent: string; formError: string; fieldErrors: Record<string, string> };
+export type RowActionResult =
+  | { ok: true; intent: string; result: { message: string; row: WorkbenchRow | null } }
+  | { ok: false; intent: string; formError: string; fieldErrors: Record<string, string> };
 
 export const loader = ({ params }: { params: { roundId?: string } }) => redirect(`/rounds/${params.roundId}/workbench`);

@@ -30,7 +30,15 @@ export default function SearchPage() {
         </div>
       </div>
       <Form method="get" className="card filters" role="search" aria-label={t("search.form")} data-testid="search-form">
-        <input name="q" type="search" defaultValue={input.q} maxLength={100} placeholder={t("search.placeholder")} aria-label={t("search.query")} className="input search-page__q" />
+        <input
+          name="q"
+          type="search"
+          defaultValue={input.q}
+          maxLength={100}
+          placeholder={t("search.placeholder")}
+          aria-label={t("search.query")}
+          className="input search-page__q"
+        />
         <select name="plan" defaultValue={input.plan} aria-label={t("search.plan")} className="input">
           <option value="">{t("search.allPlans")}</option>
           {plans.map((p) => (
@@ -72,7 +80,11 @@ export default function SearchPage() {
                   <SearchSnippet snippet={r.snippet} />
                   <div className="result-list__meta">
                     <span>{r.planTitle}</span>
-                    {r.kind === "section" ? <span>{r.edition ? (r.draft ? t("search.draftOf", { label: r.edition.label }) : r.edition.label) : t("search.draft")}</span> : null}
+                    {r.kind === "section" ? (
+                      <span>
+                        {r.edition ? (r.draft ? t("search.draftOf", { label: r.edition.label }) : r.edition.label) : t("search.draft")}
+                      </span>
+                    ) : null}
                   </div>
                 </li>
               ))}

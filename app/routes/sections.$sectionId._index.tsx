@@ -26,19 +26,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (shown.sectionId !== section.id) throw notFound();
     const toc = visibleSections(ctx, section.planId, [section.documentId]).get(section.documentId) ?? [];
     const notes = commentsOnRevision(ctx, section.id, shown.id);
-    const highlights = notes.filter((n) => n.at && n.at.state !== "orphaned").map((n) => ({ id: n.id, start: n.at!.start, end: n.at!.end, className: `state-${n.at!.state}` }));
+    const highlights = notes
+      .filter((n) => n.at && n.at.state !== "orphaned")
+      .map((n) => ({ id: n.id, start: n.at!.start, end: n.at!.end, className: `state-${n.at!.state}` }));
     const { content: _, ...current } = section.current;
     const perms = planPermissions(ctx, section.planId);
     return {
       planContext: planContext(ctx, { sectionId: section.id }),
-      section: { id: section.id, documentId: section.documentId, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId, seesDrafts: section.seesDrafts, currentId: current.id, retired: !!section.retiredAt },
+      section: {
+        id: section.id,
+        documentId: section.documentId,
+        number: section.number,
+        title: section.title,
+        documentTitle: section.documentTitle,
+        planId: section.planId,
+        seesDrafts: section.seesDrafts,
+        currentId: current.id,
+        retired: !!section.retiredAt,
+      },
       canEdit: perms.draft && !section.retiredAt,
       // the plan's own drafters are told why there is no edit button once it is approved
       frozen: perms.drafts && perms.frozen,
-      shown: { id: shown.id, hash: shown.hash, note: shown.note, createdAt: shown.createdAt.toISOString(), authorName: shown.authorName, isCurrent: shown.id === current.id },
+      shown: {
+        id: shown.id,
+        hash: shown.hash,
+        note: shown.note,
+        createdAt: shown.createdAt.toISOString(),
+        authorName: shown.authorName,
+        isCurrent: shown.id === current.id,
+      },
       html: highlights.length ? renderContentHtmlWithHighlights(shown.content, highlights) : renderContentHtml(shown.content),
       notes,
-      history: section.revisions.map((r) => ({ id: r.id, note: r.note, createdAt: r.createdAt.toISOString(), authorName: r.authorName, editions: r.editions })),
+      history: section.revisions.map((r) => ({
+        id: r.id,
+        note: r.note,
+        createdAt: r.createdAt.toISOString(),
+        authorName: r.authorName,
+        editions: r.editions,
+      })),
       toc,
     };
   });
@@ -94,7 +119,8 @@ export default function SectionPage() {
           {!shown.isCurrent ? (
             <div className="alert alert--info banner" data-testid="old-revision">
               <span>
-                {t("revision.viewing", { date: formatDateTime(shown.createdAt, locale) })} · <Link to={`/sections/${section.id}`}>{t("revision.backToCurrent")}</Link>
+                {t("revision.viewing", { date: formatDateTime(shown.createdAt, locale) })} ·{" "}
+                <Link to={`/sections/${section.id}`}>{t("revision.backToCurrent")}</Link>
               </span>
               {canEdit ? (
                 <Form method="post" title={t("revision.restoreHint")}>
@@ -132,13 +158,31 @@ export default function SectionPage() {
             )}
             <span>{t("section.updated", { date: formatDateTime(shown.createdAt, locale), author: shown.authorName })}</span>
             <span title={shown.hash}>
-              {t("section.hash")}{t("common.colon")}<span className="mono">{shown.hash.slice(0, 12)}</span>
+              {t("section.hash")}
+              {t("common.colon")}
+              <span className="mono">{shown.hash.slice(0, 12)}</span>
             </span>
           </div>
           <RichText html={html} />
           <nav className="pager" aria-label={t("section.contents")}>
-            <span>{prev ? <Link to={`/sections/${prev.id}`}>← {t("section.prev")}{t("common.colon")}{prev.number} {prev.title}</Link> : null}</span>
-            <span>{next ? <Link to={`/sections/${next.id}`}>{t("section.next")}{t("common.colon")}{next.number} {next.title} →</Link> : null}</span>
+            <span>
+              {prev ? (
+                <Link to={`/sections/${prev.id}`}>
+                  ← {t("section.prev")}
+                  {t("common.colon")}
+                  {prev.number} {prev.title}
+                </Link>
+              ) : null}
+            </span>
+            <span>
+              {next ? (
+                <Link to={`/sections/${next.id}`}>
+                  {t("section.next")}
+                  {t("common.colon")}
+                  {next.number} {next.title} →
+                </Link>
+              ) : null}
+            </span>
           </nav>
         </article>
         <aside className="reader__aside card">
@@ -150,8 +194,17 @@ export default function SectionPage() {
                 {notes.map((n) => (
                   <li key={n.id} id={`thread-${n.id}`} data-state={n.at?.state ?? "section"}>
                     <div className="small">
-                      <strong>{n.organization}</strong> <span className={`badge cat-${n.category}`}>{t(`comment.category.${n.category}`)}</span>{" "}
-                      {n.at ? <span className={`badge ${n.at.state === "intact" ? "" : n.at.state === "changed" ? "badge--warn" : "badge--danger"}`}>{t(`anchor.state.${n.at.state}`)}</span> : <span className="badge">{n.cell ? t("indicators.cell.value") : t("comment.wholeSection")}</span>}{" "}
+                      <strong>{n.organization}</strong>{" "}
+                      <span className={`badge cat-${n.category}`}>{t(`comment.category.${n.category}`)}</span>{" "}
+                      {n.at ? (
+                        <span
+                          className={`badge ${n.at.state === "intact" ? "" : n.at.state === "changed" ? "badge--warn" : "badge--danger"}`}
+                        >
+                          {t(`anchor.state.${n.at.state}`)}
+                        </span>
+                      ) : (
+                        <span className="badge">{n.cell ? t("indicators.cell.value") : t("comment.wholeSection")}</span>
+                      )}{" "}
                       {n.decision ? <span className="badge badge--accent">{t(`response.decision.${n.decision}`)}</span> : null}
                     </div>
                     {n.quote ? <blockquote className="thread__quote">{n.quote}</blockquote> : null}
@@ -167,13 +220,17 @@ export default function SectionPage() {
           <h2 className="small">{t("section.history")}</h2>
           {shown.note ? (
             <p className="small">
-              {t("section.note")}{t("common.colon")}{shown.note}
+              {t("section.note")}
+              {t("common.colon")}
+              {shown.note}
             </p>
           ) : null}
           <ol className="history" data-testid="revision-history">
             {history.map((h) => (
               <li key={h.id} className={h.id === shown.id ? "is-current" : undefined}>
-                <Link to={h.id === section.currentId ? `/sections/${section.id}` : `/sections/${section.id}?revision=${h.id}`}>{formatDateTime(h.createdAt, locale)}</Link>
+                <Link to={h.id === section.currentId ? `/sections/${section.id}` : `/sections/${section.id}?revision=${h.id}`}>
+                  {formatDateTime(h.createdAt, locale)}
+                </Link>
                 <div className="small muted">
                   {h.authorName}
                   {h.note ? ` · ${h.note}` : ""}

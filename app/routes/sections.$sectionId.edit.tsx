@@ -31,8 +31,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const section = getSection(ctx, params.sectionId!);
     return {
       planContext: planContext(ctx, { sectionId: section.id }),
-      section: { id: section.id, number: section.number, title: section.title, documentTitle: section.documentTitle, planId: section.planId },
-      base: { id: section.current.id, createdAt: section.current.createdAt.toISOString(), authorName: section.current.authorName, content: section.current.content as JSONContent },
+      section: {
+        id: section.id,
+        number: section.number,
+        title: section.title,
+        documentTitle: section.documentTitle,
+        planId: section.planId,
+      },
+      base: {
+        id: section.current.id,
+        createdAt: section.current.createdAt.toISOString(),
+        authorName: section.current.authorName,
+        content: section.current.content as JSONContent,
+      },
     };
   });
 }
@@ -44,11 +55,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireUser(request);
   const form = await request.formData();
-  const fields = { baseRevisionId: String(form.get("baseRevisionId") ?? ""), content: String(form.get("content") ?? ""), note: String(form.get("note") ?? "") };
+  const fields = {
+    baseRevisionId: String(form.get("baseRevisionId") ?? ""),
+    content: String(form.get("content") ?? ""),
+    note: String(form.get("note") ?? ""),
+  };
   const outcome = await formAction(ctx.user.locale, "save", () => saveEditorRevision(ctx, params.sectionId!, fields));
   if (!("result" in outcome)) return outcome;
   if (outcome.result.saved) throw redirect(`/sections/${params.sectionId}?saved=1`);
-  return data({ ok: false as const, formError: translate(ctx.user.locale, "revision.stale"), conflict: outcome.result.conflict }, { status: 409 });
+  return data(
+    { ok: false as const, formError: translate(ctx.user.locale, "revision.stale"), conflict: outcome.result.conflict },
+    { status: 409 },
+  );
 }
 
 export default function EditSection() {
@@ -67,7 +85,9 @@ export default function EditSection() {
   }, [conflict]);
 
   // Leaving with unsaved text asks first (in-app links and closing the tab alike).
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !submitting && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && !submitting && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (blocker.state === "blocked") {
       if (window.confirm(t("edit.unsavedWarning"))) blocker.proceed();
@@ -93,7 +113,9 @@ export default function EditSection() {
           <p>{result && "formError" in result ? result.formError : null}</p>
           <div className="conflict__versions">
             <div className="conflict__version" data-testid="conflict-theirs">
-              <h3>{t("conflict.theirs", { author: conflict.theirs.authorName, date: formatDateTime(conflict.theirs.createdAt, locale) })}</h3>
+              <h3>
+                {t("conflict.theirs", { author: conflict.theirs.authorName, date: formatDateTime(conflict.theirs.createdAt, locale) })}
+              </h3>
               {conflict.theirs.note ? <p className="small muted">{t("conflict.note", { note: conflict.theirs.note })}</p> : null}
               <RichText html={conflict.theirs.html} />
             </div>
@@ -104,7 +126,10 @@ export default function EditSection() {
           </div>
           <h3 className="small">{t("conflict.diff")}</h3>
           <div className="conflict__version" data-testid="conflict-diff">
-            <DiffView ops={conflict.ops} labels={{ before: t("diff.before"), after: t("diff.after"), inserted: t("diff.inserted"), deleted: t("diff.deleted") }} />
+            <DiffView
+              ops={conflict.ops}
+              labels={{ before: t("diff.before"), after: t("diff.after"), inserted: t("diff.inserted"), deleted: t("diff.deleted") }}
+            />
           </div>
           <p className="small">{t("conflict.saveMineHint")}</p>
           <p>
@@ -121,12 +146,25 @@ export default function EditSection() {
       <Form method="post" className="edit-layout" data-testid="edit-form">
         <input type="hidden" name="baseRevisionId" value={conflict ? conflict.currentRevisionId : base.id} />
         <div>
-          <RichTextEditor key={base.id} name="content" initialContent={base.content} onChange={() => setDirty(true)} ariaLabel={`${section.number} ${section.title}`} />
+          <RichTextEditor
+            key={base.id}
+            name="content"
+            initialContent={base.content}
+            onChange={() => setDirty(true)}
+            ariaLabel={`${section.number} ${section.title}`}
+          />
         </div>
         <aside className="card">
           <div className="field">
             <label htmlFor="note">{t("edit.note")}</label>
-            <textarea id="note" name="note" rows={4} maxLength={500} placeholder={t("edit.notePlaceholder")} onChange={() => setDirty(true)} />
+            <textarea
+              id="note"
+              name="note"
+              rows={4}
+              maxLength={500}
+              placeholder={t("edit.notePlaceholder")}
+              onChange={() => setDirty(true)}
+            />
           </div>
           <div className="row-actions">
             <button type="submit" className="button" disabled={submitting} data-testid="save-revision" onClick={() => setDirty(false)}>

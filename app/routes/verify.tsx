@@ -31,7 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function reasonText(t: TFunction, r: Reason) {
-  if (r.key === "text") return t("verify.reason.text", { field: r.field === "header" ? t("verify.row.header") : t(`verify.field.${(r.field ?? "opinion") as "opinion"}`) });
+  if (r.key === "text")
+    return t("verify.reason.text", {
+      field: r.field === "header" ? t("verify.row.header") : t(`verify.field.${(r.field ?? "opinion") as "opinion"}`),
+    });
   return t(`verify.reason.${r.key}`);
 }
 
@@ -52,7 +55,13 @@ export default function VerifyPage() {
         <Form method="post" encType="multipart/form-data" data-testid="verify-form">
           <div className="field">
             <label htmlFor="verify-file">{t("verify.file")}</label>
-            <input id="verify-file" type="file" name="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required />
+            <input
+              id="verify-file"
+              type="file"
+              name="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              required
+            />
           </div>
           <button type="submit" className="button" disabled={busy}>
             {t("verify.submit")}
@@ -63,7 +72,9 @@ export default function VerifyPage() {
       {report ? (
         <section className="card" aria-labelledby="verify-h" data-testid="verify-report" data-ok={report.ok ? "yes" : "no"}>
           <h2 id="verify-h">
-            <span className={`badge ${report.ok ? "badge--accent" : "badge--danger"}`}>{report.ok ? t("verify.ok") : t("verify.failed", { count: report.lines.filter((l) => !l.ok).length })}</span>
+            <span className={`badge ${report.ok ? "badge--accent" : "badge--danger"}`}>
+              {report.ok ? t("verify.ok") : t("verify.failed", { count: report.lines.filter((l) => !l.ok).length })}
+            </span>
           </h2>
           <div className="table-wrap">
             <table className="data">
@@ -76,9 +87,17 @@ export default function VerifyPage() {
               <tbody>
                 {report.lines.map((l, i) => (
                   <tr key={`${l.kind}-${i}`} data-line={l.kind} data-ok={l.ok ? "yes" : "no"}>
-                    <td>{l.kind === "header" ? `${t("verify.row.header")}：${l.name}` : l.kind === "signoff" ? t("verify.row.signoff", { name: l.name }) : `${t("verify.row.conclusion")}（${l.name}）`}</td>
                     <td>
-                      <span className={`badge ${l.ok ? "badge--accent" : "badge--danger"}`}>{l.ok ? t("verify.match") : t("verify.mismatch")}</span>{" "}
+                      {l.kind === "header"
+                        ? `${t("verify.row.header")}：${l.name}`
+                        : l.kind === "signoff"
+                          ? t("verify.row.signoff", { name: l.name })
+                          : `${t("verify.row.conclusion")}（${l.name}）`}
+                    </td>
+                    <td>
+                      <span className={`badge ${l.ok ? "badge--accent" : "badge--danger"}`}>
+                        {l.ok ? t("verify.match") : t("verify.mismatch")}
+                      </span>{" "}
                       {l.reasons.map((r) => reasonText(t, r)).join("；")}
                     </td>
                   </tr>

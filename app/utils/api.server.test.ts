@@ -19,12 +19,23 @@ function endless(chunk = 64 * 1024) {
 }
 
 const post = (body: BodyInit | ReadableStream, headers: Record<string, string> = {}) =>
-  new Request("http://localhost/api/v1/x", { method: "POST", body, headers: { "Content-Type": "application/json", ...headers }, duplex: "half" } as RequestInit);
+  new Request("http://localhost/api/v1/x", {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/json", ...headers },
+    duplex: "half",
+  } as RequestInit);
 
 describe("readJson", () => {
   it("stops reading a streamed body as soon as it passes the cap (413), without waiting for its end", async () => {
     const { stream, pulled } = endless();
-    const result = await Promise.race([readJson(post(stream), 256 * 1024).then(() => "parsed", (e: unknown) => e), new Promise((r) => setTimeout(() => r("hung"), 2000))]);
+    const result = await Promise.race([
+      readJson(post(stream), 256 * 1024).then(
+        () => "parsed",
+        (e: unknown) => e,
+      ),
+      new Promise((r) => setTimeout(() => r("hung"), 2000)),
+    ]);
     expect(result).toBeInstanceOf(DomainError);
     expect((result as DomainError).code).toBe("too_large");
     expect(pulled()).toBeLessThan(1024 * 1024);

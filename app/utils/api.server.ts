@@ -40,4 +40,5 @@ export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Pro
   }
 }
 
-export const methodNotAllowed = () => Response.json({ error: { code: "method_not_allowed", message: "Method not allowed" } }, { status: 405 });
+export const methodNotAllowed = () =>
+  Response.json({ error: { code: "method_not_allowed", message: "Method not allowed" } }, { status: 405 });

@@ -127,10 +127,18 @@ export async function validateSession(db: Db, sessionId: string | null, now = Da
  * Starts a session for a user whose password was just checked: ends the caller's previous session first
  * (a new id at every login). Returns the user and the Set-Cookie header.
  */
-export async function startSession(db: Db, userId: string, input: { previousSessionId?: string | null; ip: string; userAgent?: string; now: number }): Promise<{ user: SessionUser; setCookie: string }> {
+export async function startSession(
+  db: Db,
+  userId: string,
+  input: { previousSessionId?: string | null; ip: string; userAgent?: string; now: number },
+): Promise<{ user: SessionUser; setCookie: string }> {
   const lucia = luciaFor(db);
   if (input.previousSessionId) await lucia.invalidateSession(input.previousSessionId);
-  const session = await lucia.createSession(userId, { createdAt: input.now, ip: input.ip, userAgent: (input.userAgent ?? "").slice(0, 300) });
+  const session = await lucia.createSession(userId, {
+    createdAt: input.now,
+    ip: input.ip,
+    userAgent: (input.userAgent ?? "").slice(0, 300),
+  });
   const { disabledAt: _, ...sessionUser } = loadSessionUser(db, userId)!;
   return { user: sessionUser, setCookie: sessionCookieHeader(session.id) };
 }

@@ -47,7 +47,6 @@ export class DomainError extends Error {
 export const notFound = (key: MessageKey = "error.notFound") => new DomainError("not_found", key);
 export const forbidden = (key: MessageKey = "error.forbidden") => new DomainError("forbidden", key);
 export const unauthorized = () => new DomainError("unauthorized", "error.unauthorized");
-export const invalid = (issues: FieldIssue[], key: MessageKey = "error.invalid") =>
-  new DomainError("invalid", key, {}, { issues });
+export const invalid = (issues: FieldIssue[], key: MessageKey = "error.invalid") => new DomainError("invalid", key, {}, { issues });
 export const conflict = (key: MessageKey, details?: Record<string, unknown>, params: Record<string, string | number> = {}) =>
   new DomainError("conflict", key, params, { details });

@@ -25,7 +25,9 @@ export async function formAction<T>(locale: Locale, intent: string, fn: () => T 
     }
     if (e instanceof DomainError) {
       const message = translate(locale, e.messageKey, e.params);
-      const fieldErrors = Object.fromEntries((e.extra.issues ?? []).map((i) => [i.path, i.message ? translateMaybe(locale, i.message) : message]));
+      const fieldErrors = Object.fromEntries(
+        (e.extra.issues ?? []).map((i) => [i.path, i.message ? translateMaybe(locale, i.message) : message]),
+      );
       return data({ ok: false as const, intent, formError: message, fieldErrors }, { status: e.status, headers: errorHeaders(e) });
     }
     throw e;

@@ -26,9 +26,11 @@ function walOf(db: Db): WalSync {
 export function walSynced(db: Db): Promise<void> {
   const s = walOf(db);
   const start = (): Promise<void> => {
-    const p = s.handle.then((h) => h.sync()).finally(() => {
-      if (s.inFlight === p) s.inFlight = null;
-    });
+    const p = s.handle
+      .then((h) => h.sync())
+      .finally(() => {
+        if (s.inFlight === p) s.inFlight = null;
+      });
     s.inFlight = p;
     return p;
   };

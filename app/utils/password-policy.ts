@@ -8,8 +8,7 @@ export function passwordProblem(password: string, username?: string): PasswordPr
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return "too_short";
   if (length > MAX_PASSWORD_LENGTH) return "too_long";
-  if (username && password.toLowerCase().includes(username.toLowerCase()) && length - username.length <= 4)
-    return "same_as_username";
+  if (username && password.toLowerCase().includes(username.toLowerCase()) && length - username.length <= 4) return "same_as_username";
   if (new Set(password).size < 4) return "too_simple";
   return null;
 }

@@ -27,7 +27,14 @@ export type Permission =
   | `${"create" | "update"}:${"approval" | "project" | "indicator"}:any`
   | `${"read"}:${"project"}:${"any" | "published"}`;
 
-const everyone: Permission[] = ["read:plan:any", "read:edition:any", "read:organization:any", "read:revision:published", "create:reply:any", "read:project:published"];
+const everyone: Permission[] = [
+  "read:plan:any",
+  "read:edition:any",
+  "read:organization:any",
+  "read:revision:published",
+  "create:reply:any",
+  "read:project:published",
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [
@@ -70,7 +77,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   reviewer: [...everyone, "read:round:own", "read:comment:own", "create:comment:own", "update:comment:own", "create:submission:own"],
   expert: [...everyone, "read:review:own", "create:signoff:own", "read:round:any", "read:comment:any"],
   // 市自然资源局's coordinator: the roll-up, the consolidated library, filings; comments where invited.
-  coordinator: [...everyone, "read:round:own", "read:comment:own", "create:comment:own", "update:comment:own", "create:submission:own", "read:rollup:any", "create:filing:any", "read:project:any"],
+  coordinator: [
+    ...everyone,
+    "read:round:own",
+    "read:comment:own",
+    "create:comment:own",
+    "update:comment:own",
+    "create:submission:own",
+    "read:rollup:any",
+    "create:filing:any",
+    "read:project:any",
+  ],
 };
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {

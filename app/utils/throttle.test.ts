@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_SECONDS, ADDRESS_MAX_FAILURES, THROTTLE_WINDOW_MS, accountDecision, accountDelaySeconds, addressDecision } from "./throttle";
+import {
+  ACCOUNT_FREE_FAILURES,
+  ACCOUNT_MAX_DELAY_SECONDS,
+  ADDRESS_MAX_FAILURES,
+  THROTTLE_WINDOW_MS,
+  accountDecision,
+  accountDelaySeconds,
+  addressDecision,
+} from "./throttle";
 
 const now = 10_000_000_000;
 const minute = 60_000;
@@ -20,7 +28,12 @@ describe("per address: a high limit in a 15-minute window", () => {
     expect(addressDecision(old, now).allowed).toBe(true);
   });
   it("five failures do not lock out an address (one county's NAT)", () => {
-    expect(addressDecision([1, 2, 3, 4, 5, 6].map((i) => now - i * minute), now).allowed).toBe(true);
+    expect(
+      addressDecision(
+        [1, 2, 3, 4, 5, 6].map((i) => now - i * minute),
+        now,
+      ).allowed,
+    ).toBe(true);
   });
 });
 

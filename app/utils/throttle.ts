@@ -22,7 +22,11 @@ const ALLOWED: ThrottleDecision = { allowed: true, retryAfterSeconds: 0 };
  * `failureTimes`: epoch-ms times of failed attempts from one address. Once `max` of them fall inside
  * the window, the address waits until the oldest of those leaves it.
  */
-export function addressDecision(failureTimes: readonly number[], now: number, { windowMs = THROTTLE_WINDOW_MS, max = ADDRESS_MAX_FAILURES } = {}): ThrottleDecision {
+export function addressDecision(
+  failureTimes: readonly number[],
+  now: number,
+  { windowMs = THROTTLE_WINDOW_MS, max = ADDRESS_MAX_FAILURES } = {},
+): ThrottleDecision {
   const recent = failureTimes.filter((t) => t > now - windowMs && t <= now).sort((a, b) => a - b);
   if (recent.length < max) return ALLOWED;
   const releaseAt = recent[recent.length - max] + windowMs;

@@ -38,13 +38,16 @@ export async function readBodyCapped(request: Request, maxBytes: number, tooLarg
 export async function readFormCapped(request: Request, maxBytes: number, tooLarge: MessageKey = "error.tooLarge"): Promise<FormData> {
   const bytes = await readBodyCapped(request, maxBytes, tooLarge);
   try {
-    return await new Response(new Blob([new Uint8Array(bytes)]), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded" } }).formData();
+    return await new Response(new Blob([new Uint8Array(bytes)]), {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded" },
+    }).formData();
   } catch {
     throw new DomainError("invalid", "error.invalid", {}, { issues: [{ path: "", message: "malformed form" }] });
   }
 }
 
-export const isMultipart = (request: Request) => (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
+export const isMultipart = (request: Request) =>
+  (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
 
 /** A chosen file of a form as its name and bytes; null when the field is empty. */
 export async function formFile(form: FormData, field: string): Promise<{ name: string; bytes: Uint8Array } | null> {

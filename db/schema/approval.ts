@@ -4,10 +4,7 @@ import { users } from "./accounts";
 import { editions, plans } from "./plans";
 import { browserSignature, reviews } from "./review";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 // An uploaded file kept inside the database (so `npm run backup` carries it): e.g. an approval letter.
 export const files = sqliteTable("files", {

@@ -4,10 +4,7 @@ import { organizations, users } from "./accounts";
 import { editions, revisions, sections } from "./plans";
 import { commentCategories, responseDecisions, roundVisibilities, targetYears } from "./enums";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const rounds = sqliteTable(
   "rounds",

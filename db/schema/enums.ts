@@ -25,7 +25,18 @@ export const dataBlocks = ["indicators", "projects"] as const;
 export type DataBlock = (typeof dataBlocks)[number];
 
 // The key-project library (重点项目素材库): the seed's ten kinds of project, three periods.
-export const projectTypes = ["habitat", "corridor", "river_wetland", "soil_erosion", "farmland", "land_consolidation", "mine", "urban_green", "urban_buffer", "urban_river"] as const;
+export const projectTypes = [
+  "habitat",
+  "corridor",
+  "river_wetland",
+  "soil_erosion",
+  "farmland",
+  "land_consolidation",
+  "mine",
+  "urban_green",
+  "urban_buffer",
+  "urban_river",
+] as const;
 export type ProjectType = (typeof projectTypes)[number];
 export const projectPeriods = ["2021-2025", "2026-2030", "2031-2035"] as const;
 export type ProjectPeriod = (typeof projectPeriods)[number];

@@ -4,10 +4,7 @@ import { users } from "./accounts";
 import { editions, plans, sections } from "./plans";
 import { dataBlocks, indicatorDirections, indicatorKinds, indicatorRollups, projectPeriods, projectStatuses, projectTypes } from "./enums";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 // 重点项目素材库: a plan's key projects. The working library; each edition freezes its included ones.
 export const projects = sqliteTable(

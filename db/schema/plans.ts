@@ -3,10 +3,7 @@ import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, un
 import { organizations, users } from "./accounts";
 import { dataBlocks, documentKinds, planLevels, stageKeys } from "./enums";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const plans = sqliteTable("plans", {
   id: text("id").primaryKey(),
@@ -135,10 +132,7 @@ export const editionSections = sqliteTable(
     title: text("title").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.editionId, t.position] }),
-    uniqueIndex("edition_sections_section_uq").on(t.editionId, t.sectionId),
-  ],
+  (t) => [primaryKey({ columns: [t.editionId, t.position] }), uniqueIndex("edition_sections_section_uq").on(t.editionId, t.sectionId)],
 );
 
 // A Word file read and split into sections, waiting for the drafter to confirm the preview.

@@ -21,9 +21,7 @@ export const reviews = sqliteTable("reviews", {
   createdById: text("created_by_id")
     .notNull()
     .references(() => users.id),
-  createdAt: integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
 export const reviewExperts = sqliteTable(

@@ -17,9 +17,7 @@ export const signingKeys = sqliteTable(
     publicKeyJwk: text("public_key_jwk").notNull(), // canonical JSON of the public JWK
     fingerprint: text("fingerprint").notNull(), // SHA-256 (hex) of the canonical JWK
     deviceLabel: text("device_label").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     revokedById: text("revoked_by_id").references(() => users.id),
   },

@@ -10,7 +10,9 @@ if (process.argv.includes("--reset")) {
 }
 const db = openDatabase(file);
 if (!isEmpty(db)) {
-  console.error(`${file} already holds data; seeding fills an empty database only.\nTo start again from a fresh demo database: stop the server, then run  npm run db:seed -- --reset`);
+  console.error(
+    `${file} already holds data; seeding fills an empty database only.\nTo start again from a fresh demo database: stop the server, then run  npm run db:seed -- --reset`,
+  );
   process.exit(1);
 }
 const { planId } = seedDemo(db);

@@ -53,7 +53,20 @@ export interface SeedIds {
 export function seedIndicators(tx: Tx, planId: string, rows: DemoIndicator[]) {
   rows.forEach((r, i) => {
     tx.insert(s.indicators)
-      .values({ planId, code: r.code, name: r.name, unit: r.unit, kind: r.kind, direction: r.direction, rollup: r.rollup, baseline: r.baseline, target2025: r.targets["2025"], target2030: r.targets["2030"], target2035: r.targets["2035"], sortOrder: i })
+      .values({
+        planId,
+        code: r.code,
+        name: r.name,
+        unit: r.unit,
+        kind: r.kind,
+        direction: r.direction,
+        rollup: r.rollup,
+        baseline: r.baseline,
+        target2025: r.targets["2025"],
+        target2030: r.targets["2030"],
+        target2035: r.targets["2035"],
+        sortOrder: i,
+      })
       .run();
   });
 }
@@ -86,11 +99,41 @@ export function seedProjects(tx: Tx, planId: string, rows: DemoProject[], create
 }
 
 // What the invited organisations say about a county plan, by section (the passage is taken from the text).
-const REMARKS: { section: string; username: string; category: CommentCategory; body: string; answer: { decision: ResponseDecision; reason: string } }[] = [
-  { section: "主要生态问题", username: "sthjj", category: "add", body: "建议补充主要生态问题的空间分布和面积，并与第三次全国国土调查及年度变更调查数据口径保持一致，便于后续项目图斑落地。", answer: { decision: "adopted", reason: "已在送审稿中补充问题图斑的面积和分布，数据口径与国土变更调查一致。" } },
-  { section: "重点区域", username: "lcj", category: "revise", body: "重点区域的划定应与林草湿荒普查成果衔接，公益林、天然林保护范围内以自然恢复为主，建议调整相关表述，避免大规模人工造林。", answer: { decision: "partially_adopted", reason: "已补充以自然恢复为主的原则；重点区域范围依据市级规划传导，暂不调整。" } },
-  { section: "重点工程布局", username: "swj", category: "question", body: "重点工程涉及的生态用水从何保障？请说明与黑河水量分配方案和本县用水总量控制指标的衔接情况。", answer: { decision: "noted", reason: "生态用水在本县用水总量控制指标内统筹安排，已在实施保障章节补充说明。" } },
-  { section: "规划目标", username: "zrj", category: "revise", body: "县级目标应完整落实市级规划分解的约束性指标，请逐项核对与市级规划指标表的衔接，差额部分说明理由。", answer: { decision: "not_adopted", reason: "经核对，约束性指标均已落实市级分解任务，无差额；预期性指标结合本县实际确定。" } },
+const REMARKS: {
+  section: string;
+  username: string;
+  category: CommentCategory;
+  body: string;
+  answer: { decision: ResponseDecision; reason: string };
+}[] = [
+  {
+    section: "主要生态问题",
+    username: "sthjj",
+    category: "add",
+    body: "建议补充主要生态问题的空间分布和面积，并与第三次全国国土调查及年度变更调查数据口径保持一致，便于后续项目图斑落地。",
+    answer: { decision: "adopted", reason: "已在送审稿中补充问题图斑的面积和分布，数据口径与国土变更调查一致。" },
+  },
+  {
+    section: "重点区域",
+    username: "lcj",
+    category: "revise",
+    body: "重点区域的划定应与林草湿荒普查成果衔接，公益林、天然林保护范围内以自然恢复为主，建议调整相关表述，避免大规模人工造林。",
+    answer: { decision: "partially_adopted", reason: "已补充以自然恢复为主的原则；重点区域范围依据市级规划传导，暂不调整。" },
+  },
+  {
+    section: "重点工程布局",
+    username: "swj",
+    category: "question",
+    body: "重点工程涉及的生态用水从何保障？请说明与黑河水量分配方案和本县用水总量控制指标的衔接情况。",
+    answer: { decision: "noted", reason: "生态用水在本县用水总量控制指标内统筹安排，已在实施保障章节补充说明。" },
+  },
+  {
+    section: "规划目标",
+    username: "zrj",
+    category: "revise",
+    body: "县级目标应完整落实市级规划分解的约束性指标，请逐项核对与市级规划指标表的衔接，差额部分说明理由。",
+    answer: { decision: "not_adopted", reason: "经核对，约束性指标均已落实市级分解任务，无差额；预期性指标结合本县实际确定。" },
+  },
 ];
 
 /** A clause of the section's text to anchor a demo comment on (always present in the text). */
@@ -128,7 +171,10 @@ function seedRound(tx: Tx, ids: SeedIds, c: CountyPlanDemo, drafterId: string, p
       createdAt: opensAt,
     })
     .run();
-  for (const key of plan.invited) tx.insert(s.roundInvitations).values({ roundId, organizationId: ids.orgIds.get(key)! }).run();
+  for (const key of plan.invited)
+    tx.insert(s.roundInvitations)
+      .values({ roundId, organizationId: ids.orgIds.get(key)! })
+      .run();
   const orgOfUser = (username: string) => (username === "zrj" ? "bureau" : username);
   REMARKS.slice(0, plan.remarks).forEach((r, i) => {
     const section = plan.edition.sections.find((x) => x.title === r.section);
@@ -156,13 +202,30 @@ function seedRound(tx: Tx, ids: SeedIds, c: CountyPlanDemo, drafterId: string, p
       })
       .run();
     if (i < plan.answered) {
-      tx.insert(s.responses).values({ commentId: id, decision: r.answer.decision, reason: r.answer.reason, revisionId: null, responderId: drafterId, updatedAt: new Date(createdAt.getTime() + 2 * DAY) }).run();
+      tx.insert(s.responses)
+        .values({
+          commentId: id,
+          decision: r.answer.decision,
+          reason: r.answer.reason,
+          revisionId: null,
+          responderId: drafterId,
+          updatedAt: new Date(createdAt.getTime() + 2 * DAY),
+        })
+        .run();
     }
   });
   for (const key of plan.submitted) {
     const username = key === "bureau" ? "zrj" : key;
     tx.insert(s.submissions)
-      .values({ id: newId("sub"), roundId, organizationId: ids.orgIds.get(key)!, statement: `经研究，我单位对《${c.title}》（${plan.edition.label}）的意见已在平台逐条提出。`, noComments: false, submittedById: ids.userIds.get(username)!, submittedAt: new Date(opensAt.getTime() + 8 * DAY) })
+      .values({
+        id: newId("sub"),
+        roundId,
+        organizationId: ids.orgIds.get(key)!,
+        statement: `经研究，我单位对《${c.title}》（${plan.edition.label}）的意见已在平台逐条提出。`,
+        noComments: false,
+        submittedById: ids.userIds.get(username)!,
+        submittedAt: new Date(opensAt.getTime() + 8 * DAY),
+      })
       .run();
   }
   return roundId;
@@ -174,38 +237,115 @@ const OPINIONS: Record<Conclusion, string> = {
   reject: "规划与市级规划衔接不足，重点工程缺乏前期论证，建议补充完善后重新组织审查。",
 };
 
-function seedReview(tx: Tx, ids: SeedIds, c: CountyPlanDemo, drafterId: string, edition: SeededEdition, args: { daysAgo: number; signers: { n: number; conclusion: Conclusion }[]; panel?: Conclusion; confirmOn?: SeededEdition }) {
+function seedReview(
+  tx: Tx,
+  ids: SeedIds,
+  c: CountyPlanDemo,
+  drafterId: string,
+  edition: SeededEdition,
+  args: { daysAgo: number; signers: { n: number; conclusion: Conclusion }[]; panel?: Conclusion; confirmOn?: SeededEdition },
+) {
   const reviewId = newId("rvw");
   const createdAt = new Date(ids.now - args.daysAgo * DAY);
   const chairId = ids.userIds.get("expert1")!;
   tx.insert(s.reviews)
-    .values({ id: reviewId, editionId: edition.id, title: `${c.region}规划文本（${edition.label}）技术审查`, chairUserId: chairId, quorum: 4, meetingDate: addDays(ids.today, -args.daysAgo + 2), createdById: drafterId, createdAt })
+    .values({
+      id: reviewId,
+      editionId: edition.id,
+      title: `${c.region}规划文本（${edition.label}）技术审查`,
+      chairUserId: chairId,
+      quorum: 4,
+      meetingDate: addDays(ids.today, -args.daysAgo + 2),
+      createdById: drafterId,
+      createdAt,
+    })
     .run();
-  for (const n of [1, 2, 3, 4, 5]) tx.insert(s.reviewExperts).values({ reviewId, userId: ids.userIds.get(`expert${n}`)! }).run();
+  for (const n of [1, 2, 3, 4, 5])
+    tx.insert(s.reviewExperts)
+      .values({ reviewId, userId: ids.userIds.get(`expert${n}`)! })
+      .run();
   args.signers.forEach(({ n, conclusion }, i) => {
     const signerId = ids.userIds.get(`expert${n}`)!;
     const signedAt = new Date(createdAt.getTime() + 2 * DAY + i * 3_600_000);
     const opinion = OPINIONS[conclusion];
-    const hash = signatureHash({ reviewId, signerId, kind: "expert", conclusion, opinion, manifestHash: edition.manifestHash, signedAt: signedAt.getTime() });
+    const hash = signatureHash({
+      reviewId,
+      signerId,
+      kind: "expert",
+      conclusion,
+      opinion,
+      manifestHash: edition.manifestHash,
+      signedAt: signedAt.getTime(),
+    });
     const signoffId = newId("sgn");
-    tx.insert(s.signoffs).values({ id: signoffId, reviewId, expertId: signerId, conclusion, opinion, manifestHash: edition.manifestHash, signatureHash: hash, signedAt }).run();
-    recordAudit(tx, { actorId: signerId, action: "signoff.create", entityType: "review", entityId: reviewId, data: { signoffId, conclusion, manifestHash: edition.manifestHash, signatureHash: hash } });
+    tx.insert(s.signoffs)
+      .values({
+        id: signoffId,
+        reviewId,
+        expertId: signerId,
+        conclusion,
+        opinion,
+        manifestHash: edition.manifestHash,
+        signatureHash: hash,
+        signedAt,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: signerId,
+      action: "signoff.create",
+      entityType: "review",
+      entityId: reviewId,
+      data: { signoffId, conclusion, manifestHash: edition.manifestHash, signatureHash: hash },
+    });
   });
   if (args.panel) {
     const signedAt = new Date(createdAt.getTime() + 3 * DAY);
     const opinion = `专家组经审查认为：${OPINIONS[args.panel]}`;
-    const hash = signatureHash({ reviewId, signerId: chairId, kind: "panel", conclusion: args.panel, opinion, manifestHash: edition.manifestHash, signedAt: signedAt.getTime() });
+    const hash = signatureHash({
+      reviewId,
+      signerId: chairId,
+      kind: "panel",
+      conclusion: args.panel,
+      opinion,
+      manifestHash: edition.manifestHash,
+      signedAt: signedAt.getTime(),
+    });
     // 修改后通过 lists its conditions
     const conditions = args.panel === "approve_with_changes" ? ["细化重点工程的实施时序和资金来源。", "补充生态用水保障分析。"] : [];
-    tx.insert(s.panelConclusions).values({ reviewId, chairId, conclusion: args.panel, opinion, manifestHash: edition.manifestHash, conditions: JSON.stringify(conditions), signatureHash: hash, signedAt }).run();
-    recordAudit(tx, { actorId: chairId, action: "review.conclude", entityType: "review", entityId: reviewId, data: { conclusion: args.panel, manifestHash: edition.manifestHash, signatureHash: hash } });
+    tx.insert(s.panelConclusions)
+      .values({
+        reviewId,
+        chairId,
+        conclusion: args.panel,
+        opinion,
+        manifestHash: edition.manifestHash,
+        conditions: JSON.stringify(conditions),
+        signatureHash: hash,
+        signedAt,
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: chairId,
+      action: "review.conclude",
+      entityType: "review",
+      entityId: reviewId,
+      data: { conclusion: args.panel, manifestHash: edition.manifestHash, signatureHash: hash },
+    });
   }
   if (args.confirmOn) {
     const later = args.confirmOn;
     const signedAt = new Date(ids.now - (args.daysAgo - 10) * DAY);
     const hash = confirmationSignatureHash({ reviewId, chairId, manifestHash: later.manifestHash, signedAt });
-    tx.insert(s.reviewConfirmations).values({ id: newId("cnf"), reviewId, editionId: later.id, chairId, manifestHash: later.manifestHash, signatureHash: hash, signedAt }).run();
-    recordAudit(tx, { actorId: chairId, action: "review.confirm", entityType: "review", entityId: reviewId, data: { editionId: later.id, manifestHash: later.manifestHash, signatureHash: hash } });
+    tx.insert(s.reviewConfirmations)
+      .values({ id: newId("cnf"), reviewId, editionId: later.id, chairId, manifestHash: later.manifestHash, signatureHash: hash, signedAt })
+      .run();
+    recordAudit(tx, {
+      actorId: chairId,
+      action: "review.confirm",
+      entityType: "review",
+      entityId: reviewId,
+      data: { editionId: later.id, manifestHash: later.manifestHash, signatureHash: hash },
+    });
   }
   return reviewId;
 }
@@ -219,7 +359,15 @@ function reviseForNextEdition(tx: Tx, doc: SeededDocument, c: CountyPlanDemo, dr
   for (const [title, sentence] of Object.entries(additions)) {
     const section = findSection(c, title);
     if (!section) continue;
-    reviseSection(tx, doc, title, [...section.blocks, { p: label === "送审稿" ? sentence : `${sentence}（据专家意见修改）` }], drafterId, at, `根据意见修改（形成${label}）`);
+    reviseSection(
+      tx,
+      doc,
+      title,
+      [...section.blocks, { p: label === "送审稿" ? sentence : `${sentence}（据专家意见修改）` }],
+      drafterId,
+      at,
+      `根据意见修改（形成${label}）`,
+    );
   }
 }
 
@@ -251,21 +399,54 @@ export function seedCountyPlans(tx: Tx, cityPlanId: string, ids: SeedIds) {
     const drafterId = ids.userIds.get(`${c.key}-drafter`)!;
     const planId = newId("plan");
     tx.insert(s.plans)
-      .values({ id: planId, title: c.title, level: "county", parentPlanId: cityPlanId, region: c.region, periodStart: 2021, periodEnd: 2035, ownerOrganizationId: ids.orgIds.get(c.key)!, draftingOrganizationId: ids.orgIds.get(`${c.key}-zrj`)!, stage, createdAt: new Date(now - (150 - order) * DAY) })
+      .values({
+        id: planId,
+        title: c.title,
+        level: "county",
+        parentPlanId: cityPlanId,
+        region: c.region,
+        periodStart: 2021,
+        periodEnd: 2035,
+        ownerOrganizationId: ids.orgIds.get(c.key)!,
+        draftingOrganizationId: ids.orgIds.get(`${c.key}-zrj`)!,
+        stage,
+        createdAt: new Date(now - (150 - order) * DAY),
+      })
       .run();
-    for (const st of scheduleAround(ids.today, stage, dueInDays)) tx.insert(s.planStages).values({ planId, ...st }).run();
+    for (const st of scheduleAround(ids.today, stage, dueInDays))
+      tx.insert(s.planStages)
+        .values({ planId, ...st })
+        .run();
     seedIndicators(tx, planId, c.indicators);
     seedProjects(tx, planId, c.projects, drafterId, new Date(now - 90 * DAY));
 
-    const early = state === "drafting_overdue" ? { createdDaysAgo: 100, draftDaysAgo: 60, revisedDaysAgo: 12 } : { createdDaysAgo: 130, draftDaysAgo: 80, revisedDaysAgo: 60 };
+    const early =
+      state === "drafting_overdue"
+        ? { createdDaysAgo: 100, draftDaysAgo: 60, revisedDaysAgo: 12 }
+        : { createdDaysAgo: 130, draftDaysAgo: 80, revisedDaysAgo: 60 };
     const doc = seedDocument(tx, planId, c.text, 0, drafterId, now, early);
     if (state === "drafting_overdue") return;
 
     const invited = [...INVITED, c.key];
     if (state === "consultation") {
-      const first = seedEdition(tx, doc, "征求意见稿", `经${c.region}自然资源局审核后形成征求意见稿，征求市级有关部门和区直部门意见。`, drafterId, new Date(now - 6 * DAY));
+      const first = seedEdition(
+        tx,
+        doc,
+        "征求意见稿",
+        `经${c.region}自然资源局审核后形成征求意见稿，征求市级有关部门和区直部门意见。`,
+        drafterId,
+        new Date(now - 6 * DAY),
+      );
       const consultationDue = addDays(ids.today, dueInDays);
-      seedRound(tx, ids, c, drafterId, { edition: first, openedDaysAgo: 5, closesAt: shanghaiInstant(consultationDue, "18:00"), invited, remarks: 3, answered: 1, submitted: ["sthjj"] });
+      seedRound(tx, ids, c, drafterId, {
+        edition: first,
+        openedDaysAgo: 5,
+        closesAt: shanghaiInstant(consultationDue, "18:00"),
+        invited,
+        remarks: 3,
+        answered: 1,
+        submitted: ["sthjj"],
+      });
       return;
     }
 
@@ -273,13 +454,43 @@ export function seedCountyPlans(tx: Tx, cityPlanId: string, ids: SeedIds) {
     const first = seedEdition(tx, doc, "征求意见稿", `经${c.region}自然资源局审核后形成征求意见稿。`, drafterId, new Date(now - 45 * DAY));
     const roundClosed = shanghaiInstant(addDays(ids.today, -30), "18:00");
     const answeredAll = state !== "review";
-    const roundId = seedRound(tx, ids, c, drafterId, { edition: first, openedDaysAgo: 44, closesAt: roundClosed, invited, remarks: 4, answered: answeredAll ? 4 : 3, submitted: INVITED });
+    const roundId = seedRound(tx, ids, c, drafterId, {
+      edition: first,
+      openedDaysAgo: 44,
+      closesAt: roundClosed,
+      invited,
+      remarks: 4,
+      answered: answeredAll ? 4 : 3,
+      submitted: INVITED,
+    });
     // 临泽县's own remarks: one passage reworded and one deleted in the 送审稿 (comments on later editions)
-    if (state === "review") seedLaterEditionRemarks(tx, { doc, roundId, region: c.region, closesAt: roundClosed, remarksAt: new Date(now - 38 * DAY), revisedAt: new Date(now - 27 * DAY) });
+    if (state === "review")
+      seedLaterEditionRemarks(tx, {
+        doc,
+        roundId,
+        region: c.region,
+        closesAt: roundClosed,
+        remarksAt: new Date(now - 38 * DAY),
+        revisedAt: new Date(now - 27 * DAY),
+      });
     reviseForNextEdition(tx, doc, c, drafterId, new Date(now - 26 * DAY), "送审稿");
-    const forReview = seedEdition(tx, doc, "送审稿", "根据征求意见情况修改完善，形成送审稿，提请专家技术审查。", drafterId, new Date(now - 25 * DAY));
+    const forReview = seedEdition(
+      tx,
+      doc,
+      "送审稿",
+      "根据征求意见情况修改完善，形成送审稿，提请专家技术审查。",
+      drafterId,
+      new Date(now - 25 * DAY),
+    );
     if (state === "review") {
-      seedReview(tx, ids, c, drafterId, forReview, { daysAgo: 5, signers: [{ n: 2, conclusion: "approve_with_changes" }, { n: 3, conclusion: "approve" }, { n: 4, conclusion: "approve_with_changes" }] });
+      seedReview(tx, ids, c, drafterId, forReview, {
+        daysAgo: 5,
+        signers: [
+          { n: 2, conclusion: "approve_with_changes" },
+          { n: 3, conclusion: "approve" },
+          { n: 4, conclusion: "approve_with_changes" },
+        ],
+      });
       return;
     }
     reviseForNextEdition(tx, doc, c, drafterId, new Date(now - 16 * DAY), "报批稿");
@@ -298,8 +509,16 @@ export function seedCountyPlans(tx: Tx, cityPlanId: string, ids: SeedIds) {
     });
     const requestId = newId("apr");
     const requestedAt = new Date(now - (state === "requested" ? 4 : state === "approved" ? 18 : 25) * DAY);
-    tx.insert(s.approvalRequests).values({ id: requestId, planId, editionId: forApproval.id, warnings: [], requestedById: drafterId, requestedAt }).run();
-    recordAudit(tx, { actorId: drafterId, action: "plan.approval_request", entityType: "plan", entityId: planId, data: { requestId, editionId: forApproval.id, manifestHash: forApproval.manifestHash } });
+    tx.insert(s.approvalRequests)
+      .values({ id: requestId, planId, editionId: forApproval.id, warnings: [], requestedById: drafterId, requestedAt })
+      .run();
+    recordAudit(tx, {
+      actorId: drafterId,
+      action: "plan.approval_request",
+      entityType: "plan",
+      entityId: planId,
+      data: { requestId, editionId: forApproval.id, manifestHash: forApproval.manifestHash },
+    });
     if (state === "requested") return;
 
     const approvedOn = addDays(ids.today, state === "approved" ? -8 : -15);
@@ -307,14 +526,49 @@ export function seedCountyPlans(tx: Tx, cityPlanId: string, ids: SeedIds) {
     const approvalId = newId("apv");
     const documentNumber = `${prefix}〔${approvedOn.slice(0, 4)}〕${state === "approved" ? 47 : 38}号`;
     const authority = `${c.key === "sunan" ? "肃南裕固族自治县" : c.region}人民政府`;
-    tx.insert(s.approvals).values({ id: approvalId, planId, requestId, editionId: forApproval.id, authority, documentNumber, approvedOn, letterFileId: null, recordedById: drafterId, recordedAt: new Date(now - (state === "approved" ? 7 : 14) * DAY) }).run();
-    recordAudit(tx, { actorId: drafterId, action: "plan.approve", entityType: "plan", entityId: planId, data: { approvalId, authority, documentNumber, approvedOn } });
+    tx.insert(s.approvals)
+      .values({
+        id: approvalId,
+        planId,
+        requestId,
+        editionId: forApproval.id,
+        authority,
+        documentNumber,
+        approvedOn,
+        letterFileId: null,
+        recordedById: drafterId,
+        recordedAt: new Date(now - (state === "approved" ? 7 : 14) * DAY),
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: drafterId,
+      action: "plan.approve",
+      entityType: "plan",
+      entityId: planId,
+      data: { approvalId, authority, documentNumber, approvedOn },
+    });
     if (state === "approved") return;
 
     const filedOn = addDays(ids.today, -4);
     const filingId = newId("fil");
     const filingNumber = `张自然资规备〔${filedOn.slice(0, 4)}〕3号`;
-    tx.insert(s.filings).values({ id: filingId, planId, approvalId, filedOn, filingNumber, recordedById: ids.userIds.get("zrj")!, recordedAt: new Date(now - 4 * DAY) }).run();
-    recordAudit(tx, { actorId: ids.userIds.get("zrj")!, action: "plan.file", entityType: "plan", entityId: planId, data: { filingId, filedOn, filingNumber } });
+    tx.insert(s.filings)
+      .values({
+        id: filingId,
+        planId,
+        approvalId,
+        filedOn,
+        filingNumber,
+        recordedById: ids.userIds.get("zrj")!,
+        recordedAt: new Date(now - 4 * DAY),
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: ids.userIds.get("zrj")!,
+      action: "plan.file",
+      entityType: "plan",
+      entityId: planId,
+      data: { filingId, filedOn, filingNumber },
+    });
   });
 }

@@ -11,7 +11,14 @@ import type { DemoDocument, DemoSection } from "./content-types";
 
 export const DAY = 86_400_000;
 
-export function revisionValues(sectionId: string, blocks: DemoSection["blocks"], authorId: string, createdAt: Date, note: string, parentRevisionId: string | null) {
+export function revisionValues(
+  sectionId: string,
+  blocks: DemoSection["blocks"],
+  authorId: string,
+  createdAt: Date,
+  note: string,
+  parentRevisionId: string | null,
+) {
   const prepared = prepareRevisionContent(blocksToDoc(blocks));
   if ("problem" in prepared) throw new Error(`demo content invalid: ${JSON.stringify(prepared.problem)}`);
   return { id: newId("rev"), sectionId, parentRevisionId, authorId, createdAt, note, ...prepared };
@@ -36,15 +43,34 @@ export interface SeededDocument {
  * A document with its sections. Longer sections get an earlier, shorter draft first, so the history
  * shows real revisions. `draftDaysAgo`/`revisedDaysAgo` place the two revisions in time.
  */
-export function seedDocument(tx: Tx, planId: string, doc: DemoDocument, sortOrder: number, authorId: string, now: number, { createdDaysAgo = 120, draftDaysAgo = 30, revisedDaysAgo = 9 } = {}): SeededDocument {
+export function seedDocument(
+  tx: Tx,
+  planId: string,
+  doc: DemoDocument,
+  sortOrder: number,
+  authorId: string,
+  now: number,
+  { createdDaysAgo = 120, draftDaysAgo = 30, revisedDaysAgo = 9 } = {},
+): SeededDocument {
   const documentId = newId("doc");
-  tx.insert(s.documents).values({ id: documentId, planId, kind: doc.kind, title: doc.title, sortOrder, createdAt: new Date(now - createdDaysAgo * DAY) }).run();
+  tx.insert(s.documents)
+    .values({ id: documentId, planId, kind: doc.kind, title: doc.title, sortOrder, createdAt: new Date(now - createdDaysAgo * DAY) })
+    .run();
   const out: SeededSection[] = [];
   let order = 0;
   const insertSection = (sec: DemoSection, parentId: string | null, number: string) => {
     const id = newId("sec");
     tx.insert(s.sections)
-      .values({ id, documentId, parentId, number, title: sec.title, sortOrder: order++, dataBlock: sec.dataBlock ?? null, createdAt: new Date(now - (createdDaysAgo - 20) * DAY) })
+      .values({
+        id,
+        documentId,
+        parentId,
+        number,
+        title: sec.title,
+        sortOrder: order++,
+        dataBlock: sec.dataBlock ?? null,
+        createdAt: new Date(now - (createdDaysAgo - 20) * DAY),
+      })
       .run();
     let parent: string | null = null;
     if (sec.blocks.length >= 4) {
@@ -52,7 +78,14 @@ export function seedDocument(tx: Tx, planId: string, doc: DemoDocument, sortOrde
       tx.insert(s.revisions).values(draft).run();
       parent = draft.id;
     }
-    const rev = revisionValues(id, sec.blocks, authorId, new Date(now - revisedDaysAgo * DAY), parent ? "编制专班内部审核后修改完善" : "初稿", parent);
+    const rev = revisionValues(
+      id,
+      sec.blocks,
+      authorId,
+      new Date(now - revisedDaysAgo * DAY),
+      parent ? "编制专班内部审核后修改完善" : "初稿",
+      parent,
+    );
     tx.insert(s.revisions).values(rev).run();
     tx.update(s.sections).set({ currentRevisionId: rev.id }).where(eq(s.sections.id, id)).run();
     out.push({ id, text: rev.text, parentId, number, title: sec.title, revisionId: rev.id, hash: rev.hash });
@@ -63,7 +96,15 @@ export function seedDocument(tx: Tx, planId: string, doc: DemoDocument, sortOrde
 }
 
 /** A new revision of one seeded section: `edit` turns the old text blocks into the new ones. */
-export function reviseSection(tx: Tx, doc: SeededDocument, title: string, blocks: DemoSection["blocks"], authorId: string, at: Date, note: string): SeededSection {
+export function reviseSection(
+  tx: Tx,
+  doc: SeededDocument,
+  title: string,
+  blocks: DemoSection["blocks"],
+  authorId: string,
+  at: Date,
+  note: string,
+): SeededSection {
   const i = doc.sections.findIndex((x) => x.title === title);
   if (i < 0) throw new Error(`demo revision: no section ${title}`);
   const before = doc.sections[i];
@@ -83,9 +124,30 @@ export function reviseSection(tx: Tx, doc: SeededDocument, title: string, blocks
 export function seedEdition(tx: Tx, doc: SeededDocument, label: string, changelog: string, publishedById: string, publishedAt: Date) {
   const manifest = doc.sections.map((x) => ({ sectionId: x.id, revisionId: x.revisionId, hash: x.hash }));
   const id = newId("edn");
-  tx.insert(s.editions).values({ id, documentId: doc.documentId, label, changelog, manifestHash: manifestHash(doc.documentId, label, manifest), publishedById, publishedAt }).run();
+  tx.insert(s.editions)
+    .values({
+      id,
+      documentId: doc.documentId,
+      label,
+      changelog,
+      manifestHash: manifestHash(doc.documentId, label, manifest),
+      publishedById,
+      publishedAt,
+    })
+    .run();
   for (const [position, x] of doc.sections.entries()) {
-    tx.insert(s.editionSections).values({ editionId: id, position, sectionId: x.id, revisionId: x.revisionId, parentSectionId: x.parentId, number: x.number, title: x.title, hash: x.hash }).run();
+    tx.insert(s.editionSections)
+      .values({
+        editionId: id,
+        position,
+        sectionId: x.id,
+        revisionId: x.revisionId,
+        parentSectionId: x.parentId,
+        number: x.number,
+        title: x.title,
+        hash: x.hash,
+      })
+      .run();
   }
   const { manifestHash: hash } = freezePlanTables(tx, id, doc.documentId);
   return { id, label, manifestHash: hash, sections: doc.sections.map((x) => ({ ...x })) };

@@ -41,8 +41,18 @@ export function demoStages(today: string) {
     { stage: "launch" as const, startsOn: launchStart, dueOn: addDays(draftingStart, -1), note: "工作方案安排：2021年5月—6月" },
     { stage: "drafting" as const, startsOn: draftingStart, dueOn: addDays(consultationStart, -1), note: "工作方案安排：2021年7月—9月" },
     { stage: "consultation" as const, startsOn: consultationStart, dueOn: consultationDue, note: "工作方案安排：2021年10月" },
-    { stage: "approval" as const, startsOn: addDays(consultationDue, 1), dueOn: approvalDue, note: "工作方案安排：12月20日前报市人民政府审批" },
-    { stage: "filing" as const, startsOn: addDays(approvalDue, 1), dueOn: addDays(approvalDue, 10), note: "工作方案安排：12月30日前报市自然资源局备案" },
+    {
+      stage: "approval" as const,
+      startsOn: addDays(consultationDue, 1),
+      dueOn: approvalDue,
+      note: "工作方案安排：12月20日前报市人民政府审批",
+    },
+    {
+      stage: "filing" as const,
+      startsOn: addDays(approvalDue, 1),
+      dueOn: addDays(approvalDue, 10),
+      note: "工作方案安排：12月30日前报市自然资源局备案",
+    },
   ];
 }
 
@@ -60,15 +70,39 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
     for (const u of demoUsers) {
       const id = newId("usr");
       userIds.set(u.username, id);
-      tx.insert(s.users).values({ id, username: u.username, displayName: u.displayName, title: u.title, passwordHash, role: u.role, organizationId: orgIds.get(u.org)! }).run();
+      tx.insert(s.users)
+        .values({
+          id,
+          username: u.username,
+          displayName: u.displayName,
+          title: u.title,
+          passwordHash,
+          role: u.role,
+          organizationId: orgIds.get(u.org)!,
+        })
+        .run();
     }
     const drafterId = userIds.get("drafter")!;
 
     const planId = newId("plan");
     tx.insert(s.plans)
-      .values({ id: planId, title: "张掖市国土空间生态修复规划（2021—2035年）", level: "city", region: "张掖市", periodStart: 2021, periodEnd: 2035, ownerOrganizationId: orgIds.get("bureau")!, draftingOrganizationId: orgIds.get("drafting")!, stage: "consultation", createdAt: new Date(now - 160 * DAY) })
+      .values({
+        id: planId,
+        title: "张掖市国土空间生态修复规划（2021—2035年）",
+        level: "city",
+        region: "张掖市",
+        periodStart: 2021,
+        periodEnd: 2035,
+        ownerOrganizationId: orgIds.get("bureau")!,
+        draftingOrganizationId: orgIds.get("drafting")!,
+        stage: "consultation",
+        createdAt: new Date(now - 160 * DAY),
+      })
       .run();
-    for (const st of demoStages(today)) tx.insert(s.planStages).values({ planId, ...st }).run();
+    for (const st of demoStages(today))
+      tx.insert(s.planStages)
+        .values({ planId, ...st })
+        .run();
 
     seedIndicators(tx, planId, cityIndicators);
     seedProjects(tx, planId, cityProjects, drafterId, new Date(now - 100 * DAY));
@@ -76,7 +110,14 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
 
     // The published 征求意见稿 of the plan text.
     const text = seeded[0];
-    const editionId = seedEdition(tx, text, "征求意见稿", "经编制专班内部审核后形成征求意见稿，送市县两级人民政府及市直有关部门征求意见。", drafterId, new Date(now - 7 * DAY)).id;
+    const editionId = seedEdition(
+      tx,
+      text,
+      "征求意见稿",
+      "经编制专班内部审核后形成征求意见稿，送市县两级人民政府及市直有关部门征求意见。",
+      drafterId,
+      new Date(now - 7 * DAY),
+    ).id;
 
     // An open round inviting the six counties and every city department of the leading group.
     const stages = demoStages(today);
@@ -87,7 +128,8 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
         id: roundId,
         editionId,
         title: "《张掖市国土空间生态修复规划（2021—2035年）》（征求意见稿）征求意见",
-        instructions: "请各县区人民政府、市直有关部门结合职责认真研阅，针对具体条款提出修改意见；无意见的也请正式反馈“无意见”。逾期未反馈的视为无意见。",
+        instructions:
+          "请各县区人民政府、市直有关部门结合职责认真研阅，针对具体条款提出修改意见；无意见的也请正式反馈“无意见”。逾期未反馈的视为无意见。",
         visibility: "private",
         opensAt: new Date(now - 6 * DAY),
         closesAt: shanghaiInstant(consultationDue, "18:00"),
@@ -96,7 +138,9 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
       })
       .run();
     for (const o of demoOrganizations.filter((x) => x.kind === "county" || x.kind === "department")) {
-      tx.insert(s.roundInvitations).values({ roundId, organizationId: orgIds.get(o.key)! }).run();
+      tx.insert(s.roundInvitations)
+        .values({ roundId, organizationId: orgIds.get(o.key)! })
+        .run();
     }
 
     seedComments(tx, { roundId, sections: text.sections, userIds, orgIds, now });
@@ -104,20 +148,42 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
     // The technical review by the five experts, expert1 in the chair.
     const reviewId = newId("rvw");
     tx.insert(s.reviews)
-      .values({ id: reviewId, editionId, title: "规划文本（征求意见稿）技术审查", chairUserId: userIds.get("expert1")!, quorum: 4, meetingDate: addDays(consultationDue, -3), createdById: drafterId, createdAt: new Date(now - 5 * DAY) })
+      .values({
+        id: reviewId,
+        editionId,
+        title: "规划文本（征求意见稿）技术审查",
+        chairUserId: userIds.get("expert1")!,
+        quorum: 4,
+        meetingDate: addDays(consultationDue, -3),
+        createdById: drafterId,
+        createdAt: new Date(now - 5 * DAY),
+      })
       .run();
-    for (const n of [1, 2, 3, 4, 5]) tx.insert(s.reviewExperts).values({ reviewId, userId: userIds.get(`expert${n}`)! }).run();
+    for (const n of [1, 2, 3, 4, 5])
+      tx.insert(s.reviewExperts)
+        .values({ reviewId, userId: userIds.get(`expert${n}`)! })
+        .run();
 
     seedCountyPlans(tx, planId, { orgIds, userIds, now, today });
 
     // The seed writes its rows directly (backdated) in this one transaction on an empty database; its
     // last event binds every row of users' content it wrote (docs/INTEGRITY.md).
-    recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "plan", entityId: planId, data: { organizations: demoOrganizations.length, users: demoUsers.length, editionId, roundId, reviewId }, bound: bindEveryRow(tx) });
+    recordAudit(tx, {
+      actorId: null,
+      action: "seed.demo",
+      entityType: "plan",
+      entityId: planId,
+      data: { organizations: demoOrganizations.length, users: demoUsers.length, editionId, roundId, reviewId },
+      bound: bindEveryRow(tx),
+    });
     return { planId };
   });
 }
 
-function seedComments(tx: Tx, args: { roundId: string; sections: SeededSection[]; userIds: Map<string, string>; orgIds: Map<string, string>; now: number }) {
+function seedComments(
+  tx: Tx,
+  args: { roundId: string; sections: SeededSection[]; userIds: Map<string, string>; orgIds: Map<string, string>; now: number },
+) {
   demoComments.forEach((c, i) => {
     const section = args.sections.find((s) => s.title === c.section);
     if (!section) throw new Error(`demo comment: no section ${c.section}`);
@@ -146,10 +212,27 @@ function seedComments(tx: Tx, args: { roundId: string; sections: SeededSection[]
         createdAt,
       })
       .run();
-    if (c.reply) tx.insert(s.replies).values({ id: newId("rpl"), commentId: id, authorId: args.userIds.get(c.reply.username)!, body: c.reply.body, createdAt: new Date(createdAt.getTime() + DAY / 2) }).run();
+    if (c.reply)
+      tx.insert(s.replies)
+        .values({
+          id: newId("rpl"),
+          commentId: id,
+          authorId: args.userIds.get(c.reply.username)!,
+          body: c.reply.body,
+          createdAt: new Date(createdAt.getTime() + DAY / 2),
+        })
+        .run();
   });
   // 市发展和改革委员会 has already sent its formal reply.
   tx.insert(s.submissions)
-    .values({ id: newId("sub"), roundId: args.roundId, organizationId: args.orgIds.get("fgw")!, statement: "经研究，我委对规划文本（征求意见稿）提出意见 1 条，详见平台意见清单。", noComments: false, submittedById: args.userIds.get("fgw")!, submittedAt: new Date(args.now - 1 * DAY) })
+    .values({
+      id: newId("sub"),
+      roundId: args.roundId,
+      organizationId: args.orgIds.get("fgw")!,
+      statement: "经研究，我委对规划文本（征求意见稿）提出意见 1 条，详见平台意见清单。",
+      noComments: false,
+      submittedById: args.userIds.get("fgw")!,
+      submittedAt: new Date(args.now - 1 * DAY),
+    })
     .run();
 }

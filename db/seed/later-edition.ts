@@ -22,7 +22,14 @@ const NEW_TEXT =
 function ctxOf(tx: Tx, username: string): Ctx {
   const u = tx.select().from(s.users).where(eq(s.users.username, username)).get()!;
   const o = tx.select().from(s.organizations).where(eq(s.organizations.id, u.organizationId)).get()!;
-  const user: SessionUser = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, locale: "zh-CN", organization: { id: o.id, name: o.name, kind: o.kind } };
+  const user: SessionUser = {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    locale: "zh-CN",
+    organization: { id: o.id, name: o.name, kind: o.kind },
+  };
   return { db: tx as unknown as Db, user };
 }
 
@@ -30,7 +37,10 @@ function ctxOf(tx: Tx, username: string): Ctx {
  * Between the round (open while the remarks are written) and the 送审稿: the county's remarks, the
  * revision that carries them out, and the answers naming it. `doc` follows the new revision.
  */
-export function seedLaterEditionRemarks(tx: Tx, args: { doc: SeededDocument; roundId: string; region: string; closesAt: Date; remarksAt: Date; revisedAt: Date }) {
+export function seedLaterEditionRemarks(
+  tx: Tx,
+  args: { doc: SeededDocument; roundId: string; region: string; closesAt: Date; remarksAt: Date; revisedAt: Date },
+) {
   const { doc, roundId } = args;
   const i = doc.sections.findIndex((x) => x.title === SECTION);
   if (i < 0) throw new Error(`demo: no section ${SECTION}`);
@@ -38,7 +48,10 @@ export function seedLaterEditionRemarks(tx: Tx, args: { doc: SeededDocument; rou
   const reviewer = ctxOf(tx, "linze");
   const drafter = ctxOf(tx, "linze-drafter");
   // the round takes comments only while open: open it for the remarks, then put its deadline back
-  tx.update(s.rounds).set({ closesAt: new Date(Date.now() + DAY) }).where(eq(s.rounds.id, roundId)).run();
+  tx.update(s.rounds)
+    .set({ closesAt: new Date(Date.now() + DAY) })
+    .where(eq(s.rounds.id, roundId))
+    .run();
   const at = (quote: string) => {
     const start = section.text.indexOf(quote);
     if (start < 0) throw new Error(`demo: "${quote}" not in ${SECTION}`);
@@ -65,13 +78,27 @@ export function seedLaterEditionRemarks(tx: Tx, args: { doc: SeededDocument; rou
     note: `根据${args.region}意见修改（研究站全称；删除试点镇表述）`,
     addressesCommentIds: [reworded, deleted],
   });
-  respondToComment(drafter, reworded, { decision: "adopted", reason: "已按意见写明研究站全称，并补充修复成效监测的作用。", revisionId: revision.id });
-  respondToComment(drafter, deleted, { decision: "adopted", reason: "已删除试点镇表述，试点范围待省级批复后在实施方案中明确。", revisionId: revision.id });
+  respondToComment(drafter, reworded, {
+    decision: "adopted",
+    reason: "已按意见写明研究站全称，并补充修复成效监测的作用。",
+    revisionId: revision.id,
+  });
+  respondToComment(drafter, deleted, {
+    decision: "adopted",
+    reason: "已删除试点镇表述，试点范围待省级批复后在实施方案中明确。",
+    revisionId: revision.id,
+  });
 
   // back to the story's time line
-  tx.update(s.comments).set({ createdAt: args.remarksAt }).where(inArray(s.comments.id, [reworded, deleted])).run();
+  tx.update(s.comments)
+    .set({ createdAt: args.remarksAt })
+    .where(inArray(s.comments.id, [reworded, deleted]))
+    .run();
   tx.update(s.revisions).set({ createdAt: args.revisedAt }).where(eq(s.revisions.id, revision.id)).run();
-  tx.update(s.responses).set({ updatedAt: new Date(args.revisedAt.getTime() + 3_600_000) }).where(inArray(s.responses.commentId, [reworded, deleted])).run();
+  tx.update(s.responses)
+    .set({ updatedAt: new Date(args.revisedAt.getTime() + 3_600_000) })
+    .where(inArray(s.responses.commentId, [reworded, deleted]))
+    .run();
   doc.sections[i] = { ...section, text: revision.text, revisionId: revision.id, hash: revision.hash };
   return { reworded, deleted, revisionId: revision.id };
 }

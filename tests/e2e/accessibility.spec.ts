@@ -15,7 +15,11 @@ test("the main pages have no serious accessibility violations", async ({ page })
 
 test("the drafting, administration and review pages have no serious accessibility violations", async ({ page }) => {
   await login(page, "drafter");
-  await page.getByTestId("documents").getByRole("link", { name: /规划指标/ }).first().click();
+  await page
+    .getByTestId("documents")
+    .getByRole("link", { name: /规划指标/ })
+    .first()
+    .click();
   expect(await violations(page)).toEqual([]);
   await page.getByTestId("edit-section").click();
   await expect(page.getByTestId("rich-text-editor")).toHaveAttribute("data-ready", "true");

@@ -59,5 +59,12 @@ test("an expert signs an opinion bound to the edition's hash", async ({ page }) 
   await expect(page.getByTestId("signoff-form")).toHaveCount(0);
   const api = await page.request.get(`/api/v1/reviews/${page.url().split("/").pop()}`);
   const review = await api.json();
-  expect(review.signoffs).toEqual([expect.objectContaining({ expert: expect.objectContaining({ username: "expert2" }), manifestHash: hash, valid: true, conclusion: "approve_with_changes" })]);
+  expect(review.signoffs).toEqual([
+    expect.objectContaining({
+      expert: expect.objectContaining({ username: "expert2" }),
+      manifestHash: hash,
+      valid: true,
+      conclusion: "approve_with_changes",
+    }),
+  ]);
 });

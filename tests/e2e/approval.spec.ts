@@ -67,7 +67,10 @@ test("zrj files 山丹县's approved plan and the roll-up row changes", async ({
   await expect(page.getByTestId("approval-history").locator("li").last()).toContainText("登记备案");
 
   // the dashboard shows it filed
-  await page.getByTestId("breadcrumbs").getByRole("link", { name: /山丹县国土空间生态修复规划/ }).click();
+  await page
+    .getByTestId("breadcrumbs")
+    .getByRole("link", { name: /山丹县国土空间生态修复规划/ })
+    .click();
   await expect(page.getByTestId("approval-card")).toContainText("已备案");
 
   // and the roll-up row now shows the filing, no longer waiting for it

@@ -123,7 +123,10 @@ test("a drafter imports a Word document: preview first, then its sections", asyn
 
 test("an edition exports to a Word file that contains its headings and hash", async ({ page }) => {
   await login(page, "linze");
-  await page.getByTestId("documents").getByRole("link", { name: /征求意见稿/ }).click();
+  await page
+    .getByTestId("documents")
+    .getByRole("link", { name: /征求意见稿/ })
+    .click();
   const hash = await page.getByTestId("manifest-hash").getAttribute("title");
   const downloadPromise = page.waitForEvent("download");
   await page.getByTestId("export-docx").click();
@@ -134,10 +137,15 @@ test("an edition exports to a Word file that contains its headings and hash", as
   const bytes = readFileSync(saved);
   expect(bytes.subarray(0, 2).toString()).toBe("PK");
   const { value: text } = await mammoth.extractRawText({ buffer: bytes });
-  for (const heading of ["总则", "现状与问题", "目标与指标", "总体格局", "重点区域", "重点工程", "实施保障", "规划指标"]) expect(text).toContain(heading);
+  for (const heading of ["总则", "现状与问题", "目标与指标", "总体格局", "重点区域", "重点工程", "实施保障", "规划指标"])
+    expect(text).toContain(heading);
   const JSZip = (await import("jszip")).default;
   const zip = await JSZip.loadAsync(bytes);
-  const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => /word\/footer\d*\.xml$/.test(f))
+      .map((f) => zip.file(f)!.async("string")),
+  );
   expect(footers.join("")).toContain(hash!);
   expect(footers.join("")).toContain("征求意见稿");
 });

@@ -22,7 +22,9 @@ test("pages hydrate under the nonce CSP, and an inline script without the nonce 
   const outcome = await page.evaluate(
     () =>
       new Promise<{ ran: boolean; violated: string }>((resolve) => {
-        document.addEventListener("securitypolicyviolation", (e) => resolve({ ran: "__pwned" in window, violated: e.effectiveDirective }), { once: true });
+        document.addEventListener("securitypolicyviolation", (e) => resolve({ ran: "__pwned" in window, violated: e.effectiveDirective }), {
+          once: true,
+        });
         const s = document.createElement("script");
         s.textContent = "window.__pwned = 1";
         document.body.appendChild(s);
@@ -40,7 +42,10 @@ test("links navigate on the client (the scripts run under the CSP)", async ({ pa
   await page.evaluate(() => {
     (window as unknown as { __samePage: boolean }).__samePage = true;
   });
-  await page.getByRole("link", { name: /甘州区/ }).first().click();
+  await page
+    .getByRole("link", { name: /甘州区/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/plans\//);
   // no full reload: the marker set on the previous page is still there
   expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);

@@ -8,7 +8,10 @@ export async function login(page: Page, username: string, password = PASSWORD) {
   await page.goto("/login");
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(password);
-  await page.locator("form button[type=submit]").filter({ hasText: /登录|Log in/ }).click();
+  await page
+    .locator("form button[type=submit]")
+    .filter({ hasText: /登录|Log in/ })
+    .click();
   await expect(page).not.toHaveURL(/\/login/);
 }
 
@@ -38,5 +41,11 @@ export async function violations(page: Page) {
   });
   return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }

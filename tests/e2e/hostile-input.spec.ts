@@ -34,7 +34,19 @@ test("script in a comment and a javascript: link never run", async ({ page }) =>
   const current = await (await p2.request.get(`/api/v1/sections/${sectionId}`)).json();
   const res = await p2.request.post(`/api/v1/sections/${sectionId}/revisions`, {
     headers: { Origin: new URL(p2.url()).origin },
-    data: { baseRevisionId: current.currentRevision.id, note: "", content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "点我", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } },
+    data: {
+      baseRevisionId: current.currentRevision.id,
+      note: "",
+      content: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [{ type: "text", text: "点我", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+          },
+        ],
+      },
+    },
   });
   expect(res.status()).toBe(400);
   await drafter.close();

@@ -17,7 +17,16 @@ test("minle comments on a 2030 target of the city plan's indicator table in the 
   await page.goto(`/editions/${editionId}?round=${roundId}`);
   const table = page.getByTestId("frozen-indicators");
   await expect(table.locator("caption")).toHaveText("规划指标表");
-  await expect(table.locator("thead th")).toHaveText(["序号", "指标名称", "单位", "基期年（2020年）", "2025年", "2030年", "2035年", "属性"]);
+  await expect(table.locator("thead th")).toHaveText([
+    "序号",
+    "指标名称",
+    "单位",
+    "基期年（2020年）",
+    "2025年",
+    "2030年",
+    "2035年",
+    "属性",
+  ]);
 
   const cell = table.locator('a[data-cell="ZB02:2030"]');
   await expect(cell).toHaveText("20.9");
@@ -45,7 +54,13 @@ test("minle comments on a 2030 target of the city plan's indicator table in the 
 
   // the API answers the comment with its cell
   const comments = await (await page.request.get(`/api/v1/rounds/${roundId}/comments`)).json();
-  expect(comments.find((c: { body: string }) => c.body.includes("建议复核分解任务")).cell).toEqual({ indicator: "ZB02", year: "2030", name: "森林覆盖率", unit: "%", value: 20.9 });
+  expect(comments.find((c: { body: string }) => c.body.includes("建议复核分解任务")).cell).toEqual({
+    indicator: "ZB02",
+    year: "2030",
+    name: "森林覆盖率",
+    unit: "%",
+    value: 20.9,
+  });
   expect(errors).toEqual([]);
 });
 

@@ -5,10 +5,15 @@ import { login, watchConsole } from "./helpers";
 async function linzePlan(page: Page) {
   const plans: { id: string; title: string }[] = await (await page.request.get("/api/v1/plans")).json();
   const plan = plans.find((p) => p.title.startsWith("临泽县"))!;
-  return (await (await page.request.get(`/api/v1/plans/${plan.id}`)).json()) as { editions: { id: string; label: string }[]; rounds: { id: string }[] };
+  return (await (await page.request.get(`/api/v1/plans/${plan.id}`)).json()) as {
+    editions: { id: string; label: string }[];
+    rounds: { id: string }[];
+  };
 }
 
-test("a reviewer opens a later edition and sees their earlier comments: one changed with the new wording, one removed", async ({ page }) => {
+test("a reviewer opens a later edition and sees their earlier comments: one changed with the new wording, one removed", async ({
+  page,
+}) => {
   const errors = watchConsole(page);
   await login(page, "linze");
   const plan = await linzePlan(page);

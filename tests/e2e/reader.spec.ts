@@ -7,13 +7,19 @@ import { login, watchConsole } from "./helpers";
 // the e2e server's database; its round invites 市水务局 and 市林业和草原局, whom the other specs leave alone.
 let large: { editionId: string; roundId: string };
 test.beforeAll(() => {
-  const out = execFileSync(process.execPath, ["--import", "tsx", "tests/support/large-edition-cli.ts", path.join(".tmp/e2e/portal.db"), "swj", "lcj"], { encoding: "utf8", timeout: 240_000 });
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "tests/support/large-edition-cli.ts", path.join(".tmp/e2e/portal.db"), "swj", "lcj"],
+    { encoding: "utf8", timeout: 240_000 },
+  );
   large = JSON.parse(out.trim().split("\n").at(-1)!);
 });
 
 const pages = (page: Page) => page.locator("[data-reader-page]");
 
-test("on a phone, the large edition reads by chapter: contents jump, the next part loads while scrolling, back returns", async ({ page }) => {
+test("on a phone, the large edition reads by chapter: contents jump, the next part loads while scrolling, back returns", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const errors = watchConsole(page);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -53,7 +53,10 @@ test("zrj lands on the roll-up of the seven plans, sees 肃南县 overdue, sorts
 
   // a cell leads to where the work is: 临泽县's review
   await page.goto("/rollup");
-  await page.locator("tr[data-plan='临泽县']").getByRole("link", { name: /评审中/ }).click();
+  await page
+    .locator("tr[data-plan='临泽县']")
+    .getByRole("link", { name: /评审中/ })
+    .click();
   await expect(page).not.toHaveURL(/\/rollup/);
   await expect(page.getByTestId("breadcrumbs")).toContainText("临泽县");
   expect(errors).toEqual([]);

@@ -26,7 +26,9 @@ async function shoot(page: Page, name: string) {
 
 async function uploadToVerify(page: Page, name: string, bytes: Buffer) {
   await page.goto("/verify");
-  await page.getByLabel("意见表文件").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: bytes });
+  await page
+    .getByLabel("意见表文件")
+    .setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: bytes });
   await page.getByRole("button", { name: "核验" }).click();
   return page.getByTestId("verify-report");
 }
@@ -111,7 +113,10 @@ test("the chair's confirmation shows the conditions and the diff and is signed i
   const reviewId = await linzeReviewId(drafter);
   const review = await (await drafter.request.get(`/api/v1/reviews/${reviewId}`)).json();
   const edition = await (await drafter.request.get(`/api/v1/editions/${review.editionId}`)).json();
-  const published = await drafter.request.post(`/api/v1/documents/${edition.documentId}/editions`, { data: { label: "报批稿", changelog: "落实专家组修改意见。" }, headers: { Origin: new URL(drafter.url()).origin } });
+  const published = await drafter.request.post(`/api/v1/documents/${edition.documentId}/editions`, {
+    data: { label: "报批稿", changelog: "落实专家组修改意见。" },
+    headers: { Origin: new URL(drafter.url()).origin },
+  });
   expect(published.status()).toBe(201);
   const later = await published.json();
   await drafter.close();
@@ -130,4 +135,3 @@ test("the chair's confirmation shows the conditions and the diff and is signed i
   expect(after.confirmations).toEqual([expect.objectContaining({ editionId: later.id, valid: true, signatureVerifies: true })]);
   expect(errors).toEqual([]);
 });
-

@@ -28,7 +28,11 @@ describe("the access matrix covers the API", () => {
     for (const file of apiRouteFiles()) {
       const source = readFileSync(`app/routes/${file}`, "utf8");
       const methods = [...source.matchAll(/request\.method (?:===|!==) "([A-Z]+)"/g)].map((m) => m[1]);
-      for (const method of methods) expect(rows.some((r) => r.route === file && r.method === method), `${method} ${file}`).toBe(true);
+      for (const method of methods)
+        expect(
+          rows.some((r) => r.route === file && r.method === method),
+          `${method} ${file}`,
+        ).toBe(true);
     }
   });
 });

@@ -97,7 +97,17 @@ async function planIds(s: TestServer, cookie: string, planId: string) {
   const text = plan.documents.find((d: { kind: string }) => d.kind === "text");
   const section = text.sections[0];
   const editions = plan.editions.filter((e: { documentId: string }) => e.documentId === text.id);
-  return { plan, ids: { planId, documentId: text.id, sectionId: section.id, revisionId: section.currentRevisionId, editionId: editions[0]?.id ?? null } as PlanIds, editions };
+  return {
+    plan,
+    ids: {
+      planId,
+      documentId: text.id,
+      sectionId: section.id,
+      revisionId: section.currentRevisionId,
+      editionId: editions[0]?.id ?? null,
+    } as PlanIds,
+    editions,
+  };
 }
 
 const labelled = (editions: { id: string; label: string }[], label: string) => editions.find((e) => e.label === label)!.id;
@@ -123,8 +133,21 @@ async function discover(s: TestServer, admin: string): Promise<Ids> {
     ganzhouIndicators: await json(s, `/api/v1/plans/${ganzhou.ids.planId}/indicators`, admin),
     ganzhouLibraryXlsx: new Uint8Array(await xlsx.arrayBuffer()),
     city: city.ids,
-    ganzhou: { ...ganzhou.ids, roundId, swjCommentId: comments.find((c) => c.author.username === "swj")!.id, lcjCommentId: comments.find((c) => c.author.username === "lcj")!.id, projectId: projects[0].id },
-    linze: { ...linze.ids, reviewId: linzeReview.id, reviewManifestHash: linzeReview.manifestHash, fromEditionId: labelled(linze.editions, "征求意见稿"), toEditionId: labelled(linze.editions, "送审稿"), closedRoundId: linze.plan.rounds[0].id },
+    ganzhou: {
+      ...ganzhou.ids,
+      roundId,
+      swjCommentId: comments.find((c) => c.author.username === "swj")!.id,
+      lcjCommentId: comments.find((c) => c.author.username === "lcj")!.id,
+      projectId: projects[0].id,
+    },
+    linze: {
+      ...linze.ids,
+      reviewId: linzeReview.id,
+      reviewManifestHash: linzeReview.manifestHash,
+      fromEditionId: labelled(linze.editions, "征求意见稿"),
+      toEditionId: labelled(linze.editions, "送审稿"),
+      closedRoundId: linze.plan.rounds[0].id,
+    },
     gaotai: { ...gaotai.ids, reviewId: gaotai.plan.reviews[0].id, laterEditionId: labelled(gaotai.editions, "报批稿") },
     shandan: (await planIds(s, admin, byRegion("山丹县"))).ids,
     sunan: (await planIds(s, admin, byRegion("肃南"))).ids,
@@ -149,7 +172,8 @@ export async function runRow(m: Matrix, row: Row): Promise<Expected> {
     }
     const res = await fetch(`${m.s.base}${row.path(m.ids)}`, { method: row.method, headers, body, redirect: "manual" });
     seen[actor] = res.status;
-    if (process.env.MATRIX_DEBUG && res.status >= 400 && res.status !== 401 && res.status !== 403 && res.status !== 404) console.log(actor, row.method, row.path(m.ids), res.status, await res.clone().text());
+    if (process.env.MATRIX_DEBUG && res.status >= 400 && res.status !== 401 && res.status !== 403 && res.status !== 404)
+      console.log(actor, row.method, row.path(m.ids), res.status, await res.clone().text());
     const type = res.headers.get("content-type") ?? "";
     if (res.status < 300 && row.keep && type.includes("json")) row.keep(m.ids, await res.json());
     else await res.arrayBuffer();

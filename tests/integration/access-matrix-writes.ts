@@ -43,7 +43,15 @@ export const writeRows: Row[] = [
     method: "POST",
     what: "add a project to 甘州区's library",
     path: (i) => `/api/v1/plans/${i.ganzhou.planId}/projects`,
-    body: (_i, a: Actor) => ({ name: `矩阵测试湿地修复项目（${a}）`, type: "river_wetland", county: "甘州区", township: "党寨镇", areaHa: 12.5, investmentWan: 300, period: "2026-2030" }),
+    body: (_i, a: Actor) => ({
+      name: `矩阵测试湿地修复项目（${a}）`,
+      type: "river_wetland",
+      county: "甘州区",
+      township: "党寨镇",
+      areaHa: 12.5,
+      investmentWan: 300,
+      period: "2026-2030",
+    }),
     expect: ganzhouDrafterOnly(201),
   },
   {
@@ -59,7 +67,10 @@ export const writeRows: Row[] = [
     method: "POST",
     what: "preview an import into 甘州区's library (its own workbook)",
     path: (i) => `/api/v1/plans/${i.ganzhou.planId}/project-imports`,
-    raw: async (i) => ({ bytes: i.ganzhouLibraryXlsx, headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent("甘州区项目库.xlsx") } }),
+    raw: async (i) => ({
+      bytes: i.ganzhouLibraryXlsx,
+      headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent("甘州区项目库.xlsx") },
+    }),
     expect: ganzhouDrafterOnly(201),
     keep: (i, json) => {
       i.state.importId = (json as { id: string }).id;
@@ -85,7 +96,12 @@ export const writeRows: Row[] = [
     method: "POST",
     what: "open a round on 甘州区's 征求意见稿",
     path: (i) => `/api/v1/editions/${i.ganzhou.editionId}/rounds`,
-    body: (i) => ({ title: "矩阵测试征求意见", closesAt: inDays(10), invitedOrganizationIds: [i.swjOrganizationId], visibility: "private" }),
+    body: (i) => ({
+      title: "矩阵测试征求意见",
+      closesAt: inDays(10),
+      invitedOrganizationIds: [i.swjOrganizationId],
+      visibility: "private",
+    }),
     expect: ganzhouDrafterOnly(201),
   },
   {
@@ -227,7 +243,10 @@ export const writeRows: Row[] = [
     method: "POST",
     what: "attach 甘州区's approval letter (no approval)",
     path: (i) => `/api/v1/plans/${i.ganzhou.planId}/approval/letter`,
-    raw: async () => ({ bytes: new TextEncoder().encode("%PDF-1.4\n%矩阵测试\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), headers: { "Content-Type": "application/pdf" } }),
+    raw: async () => ({
+      bytes: new TextEncoder().encode("%PDF-1.4\n%矩阵测试\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+      headers: { "Content-Type": "application/pdf" },
+    }),
     expect: ganzhouDrafterOnly(409),
   },
   {

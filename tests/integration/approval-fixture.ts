@@ -40,10 +40,28 @@ export async function createActors(db: Db): Promise<Actors> {
   const bureau = createOrganization(admin, { name: "测试县自然资源局", fullName: "测试县自然资源局", kind: "county_bureau" });
   const other = createOrganization(admin, { name: "邻县自然资源局", fullName: "邻县自然资源局", kind: "county_bureau" });
   const bureauOfCity = db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, "张掖市自然资源局")).get()!;
-  await createUser(admin, { username: "t-drafter", displayName: "测试县编制人员", role: "drafter", organizationId: bureau.id, password: PASSWORD });
-  await createUser(admin, { username: "t-other", displayName: "邻县编制人员", role: "drafter", organizationId: other.id, password: PASSWORD });
+  await createUser(admin, {
+    username: "t-drafter",
+    displayName: "测试县编制人员",
+    role: "drafter",
+    organizationId: bureau.id,
+    password: PASSWORD,
+  });
+  await createUser(admin, {
+    username: "t-other",
+    displayName: "邻县编制人员",
+    role: "drafter",
+    organizationId: other.id,
+    password: PASSWORD,
+  });
   if (!db.select({ id: users.id }).from(users).where(eq(users.username, "t-zrj")).get()) {
-    await createUser(admin, { username: "t-zrj", displayName: "市局统筹人员", role: "coordinator", organizationId: bureauOfCity.id, password: PASSWORD });
+    await createUser(admin, {
+      username: "t-zrj",
+      displayName: "市局统筹人员",
+      role: "coordinator",
+      organizationId: bureauOfCity.id,
+      password: PASSWORD,
+    });
   }
   return {
     bureauId: bureau.id,
@@ -56,7 +74,10 @@ export async function createActors(db: Db): Promise<Actors> {
   };
 }
 
-const doc = (...paragraphs: string[]) => ({ type: "doc", content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) });
+const doc = (...paragraphs: string[]) => ({
+  type: "doc",
+  content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })),
+});
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** A county plan drafted by the actors' bureau, with a plan text of two sections. Steps build its history. */
@@ -64,8 +85,24 @@ export function countyPlan(db: Db, a: Actors, region: string) {
   const city = db.select({ id: plans.id }).from(plans).where(eq(plans.level, "city")).get()!;
   const planId = newId("plan");
   const title = `${region}国土空间生态修复规划（2021—2035年）`;
-  db.insert(plans).values({ id: planId, title, level: "county", parentPlanId: city.id, region, periodStart: 2021, periodEnd: 2035, ownerOrganizationId: a.bureauId, draftingOrganizationId: a.bureauId, stage: "consultation" }).run();
-  for (const st of demoStages(shanghaiDate(Date.now()))) db.insert(planStages).values({ planId, ...st }).run();
+  db.insert(plans)
+    .values({
+      id: planId,
+      title,
+      level: "county",
+      parentPlanId: city.id,
+      region,
+      periodStart: 2021,
+      periodEnd: 2035,
+      ownerOrganizationId: a.bureauId,
+      draftingOrganizationId: a.bureauId,
+      stage: "consultation",
+    })
+    .run();
+  for (const st of demoStages(shanghaiDate(Date.now())))
+    db.insert(planStages)
+      .values({ planId, ...st })
+      .run();
   const documentId = createDocument(a.drafter, planId, { title: "规划文本", kind: "text" }).id;
   const sectionIds = ["总则", "目标与指标"].map((t) => addSection(a.drafter, documentId, { title: t }).id);
   const revise = (sectionId: string, ...text: string[]) => {
@@ -84,15 +121,29 @@ export function countyPlan(db: Db, a: Actors, region: string) {
     revise,
     publish: (label: string) => publishEdition(a.drafter, documentId, { label }),
     /** an open round on the edition, inviting the reviewer's county */
-    openRound: (editionId: string, title = "征求意见") => openRound(a.drafter, editionId, { title, closesAt: inDays(10), invitedOrganizationIds: [reviewerOrg], visibility: "private" }).id,
-    comment: (roundId: string, body = "建议补充乡镇名单。") => createComment(a.reviewer, roundId, { sectionId: sectionIds[0], anchor: null, body, category: "revise" }).id,
+    openRound: (editionId: string, title = "征求意见") =>
+      openRound(a.drafter, editionId, { title, closesAt: inDays(10), invitedOrganizationIds: [reviewerOrg], visibility: "private" }).id,
+    comment: (roundId: string, body = "建议补充乡镇名单。") =>
+      createComment(a.reviewer, roundId, { sectionId: sectionIds[0], anchor: null, body, category: "revise" }).id,
     close: (roundId: string) => closeRoundEarly(a.drafter, roundId),
     answer: (commentId: string) => respondToComment(a.drafter, commentId, { decision: "adopted", reason: "已按意见修改。" }),
     /** a review of the edition; `signers` experts sign with `conclusion`, and the chair concludes with it when `conclude` */
-    review: (editionId: string, manifestHash: string, { conclusion = "approve" as "approve" | "approve_with_changes" | "reject", signers = 3, conclude = true } = {}) => {
-      const id = createReview(a.drafter, editionId, { title: `规划文本技术审查（${conclusion}）`, expertUserIds: a.experts.map((e) => e.user.id), chairUserId: a.experts[0].user.id, quorum: 3, meetingDate: shanghaiDate(Date.now()) }).id;
-      for (const e of a.experts.slice(0, signers)) signOff(e, id, { conclusion, opinion: `${e.user.displayName}：建议完善指标分解。`, manifestHash });
-      if (conclude) concludeReview(a.experts[0], id, { conclusion, opinion: "专家组意见：规划成果总体可行。", conditions: ["补充生态用水保障分析。"] });
+    review: (
+      editionId: string,
+      manifestHash: string,
+      { conclusion = "approve" as "approve" | "approve_with_changes" | "reject", signers = 3, conclude = true } = {},
+    ) => {
+      const id = createReview(a.drafter, editionId, {
+        title: `规划文本技术审查（${conclusion}）`,
+        expertUserIds: a.experts.map((e) => e.user.id),
+        chairUserId: a.experts[0].user.id,
+        quorum: 3,
+        meetingDate: shanghaiDate(Date.now()),
+      }).id;
+      for (const e of a.experts.slice(0, signers))
+        signOff(e, id, { conclusion, opinion: `${e.user.displayName}：建议完善指标分解。`, manifestHash });
+      if (conclude)
+        concludeReview(a.experts[0], id, { conclusion, opinion: "专家组意见：规划成果总体可行。", conditions: ["补充生态用水保障分析。"] });
       return id;
     },
     confirm: (reviewId: string, editionId: string) => confirmReviewChanges(a.experts[0], reviewId, { editionId }),

@@ -28,7 +28,8 @@ afterAll(() => {
 });
 
 const post = (path: string, who: string, body: unknown) => s.send("POST", path, cookies[who], body);
-const multipart = (path: string, who: string, form: FormData) => fetch(`${s.base}${path}`, { method: "POST", redirect: "manual", headers: { Origin: s.base, Cookie: cookies[who] }, body: form });
+const multipart = (path: string, who: string, form: FormData) =>
+  fetch(`${s.base}${path}`, { method: "POST", redirect: "manual", headers: { Origin: s.base, Cookie: cookies[who] }, body: form });
 
 describe("POST /api/v1/plans/:planId/approval-request", () => {
   it("409 gate_unmet with the unmet conditions as codes, words and figures (the seeded city plan)", async () => {
@@ -39,16 +40,27 @@ describe("POST /api/v1/plans/:planId/approval-request", () => {
     const body = await res.json();
     expect(body.error.code).toBe("gate_unmet");
     expect(body.unmet).toEqual(["round_open", "review_not_concluded"]);
-    expect(body.error.message).toMatch(/^尚不具备报批条件：1\. 尚有 1 轮征求意见未结束：“《张掖市.*；2\. 技术审查尚未形成专家组结论：“规划文本（征求意见稿）技术审查”（已签署 0 人，法定人数 4 人）。$/);
+    expect(body.error.message).toMatch(
+      /^尚不具备报批条件：1\. 尚有 1 轮征求意见未结束：“《张掖市.*；2\. 技术审查尚未形成专家组结论：“规划文本（征求意见稿）技术审查”（已签署 0 人，法定人数 4 人）。$/,
+    );
     expect(body.unmetDetails).toEqual([
-      expect.objectContaining({ code: "round_open", message: expect.stringContaining("征求意见未结束"), rounds: [expect.objectContaining({ href: expect.stringMatching(/^\/rounds\/rnd_/), closesAt: expect.stringMatching(/\+08:00$/) })] }),
-      expect.objectContaining({ code: "review_not_concluded", reviews: [expect.objectContaining({ signed: 0, quorum: 4, href: expect.stringMatching(/^\/reviews\//) })] }),
+      expect.objectContaining({
+        code: "round_open",
+        message: expect.stringContaining("征求意见未结束"),
+        rounds: [expect.objectContaining({ href: expect.stringMatching(/^\/rounds\/rnd_/), closesAt: expect.stringMatching(/\+08:00$/) })],
+      }),
+      expect.objectContaining({
+        code: "review_not_concluded",
+        reviews: [expect.objectContaining({ signed: 0, quorum: 4, href: expect.stringMatching(/^\/reviews\//) })],
+      }),
     ]);
     // an English user reads the same in English
     db.update(users).set({ locale: "en" }).where(eq(users.username, "drafter")).run();
     const en = await (await post(`/api/v1/plans/${city.id}/approval-request`, "drafter", { editionId: edition.id })).json();
     db.update(users).set({ locale: "zh-CN" }).where(eq(users.username, "drafter")).run();
-    expect(en.error.message).toMatch(/^Not ready for approval: 1\. 1 consultation rounds are still open: .*; 2\. the technical review has no panel conclusion yet: /);
+    expect(en.error.message).toMatch(
+      /^Not ready for approval: 1\. 1 consultation rounds are still open: .*; 2\. the technical review has no panel conclusion yet: /,
+    );
   });
 
   it("400 for an unknown edition or another plan's, 403 for another county's drafter (API and page), 201 when met", async () => {
@@ -68,7 +80,15 @@ describe("POST /api/v1/plans/:planId/approval-request", () => {
 
     const ok = await post(`/api/v1/plans/${p.planId}/approval-request`, "t-drafter", { editionId: final.id });
     expect(ok.status).toBe(201);
-    expect(await ok.json()).toMatchObject({ id: expect.stringMatching(/^apr_/), planId: p.planId, editionId: final.id, editionLabel: "报批稿", stage: "approval", requestedAt: expect.stringMatching(/\+08:00$/), warnings: [] });
+    expect(await ok.json()).toMatchObject({
+      id: expect.stringMatching(/^apr_/),
+      planId: p.planId,
+      editionId: final.id,
+      editionLabel: "报批稿",
+      stage: "approval",
+      requestedAt: expect.stringMatching(/\+08:00$/),
+      warnings: [],
+    });
     const again = await post(`/api/v1/plans/${p.planId}/approval-request`, "t-drafter", { editionId: final.id });
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe("conflict");
@@ -88,7 +108,11 @@ describe("recording the approval, the letter and the filing", () => {
     const { final } = p.ready();
     planId = p.planId;
     documentId = p.documentId;
-    return fetch(`${s.base}/api/v1/plans/${planId}/approval-request`, { method: "POST", headers: { Origin: s.base, Cookie: cookies["t-drafter"], "Content-Type": "application/json" }, body: JSON.stringify({ editionId: final.id }) }).then((r) => expect(r.status).toBe(201));
+    return fetch(`${s.base}/api/v1/plans/${planId}/approval-request`, {
+      method: "POST",
+      headers: { Origin: s.base, Cookie: cookies["t-drafter"], "Content-Type": "application/json" },
+      body: JSON.stringify({ editionId: final.id }),
+    }).then((r) => expect(r.status).toBe(201));
   });
   const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -106,12 +130,26 @@ describe("recording the approval, the letter and the filing", () => {
     // a 100 MB body is refused from its Content-Length, after a few kilobytes have been sent
     const started = Date.now();
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${s.base}/api/v1/plans/${planId}/approval`, { method: "POST", headers: { Origin: s.base, Cookie: cookies["t-drafter"], "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(100 * 1024 * 1024) } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      });
-      req.on("error", (e) => (e.message.includes("socket hang up") || e.message.includes("EPIPE") || e.message.includes("ECONNRESET") ? undefined : reject(e)));
+      const req = httpRequest(
+        `${s.base}/api/v1/plans/${planId}/approval`,
+        {
+          method: "POST",
+          headers: {
+            Origin: s.base,
+            Cookie: cookies["t-drafter"],
+            "Content-Type": "multipart/form-data; boundary=x",
+            "Content-Length": String(100 * 1024 * 1024),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on("error", (e) =>
+        e.message.includes("socket hang up") || e.message.includes("EPIPE") || e.message.includes("ECONNRESET") ? undefined : reject(e),
+      );
       req.write(Buffer.alloc(64 * 1024, 0x41));
     });
     expect(status).toBe(413);
@@ -148,11 +186,18 @@ describe("recording the approval, the letter and the filing", () => {
     bad.set("documentNumber", "丙政函2026-5");
     const invalid = await multipart(`/api/v1/plans/${planId}/approval`, "t-drafter", bad);
     expect(invalid.status).toBe(400);
-    expect((await invalid.json()).error.issues).toEqual([expect.objectContaining({ path: "documentNumber", message: expect.stringContaining("〔") })]);
+    expect((await invalid.json()).error.issues).toEqual([
+      expect.objectContaining({ path: "documentNumber", message: expect.stringContaining("〔") }),
+    ]);
 
     const res = await multipart(`/api/v1/plans/${planId}/approval`, "t-drafter", form);
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ documentNumber: "丙政函〔2026〕5号", approvedOn: today(), stage: "filing", letter: { name: "丙政函〔2026〕5号.pdf", size: pdfBytes.length } });
+    expect(await res.json()).toMatchObject({
+      documentNumber: "丙政函〔2026〕5号",
+      approvedOn: today(),
+      stage: "filing",
+      letter: { name: "丙政函〔2026〕5号.pdf", size: pdfBytes.length },
+    });
     expect(fileCount()).toBe(before + 1);
     for (const path of [`/api/v1/plans/${planId}/approval/letter`, `/plans/${planId}/approval/letter.pdf`]) {
       const letter = await s.get(path, cookies.gaotai);
@@ -162,7 +207,15 @@ describe("recording the approval, the letter and the filing", () => {
     }
     // frozen: no new edition, no second approval
     expect((await post(`/api/v1/documents/${documentId}/editions`, "t-drafter", { label: "修订稿" })).status).toBe(409);
-    expect((await post(`/api/v1/plans/${planId}/approval`, "t-drafter", { authority: "丙县人民政府", documentNumber: "丙政函〔2026〕6号", approvedOn: today() })).status).toBe(409);
+    expect(
+      (
+        await post(`/api/v1/plans/${planId}/approval`, "t-drafter", {
+          authority: "丙县人民政府",
+          documentNumber: "丙政函〔2026〕6号",
+          approvedOn: today(),
+        })
+      ).status,
+    ).toBe(409);
 
     expect((await post(`/api/v1/plans/${planId}/filing`, "gaotai", { filedOn: today() })).status).toBe(403);
     expect((await post(`/api/v1/plans/${planId}/filing`, "t-drafter", { filedOn: today() })).status).toBe(403);
@@ -176,11 +229,32 @@ describe("recording the approval, the letter and the filing", () => {
     const p = countyPlan(db, a, "丁县");
     const { final } = p.ready();
     expect((await post(`/api/v1/plans/${p.planId}/filing`, "t-zrj", { filedOn: today() })).status).toBe(409);
-    expect((await post(`/api/v1/plans/${p.planId}/approval`, "t-drafter", { authority: "丁县人民政府", documentNumber: "丁政函〔2026〕1号", approvedOn: today() })).status).toBe(409);
+    expect(
+      (
+        await post(`/api/v1/plans/${p.planId}/approval`, "t-drafter", {
+          authority: "丁县人民政府",
+          documentNumber: "丁政函〔2026〕1号",
+          approvedOn: today(),
+        })
+      ).status,
+    ).toBe(409);
     expect((await post(`/api/v1/plans/${p.planId}/approval-request`, "t-drafter", { editionId: final.id })).status).toBe(201);
-    expect((await post(`/api/v1/plans/${p.planId}/approval`, "t-drafter", { authority: "丁县人民政府", documentNumber: "丁政函〔2026〕1号", approvedOn: today() })).status).toBe(201);
+    expect(
+      (
+        await post(`/api/v1/plans/${p.planId}/approval`, "t-drafter", {
+          authority: "丁县人民政府",
+          documentNumber: "丁政函〔2026〕1号",
+          approvedOn: today(),
+        })
+      ).status,
+    ).toBe(201);
     expect((await s.get(`/api/v1/plans/${p.planId}/approval/letter`, cookies.gaotai)).status).toBe(404);
-    const put = (body: Uint8Array) => fetch(`${s.base}/api/v1/plans/${p.planId}/approval/letter?name=批复.pdf`, { method: "POST", headers: { Origin: s.base, Cookie: cookies["t-drafter"], "Content-Type": "application/pdf" }, body: new Blob([new Uint8Array(body)]) });
+    const put = (body: Uint8Array) =>
+      fetch(`${s.base}/api/v1/plans/${p.planId}/approval/letter?name=批复.pdf`, {
+        method: "POST",
+        headers: { Origin: s.base, Cookie: cookies["t-drafter"], "Content-Type": "application/pdf" },
+        body: new Blob([new Uint8Array(body)]),
+      });
     expect((await put(new TextEncoder().encode("GIF89a"))).status).toBe(400);
     const ok = await put(pdfBytes);
     expect(ok.status).toBe(201);
@@ -200,7 +274,13 @@ describe("POST /api/v1/reviews/:reviewId/confirmation and the dossier", () => {
     expect((await post(`/api/v1/reviews/${reviewId}/confirmation`, "expert1", { editionId: sent.id })).status).toBe(400);
     const res = await post(`/api/v1/reviews/${reviewId}/confirmation`, "expert1", { editionId: final.id });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ reviewId, editionId: final.id, manifestHash: final.manifestHash, signatureHash: expect.stringMatching(/^[0-9a-f]{64}$/), signedAt: expect.stringMatching(/\+08:00$/) });
+    expect(await res.json()).toMatchObject({
+      reviewId,
+      editionId: final.id,
+      manifestHash: final.manifestHash,
+      signatureHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      signedAt: expect.stringMatching(/\+08:00$/),
+    });
     const review = await (await s.get(`/api/v1/reviews/${reviewId}`, cookies["t-drafter"])).json();
     expect(review.confirmations).toEqual([expect.objectContaining({ editionId: final.id, label: "报批稿", valid: true })]);
     // the review page shows the confirmation to everyone who sees the review
@@ -210,7 +290,11 @@ describe("POST /api/v1/reviews/:reviewId/confirmation and the dossier", () => {
     expect(zip.status).toBe(200);
     expect(zip.headers.get("content-type")).toBe("application/zip");
     expect(zip.headers.get("content-disposition")).toContain(encodeURIComponent("戊县国土空间生态修复规划（2021—2035年）报批材料.zip"));
-    expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await zip.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     expect((await s.get(`/plans/${p.planId}/dossier.zip`, cookies["t-other"])).status).toBe(403);
   });
 });

@@ -2,8 +2,30 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~db/client";
-import { approvalRequests, auditEvents, comments, documents, editions, files, notifications, plans, reviewConfirmations, rounds, sections } from "~db/schema";
-import { approvalJson, approvalLetter, approvalSummary, attachApprovalLetter, fileApproval, getApprovalPage, recordApproval, requestApproval, withdrawApprovalRequest } from "../../app/models/approval.server";
+import {
+  approvalRequests,
+  auditEvents,
+  comments,
+  documents,
+  editions,
+  files,
+  notifications,
+  plans,
+  reviewConfirmations,
+  rounds,
+  sections,
+} from "~db/schema";
+import {
+  approvalJson,
+  approvalLetter,
+  approvalSummary,
+  attachApprovalLetter,
+  fileApproval,
+  getApprovalPage,
+  recordApproval,
+  requestApproval,
+  withdrawApprovalRequest,
+} from "../../app/models/approval.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { cityRollupCheck } from "../../app/models/indicator-check.server";
 import { indicatorsJson, saveIndicators } from "../../app/models/indicator.server";
@@ -41,7 +63,12 @@ const unmetOf = (fn: () => unknown) => {
 };
 const pdf = (extra = "") => ({ name: "批复.pdf", bytes: new TextEncoder().encode(`%PDF-1.4\n% 张政函 ${extra}\n%%EOF\n`) });
 const fileCount = () => db.select({ n: count() }).from(files).get()!.n;
-const audited = (action: string, entityId?: string) => db.select().from(auditEvents).where(entityId ? and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)) : eq(auditEvents.action, action)).all();
+const audited = (action: string, entityId?: string) =>
+  db
+    .select()
+    .from(auditEvents)
+    .where(entityId ? and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)) : eq(auditEvents.action, action))
+    .all();
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -59,7 +86,10 @@ describe("the approval gate, one unmet condition at a time", () => {
     const d = unmetOf(() => requestApproval(a.drafter, p.planId, { editionId: e.id }));
     expect(d.unmet).toEqual(["round_open"]);
     expect(d.unmetDetails[0].message).toContain("送审稿征求意见");
-    expect(d.unmetDetails[0]).toMatchObject({ code: "round_open", rounds: [{ title: "送审稿征求意见", href: expect.stringMatching(/^\/rounds\//) }] });
+    expect(d.unmetDetails[0]).toMatchObject({
+      code: "round_open",
+      rounds: [{ title: "送审稿征求意见", href: expect.stringMatching(/^\/rounds\//) }],
+    });
     expect(failure(() => requestApproval(a.drafter, p.planId, { editionId: e.id })).status).toBe(409);
   });
 
@@ -74,7 +104,11 @@ describe("the approval gate, one unmet condition at a time", () => {
     p.close(round);
     const d = unmetOf(() => requestApproval(a.drafter, p.planId, { editionId: e.id }));
     expect(d.unmet).toEqual(["comments_unanswered"]);
-    expect(d.unmetDetails[0]).toMatchObject({ code: "comments_unanswered", count: 1, rounds: [{ id: round, unanswered: 1, href: `/rounds/${round}/workbench?status=pending` }] });
+    expect(d.unmetDetails[0]).toMatchObject({
+      code: "comments_unanswered",
+      count: 1,
+      rounds: [{ id: round, unanswered: 1, href: `/rounds/${round}/workbench?status=pending` }],
+    });
     expect(d.unmetDetails[0].message).toMatch(/1 条意见未答复/);
   });
 
@@ -135,17 +169,35 @@ describe("requesting approval", () => {
     const { final } = p.ready();
     const before = db.select({ n: count() }).from(notifications).where(eq(notifications.userId, a.coordinator.user.id)).get()!.n;
     const r = requestApproval(a.drafter, p.planId, { editionId: final.id });
-    expect(r).toMatchObject({ planId: p.planId, editionId: final.id, editionLabel: "报批稿", manifestHash: final.manifestHash, stage: "approval", warnings: [] });
+    expect(r).toMatchObject({
+      planId: p.planId,
+      editionId: final.id,
+      editionLabel: "报批稿",
+      manifestHash: final.manifestHash,
+      stage: "approval",
+      warnings: [],
+    });
     expect(db.select().from(plans).where(eq(plans.id, p.planId)).get()!.stage).toBe("approval");
     const notes = db.select().from(notifications).where(eq(notifications.userId, a.coordinator.user.id)).all();
     expect(notes.length).toBe(before + 1);
     expect(notes.at(-1)).toMatchObject({ kind: "approval_requested", data: { planId: p.planId, label: "报批稿" } });
     expect(audited("plan.approval_request", r.id)).toHaveLength(1);
     // the dashboard and the approval page show the edition as 报批稿
-    expect(getPlanOverview(a.drafter, p.planId).approval).toMatchObject({ state: "requested", editionId: final.id, editionLabel: "报批稿" });
-    expect(getApprovalPage(a.coordinator, p.planId)).toMatchObject({ summary: { state: "requested" }, can: { file: false, request: false }, request: { editionId: final.id } });
+    expect(getPlanOverview(a.drafter, p.planId).approval).toMatchObject({
+      state: "requested",
+      editionId: final.id,
+      editionLabel: "报批稿",
+    });
+    expect(getApprovalPage(a.coordinator, p.planId)).toMatchObject({
+      summary: { state: "requested" },
+      can: { file: false, request: false },
+      request: { editionId: final.id },
+    });
     // a second request while this one is pending
-    expect(failure(() => requestApproval(a.drafter, p.planId, { editionId: final.id }))).toMatchObject({ code: "conflict", messageKey: "approval.pending" });
+    expect(failure(() => requestApproval(a.drafter, p.planId, { editionId: final.id }))).toMatchObject({
+      code: "conflict",
+      messageKey: "approval.pending",
+    });
     // withdrawn, the plan is back in consultation and may be submitted again
     withdrawApprovalRequest(a.drafter, p.planId);
     expect(approvalSummary(db, p.planId).state).toBe("none");
@@ -161,7 +213,10 @@ describe("requesting approval", () => {
     const other = countyPlan(db, a, "癸县");
     const mine = p.publish("送审稿");
     const theirs = other.publish("送审稿");
-    expect(failure(() => requestApproval(a.drafter, p.planId, { editionId: theirs.id }))).toMatchObject({ code: "invalid", messageKey: "approval.editionNotInPlan" });
+    expect(failure(() => requestApproval(a.drafter, p.planId, { editionId: theirs.id }))).toMatchObject({
+      code: "invalid",
+      messageKey: "approval.editionNotInPlan",
+    });
     expect(status(() => requestApproval(a.drafter, p.planId, { editionId: "edn_nope" }))).toBe(400);
     expect(status(() => requestApproval(a.drafter, p.planId, {}))).toBe(400);
     expect(status(() => requestApproval(a.otherDrafter, p.planId, { editionId: mine.id }))).toBe(403);
@@ -181,26 +236,64 @@ describe("requesting approval", () => {
     // the demo's counties deliberately miss a city target; one more here, so the check has something to find either way
     const county = countyPlan(db, a, "子县");
     // (through the portal's save, so the rows are bound into the audit chain like any other)
-    const row = { code: "T-ST-01", name: "测试修复面积", unit: "公顷", kind: "binding" as const, direction: "up" as const, rollup: "sum" as const, baseline: 0 };
-    saveIndicators(drafter, city.id, { indicators: [...indicatorsJson(drafter, city.id), { ...row, targets: { "2025": 100, "2030": 200, "2035": 300 } }] });
+    const row = {
+      code: "T-ST-01",
+      name: "测试修复面积",
+      unit: "公顷",
+      kind: "binding" as const,
+      direction: "up" as const,
+      rollup: "sum" as const,
+      baseline: 0,
+    };
+    saveIndicators(drafter, city.id, {
+      indicators: [...indicatorsJson(drafter, city.id), { ...row, targets: { "2025": 100, "2030": 200, "2035": 300 } }],
+    });
     saveIndicators(a.drafter, county.planId, { indicators: [{ ...row, targets: { "2025": 40, "2030": 250, "2035": 300 } }] });
     const mismatches = cityRollupCheck(db, city.id).filter((r) => !r.ok);
     expect(mismatches.length).toBeGreaterThan(0);
     // the seed's city round closed, its comments answered, a review concluded 通过 on the 征求意见稿
-    const text = db.select().from(documents).where(and(eq(documents.planId, city.id), eq(documents.kind, "text"))).get()!;
+    const text = db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.planId, city.id), eq(documents.kind, "text")))
+      .get()!;
     const edition = db.select().from(editions).where(eq(editions.documentId, text.id)).get()!;
     for (const r of db.select().from(rounds).where(eq(rounds.editionId, edition.id)).all()) {
       closeRoundEarly(drafter, r.id);
-      respondToComments(drafter, db.select({ id: comments.id }).from(comments).where(eq(comments.roundId, r.id)).all().map((c) => c.id), { decision: "noted", reason: "已研究。" });
+      respondToComments(
+        drafter,
+        db
+          .select({ id: comments.id })
+          .from(comments)
+          .where(eq(comments.roundId, r.id))
+          .all()
+          .map((c) => c.id),
+        { decision: "noted", reason: "已研究。" },
+      );
     }
-    const reviewId = createReview(drafter, edition.id, { title: "市级规划技术审查", expertUserIds: a.experts.map((e) => e.user.id), chairUserId: a.experts[0].user.id, quorum: 3 }).id;
-    for (const e of a.experts.slice(0, 3)) signOff(e, reviewId, { conclusion: "approve", opinion: "同意。", manifestHash: edition.manifestHash });
+    const reviewId = createReview(drafter, edition.id, {
+      title: "市级规划技术审查",
+      expertUserIds: a.experts.map((e) => e.user.id),
+      chairUserId: a.experts[0].user.id,
+      quorum: 3,
+    }).id;
+    for (const e of a.experts.slice(0, 3))
+      signOff(e, reviewId, { conclusion: "approve", opinion: "同意。", manifestHash: edition.manifestHash });
     concludeReview(a.experts[0], reviewId, { conclusion: "approve", opinion: "同意报批。" });
     const english: Ctx = { db, user: { ...drafter.user, locale: "en" } };
     const r = requestApproval(english, city.id, { editionId: edition.id });
     // not blocking: the request is made, every failing (indicator, year) listed with its figures
     expect(r.warnings).toHaveLength(mismatches.length);
-    expect(r.warnings).toContainEqual(expect.objectContaining({ code: "indicator_mismatch", indicator: "T-ST-01", year: "2025", city: 100, countySum: 40, message: expect.stringContaining("below the city's target of 100") }));
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        code: "indicator_mismatch",
+        indicator: "T-ST-01",
+        year: "2025",
+        city: 100,
+        countySum: 40,
+        message: expect.stringContaining("below the city's target of 100"),
+      }),
+    );
     const stored = db.select().from(approvalRequests).where(eq(approvalRequests.id, r.id)).get()!;
     expect(stored.warnings).toHaveLength(mismatches.length);
     expect(stored.warnings).toContain("指标“测试修复面积”2025年：各县（区）目标合计 40公顷，低于市级目标 100公顷。");
@@ -230,7 +323,10 @@ describe("the demo plans", () => {
     const gaotai = planOf("高台县");
     expect(approvalSummary(db, gaotai.id)).toMatchObject({ state: "requested", editionLabel: "报批稿" });
     const gaotaiDrafter = await ctxFor(db, "gaotai-drafter");
-    expect(failure(() => requestApproval(gaotaiDrafter, gaotai.id, { editionId: newestEdition(gaotai.id) }))).toMatchObject({ status: 409, messageKey: "approval.pending" });
+    expect(failure(() => requestApproval(gaotaiDrafter, gaotai.id, { editionId: newestEdition(gaotai.id) }))).toMatchObject({
+      status: 409,
+      messageKey: "approval.pending",
+    });
     expect(failure(() => fileApproval(zrj, gaotai.id, { filedOn: today() })).messageKey).toBe("approval.notApproved");
     const shandan = planOf("山丹县");
     expect(getApprovalPage(zrj, shandan.id).can.file).toBe(true);
@@ -246,57 +342,128 @@ describe("approval and filing records", () => {
     const p = countyPlan(db, a, "丑县");
     const { final } = p.ready();
     // nothing to record before a request; nothing to file before an approval
-    expect(failure(() => recordApproval(a.drafter, p.planId, { authority: "丑县人民政府", documentNumber: "丑政函〔2026〕8号", approvedOn: today() }))).toMatchObject({ status: 409, messageKey: "approval.noPending" });
-    expect(failure(() => fileApproval(a.coordinator, p.planId, { filedOn: today() }))).toMatchObject({ status: 409, messageKey: "approval.notApproved" });
+    expect(
+      failure(() =>
+        recordApproval(a.drafter, p.planId, { authority: "丑县人民政府", documentNumber: "丑政函〔2026〕8号", approvedOn: today() }),
+      ),
+    ).toMatchObject({ status: 409, messageKey: "approval.noPending" });
+    expect(failure(() => fileApproval(a.coordinator, p.planId, { filedOn: today() }))).toMatchObject({
+      status: 409,
+      messageKey: "approval.notApproved",
+    });
     requestApproval(a.drafter, p.planId, { editionId: final.id });
 
     // the letter's checks come before anything is stored
     const filesBefore = fileCount();
     const values = { authority: "丑县人民政府", documentNumber: "丑政函〔2026〕8号", approvedOn: today() };
-    expect(failure(() => recordApproval(a.drafter, p.planId, values, { name: "批复.docx", bytes: new TextEncoder().encode("PK\u0003\u0004 not a pdf") }))).toMatchObject({ status: 400, messageKey: "approval.letterNotPdf" });
+    expect(
+      failure(() =>
+        recordApproval(a.drafter, p.planId, values, { name: "批复.docx", bytes: new TextEncoder().encode("PK\u0003\u0004 not a pdf") }),
+      ),
+    ).toMatchObject({ status: 400, messageKey: "approval.letterNotPdf" });
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set(new TextEncoder().encode("%PDF-1.7"));
-    expect(failure(() => recordApproval(a.drafter, p.planId, values, { name: "big.pdf", bytes: big }))).toMatchObject({ status: 413, messageKey: "approval.letterTooLarge" });
+    expect(failure(() => recordApproval(a.drafter, p.planId, values, { name: "big.pdf", bytes: big }))).toMatchObject({
+      status: 413,
+      messageKey: "approval.letterTooLarge",
+    });
     expect(fileCount()).toBe(filesBefore);
     expect(approvalSummary(db, p.planId).state).toBe("requested");
 
     // the document number and the date are checked and explained
     expect(failure(() => recordApproval(a.drafter, p.planId, { ...values, documentNumber: "丑政函[2026]8号" })).status).toBe(400);
     expect(failure(() => recordApproval(a.drafter, p.planId, { ...values, approvedOn: "2999-01-01" })).status).toBe(400);
-    expect(failure(() => recordApproval(a.drafter, p.planId, { ...values, approvedOn: "2020-01-01" }))).toMatchObject({ status: 400, messageKey: "approval.date.beforeRequest" });
+    expect(failure(() => recordApproval(a.drafter, p.planId, { ...values, approvedOn: "2020-01-01" }))).toMatchObject({
+      status: 400,
+      messageKey: "approval.date.beforeRequest",
+    });
     expect(status(() => recordApproval(a.otherDrafter, p.planId, values, pdf()))).toBe(403);
     expect(status(() => recordApproval(a.coordinator, p.planId, values, pdf()))).toBe(403);
 
-    const coordinatorNotes = () => db.select().from(notifications).where(and(eq(notifications.userId, a.coordinator.user.id), eq(notifications.kind, "plan_approved"))).all();
+    const coordinatorNotes = () =>
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, a.coordinator.user.id), eq(notifications.kind, "plan_approved")))
+        .all();
     const letter = pdf("丑县");
     const approved = recordApproval(a.drafter, p.planId, values, letter);
-    expect(approved).toMatchObject({ editionId: final.id, documentNumber: "丑政函〔2026〕8号", stage: "filing", letter: { name: "批复.pdf", size: letter.bytes.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(approved).toMatchObject({
+      editionId: final.id,
+      documentNumber: "丑政函〔2026〕8号",
+      stage: "filing",
+      letter: { name: "批复.pdf", size: letter.bytes.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     expect(fileCount()).toBe(filesBefore + 1);
     expect(Buffer.from(approvalLetter(a.reviewer, p.planId).data).equals(Buffer.from(letter.bytes))).toBe(true);
     expect(db.select().from(plans).where(eq(plans.id, p.planId)).get()!.stage).toBe("filing");
     expect(coordinatorNotes().some((n) => n.data.planId === p.planId)).toBe(true);
     expect(audited("plan.approve", approved.id)).toHaveLength(1);
     expect(audited("file.upload", approved.letter!.id)).toHaveLength(1);
-    expect(getPlanOverview(a.reviewer, p.planId).approval).toMatchObject({ state: "approved", approvedOn: today(), authority: "丑县人民政府", documentNumber: "丑政函〔2026〕8号" });
+    expect(getPlanOverview(a.reviewer, p.planId).approval).toMatchObject({
+      state: "approved",
+      approvedOn: today(),
+      authority: "丑县人民政府",
+      documentNumber: "丑政函〔2026〕8号",
+    });
     // a second approval, and another letter, are refused
     expect(failure(() => recordApproval(a.drafter, p.planId, values))).toMatchObject({ status: 409, messageKey: "plan.frozen" });
-    expect(failure(() => attachApprovalLetter(a.drafter, p.planId, pdf()))).toMatchObject({ status: 409, messageKey: "approval.letterExists" });
+    expect(failure(() => attachApprovalLetter(a.drafter, p.planId, pdf()))).toMatchObject({
+      status: 409,
+      messageKey: "approval.letterExists",
+    });
 
     // frozen: revisions, editions and rounds of an approved plan get 409
     const section = db.select().from(sections).where(eq(sections.id, p.sectionIds[0])).get()!;
-    expect(failure(() => createRevision(a.drafter, section.id, { baseRevisionId: section.currentRevisionId, content: { type: "doc", content: [{ type: "paragraph" }] } }))).toMatchObject({ status: 409, messageKey: "plan.frozen" });
-    expect(failure(() => publishEdition(a.drafter, p.documentId, { label: "修订稿" }))).toMatchObject({ status: 409, messageKey: "plan.frozen" });
-    expect(failure(() => openRound(a.drafter, final.id, { title: "再征求", closesAt: new Date(Date.now() + 864e5).toISOString(), invitedOrganizationIds: [a.reviewer.user.organization.id], visibility: "private" }))).toMatchObject({ status: 409, messageKey: "plan.frozen" });
+    expect(
+      failure(() =>
+        createRevision(a.drafter, section.id, {
+          baseRevisionId: section.currentRevisionId,
+          content: { type: "doc", content: [{ type: "paragraph" }] },
+        }),
+      ),
+    ).toMatchObject({ status: 409, messageKey: "plan.frozen" });
+    expect(failure(() => publishEdition(a.drafter, p.documentId, { label: "修订稿" }))).toMatchObject({
+      status: 409,
+      messageKey: "plan.frozen",
+    });
+    expect(
+      failure(() =>
+        openRound(a.drafter, final.id, {
+          title: "再征求",
+          closesAt: new Date(Date.now() + 864e5).toISOString(),
+          invitedOrganizationIds: [a.reviewer.user.organization.id],
+          visibility: "private",
+        }),
+      ),
+    ).toMatchObject({ status: 409, messageKey: "plan.frozen" });
 
     // filing: the coordinator only, not before the approval date, once
     expect(failure(() => fileApproval(a.drafter, p.planId, { filedOn: today() }))).toMatchObject({ status: 403 });
-    expect(failure(() => fileApproval(a.coordinator, p.planId, { filedOn: "2020-01-01" }))).toMatchObject({ status: 400, messageKey: "approval.date.beforeApproval" });
+    expect(failure(() => fileApproval(a.coordinator, p.planId, { filedOn: "2020-01-01" }))).toMatchObject({
+      status: 400,
+      messageKey: "approval.date.beforeApproval",
+    });
     const filed = fileApproval(a.coordinator, p.planId, { filedOn: today(), filingNumber: "张自然资备〔2026〕3号" });
     expect(filed).toMatchObject({ planId: p.planId, filedOn: today(), filingNumber: "张自然资备〔2026〕3号" });
     expect(audited("plan.file", filed.id)).toHaveLength(1);
-    expect(failure(() => fileApproval(a.coordinator, p.planId, { filedOn: today() }))).toMatchObject({ status: 409, messageKey: "approval.alreadyFiled" });
-    expect(db.select().from(notifications).where(and(eq(notifications.userId, a.drafter.user.id), eq(notifications.kind, "plan_filed"))).all().some((n) => n.data.planId === p.planId)).toBe(true);
-    expect(approvalJson(a.coordinator, p.planId)).toMatchObject({ state: "filed", approval: { documentNumber: "丑政函〔2026〕8号", hasLetter: true }, filing: { filedOn: today() } });
+    expect(failure(() => fileApproval(a.coordinator, p.planId, { filedOn: today() }))).toMatchObject({
+      status: 409,
+      messageKey: "approval.alreadyFiled",
+    });
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, a.drafter.user.id), eq(notifications.kind, "plan_filed")))
+        .all()
+        .some((n) => n.data.planId === p.planId),
+    ).toBe(true);
+    expect(approvalJson(a.coordinator, p.planId)).toMatchObject({
+      state: "filed",
+      approval: { documentNumber: "丑政函〔2026〕8号", hasLetter: true },
+      filing: { filedOn: today() },
+    });
     expect(getApprovalPage(a.drafter, p.planId).history.map((h) => h.kind)).toEqual(["request", "approval", "filing"]);
     expect(verifyIntegrity(db).ok).toBe(true);
   });
@@ -331,7 +498,10 @@ describe("the chair's confirmation after 修改后通过", () => {
     expect(failure(() => confirmAs(member, withChanges, final.id))).toMatchObject({ status: 403, messageKey: "review.notChair" });
     expect(status(() => confirmAs(a.drafter, withChanges, final.id))).toBe(403);
     expect(failure(() => confirmAs(chair, approved, final.id))).toMatchObject({ status: 409, messageKey: "confirmation.notAfterChanges" });
-    expect(failure(() => confirmAs(chair, withChanges, first.id))).toMatchObject({ status: 400, messageKey: "confirmation.editionInvalid" });
+    expect(failure(() => confirmAs(chair, withChanges, first.id))).toMatchObject({
+      status: 400,
+      messageKey: "confirmation.editionInvalid",
+    });
     expect(status(() => confirmAs(chair, withChanges, sent.id))).toBe(400);
     expect(status(() => confirmAs(chair, withChanges, otherDoc.id))).toBe(400);
     expect(status(() => confirmAs(chair, withChanges, "edn_nope"))).toBe(400);
@@ -340,21 +510,42 @@ describe("the chair's confirmation after 修改后通过", () => {
     // the chair sees the later edition as a candidate, and its diff from the reviewed one
     const page = getReviewPage(chair, withChanges, final.id);
     expect(page.confirmationCandidates.map((c) => c.id)).toEqual([final.id]);
-    expect(page.confirmationDiff?.sections.find((s) => s.status === "changed")?.ops.some((o) => o.op === "insert" && o.text.includes("专家意见"))).toBe(true);
+    expect(
+      page.confirmationDiff?.sections
+        .find((s) => s.status === "changed")
+        ?.ops.some((o) => o.op === "insert" && o.text.includes("专家意见")),
+    ).toBe(true);
     expect(getReviewPage(chair, withChanges, first.id).confirmationDiff).toBeNull();
 
     const c = confirmAs(chair, withChanges, final.id);
-    expect(c).toMatchObject({ reviewId: withChanges, editionId: final.id, manifestHash: final.manifestHash, signatureHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(c).toMatchObject({
+      reviewId: withChanges,
+      editionId: final.id,
+      manifestHash: final.manifestHash,
+      signatureHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(status(() => confirmAs(chair, withChanges, final.id))).toBe(409);
     expect(audited("review.confirm", withChanges)).toHaveLength(1);
     // everyone who sees the review sees it
-    expect(getReview(a.drafter, withChanges).confirmations).toEqual([expect.objectContaining({ editionId: final.id, label: "报批稿", valid: true, chair: expect.objectContaining({ id: chair.user.id }) })]);
+    expect(getReview(a.drafter, withChanges).confirmations).toEqual([
+      expect.objectContaining({ editionId: final.id, label: "报批稿", valid: true, chair: expect.objectContaining({ id: chair.user.id }) }),
+    ]);
     expect(getReview(member, withChanges).confirmations).toHaveLength(1);
     expect(getReview(chair, withChanges).confirmationCandidates).toEqual([]);
-    expect(db.select().from(notifications).where(and(eq(notifications.userId, a.drafter.user.id), eq(notifications.kind, "review_confirmed"))).all().some((n) => n.data.reviewId === withChanges)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, a.drafter.user.id), eq(notifications.kind, "review_confirmed")))
+        .all()
+        .some((n) => n.data.reviewId === withChanges),
+    ).toBe(true);
     expect(verifyIntegrity(db).ok).toBe(true);
     // a confirmation changed behind the portal's back is found
-    db.update(reviewConfirmations).set({ signedAt: new Date(1) }).where(eq(reviewConfirmations.id, c.id)).run();
+    db.update(reviewConfirmations)
+      .set({ signedAt: new Date(1) })
+      .where(eq(reviewConfirmations.id, c.id))
+      .run();
     expect(verifyIntegrity(db)).toMatchObject({ ok: false, firstBrokenSignoffId: `confirmation:${c.id}` });
     expect(getReview(a.drafter, withChanges).confirmations[0].valid).toBe(false);
   });

@@ -30,8 +30,46 @@ async function rejects(p: Promise<unknown>, code: string, key?: string) {
 describe("demo accounts", () => {
   it("every demo account of the README logs in with zhangye-2021, in its organisation and role", async () => {
     const { demoUsers } = await import("~db/seed/organizations");
-    expect(demoUsers.map((u) => u.username)).toEqual(["admin", "drafter", "ganzhou", "linze", "gaotai", "shandan", "minle", "sunan", "fgw", "sthjj", "swj", "lcj", "expert1", "expert2", "expert3", "expert4", "expert5", "zrj", "ganzhou-drafter", "linze-drafter", "gaotai-drafter", "shandan-drafter", "minle-drafter", "sunan-drafter"]);
-    const expected: Record<string, [string, string]> = { zrj: ["张掖市自然资源局", "coordinator"], "gaotai-drafter": ["高台县自然资源局", "drafter"], "sunan-drafter": ["肃南县自然资源局", "drafter"], admin: ["张掖市自然资源局", "admin"], drafter: ["规划编制专班", "drafter"], ganzhou: ["甘州区", "reviewer"], sunan: ["肃南县", "reviewer"], fgw: ["市发展和改革委员会", "reviewer"], sthjj: ["市生态环境局", "reviewer"], swj: ["市水务局", "reviewer"], lcj: ["市林业和草原局", "reviewer"], expert1: ["专家组", "expert"] };
+    expect(demoUsers.map((u) => u.username)).toEqual([
+      "admin",
+      "drafter",
+      "ganzhou",
+      "linze",
+      "gaotai",
+      "shandan",
+      "minle",
+      "sunan",
+      "fgw",
+      "sthjj",
+      "swj",
+      "lcj",
+      "expert1",
+      "expert2",
+      "expert3",
+      "expert4",
+      "expert5",
+      "zrj",
+      "ganzhou-drafter",
+      "linze-drafter",
+      "gaotai-drafter",
+      "shandan-drafter",
+      "minle-drafter",
+      "sunan-drafter",
+    ]);
+    const expected: Record<string, [string, string]> = {
+      zrj: ["张掖市自然资源局", "coordinator"],
+      "gaotai-drafter": ["高台县自然资源局", "drafter"],
+      "sunan-drafter": ["肃南县自然资源局", "drafter"],
+      admin: ["张掖市自然资源局", "admin"],
+      drafter: ["规划编制专班", "drafter"],
+      ganzhou: ["甘州区", "reviewer"],
+      sunan: ["肃南县", "reviewer"],
+      fgw: ["市发展和改革委员会", "reviewer"],
+      sthjj: ["市生态环境局", "reviewer"],
+      swj: ["市水务局", "reviewer"],
+      lcj: ["市林业和草原局", "reviewer"],
+      expert1: ["专家组", "expert"],
+    };
     for (const [i, u] of demoUsers.entries()) {
       const { user } = await login(db, { username: u.username, password: "zhangye-2021", ip: `9.9.9.${i}` });
       expect(user.username).toBe(u.username);
@@ -58,7 +96,9 @@ describe("login", () => {
 
   it("rotates: a new session id at every login, and the previous one ends", async () => {
     const first = sessionIdOf((await login(db, { username: "linze", password: "zhangye-2021", ip: "1.1.1.3" })).setCookie);
-    const second = sessionIdOf((await login(db, { username: "linze", password: "zhangye-2021", ip: "1.1.1.3", previousSessionId: first })).setCookie);
+    const second = sessionIdOf(
+      (await login(db, { username: "linze", password: "zhangye-2021", ip: "1.1.1.3", previousSessionId: first })).setCookie,
+    );
     expect(second).not.toBe(first);
     expect(await validateSession(db, first)).toBeNull();
     expect(await validateSession(db, second)).not.toBeNull();
@@ -72,7 +112,8 @@ describe("login", () => {
   });
 
   it("after five failures for one account, each further attempt waits 2^n seconds; the right password after the wait works", async () => {
-    for (let i = 0; i < 5; i++) await rejects(login(db, { username: "shandan", password: `wrong-${i}-password`, ip: `2.2.2.${i}` }), "unauthorized");
+    for (let i = 0; i < 5; i++)
+      await rejects(login(db, { username: "shandan", password: `wrong-${i}-password`, ip: `2.2.2.${i}` }), "unauthorized");
     const refused = await login(db, { username: "shandan", password: "zhangye-2021", ip: "2.2.2.9" }).catch((e: DomainError) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).code).toBe("too_many_requests");
@@ -81,7 +122,12 @@ describe("login", () => {
     // another user from another address is not affected
     await login(db, { username: "minle", password: "zhangye-2021", ip: "2.2.3.1" });
     // a refused attempt is not a failure: the wait does not grow while the user waits
-    const shift = (ms: number) => db.update(loginAttempts).set({ at: sql`${loginAttempts.at} - ${ms}` }).where(eq(loginAttempts.username, "shandan")).run();
+    const shift = (ms: number) =>
+      db
+        .update(loginAttempts)
+        .set({ at: sql`${loginAttempts.at} - ${ms}` })
+        .where(eq(loginAttempts.username, "shandan"))
+        .run();
     shift(2500);
     // one more failure after the wait: now 4 s
     await rejects(login(db, { username: "shandan", password: "wrong-again-password", ip: "2.2.2.8" }), "unauthorized");
@@ -95,28 +141,46 @@ describe("login", () => {
   });
 
   it("one address (a county's NAT) is not locked out by a colleague's failures, only after many", async () => {
-    for (let i = 0; i < 12; i++) await rejects(login(db, { username: `guess${i % 3}`, password: "wrong-password", ip: "3.3.3.3" }), "unauthorized");
+    for (let i = 0; i < 12; i++)
+      await rejects(login(db, { username: `guess${i % 3}`, password: "wrong-password", ip: "3.3.3.3" }), "unauthorized");
     await login(db, { username: "sunan", password: "zhangye-2021", ip: "3.3.3.3" });
     // a hundred failures in 15 minutes from one address: everyone behind it waits
     const at = Date.now() - 60_000;
-    db.insert(loginAttempts).values(Array.from({ length: 100 }, (_, i) => ({ username: `bot${i}`, ip: "3.3.3.4", succeeded: false, at: at + i }))).run();
+    db.insert(loginAttempts)
+      .values(Array.from({ length: 100 }, (_, i) => ({ username: `bot${i}`, ip: "3.3.3.4", succeeded: false, at: at + i })))
+      .run();
     await rejects(login(db, { username: "sunan", password: "zhangye-2021", ip: "3.3.3.4" }), "too_many_requests", "login.throttled");
     // failures older than 15 minutes no longer count
-    db.update(loginAttempts).set({ at: Date.now() - 16 * 60_000 }).where(eq(loginAttempts.ip, "3.3.3.4")).run();
+    db.update(loginAttempts)
+      .set({ at: Date.now() - 16 * 60_000 })
+      .where(eq(loginAttempts.ip, "3.3.3.4"))
+      .run();
     await login(db, { username: "sunan", password: "zhangye-2021", ip: "3.3.3.4" });
   });
 
   it("counts each attempt before the password check, so parallel guesses cannot pass the limit", async () => {
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => login(db, { username: "ganzhou", password: `parallel-guess-${i}`, ip: `7.7.7.${i}` }).then(() => "ok", (e: DomainError) => e.code)),
+      Array.from({ length: 12 }, (_, i) =>
+        login(db, { username: "ganzhou", password: `parallel-guess-${i}`, ip: `7.7.7.${i}` }).then(
+          () => "ok",
+          (e: DomainError) => e.code,
+        ),
+      ),
     );
     expect(results.filter((r) => r === "unauthorized")).toHaveLength(5);
     expect(results.filter((r) => r === "too_many_requests")).toHaveLength(7);
     // the address limit is atomic too
     const at = Date.now() - 60_000;
-    db.insert(loginAttempts).values(Array.from({ length: 95 }, (_, i) => ({ username: `bot${i}`, ip: "8.8.8.8", succeeded: false, at: at + i }))).run();
+    db.insert(loginAttempts)
+      .values(Array.from({ length: 95 }, (_, i) => ({ username: `bot${i}`, ip: "8.8.8.8", succeeded: false, at: at + i })))
+      .run();
     const burst = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => login(db, { username: `spray${i}`, password: "wrong-password", ip: "8.8.8.8" }).then(() => "ok", (e: DomainError) => e.code)),
+      Array.from({ length: 10 }, (_, i) =>
+        login(db, { username: `spray${i}`, password: "wrong-password", ip: "8.8.8.8" }).then(
+          () => "ok",
+          (e: DomainError) => e.code,
+        ),
+      ),
     );
     expect(burst.filter((r) => r === "unauthorized")).toHaveLength(5);
     expect(burst.filter((r) => r === "too_many_requests")).toHaveLength(5);

@@ -31,7 +31,9 @@ describe("every table of db/schema is bound or set aside", () => {
     const columns = config.columns.map((c) => c.name).sort();
     const excluded: readonly string[] = "excluded" in spec ? spec.excluded : [];
     expect([...spec.columns, ...excluded].sort()).toEqual(columns);
-    const primary = config.primaryKeys.length ? config.primaryKeys[0].columns.map((c) => c.name) : config.columns.filter((c) => c.primary).map((c) => c.name);
+    const primary = config.primaryKeys.length
+      ? config.primaryKeys[0].columns.map((c) => c.name)
+      : config.columns.filter((c) => c.primary).map((c) => c.name);
     expect([...spec.key]).toEqual(primary);
   });
 });

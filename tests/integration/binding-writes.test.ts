@@ -45,7 +45,11 @@ describe("the portal's writes bind their rows", () => {
     const gaotai = await ctxFor(db, "gaotai");
     const drafter = await ctxFor(db, "drafter");
     const seeded = db.select().from(comments).where(eq(comments.authorId, gaotai.user.id)).get()!;
-    const { id } = createComment(gaotai, seeded.roundId, { sectionId: seeded.sectionId, body: "建议补充高台县湿地面积数据。", category: "add" });
+    const { id } = createComment(gaotai, seeded.roundId, {
+      sectionId: seeded.sectionId,
+      body: "建议补充高台县湿地面积数据。",
+      category: "add",
+    });
     editComment(gaotai, id, { body: "建议补充高台县湿地面积及分布数据。", category: "add", proposedText: "" });
     const other = createComment(gaotai, seeded.roundId, { sectionId: seeded.sectionId, body: "此条撤回。", category: "other" });
     withdrawComment(gaotai, other.id);
@@ -64,9 +68,22 @@ describe("the portal's writes bind their rows", () => {
   it("drafting: a revision and the edition that publishes it", async () => {
     const drafter = await ctxFor(db, "drafter");
     const city = planOf("张掖市");
-    const text = db.select().from(documents).where(and(eq(documents.planId, city.id), eq(documents.kind, "text"))).get()!;
-    const section = db.select().from(sections).where(and(eq(sections.documentId, text.id), isNull(sections.retiredAt))).orderBy(asc(sections.sortOrder)).get()!;
-    const revision = createRevision(drafter, section.id, { baseRevisionId: section.currentRevisionId, content: doc("本规划依据《国土空间生态修复规划编制指南》编制。"), note: "修改" });
+    const text = db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.planId, city.id), eq(documents.kind, "text")))
+      .get()!;
+    const section = db
+      .select()
+      .from(sections)
+      .where(and(eq(sections.documentId, text.id), isNull(sections.retiredAt)))
+      .orderBy(asc(sections.sortOrder))
+      .get()!;
+    const revision = createRevision(drafter, section.id, {
+      baseRevisionId: section.currentRevisionId,
+      content: doc("本规划依据《国土空间生态修复规划编制指南》编制。"),
+      note: "修改",
+    });
     const edition = publishEdition(drafter, text.id, { label: "送审稿", changelog: "根据征求意见修改。" });
     expect(verifyIntegrity(db).broken).toEqual([]);
     expect(boundSince("revision.create")).toEqual([expect.objectContaining({ table: "revisions", id: revision.id })]);
@@ -79,9 +96,20 @@ describe("the portal's writes bind their rows", () => {
   it("plan data: projects created, changed and imported; an indicator removed is bound as deleted", async () => {
     const sunan = await ctxFor(db, "sunan-drafter");
     const plan = planOf("肃南裕固族自治县");
-    const { id } = createProject(sunan, plan.id, { name: "隆畅河湿地保护修复工程", type: "river_wetland", county: "肃南县", township: "红湾寺镇", areaHa: 320, investmentWan: 1800, period: "2026-2030" });
+    const { id } = createProject(sunan, plan.id, {
+      name: "隆畅河湿地保护修复工程",
+      type: "river_wetland",
+      county: "肃南县",
+      township: "红湾寺镇",
+      areaHa: 320,
+      investmentWan: 1800,
+      period: "2026-2030",
+    });
     updateProject(sunan, id, { investmentWan: 2000 });
-    const preview = await previewProjectImport(sunan, plan.id, { name: "projects.xlsx", bytes: await workbookBytes([goodRow(1, { county: "肃南县" }), goodRow(2, { county: "肃南县" })]) });
+    const preview = await previewProjectImport(sunan, plan.id, {
+      name: "projects.xlsx",
+      bytes: await workbookBytes([goodRow(1, { county: "肃南县" }), goodRow(2, { county: "肃南县" })]),
+    });
     expect(confirmProjectImport(sunan, plan.id, preview.id)).toMatchObject({ created: 2 });
     expect(boundSince("project.import")).toHaveLength(2);
 
@@ -97,7 +125,19 @@ describe("the portal's writes bind their rows", () => {
     const c = db.$client;
     c.exec("BEGIN");
     try {
-      db.insert(indicators).values({ planId: plan.id, code: removed.code, name: removed.name, unit: removed.unit, kind: removed.kind, direction: removed.direction, rollup: removed.rollup, baseline: removed.baseline, sortOrder: 99 }).run();
+      db.insert(indicators)
+        .values({
+          planId: plan.id,
+          code: removed.code,
+          name: removed.name,
+          unit: removed.unit,
+          kind: removed.kind,
+          direction: removed.direction,
+          rollup: removed.rollup,
+          baseline: removed.baseline,
+          sortOrder: 99,
+        })
+        .run();
       expect(verifyIntegrity(db).broken).toEqual([{ table: "indicators", id: `${plan.id}/${removed.code}`, reason: "unbound" }]);
     } finally {
       c.exec("ROLLBACK");
@@ -115,9 +155,15 @@ describe("the portal's writes bind their rows", () => {
 describe("npm run audit:bind-existing (a database written before rows were bound)", () => {
   it("binds rows no event has bound, once, and refuses while a bound row is changed", () => {
     const c = db.$client;
-    const reply = c.prepare("SELECT id, comment_id, author_id FROM replies LIMIT 1").get() as { id: string; comment_id: string; author_id: string };
+    const reply = c.prepare("SELECT id, comment_id, author_id FROM replies LIMIT 1").get() as {
+      id: string;
+      comment_id: string;
+      author_id: string;
+    };
     // a row from before: present, never bound
-    c.prepare("INSERT INTO replies (id, comment_id, author_id, body, created_at) VALUES ('rpl_old', ?, ?, '早先的答复。', 1600000000000)").run(reply.comment_id, reply.author_id);
+    c.prepare(
+      "INSERT INTO replies (id, comment_id, author_id, body, created_at) VALUES ('rpl_old', ?, ?, '早先的答复。', 1600000000000)",
+    ).run(reply.comment_id, reply.author_id);
     expect(verifyIntegrity(db).broken).toEqual([{ table: "replies", id: "rpl_old", reason: "unbound" }]);
     // … next to a bound row changed: nothing is adopted
     c.prepare("UPDATE replies SET body = body || '（改）' WHERE id = ?").run(reply.id);

@@ -37,7 +37,9 @@ function tampered(statement: string, ...params: unknown[]) {
 /** One stored row of the table: its id as bindings name it and a WHERE clause with its key values. */
 function someRow(table: BoundTableName) {
   const key = BOUND_TABLES[table].key;
-  const row = db.$client.prepare(`SELECT ${key.join(", ")} FROM ${table} ORDER BY rowid LIMIT 1`).get() as Record<string, unknown> | undefined;
+  const row = db.$client.prepare(`SELECT ${key.join(", ")} FROM ${table} ORDER BY rowid LIMIT 1`).get() as
+    | Record<string, unknown>
+    | undefined;
   if (!row) throw new Error(`no ${table} row to tamper with`);
   return { id: rowId(table, row), where: key.map((k) => `${k} = ?`).join(" AND "), params: key.map((k) => row[k]) };
 }
@@ -73,16 +75,42 @@ beforeAll(async () => {
   const mine = db.select().from(comments).where(eq(comments.authorId, gaotai.user.id)).orderBy(asc(comments.createdAt)).get()!;
   editComment(gaotai, mine.id, { body: `${mine.body}（补充：含南华镇）`, category: mine.category, proposedText: mine.proposedText ?? "" });
   const shandan = db.select().from(plans).where(eq(plans.region, "山丹县")).get()!;
-  expect(db.select().from(approvals).where(and(eq(approvals.planId, shandan.id), isNotNull(approvals.letterFileId))).get()).toBeUndefined();
-  attachApprovalLetter(await ctxFor(db, "shandan-drafter"), shandan.id, { name: "批复.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n% 山政函\n%%EOF\n") });
+  expect(
+    db
+      .select()
+      .from(approvals)
+      .where(and(eq(approvals.planId, shandan.id), isNotNull(approvals.letterFileId)))
+      .get(),
+  ).toBeUndefined();
+  attachApprovalLetter(await ctxFor(db, "shandan-drafter"), shandan.id, {
+    name: "批复.pdf",
+    bytes: new TextEncoder().encode("%PDF-1.4\n% 山政函\n%%EOF\n"),
+  });
   // comment groups and signing keys are written by other parts of the portal; here as they bind them
   db.transaction((tx) => {
     const groupId = newId("cgr");
     const keyId = newId("key");
     const round = db.select({ id: comments.roundId }).from(comments).get()!;
-    tx.insert(commentGroups).values({ id: groupId, roundId: round.id, createdById: userId(db, "drafter") }).run();
-    tx.insert(signingKeys).values({ id: keyId, userId: userId(db, "expert1"), algorithm: "ECDSA-P256", publicKeyJwk: '{"crv":"P-256","kty":"EC","x":"a","y":"b"}', fingerprint: "f".repeat(64), deviceLabel: "办公电脑 Chrome" }).run();
-    recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "test", entityId: groupId, bound: [bindRow(tx, "comment_groups", groupId), bindRow(tx, "signing_keys", keyId)] });
+    tx.insert(commentGroups)
+      .values({ id: groupId, roundId: round.id, createdById: userId(db, "drafter") })
+      .run();
+    tx.insert(signingKeys)
+      .values({
+        id: keyId,
+        userId: userId(db, "expert1"),
+        algorithm: "ECDSA-P256",
+        publicKeyJwk: '{"crv":"P-256","kty":"EC","x":"a","y":"b"}',
+        fingerprint: "f".repeat(64),
+        deviceLabel: "办公电脑 Chrome",
+      })
+      .run();
+    recordAudit(tx, {
+      actorId: null,
+      action: "seed.demo",
+      entityType: "test",
+      entityId: groupId,
+      bound: [bindRow(tx, "comment_groups", groupId), bindRow(tx, "signing_keys", keyId)],
+    });
   });
 });
 afterAll(() => cleanup());
@@ -112,16 +140,32 @@ describe("bound rows of users' content", () => {
 
   it("a row inserted behind the portal's back is named as never bound", () => {
     const row = someRow("replies");
-    const result = tampered("INSERT INTO replies (id, comment_id, author_id, body, created_at) SELECT 'rpl_inserted', comment_id, author_id, '同意（补记）', created_at FROM replies WHERE id = ?", row.params[0]);
+    const result = tampered(
+      "INSERT INTO replies (id, comment_id, author_id, body, created_at) SELECT 'rpl_inserted', comment_id, author_id, '同意（补记）', created_at FROM replies WHERE id = ?",
+      row.params[0],
+    );
     expect(result.broken).toEqual([{ table: "replies", id: "rpl_inserted", reason: "unbound" }]);
   });
 
   it("a revision's text changed is named by its recomputed hash; with the hash rewritten to match, by its binding", () => {
     const entry = db.$client.prepare("SELECT revision_id FROM edition_sections LIMIT 1").get() as { revision_id: string };
     const stale = tampered("UPDATE revisions SET text = text || '。' WHERE id = ?", entry.revision_id);
-    expect(stale.broken).toEqual(expect.arrayContaining([{ table: "revisions", id: entry.revision_id, reason: "revision_hash" }, { table: "revisions", id: entry.revision_id, reason: "changed" }]));
-    const rev = db.$client.prepare("SELECT text, content FROM revisions WHERE id = ?").get(entry.revision_id) as { text: string; content: string };
-    const rewritten = tampered("UPDATE revisions SET text = ?, hash = ? WHERE id = ?", `${rev.text}。`, revisionHash(`${rev.text}。`, JSON.parse(rev.content)), entry.revision_id);
+    expect(stale.broken).toEqual(
+      expect.arrayContaining([
+        { table: "revisions", id: entry.revision_id, reason: "revision_hash" },
+        { table: "revisions", id: entry.revision_id, reason: "changed" },
+      ]),
+    );
+    const rev = db.$client.prepare("SELECT text, content FROM revisions WHERE id = ?").get(entry.revision_id) as {
+      text: string;
+      content: string;
+    };
+    const rewritten = tampered(
+      "UPDATE revisions SET text = ?, hash = ? WHERE id = ?",
+      `${rev.text}。`,
+      revisionHash(`${rev.text}。`, JSON.parse(rev.content)),
+      entry.revision_id,
+    );
     expect(rewritten.broken).not.toContainEqual({ table: "revisions", id: entry.revision_id, reason: "revision_hash" });
     expect(rewritten.broken).toContainEqual({ table: "revisions", id: entry.revision_id, reason: "changed" });
     // and the published manifest no longer carries that revision's hash
@@ -130,10 +174,17 @@ describe("bound rows of users' content", () => {
 
   it("an edition whose manifest no longer adds up is named, and so is a frozen table whose content changed", () => {
     const section = someRow("edition_sections");
-    const moved = tampered("UPDATE edition_sections SET position = position + 1000 WHERE edition_id = ? AND position = 0", section.params[0]);
+    const moved = tampered(
+      "UPDATE edition_sections SET position = position + 1000 WHERE edition_id = ? AND position = 0",
+      section.params[0],
+    );
     expect(moved.broken).toContainEqual({ table: "editions", id: section.params[0], reason: "manifest_hash" });
     const table = db.$client.prepare("SELECT edition_id, kind FROM edition_tables LIMIT 1").get() as { edition_id: string; kind: string };
-    const edited = tampered("UPDATE edition_tables SET content = replace(content, '公顷', '亩') WHERE edition_id = ? AND kind = ?", table.edition_id, table.kind);
+    const edited = tampered(
+      "UPDATE edition_tables SET content = replace(content, '公顷', '亩') WHERE edition_id = ? AND kind = ?",
+      table.edition_id,
+      table.kind,
+    );
     expect(edited.broken).toContainEqual({ table: "edition_tables", id: `${table.edition_id}/${table.kind}`, reason: "table_hash" });
   });
 });
@@ -166,7 +217,11 @@ describe("missing audit events", () => {
 });
 
 describe("npm run audit:verify", () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit-verify.ts", ...args], { env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit-verify.ts", ...args], {
+      env: { ...process.env, DATABASE_PATH: file },
+      encoding: "utf8",
+    });
 
   it("exits 0 on the intact database, 1 naming the changed row, 1 on a chain cut back since a kept head", () => {
     const intact = cli();

@@ -36,7 +36,11 @@ const auditOf = (action: string) => db.select().from(auditEvents).where(eq(audit
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
   for (const u of ["drafter", "admin", "ganzhou", "sthjj", "gaotai-drafter", "ganzhou-drafter"]) ctx[u] = await ctxFor(db, u);
-  const rows = db.select({ id: comments.id, roundId: comments.roundId }).from(comments).where(like(comments.body, "%北山片区砂石采坑综合整治项目%")).all();
+  const rows = db
+    .select({ id: comments.id, roundId: comments.roundId })
+    .from(comments)
+    .where(like(comments.body, "%北山片区砂石采坑综合整治项目%"))
+    .all();
   roundId = rows[0].roundId;
   similar = rows.map((r) => r.id);
 });
@@ -73,9 +77,21 @@ describe("confirming, answering once, ungrouping", () => {
   it("a drafter of the plan confirms the group; its comments cannot join another group (409)", () => {
     const before = auditOf("comment_group.create").length;
     const g = confirmGroup(ctx.drafter, roundId, { commentIds: similar });
-    expect(db.select({ groupId: comments.groupId }).from(comments).where(inArray(comments.id, similar)).all().every((r) => r.groupId === g.id)).toBe(true);
+    expect(
+      db
+        .select({ groupId: comments.groupId })
+        .from(comments)
+        .where(inArray(comments.id, similar))
+        .all()
+        .every((r) => r.groupId === g.id),
+    ).toBe(true);
     expect(auditOf("comment_group.create")).toHaveLength(before + 1);
-    const another = db.select({ id: comments.id }).from(comments).where(and(eq(comments.roundId, roundId), ne(comments.id, similar[0]))).all().find((c) => !similar.includes(c.id))!.id;
+    const another = db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.roundId, roundId), ne(comments.id, similar[0])))
+      .all()
+      .find((c) => !similar.includes(c.id))!.id;
     expect(code(() => confirmGroup(ctx.drafter, roundId, { commentIds: [similar[0], another] }))).toBe("409 group.alreadyGrouped");
     // confirmed groups are no longer proposed
     const view = roundGroups(ctx.drafter, roundId);
@@ -85,9 +101,15 @@ describe("confirming, answering once, ungrouping", () => {
 
   it("answers the group once: each member gets its own answer, audit event and notice, in one transaction", () => {
     const g = roundGroups(ctx.drafter, roundId).groups[0];
-    const otherSection = db.select({ id: revisions.id }).from(revisions).where(ne(revisions.sectionId, db.select().from(comments).where(eq(comments.id, similar[0])).get()!.sectionId)).get()!.id;
+    const otherSection = db
+      .select({ id: revisions.id })
+      .from(revisions)
+      .where(ne(revisions.sectionId, db.select().from(comments).where(eq(comments.id, similar[0])).get()!.sectionId))
+      .get()!.id;
     // a bad revision for the members' section: nothing is written for any member
-    expect(code(() => answerGroup(ctx.drafter, g.id, { decision: "adopted", reason: "", revisionId: otherSection }))).toBe("400 response.revisionInvalid");
+    expect(code(() => answerGroup(ctx.drafter, g.id, { decision: "adopted", reason: "", revisionId: otherSection }))).toBe(
+      "400 response.revisionInvalid",
+    );
     expect(db.select().from(responses).where(inArray(responses.commentId, similar)).all()).toEqual([]);
     expect(code(() => answerGroup(ctx["ganzhou-drafter"], g.id, { decision: "adopted" }))).toBe("403 plan.notYourPlan");
     expect(code(() => answerGroup(ctx.ganzhou, g.id, { decision: "adopted" }))).toBe("403 error.forbidden");
@@ -101,11 +123,30 @@ describe("confirming, answering once, ungrouping", () => {
     for (const a of answers) expect(a).toMatchObject({ decision: "adopted", reason, responderId: ctx.drafter.user.id });
     const events = auditOf("comment.respond").slice(audits);
     expect(events.map((e) => e.entityId).sort()).toEqual([...similar].sort());
-    const authors = db.select({ authorId: comments.authorId }).from(comments).where(inArray(comments.id, similar)).all().map((r) => r.authorId);
-    const notices = db.select().from(notifications).where(and(eq(notifications.kind, "response_created"), inArray(notifications.userId, authors))).all();
+    const authors = db
+      .select({ authorId: comments.authorId })
+      .from(comments)
+      .where(inArray(comments.id, similar))
+      .all()
+      .map((r) => r.authorId);
+    const notices = db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, "response_created"), inArray(notifications.userId, authors)))
+      .all();
     // (the demo's authors may have other answers' notices too)
-    expect(notices.map((n) => String(n.data.commentId)).filter((id) => similar.includes(id)).sort()).toEqual([...similar].sort());
-    expect(notices.filter((n) => similar.includes(String(n.data.commentId))).map((n) => n.userId).sort()).toEqual([...authors].sort());
+    expect(
+      notices
+        .map((n) => String(n.data.commentId))
+        .filter((id) => similar.includes(id))
+        .sort(),
+    ).toEqual([...similar].sort());
+    expect(
+      notices
+        .filter((n) => similar.includes(String(n.data.commentId)))
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual([...authors].sort());
   });
 
   it("the adoption table keeps three rows, three organisations, the same answer, marked as answered together", () => {
@@ -122,13 +163,27 @@ describe("confirming, answering once, ungrouping", () => {
     expect(code(() => ungroup(ctx["gaotai-drafter"], g.id))).toBe("403 plan.notYourPlan");
     ungroup(ctx.drafter, g.id);
     expect(db.select().from(commentGroups).where(eq(commentGroups.id, g.id)).get()).toBeUndefined();
-    expect(db.select({ groupId: comments.groupId }).from(comments).where(inArray(comments.id, similar)).all().every((r) => r.groupId === null)).toBe(true);
+    expect(
+      db
+        .select({ groupId: comments.groupId })
+        .from(comments)
+        .where(inArray(comments.id, similar))
+        .all()
+        .every((r) => r.groupId === null),
+    ).toBe(true);
     expect(db.select().from(responses).where(inArray(responses.commentId, similar)).all()).toHaveLength(3);
     expect(auditOf("comment_group.delete").at(-1)).toMatchObject({ entityId: g.id });
     expect(code(() => ungroup(ctx.drafter, g.id))).toBe("404 error.notFound");
 
-    const ganzhouComment = db.select({ id: comments.id }).from(comments).where(and(eq(comments.roundId, roundId), eq(comments.authorId, ctx.ganzhou.user.id))).all().find((c) => c.id !== undefined && !similar.includes(c.id));
-    const mine = ganzhouComment?.id ?? similar.find((id) => db.select().from(comments).where(eq(comments.id, id)).get()!.authorId === ctx.ganzhou.user.id)!;
+    const ganzhouComment = db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.roundId, roundId), eq(comments.authorId, ctx.ganzhou.user.id)))
+      .all()
+      .find((c) => c.id !== undefined && !similar.includes(c.id));
+    const mine =
+      ganzhouComment?.id ??
+      similar.find((id) => db.select().from(comments).where(eq(comments.id, id)).get()!.authorId === ctx.ganzhou.user.id)!;
     withdrawComment(ctx.ganzhou, mine);
     const sthjjComment = similar.find((id) => db.select().from(comments).where(eq(comments.id, id)).get()!.authorId === ctx.sthjj.user.id)!;
     expect(code(() => confirmGroup(ctx.drafter, roundId, { commentIds: [mine, sthjjComment] }))).toBe("409 comment.withdrawn");
@@ -141,9 +196,23 @@ describe("assignment", () => {
   beforeAll(() => {
     // a second and a disabled member of the city's drafting team
     const team = db.select({ organizationId: users.organizationId }).from(users).where(eq(users.username, "drafter")).get()!.organizationId;
-    for (const [username, disabled] of [["drafter2", false], ["drafter-old", true]] as const) {
+    for (const [username, disabled] of [
+      ["drafter2", false],
+      ["drafter-old", true],
+    ] as const) {
       const id = newId("usr");
-      db.insert(users).values({ id, username, displayName: username === "drafter2" ? "李文静" : "已调离人员", title: "", passwordHash: "x", role: "drafter", organizationId: team, disabledAt: disabled ? new Date() : null }).run();
+      db.insert(users)
+        .values({
+          id,
+          username,
+          displayName: username === "drafter2" ? "李文静" : "已调离人员",
+          title: "",
+          passwordHash: "x",
+          role: "drafter",
+          organizationId: team,
+          disabledAt: disabled ? new Date() : null,
+        })
+        .run();
       if (disabled) retired = id;
       else second = id;
     }
@@ -151,7 +220,11 @@ describe("assignment", () => {
 
   it("the plan's drafting team is its drafting organisation's active drafters", () => {
     const planId = planIdOfRound(db, roundId)!;
-    expect(draftingTeam(db, planId).map((u) => u.username).sort()).toEqual(["drafter", "drafter2"]);
+    expect(
+      draftingTeam(db, planId)
+        .map((u) => u.username)
+        .sort(),
+    ).toEqual(["drafter", "drafter2"]);
   });
 
   it("assigns to a team member, tells them, audits it; the filter and the counts follow", () => {
@@ -159,7 +232,14 @@ describe("assignment", () => {
     const audits = auditOf("comment.assign").length;
     expect(assignComment(ctx.drafter, commentId, { assigneeId: second })).toEqual({ commentId, assigneeId: second });
     expect(db.select().from(comments).where(eq(comments.id, commentId)).get()).toMatchObject({ assigneeId: second });
-    expect(db.select().from(notifications).where(and(eq(notifications.userId, second), eq(notifications.kind, "comment_assigned"))).all().map((n) => n.data.commentId)).toEqual([commentId]);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, second), eq(notifications.kind, "comment_assigned")))
+        .all()
+        .map((n) => n.data.commentId),
+    ).toEqual([commentId]);
     expect(auditOf("comment.assign")).toHaveLength(audits + 1);
     expect(JSON.parse(auditOf("comment.assign").at(-1)!.data)).toEqual({ from: null, to: second });
 
@@ -185,7 +265,9 @@ describe("assignment", () => {
     }
     expect(code(() => assignComment(ctx.drafter, commentId, { assigneeId: 42 }))).toMatch(/^thrown: ZodError/);
     expect(code(() => assignComment(ctx.ganzhou, commentId, { assigneeId: ctx.drafter.user.id }))).toBe("403 error.forbidden");
-    expect(code(() => assignComment(ctx["ganzhou-drafter"], commentId, { assigneeId: userId(db, "ganzhou-drafter") }))).toBe("403 plan.notYourPlan");
+    expect(code(() => assignComment(ctx["ganzhou-drafter"], commentId, { assigneeId: userId(db, "ganzhou-drafter") }))).toBe(
+      "403 plan.notYourPlan",
+    );
     expect(db.select().from(comments).where(eq(comments.id, commentId)).get()!.assigneeId).toBeNull();
   });
 });

@@ -43,7 +43,12 @@ describe("listCommentsPage", () => {
     expect([...ids].sort()).toEqual(inDb.map((x) => x.id).sort());
     const again = allPages((after) => listCommentsPage(ctx, roundId, { after })).flatMap((p) => p.comments.map((c) => c.id));
     expect(again).toEqual(ids);
-    expect(pages[0].comments[0]).toMatchObject({ roundId, author: { username: expect.any(String) }, organization: { name: expect.any(String) }, replies: expect.any(Array) });
+    expect(pages[0].comments[0]).toMatchObject({
+      roundId,
+      author: { username: expect.any(String) },
+      organization: { name: expect.any(String) },
+      replies: expect.any(Array),
+    });
   });
 
   it("keeps visibility in the query: a county in a private round pages through its own comments only", async () => {
@@ -53,13 +58,23 @@ describe("listCommentsPage", () => {
     expect(seen.length).toBeGreaterThan(40);
     expect(seen.every((c) => c.organization.id === ctx.user.organization.id)).toBe(true);
     expect(pages.slice(0, -1).every((p) => p.comments.length === 40)).toBe(true);
-    const ownInRound = t.db.select({ id: s.comments.id, org: s.comments.organizationId }).from(s.comments).where(eq(s.comments.roundId, roundId)).all().filter((x) => x.org === ctx.user.organization.id);
+    const ownInRound = t.db
+      .select({ id: s.comments.id, org: s.comments.organizationId })
+      .from(s.comments)
+      .where(eq(s.comments.roundId, roundId))
+      .all()
+      .filter((x) => x.org === ctx.user.organization.id);
     expect(seen.map((c) => c.id).sort()).toEqual(ownInRound.map((x) => x.id).sort());
   });
 
   it("hides other organisations' withdrawn comments in a shared round, and clamps and checks the query", async () => {
     const ctx = await ctxFor(t.db, "ganzhou");
-    const other = t.db.select().from(s.comments).where(eq(s.comments.roundId, shared)).all().find((c) => c.organizationId !== ctx.user.organization.id)!;
+    const other = t.db
+      .select()
+      .from(s.comments)
+      .where(eq(s.comments.roundId, shared))
+      .all()
+      .find((c) => c.organizationId !== ctx.user.organization.id)!;
     t.db.update(s.comments).set({ withdrawnAt: new Date() }).where(eq(s.comments.id, other.id)).run();
     const page = listCommentsPage(ctx, shared, { limit: "5000" });
     expect(page.limit).toBe(1000);

@@ -25,23 +25,49 @@ afterAll(() => s?.stop());
 describe("rounds, comments, replies and submissions", () => {
   it("runs a round end to end through the API", async () => {
     const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const created = await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, { title: "API 测试轮次", closesAt, invitedOrganizationIds: [orgIds["甘州区"], orgIds["高台县"]], visibility: "shared" });
+    const created = await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, {
+      title: "API 测试轮次",
+      closesAt,
+      invitedOrganizationIds: [orgIds["甘州区"], orgIds["高台县"]],
+      visibility: "shared",
+    });
     expect(created.status).toBe(201);
     const { id: roundId } = await created.json();
     const round = await (await s.get(`/api/v1/rounds/${roundId}`, drafter)).json();
-    expect(round).toMatchObject({ id: roundId, editionId, visibility: "shared", invited: expect.arrayContaining([{ organizationId: orgIds["甘州区"], submittedAt: null }]) });
+    expect(round).toMatchObject({
+      id: roundId,
+      editionId,
+      visibility: "shared",
+      invited: expect.arrayContaining([{ organizationId: orgIds["甘州区"], submittedAt: null }]),
+    });
     expect(round.closesAt).toMatch(/\+08:00$/);
 
     const ganzhou = await s.loginAs("ganzhou");
     const start = 3;
     const exact = text.slice(start, start + 4);
     const anchor = { exact, prefix: text.slice(0, start), suffix: text.slice(start + 4, start + 36), start, end: start + 4 };
-    const bad = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, { sectionId, anchor: { ...anchor, exact: "对不上" }, body: "x", category: "revise" });
+    const bad = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, {
+      sectionId,
+      anchor: { ...anchor, exact: "对不上" },
+      body: "x",
+      category: "revise",
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe("invalid");
-    const invalidCategory = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, { sectionId, anchor, body: "x", category: "praise" });
+    const invalidCategory = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, {
+      sectionId,
+      anchor,
+      body: "x",
+      category: "praise",
+    });
     expect(invalidCategory.status).toBe(400);
-    const ok = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, { sectionId, anchor, body: "甘州区：建议补充数据来源。", category: "add", proposedText: "（数据来源：第三次全国国土调查）" });
+    const ok = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, {
+      sectionId,
+      anchor,
+      body: "甘州区：建议补充数据来源。",
+      category: "add",
+      proposedText: "（数据来源：第三次全国国土调查）",
+    });
     expect(ok.status).toBe(201);
     const { id: commentId } = await ok.json();
 
@@ -49,7 +75,15 @@ describe("rounds, comments, replies and submissions", () => {
     expect(reply.status).toBe(201);
     const list = await (await s.get(`/api/v1/rounds/${roundId}/comments`, ganzhou)).json();
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: commentId, sectionId, anchor: { exact, start, end: start + 4 }, category: "add", author: { username: "ganzhou" }, organization: { name: "甘州区" }, response: null });
+    expect(list[0]).toMatchObject({
+      id: commentId,
+      sectionId,
+      anchor: { exact, start, end: start + 4 },
+      category: "add",
+      author: { username: "ganzhou" },
+      organization: { name: "甘州区" },
+      response: null,
+    });
     expect(list[0].replies[0]).toMatchObject({ body: "已补充。", author: { username: "drafter" } });
     expect((await (await s.get(`/api/v1/comments/${commentId}`, ganzhou)).json()).id).toBe(commentId);
 
@@ -63,7 +97,13 @@ describe("rounds, comments, replies and submissions", () => {
     const content = section.currentRevision.content;
     const firstText = content.content.find((b: { content?: { text?: string }[] }) => b.content?.[0]?.text)!.content[0];
     firstText.text = `（修订）${firstText.text}`;
-    const saved = await (await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: section.currentRevision.id, content, note: "在段首补充" })).json();
+    const saved = await (
+      await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, {
+        baseRevisionId: section.currentRevision.id,
+        content,
+        note: "在段首补充",
+      })
+    ).json();
     const mapped = await (await s.get(`/api/v1/comments/${commentId}?at=${saved.id}`, drafter)).json();
     expect(mapped.anchor).toEqual({ start: start + 4, end: start + 8, exact, state: "intact" });
     expect(saved.text.slice(mapped.anchor.start, mapped.anchor.end)).toBe(exact);
@@ -75,13 +115,20 @@ describe("rounds, comments, replies and submissions", () => {
     expect((await s.get(`/api/v1/rounds/${roundId}`, linze)).status).toBe(404);
     expect((await s.get(`/api/v1/rounds/${roundId}/comments`, linze)).status).toBe(404);
     expect((await s.get(`/api/v1/comments/${commentId}`, linze)).status).toBe(404);
-    expect((await s.send("POST", `/api/v1/rounds/${roundId}/comments`, linze, { sectionId, anchor: null, body: "x", category: "other" })).status).toBe(404);
+    expect(
+      (await s.send("POST", `/api/v1/rounds/${roundId}/comments`, linze, { sectionId, anchor: null, body: "x", category: "other" })).status,
+    ).toBe(404);
 
     // the formal reply: 201, then 409 for a second one and for new comments
     const sub = await s.send("POST", `/api/v1/rounds/${roundId}/submissions`, ganzhou, { statement: "甘州区意见如上。" });
     expect(sub.status).toBe(201);
     expect((await s.send("POST", `/api/v1/rounds/${roundId}/submissions`, ganzhou, { statement: "again" })).status).toBe(409);
-    const locked = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, { sectionId, anchor: null, body: "x", category: "other" });
+    const locked = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, ganzhou, {
+      sectionId,
+      anchor: null,
+      body: "x",
+      category: "other",
+    });
     expect(locked.status).toBe(409);
     expect((await s.get(`/api/v1/rounds/${roundId}`, drafter)).ok).toBe(true);
     const after = await (await s.get(`/api/v1/rounds/${roundId}`, drafter)).json();
@@ -107,7 +154,25 @@ describe("rounds, comments, replies and submissions", () => {
     expect(await (await s.get(`/api/v1/rounds/${roundId}/adoption-table.csv`, drafter)).text()).toContain("采纳");
 
     // reviewers may not open rounds; a past deadline is refused
-    expect((await s.send("POST", `/api/v1/editions/${editionId}/rounds`, ganzhou, { title: "x", closesAt, invitedOrganizationIds: [orgIds["甘州区"]], visibility: "private" })).status).toBe(403);
-    expect((await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, { title: "x", closesAt: "2020-01-01T00:00:00+08:00", invitedOrganizationIds: [orgIds["甘州区"]], visibility: "private" })).status).toBe(400);
+    expect(
+      (
+        await s.send("POST", `/api/v1/editions/${editionId}/rounds`, ganzhou, {
+          title: "x",
+          closesAt,
+          invitedOrganizationIds: [orgIds["甘州区"]],
+          visibility: "private",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, {
+          title: "x",
+          closesAt: "2020-01-01T00:00:00+08:00",
+          invitedOrganizationIds: [orgIds["甘州区"]],
+          visibility: "private",
+        })
+      ).status,
+    ).toBe(400);
   });
 });

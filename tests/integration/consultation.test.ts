@@ -34,7 +34,12 @@ beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
   for (const u of ["drafter", "admin", "ganzhou", "linze", "gaotai", "expert1", "swj"]) ctx[u] = await ctxFor(db, u);
   editionId = db.select().from(editions).get()!.id;
-  const entry = db.select({ sectionId: editionSections.sectionId, text: revisions.text }).from(editionSections).innerJoin(revisions, eq(editionSections.revisionId, revisions.id)).where(eq(editionSections.editionId, editionId)).all()[3];
+  const entry = db
+    .select({ sectionId: editionSections.sectionId, text: revisions.text })
+    .from(editionSections)
+    .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
+    .where(eq(editionSections.editionId, editionId))
+    .all()[3];
   section = { id: entry.sectionId, text: entry.text };
 });
 afterAll(() => cleanup());
@@ -45,17 +50,30 @@ function anchorOn(passage: number) {
 }
 
 function open(visibility: "private" | "shared") {
-  return openRound(ctx.drafter, editionId, { title: `测试轮次 ${visibility}`, closesAt: inFuture(10), invitedOrganizationIds: [orgId("甘州区"), orgId("临泽县"), orgId("市水务局")], visibility }).id;
+  return openRound(ctx.drafter, editionId, {
+    title: `测试轮次 ${visibility}`,
+    closesAt: inFuture(10),
+    invitedOrganizationIds: [orgId("甘州区"), orgId("临泽县"), orgId("市水务局")],
+    visibility,
+  }).id;
 }
 
 describe("visibility matrix", () => {
   for (const visibility of ["private", "shared"] as const) {
     it(`${visibility} round`, () => {
       const roundId = open(visibility);
-      const byGanzhou = createComment(ctx.ganzhou, roundId, { sectionId: section.id, anchor: anchorOn(1), body: "甘州区的意见", category: "revise" }).id;
+      const byGanzhou = createComment(ctx.ganzhou, roundId, {
+        sectionId: section.id,
+        anchor: anchorOn(1),
+        body: "甘州区的意见",
+        category: "revise",
+      }).id;
       const byLinze = createComment(ctx.linze, roundId, { sectionId: section.id, anchor: null, body: "临泽县的意见", category: "add" }).id;
       addReply(ctx.drafter, byGanzhou, { body: "编制专班的回复" });
-      const seen = (who: string) => listComments(ctx[who], roundId).map((c) => c.id).sort();
+      const seen = (who: string) =>
+        listComments(ctx[who], roundId)
+          .map((c) => c.id)
+          .sort();
       const all = [byGanzhou, byLinze].sort();
       expect(seen("drafter")).toEqual(all);
       expect(seen("admin")).toEqual(all);
@@ -71,7 +89,9 @@ describe("visibility matrix", () => {
       // replying to a comment one may not see is "not found" as well
       expect(code(() => addReply(ctx.linze, byGanzhou, { body: "x" }))).toBe(visibility === "private" ? "404" : null);
       // experts read but cannot comment
-      expect(code(() => createComment(ctx.expert1, roundId, { sectionId: section.id, anchor: null, body: "x", category: "other" }))).toBe("403");
+      expect(code(() => createComment(ctx.expert1, roundId, { sectionId: section.id, anchor: null, body: "x", category: "other" }))).toBe(
+        "403",
+      );
     });
   }
 });
@@ -80,10 +100,35 @@ describe("anchors", () => {
   it("refuses an anchor that does not quote the edition's text (400) and accepts one that does", () => {
     const roundId = open("private");
     const good = anchorOn(2);
-    expect(code(() => createComment(ctx.swj, roundId, { sectionId: section.id, anchor: { ...good, exact: "不存在的文字" }, body: "x", category: "revise" }))).toBe("400");
-    expect(code(() => createComment(ctx.swj, roundId, { sectionId: section.id, anchor: { ...good, start: good.start + 1 }, body: "x", category: "revise" }))).toBe("400");
-    expect(code(() => createComment(ctx.swj, roundId, { sectionId: "sec_other", anchor: null, body: "x", category: "revise" }))).toBe("400");
-    const { id } = createComment(ctx.swj, roundId, { sectionId: section.id, anchor: { ...good, prefix: "", suffix: "" }, body: "水务局意见", category: "revise" });
+    expect(
+      code(() =>
+        createComment(ctx.swj, roundId, {
+          sectionId: section.id,
+          anchor: { ...good, exact: "不存在的文字" },
+          body: "x",
+          category: "revise",
+        }),
+      ),
+    ).toBe("400");
+    expect(
+      code(() =>
+        createComment(ctx.swj, roundId, {
+          sectionId: section.id,
+          anchor: { ...good, start: good.start + 1 },
+          body: "x",
+          category: "revise",
+        }),
+      ),
+    ).toBe("400");
+    expect(code(() => createComment(ctx.swj, roundId, { sectionId: "sec_other", anchor: null, body: "x", category: "revise" }))).toBe(
+      "400",
+    );
+    const { id } = createComment(ctx.swj, roundId, {
+      sectionId: section.id,
+      anchor: { ...good, prefix: "", suffix: "" },
+      body: "水务局意见",
+      category: "revise",
+    });
     const stored = listComments(ctx.swj, roundId).find((c) => c.id === id)!;
     // the server stores the full 32-character context, whatever the client sent
     expect(stored.anchor).toEqual(buildAnchor(section.text, good.start, good.end));
@@ -98,7 +143,9 @@ describe("formal reply and closing", () => {
     const r = submitReply(ctx.linze, roundId, { statement: "经认真研究，我单位对本规划（征求意见稿）无意见。" });
     expect(r.noComments).toBe(true);
     expect(code(() => submitReply(ctx.linze, roundId, { statement: "再交一次" }))).toBe("409");
-    expect(code(() => createComment(ctx.linze, roundId, { sectionId: section.id, anchor: null, body: "x", category: "other" }))).toBe("409");
+    expect(code(() => createComment(ctx.linze, roundId, { sectionId: section.id, anchor: null, body: "x", category: "other" }))).toBe(
+      "409",
+    );
     submitReply(ctx.ganzhou, roundId, { statement: "无意见" });
     expect(code(() => editComment(ctx.ganzhou, own, { body: "改", category: "other" }))).toBe("409");
     const coverage = getRound(ctx.drafter, roundId).coverage;
@@ -110,7 +157,10 @@ describe("formal reply and closing", () => {
   it("after closesAt every write is 409 征求意见已截止, and an extension reopens it (audited)", () => {
     const roundId = open("shared");
     const c = createComment(ctx.ganzhou, roundId, { sectionId: section.id, anchor: null, body: "截止前的意见", category: "revise" }).id;
-    db.update(rounds).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(rounds.id, roundId)).run();
+    db.update(rounds)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(rounds.id, roundId))
+      .run();
     const writes = [
       () => createComment(ctx.linze, roundId, { sectionId: section.id, anchor: null, body: "x", category: "other" }),
       () => addReply(ctx.drafter, c, { body: "x" }),
@@ -154,9 +204,22 @@ describe("notifications", () => {
   });
 
   it("warns a reviewer once about a round closing within 3 days that their organisation has not answered", () => {
-    const soon = openRound(ctx.drafter, editionId, { title: "即将截止的轮次", closesAt: inFuture(2), invitedOrganizationIds: [orgId("市水务局"), orgId("临泽县")], visibility: "private" }).id;
-    const later = openRound(ctx.drafter, editionId, { title: "还早的轮次", closesAt: inFuture(10), invitedOrganizationIds: [orgId("市水务局")], visibility: "private" }).id;
-    const closing = () => listNotifications(ctx.swj).filter((n) => n.kind === "round_closing").map((n) => n.data.roundId);
+    const soon = openRound(ctx.drafter, editionId, {
+      title: "即将截止的轮次",
+      closesAt: inFuture(2),
+      invitedOrganizationIds: [orgId("市水务局"), orgId("临泽县")],
+      visibility: "private",
+    }).id;
+    const later = openRound(ctx.drafter, editionId, {
+      title: "还早的轮次",
+      closesAt: inFuture(10),
+      invitedOrganizationIds: [orgId("市水务局")],
+      visibility: "private",
+    }).id;
+    const closing = () =>
+      listNotifications(ctx.swj)
+        .filter((n) => n.kind === "round_closing")
+        .map((n) => n.data.roundId);
     ensureClosingNotices(ctx.swj);
     ensureClosingNotices(ctx.swj);
     expect(closing().filter((id) => id === soon)).toHaveLength(1);

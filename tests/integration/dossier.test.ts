@@ -25,11 +25,16 @@ beforeAll(async () => {
   plan = countyPlan(db, a, "高台测试县");
   const { final } = plan.ready();
   requestApproval(a.drafter, plan.planId, { editionId: final.id });
-  const d = await buildDossier(a.drafter, plan.planId, { number: "高自然资发〔2026〕12号", phone: "0936-6612345", cc: "张掖市自然资源局、高台测试县人民政府办公室" });
+  const d = await buildDossier(a.drafter, plan.planId, {
+    number: "高自然资发〔2026〕12号",
+    phone: "0936-6612345",
+    cc: "张掖市自然资源局、高台测试县人民政府办公室",
+  });
   expect(d.fileName).toBe("高台测试县国土空间生态修复规划（2021—2035年）报批材料.zip");
   const zip = await JSZip.loadAsync(d.bytes);
   files = new Map();
-  for (const f of Object.values(zip.files).filter((x) => !x.dir)) files.set(f.name.split("/").slice(1).join("/"), await f.async("nodebuffer"));
+  for (const f of Object.values(zip.files).filter((x) => !x.dir))
+    files.set(f.name.split("/").slice(1).join("/"), await f.async("nodebuffer"));
 });
 afterAll(() => cleanup());
 
@@ -61,11 +66,14 @@ describe("the approval dossier", () => {
       "附件：1.",
       "联系电话：0936-6612345",
       "抄送：张掖市自然资源局，高台测试县人民政府办公室。",
-    ]) expect(t).toContain(s);
+    ])
+      expect(t).toContain(s);
   });
 
   it("has the 报批稿 as Word, the adoption table and the sign-off record", async () => {
-    expect(await text("附件1　《高台测试县国土空间生态修复规划（2021—2035年）》规划文本（报批稿）.docx")).toContain("为推进高台测试县国土空间生态保护修复，落实专家意见，编制本规划。");
+    expect(await text("附件1　《高台测试县国土空间生态修复规划（2021—2035年）》规划文本（报批稿）.docx")).toContain(
+      "为推进高台测试县国土空间生态保护修复，落实专家意见，编制本规划。",
+    );
     const workbook = new ExcelJS.Workbook();
     const xlsx = files.get("附件2　意见采纳情况表（规划文本征求意见稿）.xlsx")!;
     await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);

@@ -38,13 +38,21 @@ describe("saving revisions", () => {
   it("two saves on one base: one 201, one 409 naming the current revision; both contents kept", async () => {
     const section = await (await s.get(`/api/v1/sections/${sectionId}`, drafter)).json();
     const base = section.currentRevision.id;
-    const first = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: base, content: doc("甲的修改：黑河中游湿地保护率提高到百分之六十。"), note: "甲" });
+    const first = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, {
+      baseRevisionId: base,
+      content: doc("甲的修改：黑河中游湿地保护率提高到百分之六十。"),
+      note: "甲",
+    });
     expect(first.status).toBe(201);
     const created = await first.json();
     expect(created.text).toBe("甲的修改：黑河中游湿地保护率提高到百分之六十。");
     expect(created.hash).toMatch(/^[0-9a-f]{64}$/);
 
-    const second = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: base, content: doc("乙的修改：祁连山水源涵养区。"), note: "乙" });
+    const second = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, {
+      baseRevisionId: base,
+      content: doc("乙的修改：祁连山水源涵养区。"),
+      note: "乙",
+    });
     expect(second.status).toBe(409);
     const body = await second.json();
     expect(body.error.code).toBe("conflict");
@@ -56,7 +64,11 @@ describe("saving revisions", () => {
     expect((await s.get(`/api/v1/revisions/${base}`, drafter)).status).toBe(200);
 
     // the loser saves on top knowingly, naming the new base
-    const third = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: body.currentRevisionId, content: doc("乙的修改：祁连山水源涵养区。"), note: "乙（覆盖）" });
+    const third = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, {
+      baseRevisionId: body.currentRevisionId,
+      content: doc("乙的修改：祁连山水源涵养区。"),
+      note: "乙（覆盖）",
+    });
     expect(third.status).toBe(201);
     const history = (await (await s.get(`/api/v1/sections/${sectionId}`, drafter)).json()).revisions.map((r: { id: string }) => r.id);
     expect(history).toEqual(expect.arrayContaining([base, created.id, (await third.json()).id]));
@@ -64,8 +76,14 @@ describe("saving revisions", () => {
 
   it("refuses hostile content with 400 and oversized content with 413", async () => {
     const base = (await (await s.get(`/api/v1/sections/${sectionId}`, drafter)).json()).currentRevision.id;
-    const post = (content: unknown) => s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: base, content, note: "" });
-    const js = await post({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] });
+    const post = (content: unknown) =>
+      s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: base, content, note: "" });
+    const js = await post({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] },
+      ],
+    });
     expect(js.status).toBe(400);
     expect((await js.json()).error.message).toContain("javascript:alert(1)");
     expect((await post({ type: "doc", content: [{ type: "iframe" }] })).status).toBe(400);
@@ -78,8 +96,19 @@ describe("saving revisions", () => {
 
   it("lets only drafters save (403 for a reviewer, 401 for nobody)", async () => {
     const base = (await (await s.get(`/api/v1/sections/${sectionId}`, drafter)).json()).currentRevision.id;
-    expect((await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, reviewer, { baseRevisionId: base, content: doc("x"), note: "" })).status).toBe(403);
-    expect((await fetch(`${s.base}/api/v1/sections/${sectionId}/revisions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status).toBe(401);
+    expect(
+      (await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, reviewer, { baseRevisionId: base, content: doc("x"), note: "" }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await fetch(`${s.base}/api/v1/sections/${sectionId}/revisions`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -95,7 +124,11 @@ describe("editions", () => {
     const manifestBytes = canonical({
       documentId: textDocumentId,
       label: edition.label,
-      sections: edition.sections.map((x: { sectionId: string; revisionId: string; hash: string }) => ({ sectionId: x.sectionId, revisionId: x.revisionId, hash: x.hash })),
+      sections: edition.sections.map((x: { sectionId: string; revisionId: string; hash: string }) => ({
+        sectionId: x.sectionId,
+        revisionId: x.revisionId,
+        hash: x.hash,
+      })),
       tables: edition.tables.map((t: { kind: string; hash: string }) => ({ kind: t.kind, hash: t.hash })),
     });
     const recomputed = createHash("sha256").update(manifestBytes).digest("hex");
@@ -103,18 +136,34 @@ describe("editions", () => {
     // SM3 (国密) over the very same bytes
     expect(edition.manifestSm3).toBe(createHash("sm3").update(manifestBytes).digest("hex"));
     const withoutTables = createHash("sha256")
-      .update(canonical({ documentId: textDocumentId, label: edition.label, sections: edition.sections.map((x: { sectionId: string; revisionId: string; hash: string }) => ({ sectionId: x.sectionId, revisionId: x.revisionId, hash: x.hash })) }))
+      .update(
+        canonical({
+          documentId: textDocumentId,
+          label: edition.label,
+          sections: edition.sections.map((x: { sectionId: string; revisionId: string; hash: string }) => ({
+            sectionId: x.sectionId,
+            revisionId: x.revisionId,
+            hash: x.hash,
+          })),
+        }),
+      )
       .digest("hex");
     expect(withoutTables).not.toBe(edition.manifestHash);
     const fetched = await (await s.get(`/api/v1/editions/${edition.id}`, reviewer)).json();
     expect(fetched.manifestHash).toBe(edition.manifestHash);
     expect(fetched.manifestSm3).toBe(edition.manifestSm3);
-    expect(fetched.sections.map((x: { revisionId: string }) => x.revisionId)).toEqual(edition.sections.map((x: { revisionId: string }) => x.revisionId));
+    expect(fetched.sections.map((x: { revisionId: string }) => x.revisionId)).toEqual(
+      edition.sections.map((x: { revisionId: string }) => x.revisionId),
+    );
 
     // each section's revision hash is sha256(text + canonical content)
     const entry = edition.sections.find((x: { sectionId: string }) => x.sectionId === sectionId);
     const revision = await (await s.get(`/api/v1/revisions/${entry.revisionId}`, reviewer)).json();
-    expect(createHash("sha256").update(revision.text + canonical(revision.content)).digest("hex")).toBe(entry.hash);
+    expect(
+      createHash("sha256")
+        .update(revision.text + canonical(revision.content))
+        .digest("hex"),
+    ).toBe(entry.hash);
 
     // the diff from the 征求意见稿 names the edited section as changed, with word-level ops
     const plan = await (await s.get(`/api/v1/plans/${planId}`, reviewer)).json();
@@ -134,7 +183,13 @@ describe("editions", () => {
 
   it("keeps unpublished revisions from reviewers (404) and refuses publishing to them (403)", async () => {
     const base = (await (await s.get(`/api/v1/sections/${sectionId}`, drafter)).json()).currentRevision.id;
-    const saved = await (await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: base, content: doc("尚未发布的工作稿。"), note: "工作稿" })).json();
+    const saved = await (
+      await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, {
+        baseRevisionId: base,
+        content: doc("尚未发布的工作稿。"),
+        note: "工作稿",
+      })
+    ).json();
     expect((await s.get(`/api/v1/revisions/${saved.id}`, reviewer)).status).toBe(404);
     expect((await s.get(`/api/v1/revisions/${saved.id}`, drafter)).status).toBe(200);
     const reviewerView = await (await s.get(`/api/v1/sections/${sectionId}`, reviewer)).json();

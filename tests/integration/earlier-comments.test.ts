@@ -23,7 +23,11 @@ beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
   for (const u of ["linze", "sthjj", "gaotai", "linze-drafter", "expert1"]) as[u] = await ctxFor(db, u);
   const plan = db.select().from(plans).where(eq(plans.region, "临泽县")).get()!;
-  const doc = db.select().from(documents).where(and(eq(documents.planId, plan.id), eq(documents.kind, "text"))).get()!;
+  const doc = db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.planId, plan.id), eq(documents.kind, "text")))
+    .get()!;
   const eds = db.select().from(editions).where(eq(editions.documentId, doc.id)).all();
   later = eds.find((e) => e.label === "送审稿")!.id;
   first = eds.find((e) => e.label === "征求意见稿")!.id;
@@ -31,7 +35,14 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const all = (ctx: Ctx, editionId = later) => Object.values(earlierRoundComments(ctx, editionId, getEdition(ctx, editionId).sections.map((s) => s.sectionId))).flat();
+const all = (ctx: Ctx, editionId = later) =>
+  Object.values(
+    earlierRoundComments(
+      ctx,
+      editionId,
+      getEdition(ctx, editionId).sections.map((s) => s.sectionId),
+    ),
+  ).flat();
 
 describe("earlier rounds on a later edition", () => {
   it("shows a reviewer their own comments: one changed with the new wording, one removed with the hunk", () => {
@@ -44,7 +55,12 @@ describe("earlier rounds on a later edition", () => {
     expect(changed.revision?.id).toMatch(/^rev_/);
     const removed = mine.find((c) => c.quote === DELETED)!;
     expect(removed).toMatchObject({ state: "orphaned", now: "", decision: "adopted" });
-    expect(removed.hunk!.filter((o) => o.op === "delete").map((o) => o.text).join("")).toContain("全域土地综合整治的条件");
+    expect(
+      removed
+        .hunk!.filter((o) => o.op === "delete")
+        .map((o) => o.text)
+        .join(""),
+    ).toContain("全域土地综合整治的条件");
   });
 
   it("keeps the round's visibility: another invitee sees only its own, an organisation not invited nothing", () => {
@@ -97,7 +113,11 @@ describe("the change that carried out an answer", () => {
     const c = all(as["linze-drafter"]).find((x) => x.quote === REWORDED)!;
     const change = answerChange(as["linze-drafter"], getComment(as["linze-drafter"], c.id))!;
     expect(change.revision.id).toBe(c.revision!.id);
-    const inserted = change.hunks.flat().filter((o) => o.op === "insert").map((o) => o.text).join("");
+    const inserted = change.hunks
+      .flat()
+      .filter((o) => o.op === "insert")
+      .map((o) => o.text)
+      .join("");
     expect(inserted).toContain("西北生态环境资源研究院");
   });
 

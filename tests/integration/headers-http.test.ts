@@ -17,7 +17,11 @@ afterAll(() => {
 
 const nonceOf = (res: Response) => {
   const csp = res.headers.get("content-security-policy") ?? "";
-  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scriptSrc =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(scriptSrc).not.toContain("unsafe-inline");
   const m = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc);
   expect(m, scriptSrc).not.toBeNull();
@@ -27,7 +31,11 @@ const nonceOf = (res: Response) => {
 describe("Content-Security-Policy with a nonce", () => {
   it("names a fresh nonce per response, and every script tag of the page carries it", async () => {
     const drafter = await s.loginAs("drafter");
-    for (const [path, cookie] of [["/login", undefined], ["/rollup", drafter], ["/projects", drafter]] as const) {
+    for (const [path, cookie] of [
+      ["/login", undefined],
+      ["/rollup", drafter],
+      ["/projects", drafter],
+    ] as const) {
       const res = await s.get(path, cookie);
       expect(res.status, path).toBe(200);
       const nonce = nonceOf(res);
@@ -55,7 +63,12 @@ describe("Cache-Control: no-store on per-user answers", () => {
     expect(res.headers.get("cache-control")).toContain("immutable");
   });
   it("the log-in answer that sets the cookie is no-store", async () => {
-    const res = await fetch(`${s.base}/login`, { method: "POST", redirect: "manual", headers: { Origin: s.base, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ username: "drafter", password: "zhangye-2021" }) });
+    const res = await fetch(`${s.base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: s.base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: "drafter", password: "zhangye-2021" }),
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
   });
@@ -66,10 +79,22 @@ describe("the session cookie under https", () => {
     // as the reverse proxy forwards it: Host names the public host (Remix compares it with Origin)
     const { status, setCookie } = await new Promise<{ status: number; setCookie: string }>((resolve, reject) => {
       const body = new URLSearchParams({ username: "drafter", password: "zhangye-2021" }).toString();
-      const req = request(`${https.base}/login`, { method: "POST", headers: { Host: "portal.example.gov.cn", Origin: "https://portal.example.gov.cn", "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode ?? 0, setCookie: String(res.headers["set-cookie"] ?? "") });
-      });
+      const req = request(
+        `${https.base}/login`,
+        {
+          method: "POST",
+          headers: {
+            Host: "portal.example.gov.cn",
+            Origin: "https://portal.example.gov.cn",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, setCookie: String(res.headers["set-cookie"] ?? "") });
+        },
+      );
       req.on("error", reject);
       req.end(body);
     });

@@ -35,23 +35,37 @@ function chunked(total: number, prefix = "", fill = "a"): ReadableStream<Uint8Ar
 }
 
 async function post(path: string, body: BodyInit | ReadableStream, headers: Record<string, string>) {
-  const res = await fetch(`${server.base}${path}`, { method: "POST", redirect: "manual", headers: { Origin: server.base, ...headers }, body, duplex: "half" } as RequestInit);
-  return { status: res.status, location: res.headers.get("location"), retryAfter: res.headers.get("retry-after"), text: await res.text().catch(() => "") };
+  const res = await fetch(`${server.base}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: server.base, ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  return {
+    status: res.status,
+    location: res.headers.get("location"),
+    retryAfter: res.headers.get("retry-after"),
+    text: await res.text().catch(() => ""),
+  };
 }
 
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
 
 describe("open redirect after log-in", () => {
-  it.each(["/%09/evil.example", "/%5C/evil.example", "/\\evil.example", "//evil.example", "/%0d%0a/evil.example", "https://evil.example/"])("redirectTo=%s stays on the portal", async (to) => {
-    // a logged-in visitor is sent on at once by the loader
-    const page = await server.get(`/login?redirectTo=${encodeURIComponent(to)}`, cookie);
-    expect(page.status).toBe(302);
-    expect(page.headers.get("location")).toBe("/");
-    // and the log-in form posts it back
-    const res = await post("/login", new URLSearchParams({ username: "linze", password: "zhangye-2021", redirectTo: to }), form);
-    expect(res.status).toBe(302);
-    expect(res.location).toBe("/");
-  });
+  it.each(["/%09/evil.example", "/%5C/evil.example", "/\\evil.example", "//evil.example", "/%0d%0a/evil.example", "https://evil.example/"])(
+    "redirectTo=%s stays on the portal",
+    async (to) => {
+      // a logged-in visitor is sent on at once by the loader
+      const page = await server.get(`/login?redirectTo=${encodeURIComponent(to)}`, cookie);
+      expect(page.status).toBe(302);
+      expect(page.headers.get("location")).toBe("/");
+      // and the log-in form posts it back
+      const res = await post("/login", new URLSearchParams({ username: "linze", password: "zhangye-2021", redirectTo: to }), form);
+      expect(res.status).toBe(302);
+      expect(res.location).toBe("/");
+    },
+  );
   it("the raw tab the old check let through", async () => {
     const page = await fetch(`${server.base}/login?redirectTo=/%09/evil.example`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(page.headers.get("location")).toBe("/");
@@ -94,7 +108,10 @@ describe("request body caps", () => {
     const chunkedRes = await post(path, chunked(3 * KB * KB, '{"name":"', "b"), { "Content-Type": "application/json", Cookie: cookie });
     expect(chunkedRes.status).toBe(413);
     expect(JSON.parse(chunkedRes.text).error.code).toBe("too_large");
-    const declared = await post(path, JSON.stringify({ name: "c".repeat(2 * KB * KB + 10) }), { "Content-Type": "application/json", Cookie: cookie });
+    const declared = await post(path, JSON.stringify({ name: "c".repeat(2 * KB * KB + 10) }), {
+      "Content-Type": "application/json",
+      Cookie: cookie,
+    });
     expect(declared.status).toBe(413);
     // under 2 MB the route answers as before (here: 404 for an unknown plan)
     expect((await post(path, JSON.stringify({ name: "x" }), { "Content-Type": "application/json", Cookie: cookie })).status).toBe(404);
@@ -108,7 +125,16 @@ describe("request body caps", () => {
   it("a raw chunked request gets its 413 before the body is sent in full", async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(`${server.base}/login`);
-      const req = httpRequest({ host: url.hostname, port: url.port, path: "/login", method: "POST", headers: { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } }, (res) => resolve(res.statusCode ?? 0));
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: "/login",
+          method: "POST",
+          headers: { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on("error", reject);
       // 70 KB, then the request stays open: a reader that waited for the end would never answer
       req.write(`username=x&filler=${"a".repeat(70 * KB)}`);
@@ -119,7 +145,8 @@ describe("request body caps", () => {
 
 describe("login throttle over HTTP", () => {
   it("answers 429 with Retry-After and the page's message after five failures", async () => {
-    for (let i = 0; i < 5; i++) expect((await post("/login", new URLSearchParams({ username: "minle", password: `wrong-${i}-password` }), form)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await post("/login", new URLSearchParams({ username: "minle", password: `wrong-${i}-password` }), form)).status).toBe(401);
     const res = await post("/login", new URLSearchParams({ username: "minle", password: "zhangye-2021" }), form);
     expect(res.status).toBe(429);
     expect(Number(res.retryAfter)).toBeGreaterThanOrEqual(1);

@@ -40,23 +40,43 @@ const opinion = (text: string) => ({ conclusion: "approve_with_changes", opinion
 describe("review edges", () => {
   it("refuses a sign-off once the panel has concluded (409)", () => {
     const experts = ["expert1", "expert2", "expert3"].map((u) => userId(db, u));
-    const { id } = createReview(ctx.drafter, editionId, { title: "结论后签署", expertUserIds: experts, chairUserId: experts[0], quorum: 2 });
+    const { id } = createReview(ctx.drafter, editionId, {
+      title: "结论后签署",
+      expertUserIds: experts,
+      chairUserId: experts[0],
+      quorum: 2,
+    });
     signOff(ctx.expert1, id, opinion("同意。"));
     signOff(ctx.expert2, id, opinion("同意。"));
-    concludeReview(ctx.expert1, id, { conclusion: "approve_with_changes", opinion: "专家组同意修改完善后报批。", conditions: ["补充分区指标分解表。"] });
-    expect(failure(() => signOff(ctx.expert3, id, opinion("迟到的意见。")))).toMatchObject({ status: 409, messageKey: "review.alreadyConcluded" });
+    concludeReview(ctx.expert1, id, {
+      conclusion: "approve_with_changes",
+      opinion: "专家组同意修改完善后报批。",
+      conditions: ["补充分区指标分解表。"],
+    });
+    expect(failure(() => signOff(ctx.expert3, id, opinion("迟到的意见。")))).toMatchObject({
+      status: 409,
+      messageKey: "review.alreadyConcluded",
+    });
     expect(db.select().from(signoffs).where(eq(signoffs.reviewId, id)).all()).toHaveLength(2);
   });
 
   it("counts towards the quorum only signatures that still verify", () => {
     const experts = ["expert1", "expert2", "expert3"].map((u) => userId(db, u));
-    const { id } = createReview(ctx.drafter, editionId, { title: "法定人数只计有效签署", expertUserIds: experts, chairUserId: experts[0], quorum: 2 });
+    const { id } = createReview(ctx.drafter, editionId, {
+      title: "法定人数只计有效签署",
+      expertUserIds: experts,
+      chairUserId: experts[0],
+      quorum: 2,
+    });
     signOff(ctx.expert1, id, opinion("原意见。"));
     signOff(ctx.expert2, id, opinion("同意。"));
     // expert1's opinion is rewritten behind the portal's back: the signature no longer verifies
     db.update(signoffs).set({ opinion: "被改写的意见" }).where(eq(signoffs.expertId, experts[0])).run();
     expect(getReview(ctx.drafter, id).status).toBe("open");
-    expect(failure(() => concludeReview(ctx.expert1, id, { conclusion: "approve", opinion: "通过。" }))).toMatchObject({ status: 409, messageKey: "review.quorumNotReached" });
+    expect(failure(() => concludeReview(ctx.expert1, id, { conclusion: "approve", opinion: "通过。" }))).toMatchObject({
+      status: 409,
+      messageKey: "review.quorumNotReached",
+    });
     signOff(ctx.expert3, id, opinion("同意。"));
     expect(concludeReview(ctx.expert1, id, { conclusion: "approve", opinion: "通过。" }).reviewId).toBe(id);
   });
@@ -66,7 +86,12 @@ describe("reply times in a round", () => {
   for (const visibility of ["private", "shared"] as const) {
     it(`a reviewer sees only their own organisation's reply time (${visibility})`, () => {
       const invited = [orgId("甘州区"), orgId("临泽县"), orgId("市水务局")];
-      const roundId = openRound(ctx.drafter, editionId, { title: `回复时间 ${visibility}`, closesAt: new Date(Date.now() + 10 * 864e5).toISOString(), invitedOrganizationIds: invited, visibility }).id;
+      const roundId = openRound(ctx.drafter, editionId, {
+        title: `回复时间 ${visibility}`,
+        closesAt: new Date(Date.now() + 10 * 864e5).toISOString(),
+        invitedOrganizationIds: invited,
+        visibility,
+      }).id;
       submitReply(ctx.linze, roundId, { statement: "无意见。" });
       submitReply(ctx.swj, roundId, { statement: "无意见。" });
       const times = (who: string) => Object.fromEntries(roundJson(ctx[who], roundId).invited.map((i) => [i.organizationId, i.submittedAt]));

@@ -43,13 +43,35 @@ describe("the read API", () => {
     const me = await (await get("/api/v1/me", cookie)).json();
     expect(me).toMatchObject({ username: "ganzhou", role: "reviewer", organization: { name: "甘州区", kind: "county" } });
     const orgs = await (await get("/api/v1/organizations", cookie)).json();
-    expect(orgs.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(["甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南县", "市发展和改革委员会", "市生态环境局", "市水务局", "市林业和草原局", "张掖市自然资源局", "规划编制专班", "专家组"]));
+    expect(orgs.map((o: { name: string }) => o.name)).toEqual(
+      expect.arrayContaining([
+        "甘州区",
+        "临泽县",
+        "高台县",
+        "山丹县",
+        "民乐县",
+        "肃南县",
+        "市发展和改革委员会",
+        "市生态环境局",
+        "市水务局",
+        "市林业和草原局",
+        "张掖市自然资源局",
+        "规划编制专班",
+        "专家组",
+      ]),
+    );
     const plans = await (await get("/api/v1/plans", cookie)).json();
     expect(plans).toHaveLength(7);
-    expect(plans[0]).toMatchObject({ title: "张掖市国土空间生态修复规划（2021—2035年）", level: "city", stage: "consultation", parentPlanId: null, organization: { name: "规划编制专班" } });
-    expect(plans.slice(1).map((p: { title: string; level: string; parentPlanId: string }) => [p.title.slice(0, 5), p.level, p.parentPlanId])).toEqual(
-      ["张掖市甘州", "临泽县国土", "高台县国土", "山丹县国土", "民乐县国土", "肃南裕固族"].map((t) => [t, "county", plans[0].id]),
-    );
+    expect(plans[0]).toMatchObject({
+      title: "张掖市国土空间生态修复规划（2021—2035年）",
+      level: "city",
+      stage: "consultation",
+      parentPlanId: null,
+      organization: { name: "规划编制专班" },
+    });
+    expect(
+      plans.slice(1).map((p: { title: string; level: string; parentPlanId: string }) => [p.title.slice(0, 5), p.level, p.parentPlanId]),
+    ).toEqual(["张掖市甘州", "临泽县国土", "高台县国土", "山丹县国土", "民乐县国土", "肃南裕固族"].map((t) => [t, "county", plans[0].id]));
     expect(plans[3].organization.name).toBe("高台县自然资源局");
     const plan = await (await get(`/api/v1/plans/${plans[0].id}`, cookie)).json();
     const text = plan.documents.find((d: { kind: string }) => d.kind === "text");
@@ -114,43 +136,78 @@ describe("the read API", () => {
     expect((await get("/admin", reviewer)).status).toBe(403);
     const admin = await loginAs("admin");
     const audit = await (await get("/api/v1/audit/verify", admin)).json();
-    expect(audit).toMatchObject({ ok: true, firstBrokenEventId: null, broken: [], brokenCount: 0, head: { events: audit.events, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), sm3: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(audit).toMatchObject({
+      ok: true,
+      firstBrokenEventId: null,
+      broken: [],
+      brokenCount: 0,
+      head: { events: audit.events, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), sm3: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     // a head that was never in the chain does not verify
-    expect(await (await get(`/api/v1/audit/verify?head=${"f".repeat(64)}`, admin)).json()).toMatchObject({ ok: false, earlierHeadFound: false });
-    expect(await (await get(`/api/v1/audit/verify?head=${audit.head.sha256}`, admin)).json()).toMatchObject({ ok: true, earlierHeadFound: true });
+    expect(await (await get(`/api/v1/audit/verify?head=${"f".repeat(64)}`, admin)).json()).toMatchObject({
+      ok: false,
+      earlierHeadFound: false,
+    });
+    expect(await (await get(`/api/v1/audit/verify?head=${audit.head.sha256}`, admin)).json()).toMatchObject({
+      ok: true,
+      earlierHeadFound: true,
+    });
   });
 });
 
 describe("Origin check", () => {
   it("refuses a cross-origin login with 403 and sets no cookie", async () => {
-    const res = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ username: "drafter", password: "zhangye-2021" }) });
+    const res = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: "drafter", password: "zhangye-2021" }),
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get("set-cookie")).toBeNull();
   });
 
   it("refuses a cross-origin logout: the session survives", async () => {
     const cookie = await loginAs("minle");
-    const res = await fetch(`${base}/logout`, { method: "POST", redirect: "manual", headers: { Origin: "https://evil.example", Cookie: cookie } });
+    const res = await fetch(`${base}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: "https://evil.example", Cookie: cookie },
+    });
     expect(res.status).toBe(403);
     expect((await get("/api/v1/me", cookie)).status).toBe(200);
   });
 
   it("refuses cross-origin API writes with the JSON error shape", async () => {
     const cookie = await loginAs("drafter");
-    const res = await fetch(`${base}/api/v1/plans`, { method: "POST", headers: { Origin: "http://localhost:9999", Cookie: cookie, "Content-Type": "application/json" }, body: "{}" });
+    const res = await fetch(`${base}/api/v1/plans`, {
+      method: "POST",
+      headers: { Origin: "http://localhost:9999", Cookie: cookie, "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("forbidden");
   });
 
   it("refuses a cross-site form post that carries no Origin but Sec-Fetch-Site", async () => {
-    const res = await fetch(`${base}/locale`, { method: "POST", redirect: "manual", headers: { "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded" }, body: "locale=en" });
+    const res = await fetch(`${base}/locale`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "locale=en",
+    });
     expect(res.status).toBe(403);
   });
 });
 
 describe("login over HTTP", () => {
   it("a wrong password gets 401, a clear message and no cookie", async () => {
-    const res = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", Accept: "text/html" }, body: new URLSearchParams({ username: "fgw", password: "wrong-password" }) });
+    const res = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", Accept: "text/html" },
+      body: new URLSearchParams({ username: "fgw", password: "wrong-password" }),
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get("set-cookie")).toBeNull();
     expect(await res.text()).toContain("用户名或密码不正确");

@@ -21,14 +21,25 @@ afterAll(() => s?.stop());
 
 const upload = (bytes: Uint8Array, name: string) => {
   const form = new FormData();
-  form.set("file", new File([new Uint8Array(bytes)], name, { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
-  return fetch(`${s.base}/documents/${documentId}/import`, { method: "POST", redirect: "manual", headers: { Origin: s.base, Cookie: drafter }, body: form });
+  form.set(
+    "file",
+    new File([new Uint8Array(bytes)], name, { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
+  );
+  return fetch(`${s.base}/documents/${documentId}/import`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: s.base, Cookie: drafter },
+    body: form,
+  });
 };
 
 describe("Word import over HTTP", () => {
   it("refuses a zip bomb with 413 and says why; the server keeps answering", async () => {
     const zip = new JSZip();
-    zip.file("[Content_Types].xml", '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file(
+      "[Content_Types].xml",
+      '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
     zip.file("word/document.xml", "<w:document/>");
     zip.file("word/media/image1.bin", new Uint8Array(100 * 1024 * 1024));
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });

@@ -15,16 +15,22 @@ let documentId: string;
 beforeAll(async () => {
   t = createTestDb();
   drafter = await ctxFor(t.db, "drafter");
-  const row = t.db.$client.prepare("select d.id from documents d join plans p on p.id = d.plan_id where p.level = 'city' and d.kind = 'text'").get() as { id: string };
+  const row = t.db.$client
+    .prepare("select d.id from documents d join plans p on p.id = d.plan_id where p.level = 'city' and d.kind = 'text'")
+    .get() as { id: string };
   documentId = row.id;
 });
 afterAll(() => t?.cleanup());
 
-const types = '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const types =
+  '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 async function bomb(megabytes: number) {
   const zip = new JSZip();
   zip.file("[Content_Types].xml", types);
-  zip.file("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>');
+  zip.file(
+    "word/document.xml",
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+  );
   zip.file("word/media/image1.bin", new Uint8Array(megabytes * 1024 * 1024));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -14,10 +14,26 @@ let city = { id: "", textDocumentId: "", editionId: "", roundId: "" };
 let ganzhouId = "";
 
 const form = (cookie: string, path: string, fields: [string, string][]) =>
-  fetch(`${s.base}${path}`, { method: "POST", redirect: "manual", headers: { Origin: s.base, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+  fetch(`${s.base}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: s.base, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
 
 /** The editor's fields for a table, as the browser would post them. */
-function fieldsOf(table: { code: string; name: string; unit: string; kind: string; direction: string; rollup: string; baseline: number | null; targets: Record<string, number | null> }[]): [string, string][] {
+function fieldsOf(
+  table: {
+    code: string;
+    name: string;
+    unit: string;
+    kind: string;
+    direction: string;
+    rollup: string;
+    baseline: number | null;
+    targets: Record<string, number | null>;
+  }[],
+): [string, string][] {
   const v = (n: number | null) => (n === null ? "" : String(n));
   return table.flatMap((r, i) => [
     [`indicators.${i}.code`, r.code],
@@ -42,14 +58,28 @@ beforeAll(async () => {
   const detail = await (await s.get(`/api/v1/plans/${cityPlan.id}`, drafter)).json();
   const text = detail.documents.find((d: { kind: string }) => d.kind === "text");
   const edition = detail.editions.find((e: { documentId: string }) => e.documentId === text.id);
-  city = { id: cityPlan.id, textDocumentId: text.id, editionId: edition.id, roundId: detail.rounds.find((r: { editionId: string }) => r.editionId === edition.id).id };
+  city = {
+    id: cityPlan.id,
+    textDocumentId: text.id,
+    editionId: edition.id,
+    roundId: detail.rounds.find((r: { editionId: string }) => r.editionId === edition.id).id,
+  };
 });
 afterAll(() => s?.stop());
 
 describe("GET and PUT /api/v1/plans/:planId/indicators", () => {
   it("answers the table (working values to the drafters, the published edition's to others); 401 and 404", async () => {
     const mine = await (await s.get(`/api/v1/plans/${city.id}/indicators`, drafter)).json();
-    expect(mine.find((r: { code: string }) => r.code === "ZB02")).toEqual({ code: "ZB02", name: "森林覆盖率", unit: "%", kind: "binding", direction: "up", rollup: "none", baseline: 19.6, targets: { "2025": 20.3, "2030": 20.9, "2035": 21.5 } });
+    expect(mine.find((r: { code: string }) => r.code === "ZB02")).toEqual({
+      code: "ZB02",
+      name: "森林覆盖率",
+      unit: "%",
+      kind: "binding",
+      direction: "up",
+      rollup: "none",
+      baseline: 19.6,
+      targets: { "2025": 20.3, "2030": 20.9, "2035": 21.5 },
+    });
     expect(await (await s.get(`/api/v1/plans/${city.id}/indicators`, minle)).json()).toEqual(mine);
     expect((await s.get(`/api/v1/plans/${city.id}/indicators`)).status).toBe(401);
     const missing = await s.get("/api/v1/plans/plan_nope/indicators", drafter);
@@ -59,22 +89,34 @@ describe("GET and PUT /api/v1/plans/:planId/indicators", () => {
 
   it("PUT saves the whole table for the plan's drafters; 400 names the cell in the user's language; 403 for others", async () => {
     const table = await (await s.get(`/api/v1/plans/${city.id}/indicators`, drafter)).json();
-    const bad = table.map((r: { targets: Record<string, unknown> }, i: number) => (i === 3 ? { ...r, targets: { ...r.targets, "2030": -5 } } : r));
+    const bad = table.map((r: { targets: Record<string, unknown> }, i: number) =>
+      i === 3 ? { ...r, targets: { ...r.targets, "2030": -5 } } : r,
+    );
     const refused = await s.send("PUT", `/api/v1/plans/${city.id}/indicators`, drafter, bad);
     expect(refused.status).toBe(400);
     const body = await refused.json();
     expect(body.error.code).toBe("invalid");
     expect(body.error.issues).toEqual([{ path: "indicators.3.targets.2030", message: "不能为负数。" }]);
-    const words = await s.send("PUT", `/api/v1/plans/${city.id}/indicators`, drafter, { indicators: table.map((r: { targets: Record<string, unknown> }, i: number) => (i === 0 ? { ...r, targets: { ...r.targets, "2025": "很多" } } : r)) });
+    const words = await s.send("PUT", `/api/v1/plans/${city.id}/indicators`, drafter, {
+      indicators: table.map((r: { targets: Record<string, unknown> }, i: number) =>
+        i === 0 ? { ...r, targets: { ...r.targets, "2025": "很多" } } : r,
+      ),
+    });
     expect((await words.json()).error.issues).toEqual([{ path: "indicators.0.targets.2025", message: "请输入数字（可留空）。" }]);
 
     expect((await s.send("PUT", `/api/v1/plans/${city.id}/indicators`, gaotaiDrafter, table)).status).toBe(403);
     expect((await s.send("PUT", `/api/v1/plans/${city.id}/indicators`, minle, table)).status).toBe(403);
     expect((await s.send("POST", `/api/v1/plans/${city.id}/indicators`, drafter, table)).status).toBe(405);
-    const crossSite = await fetch(`${s.base}/api/v1/plans/${city.id}/indicators`, { method: "PUT", headers: { Origin: "https://evil.example", Cookie: drafter, "Content-Type": "application/json" }, body: JSON.stringify(table) });
+    const crossSite = await fetch(`${s.base}/api/v1/plans/${city.id}/indicators`, {
+      method: "PUT",
+      headers: { Origin: "https://evil.example", Cookie: drafter, "Content-Type": "application/json" },
+      body: JSON.stringify(table),
+    });
     expect(crossSite.status).toBe(403);
 
-    const changed = table.map((r: { code: string; targets: Record<string, unknown> }) => (r.code === "ZB04" ? { ...r, unit: "％", targets: { ...r.targets, "2035": 71 } } : r));
+    const changed = table.map((r: { code: string; targets: Record<string, unknown> }) =>
+      r.code === "ZB04" ? { ...r, unit: "％", targets: { ...r.targets, "2035": 71 } } : r,
+    );
     const saved = await s.send("PUT", `/api/v1/plans/${city.id}/indicators`, drafter, changed);
     expect(saved.status).toBe(200);
     expect((await saved.json()).find((r: { code: string }) => r.code === "ZB04")).toMatchObject({ unit: "％", targets: { "2035": 71 } });
@@ -91,7 +133,18 @@ describe("GET /api/v1/plans/:cityPlanId/indicator-check", () => {
     const rows = await res.json();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      expect(Object.keys(r).sort()).toEqual(["city", "code", "counties", "countySum", "direction", "name", "ok", "shortfall", "unit", "year"]);
+      expect(Object.keys(r).sort()).toEqual([
+        "city",
+        "code",
+        "counties",
+        "countySum",
+        "direction",
+        "name",
+        "ok",
+        "shortfall",
+        "unit",
+        "year",
+      ]);
       const sum = r.counties.reduce((a: number, c: { value: number | null }) => a + (c.value ?? 0), 0);
       expect(r.countySum).toBeCloseTo(sum, 6);
       expect(r.ok).toBe(r.direction === "up" ? r.countySum >= r.city : r.countySum <= r.city);
@@ -140,7 +193,19 @@ describe("the indicator page as a plain form (no JavaScript)", () => {
     const removed = await (await form(drafter, `/plans/${city.id}/indicators`, [["intent", "remove:0"], ...fieldsOf(table)])).text();
     expect(removed).not.toContain(`name="indicators.${table.length - 1}.code"`);
     expect(removed).not.toContain('value="ZB01"');
-    const next = [...table, { code: "ZB20", name: "测试指标", unit: "处", kind: "expected", direction: "up", rollup: "none", baseline: null, targets: { "2025": 1, "2030": 2, "2035": 3 } }];
+    const next = [
+      ...table,
+      {
+        code: "ZB20",
+        name: "测试指标",
+        unit: "处",
+        kind: "expected",
+        direction: "up",
+        rollup: "none",
+        baseline: null,
+        targets: { "2025": 1, "2030": 2, "2035": 3 },
+      },
+    ];
     const saved = await form(drafter, `/plans/${city.id}/indicators`, [["intent", "save"], ...fieldsOf(next)]);
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain("指标表已保存，1 项指标有变化。");
@@ -176,7 +241,11 @@ describe("comments on a cell", () => {
     expect([200, 204]).toContain(res.status);
     const list = await (await s.get(`/api/v1/rounds/${city.roundId}/comments`, minle)).json();
     const mine = list.find((c: { body: string }) => c.body.includes("浅山区宜林地"));
-    expect(mine).toMatchObject({ sectionId, anchor: null, cell: { indicator: "ZB02", year: "2030", name: "森林覆盖率", unit: "%", value: 20.9 } });
+    expect(mine).toMatchObject({
+      sectionId,
+      anchor: null,
+      cell: { indicator: "ZB02", year: "2030", name: "森林覆盖率", unit: "%", value: 20.9 },
+    });
     commentId = mine.id;
     // highlighted on its cell
     const reading = await (await s.get(`/editions/${city.editionId}?round=${city.roundId}`, minle)).text();
@@ -203,7 +272,9 @@ describe("comments on a cell", () => {
 
   it("a later edition freezes the new values: the comment's cell is changed old → new; the diff and the export show the tables", async () => {
     const table = await (await s.get(`/api/v1/plans/${city.id}/indicators`, drafter)).json();
-    const next = table.map((r: { code: string; targets: Record<string, unknown> }) => (r.code === "ZB02" ? { ...r, targets: { ...r.targets, "2030": 21.2 } } : r));
+    const next = table.map((r: { code: string; targets: Record<string, unknown> }) =>
+      r.code === "ZB02" ? { ...r, targets: { ...r.targets, "2030": 21.2 } } : r,
+    );
     expect((await s.send("PUT", `/api/v1/plans/${city.id}/indicators`, drafter, next)).status).toBe(200);
     const published = await s.send("POST", `/api/v1/documents/${city.textDocumentId}/editions`, drafter, { label: "送审稿" });
     expect(published.status).toBe(201);
@@ -215,14 +286,28 @@ describe("comments on a cell", () => {
     expect((await s.get(`/api/v1/comments/${commentId}?at=edn_nope`, minle)).status).toBe(404);
 
     const edition = await (await s.get(`/api/v1/editions/${later.id}`, minle)).json();
-    expect(edition.tables.find((t: { kind: string }) => t.kind === "indicators").content.indicators.find((r: { code: string }) => r.code === "ZB02").targets["2030"]).toBe(21.2);
+    expect(
+      edition.tables
+        .find((t: { kind: string }) => t.kind === "indicators")
+        .content.indicators.find((r: { code: string }) => r.code === "ZB02").targets["2030"],
+    ).toBe(21.2);
     const first = await (await s.get(`/api/v1/editions/${city.editionId}`, minle)).json();
-    expect(first.tables.find((t: { kind: string }) => t.kind === "indicators").content.indicators.find((r: { code: string }) => r.code === "ZB02").targets["2030"]).toBe(20.9);
+    expect(
+      first.tables
+        .find((t: { kind: string }) => t.kind === "indicators")
+        .content.indicators.find((r: { code: string }) => r.code === "ZB02").targets["2030"],
+    ).toBe(20.9);
 
     const diff = await (await s.get(`/api/v1/editions/${city.editionId}/diff/${later.id}`, minle)).json();
     const ind = diff.tables.find((t: { kind: string }) => t.kind === "indicators");
     expect(ind.status).toBe("changed");
-    expect(ind.rows).toContainEqual({ code: "ZB02", name: "森林覆盖率", unit: "%", status: "changed", changes: [{ field: "2030", from: 20.9, to: 21.2 }] });
+    expect(ind.rows).toContainEqual({
+      code: "ZB02",
+      name: "森林覆盖率",
+      unit: "%",
+      status: "changed",
+      changes: [{ field: "2030", from: 20.9, to: 21.2 }],
+    });
     const diffPage = await (await s.get(`/editions/${city.editionId}/diff/${later.id}`, drafter)).text();
     expect(diffPage).toContain("该数值已修改：20.9% → 21.2%");
 

@@ -40,13 +40,34 @@ describe("seeding it", () => {
   it("writes two editions of 300 sections with 2,000 comments whose anchors quote the first edition", () => {
     expect(seed.sections).toBe(300);
     expect(seed.chars).toBeGreaterThan(495_000);
-    const rows = t.db.select({ c: s.comments, text: s.revisions.text }).from(s.comments).innerJoin(s.revisions, eq(s.comments.revisionId, s.revisions.id)).where(eq(s.comments.roundId, seed.roundId)).all();
+    const rows = t.db
+      .select({ c: s.comments, text: s.revisions.text })
+      .from(s.comments)
+      .innerJoin(s.revisions, eq(s.comments.revisionId, s.revisions.id))
+      .where(eq(s.comments.roundId, seed.roundId))
+      .all();
     expect(rows).toHaveLength(2000);
     expect(new Set(rows.map((r) => r.c.organizationId)).size).toBeGreaterThanOrEqual(5);
     const anchored = rows.filter((r) => r.c.anchorExact !== null);
     expect(anchored.length).toBeGreaterThan(1700);
-    for (const { c, text } of anchored) expect(anchorProblem(text, { exact: c.anchorExact!, prefix: c.anchorPrefix!, suffix: c.anchorSuffix!, start: c.anchorStart!, end: c.anchorEnd! })).toBeNull();
-    const [a, b] = seed.editionIds.map((id) => t.db.select({ r: s.editionSections.revisionId }).from(s.editionSections).where(eq(s.editionSections.editionId, id)).all().map((x) => x.r));
+    for (const { c, text } of anchored)
+      expect(
+        anchorProblem(text, {
+          exact: c.anchorExact!,
+          prefix: c.anchorPrefix!,
+          suffix: c.anchorSuffix!,
+          start: c.anchorStart!,
+          end: c.anchorEnd!,
+        }),
+      ).toBeNull();
+    const [a, b] = seed.editionIds.map((id) =>
+      t.db
+        .select({ r: s.editionSections.revisionId })
+        .from(s.editionSections)
+        .where(eq(s.editionSections.editionId, id))
+        .all()
+        .map((x) => x.r),
+    );
     expect(a.filter((r, i) => r !== b[i])).toHaveLength(30);
   });
 

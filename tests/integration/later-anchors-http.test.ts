@@ -13,30 +13,52 @@ let roundId = "";
 const sectionIds: string[] = [];
 const firstRevision: Record<string, string> = {};
 
-const doc = (paragraphs: string[]) => ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+const doc = (paragraphs: string[]) => ({
+  type: "doc",
+  content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+});
 
 // each case: its section's text in the first edition, the passage commented on (the n-th occurrence), and the later text
 const CASES = {
   twin: {
-    before: ["全面加强生态修复，推进山水林田湖草沙一体化保护和系统治理。", "北部荒漠区以防风固沙为主，重点实施生态修复工程，恢复林草植被。"],
+    before: [
+      "全面加强生态修复，推进山水林田湖草沙一体化保护和系统治理。",
+      "北部荒漠区以防风固沙为主，重点实施生态修复工程，恢复林草植被。",
+    ],
     quote: "生态修复",
     occurrence: 1,
     after: ["全面加强生态修复，推进山水林田湖草沙一体化保护和系统治理。", "北部荒漠区以防风固沙为主，恢复林草植被。"],
   },
   moved: {
-    before: ["祁连山区以水源涵养为主，实施封山育林和退化草原修复。", "黑河中游湿地以保护为主，严格控制地下水开采，恢复湿地水文连通。", "北部荒漠区以防风固沙为主，建设防护林带。"],
+    before: [
+      "祁连山区以水源涵养为主，实施封山育林和退化草原修复。",
+      "黑河中游湿地以保护为主，严格控制地下水开采，恢复湿地水文连通。",
+      "北部荒漠区以防风固沙为主，建设防护林带。",
+    ],
     quote: "严格控制地下水开采，恢复湿地水文连通",
     occurrence: 0,
-    after: ["祁连山区以水源涵养为主，实施封山育林和退化草原修复。", "北部荒漠区以防风固沙为主，建设防护林带。", "黑河中游湿地以保护为主，严格控制地下水开采，恢复湿地水文连通。"],
+    after: [
+      "祁连山区以水源涵养为主，实施封山育林和退化草原修复。",
+      "北部荒漠区以防风固沙为主，建设防护林带。",
+      "黑河中游湿地以保护为主，严格控制地下水开采，恢复湿地水文连通。",
+    ],
   },
   duplicated: {
     before: ["近期重点推进历史遗留矿山生态修复。", "各县区应建立矿山修复台账，逐图斑落实责任主体。"],
     quote: "逐图斑落实责任主体",
     occurrence: 0,
-    after: ["各县区应建立矿山修复台账，逐图斑落实责任主体。", "近期重点推进历史遗留矿山生态修复。", "各县区应建立矿山修复台账，逐图斑落实责任主体。"],
+    after: [
+      "各县区应建立矿山修复台账，逐图斑落实责任主体。",
+      "近期重点推进历史遗留矿山生态修复。",
+      "各县区应建立矿山修复台账，逐图斑落实责任主体。",
+    ],
   },
   deleted: {
-    before: ["城镇生态修复以城市更新为抓手。", "滨河新区结合海绵城市建设增加绿色空间，打通城湿通道。", "乡村生态修复以全域土地综合整治为平台。"],
+    before: [
+      "城镇生态修复以城市更新为抓手。",
+      "滨河新区结合海绵城市建设增加绿色空间，打通城湿通道。",
+      "乡村生态修复以全域土地综合整治为平台。",
+    ],
     quote: "滨河新区结合海绵城市建设增加绿色空间，打通城湿通道。",
     occurrence: 0,
     after: ["城镇生态修复以城市更新为抓手。", "乡村生态修复以全域土地综合整治为平台。"],
@@ -60,7 +82,11 @@ function nth(text: string, quote: string, n: number) {
 }
 
 async function revise(sectionId: string, base: string, paragraphs: readonly string[]) {
-  const res = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, { baseRevisionId: base, content: doc([...paragraphs]), note: "测试修订" });
+  const res = await s.send("POST", `/api/v1/sections/${sectionId}/revisions`, drafter, {
+    baseRevisionId: base,
+    content: doc([...paragraphs]),
+    note: "测试修订",
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; text: string };
 }
@@ -83,7 +109,12 @@ beforeAll(async () => {
   const edition = await s.send("POST", `/api/v1/documents/${documentId}/editions`, drafter, { label: "测试稿" });
   expect(edition.status).toBe(201);
   const editionId = (await edition.json()).id;
-  const round = await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, { title: "锚点测试轮次", closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), invitedOrganizationIds: [orgs.find((o) => o.name === "甘州区")!.id], visibility: "private" });
+  const round = await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, {
+    title: "锚点测试轮次",
+    closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    invitedOrganizationIds: [orgs.find((o) => o.name === "甘州区")!.id],
+    visibility: "private",
+  });
   expect(round.status).toBe(201);
   roundId = (await round.json()).id;
   // the reviewer comments on each case's passage, then the drafter revises each section
@@ -92,7 +123,12 @@ beforeAll(async () => {
     const before = c.before.join("\n");
     const start = nth(before, c.quote, c.occurrence);
     const anchor = { exact: c.quote, prefix: "", suffix: "", start, end: start + c.quote.length };
-    const res = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, reviewer, { sectionId: sectionIds[i], anchor, body: `意见：${name}`, category: "revise" });
+    const res = await s.send("POST", `/api/v1/rounds/${roundId}/comments`, reviewer, {
+      sectionId: sectionIds[i],
+      anchor,
+      body: `意见：${name}`,
+      category: "revise",
+    });
     expect(res.status).toBe(201);
     commentOf[name] = (await res.json()).id;
     laterRevision[name] = (await revise(sectionIds[i], firstRevision[name], c.after)).id;

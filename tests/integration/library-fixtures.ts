@@ -18,12 +18,19 @@ function orgId(db: DbOrTx, name: string, kind: "bureau" | "county_bureau" | "dra
 }
 
 /** A user with the demo password, created when the seed does not have it. */
-export function ensureUser(db: DbOrTx, username: string, role: "drafter" | "coordinator" | "reviewer", organization: { name: string; kind: "bureau" | "county_bureau" | "drafting_team" }): string {
+export function ensureUser(
+  db: DbOrTx,
+  username: string,
+  role: "drafter" | "coordinator" | "reviewer",
+  organization: { name: string; kind: "bureau" | "county_bureau" | "drafting_team" },
+): string {
   const found = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
   if (found) return found.id;
   passwordHash ??= hashSync("zhangye-2021", ARGON2);
   const id = newId("usr");
-  db.insert(users).values({ id, username, displayName: username, passwordHash, role, organizationId: orgId(db, organization.name, organization.kind) }).run();
+  db.insert(users)
+    .values({ id, username, displayName: username, passwordHash, role, organizationId: orgId(db, organization.name, organization.kind) })
+    .run();
   return id;
 }
 
@@ -45,7 +52,18 @@ export function makeCountyPlan(db: DbOrTx, key: string, region: string): { planI
   const owner = db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "bureau")).get()!.id;
   const planId = newId("plan");
   db.insert(plans)
-    .values({ id: planId, title: `${region}国土空间生态修复规划（2021—2035年）〔${key}〕`, level: "county", parentPlanId: cityPlanId(db), region, periodStart: 2021, periodEnd: 2035, ownerOrganizationId: owner, draftingOrganizationId: organizationId, stage: "drafting" })
+    .values({
+      id: planId,
+      title: `${region}国土空间生态修复规划（2021—2035年）〔${key}〕`,
+      level: "county",
+      parentPlanId: cityPlanId(db),
+      region,
+      periodStart: 2021,
+      periodEnd: 2035,
+      ownerOrganizationId: owner,
+      draftingOrganizationId: organizationId,
+      stage: "drafting",
+    })
     .run();
   return { planId, drafter, organizationId };
 }
@@ -60,7 +78,19 @@ export function approvePlan(db: DbOrTx, planId: string, byUserId: string): { edi
   db.insert(editions).values({ id: editionId, documentId, label, manifestHash, publishedById: byUserId, publishedAt: new Date() }).run();
   const requestId = newId("apr");
   db.insert(approvalRequests).values({ id: requestId, planId, editionId, requestedById: byUserId, requestedAt: new Date() }).run();
-  db.insert(approvals).values({ id: newId("apv"), planId, requestId, editionId, authority: "张掖市人民政府", documentNumber: "张政函〔2021〕85号", approvedOn: "2021-12-18", recordedById: byUserId, recordedAt: new Date() }).run();
+  db.insert(approvals)
+    .values({
+      id: newId("apv"),
+      planId,
+      requestId,
+      editionId,
+      authority: "张掖市人民政府",
+      documentNumber: "张政函〔2021〕85号",
+      approvedOn: "2021-12-18",
+      recordedById: byUserId,
+      recordedAt: new Date(),
+    })
+    .run();
   return { editionId, manifestHash, label };
 }
 

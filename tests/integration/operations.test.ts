@@ -11,7 +11,11 @@ const dir = mkdtempSync(path.join(tmpdir(), "portal-ops-"));
 const file = path.join(dir, "portal.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], { env: { ...process.env, DATABASE_PATH: file }, encoding: "utf8" });
+const run = (script: string, ...args: string[]) =>
+  spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], {
+    env: { ...process.env, DATABASE_PATH: file },
+    encoding: "utf8",
+  });
 
 describe("audit:verify, backup, restore", () => {
   it("verifies, backs up, refuses to restore under a running server, restores, and names a broken event", () => {
@@ -47,7 +51,11 @@ describe("audit:verify, backup, restore", () => {
 
     // the head kept outside: SHA-256 and SM3 of the last event; a chain cut back past it is caught
     const head = JSON.parse(run("scripts/audit-head.ts").stdout.trim());
-    expect(head).toMatchObject({ events: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), sm3: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(head).toMatchObject({
+      events: expect.any(Number),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      sm3: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(head.sm3).not.toBe(head.sha256);
     expect(run("scripts/audit-verify.ts", "--head", head.sha256).status).toBe(0);
     const cut = openDatabase(file);

@@ -55,16 +55,42 @@ export interface CountyPlan {
  * A county plan drafted by a new county bureau, `sortOrder` placing it among the counties. Its drafter
  * publishes a 征求意见稿 of a one-chapter plan text (unless `publish: false`).
  */
-export async function addCountyPlan(db: Db, o: { key: string; region: string; stage: StageKey; dueInDays: number; sortOrder: number; publish?: boolean }): Promise<CountyPlan> {
+export async function addCountyPlan(
+  db: Db,
+  o: { key: string; region: string; stage: StageKey; dueInDays: number; sortOrder: number; publish?: boolean },
+): Promise<CountyPlan> {
   const organizationId = newId("org");
-  db.insert(organizations).values({ id: organizationId, name: `${o.region}自然资源局（测试）`, fullName: `${o.region}自然资源局`, kind: "county_bureau", sortOrder: o.sortOrder }).run();
+  db.insert(organizations)
+    .values({
+      id: organizationId,
+      name: `${o.region}自然资源局（测试）`,
+      fullName: `${o.region}自然资源局`,
+      kind: "county_bureau",
+      sortOrder: o.sortOrder,
+    })
+    .run();
   const username = `${o.key}-test-drafter`;
   addUser(db, username, "drafter", organizationId);
   const planId = newId("plan");
   db.insert(plans)
-    .values({ id: planId, title: `${o.region}国土空间生态修复规划（2021—2035年）`, level: "county", parentPlanId: cityPlanId(db), region: o.region, periodStart: 2021, periodEnd: 2035, ownerOrganizationId: organizationId, draftingOrganizationId: organizationId, stage: o.stage, createdAt: new Date(Date.now() - 100 * DAY) })
+    .values({
+      id: planId,
+      title: `${o.region}国土空间生态修复规划（2021—2035年）`,
+      level: "county",
+      parentPlanId: cityPlanId(db),
+      region: o.region,
+      periodStart: 2021,
+      periodEnd: 2035,
+      ownerOrganizationId: organizationId,
+      draftingOrganizationId: organizationId,
+      stage: o.stage,
+      createdAt: new Date(Date.now() - 100 * DAY),
+    })
     .run();
-  for (const s of stagesAround(o.stage, o.dueInDays)) db.insert(planStages).values({ planId, ...s }).run();
+  for (const s of stagesAround(o.stage, o.dueInDays))
+    db.insert(planStages)
+      .values({ planId, ...s })
+      .run();
   const drafter = await ctxFor(db, username);
   const { id: documentId } = createDocument(drafter, planId, { title: "规划文本", kind: "text" });
   const { id: sectionId } = addSection(drafter, documentId, { title: "总则" });

@@ -26,7 +26,11 @@ describe("plan scoping over HTTP", () => {
     expect(page.status).toBe(403);
     expect(await page.text()).toContain("您只能编辑本单位负责编制的规划");
     const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "越权修改" }] }] };
-    const api = await s.send("POST", `/api/v1/sections/${theirs.id}/revisions`, gaotai, { baseRevisionId: theirs.currentRevisionId, content, note: "x" });
+    const api = await s.send("POST", `/api/v1/sections/${theirs.id}/revisions`, gaotai, {
+      baseRevisionId: theirs.currentRevisionId,
+      content,
+      note: "x",
+    });
     expect(api.status).toBe(403);
     expect((await api.json()).error.code).toBe("forbidden");
     const mine = await firstSectionOf(gaotai, "高台县");
@@ -40,7 +44,11 @@ describe("plan scoping over HTTP", () => {
     expect(page.status).toBe(409);
     expect(await page.text()).toContain("成果已冻结");
     const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "批复后修改" }] }] };
-    const api = await s.send("POST", `/api/v1/sections/${mine.id}/revisions`, shandan, { baseRevisionId: mine.currentRevisionId, content, note: "x" });
+    const api = await s.send("POST", `/api/v1/sections/${mine.id}/revisions`, shandan, {
+      baseRevisionId: mine.currentRevisionId,
+      content,
+      note: "x",
+    });
     expect(api.status).toBe(409);
   });
 });

@@ -22,11 +22,25 @@ let db: Db;
 let cleanup: () => void;
 const as: Record<string, Ctx> = {};
 const region = (r: string) => db.select().from(plans).where(eq(plans.region, r)).get()!;
-const textOf = (planId: string) => db.select().from(documents).where(and(eq(documents.planId, planId), eq(documents.kind, "text"))).get()!;
-const firstSection = (planId: string) => db.select().from(sections).where(eq(sections.documentId, textOf(planId).id)).get()!;
+const textOf = (planId: string) =>
+  db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.planId, planId), eq(documents.kind, "text")))
+    .get()!;
+const firstSection = (planId: string) =>
+  db
+    .select()
+    .from(sections)
+    .where(eq(sections.documentId, textOf(planId).id))
+    .get()!;
 const edit = (ctx: Ctx, sectionId: string, note = "测试修改") => {
   const s = db.select().from(sections).where(eq(sections.id, sectionId)).get()!;
-  return createRevision(ctx, sectionId, { baseRevisionId: s.currentRevisionId, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: note }] }] }, note });
+  return createRevision(ctx, sectionId, {
+    baseRevisionId: s.currentRevisionId,
+    content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: note }] }] },
+    note,
+  });
 };
 function fails(fn: () => unknown, code: string, key?: string) {
   try {
@@ -42,7 +56,18 @@ function fails(fn: () => unknown, code: string, key?: string) {
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  for (const u of ["drafter", "admin", "zrj", "ganzhou-drafter", "gaotai-drafter", "shandan-drafter", "sunan-drafter", "linze-drafter", "ganzhou"]) as[u] = await ctxFor(db, u);
+  for (const u of [
+    "drafter",
+    "admin",
+    "zrj",
+    "ganzhou-drafter",
+    "gaotai-drafter",
+    "shandan-drafter",
+    "sunan-drafter",
+    "linze-drafter",
+    "ganzhou",
+  ])
+    as[u] = await ctxFor(db, u);
 });
 afterAll(() => cleanup());
 
@@ -51,7 +76,15 @@ describe("seven plans", () => {
     const list = listPlans(as.zrj);
     expect(list.map((p) => p.region)).toEqual(["张掖市", "甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南裕固族自治县"]);
     expect(list.slice(1).every((p) => p.parentPlanId === list[0].id && p.level === "county")).toBe(true);
-    expect(list.map((p) => p.organization?.name)).toEqual(["规划编制专班", "甘州区自然资源局", "临泽县自然资源局", "高台县自然资源局", "山丹县自然资源局", "民乐县自然资源局", "肃南县自然资源局"]);
+    expect(list.map((p) => p.organization?.name)).toEqual([
+      "规划编制专班",
+      "甘州区自然资源局",
+      "临泽县自然资源局",
+      "高台县自然资源局",
+      "山丹县自然资源局",
+      "民乐县自然资源局",
+      "肃南县自然资源局",
+    ]);
     expect(listPlans(as.ganzhou)).toHaveLength(7);
   });
 });
@@ -73,12 +106,25 @@ describe("drafters are scoped to their own plan", () => {
 
   it("opening rounds, setting up reviews and answering comments are the plan's drafters' only", () => {
     const ganzhou = region("甘州区");
-    const edition = db.select().from(editions).where(eq(editions.documentId, textOf(ganzhou.id).id)).get()!;
+    const edition = db
+      .select()
+      .from(editions)
+      .where(eq(editions.documentId, textOf(ganzhou.id).id))
+      .get()!;
     const closesAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
     const invite = { title: "越权轮次", closesAt, invitedOrganizationIds: [as.ganzhou.user.organization.id], visibility: "private" };
     fails(() => openRound(as["gaotai-drafter"], edition.id, invite), "forbidden");
     expect(openRound(as["ganzhou-drafter"], edition.id, { ...invite, title: "甘州区补充征求意见" }).id).toMatch(/^rnd/);
-    fails(() => createReview(as["gaotai-drafter"], edition.id, { title: "x", expertUserIds: [userId(db, "expert1")], chairUserId: userId(db, "expert1"), quorum: 1 }), "forbidden");
+    fails(
+      () =>
+        createReview(as["gaotai-drafter"], edition.id, {
+          title: "x",
+          expertUserIds: [userId(db, "expert1")],
+          chairUserId: userId(db, "expert1"),
+          quorum: 1,
+        }),
+      "forbidden",
+    );
     const round = db.select().from(rounds).where(eq(rounds.editionId, edition.id)).get()!;
     const comment = db.select().from(comments).where(eq(comments.roundId, round.id)).get()!;
     fails(() => respondToComment(as["gaotai-drafter"], comment.id, { decision: "adopted" }), "forbidden");

@@ -12,7 +12,16 @@ import { startServer, type TestServer } from "./server";
 let s: TestServer;
 let plans: { id: string; title: string; region: string; level: string }[];
 const planOf = (region: string) => plans.find((p) => p.level === "county" && p.region === region)!;
-const project = (over: Record<string, unknown> = {}) => ({ name: "甘州区黑河滩涂湿地修复（接口测试）", type: "river_wetland", county: "甘州区", township: "三闸镇", areaHa: 320.5, investmentWan: 2600, period: "2021-2025", ...over });
+const project = (over: Record<string, unknown> = {}) => ({
+  name: "甘州区黑河滩涂湿地修复（接口测试）",
+  type: "river_wetland",
+  county: "甘州区",
+  township: "三闸镇",
+  areaHa: 320.5,
+  investmentWan: 2600,
+  period: "2021-2025",
+  ...over,
+});
 
 beforeAll(async () => {
   s = await startServer();
@@ -36,7 +45,9 @@ describe("the library API", () => {
     const ganzhou = planOf("甘州区");
     const drafter = await (await s.get(`/api/v1/plans/${ganzhou.id}/projects`, await s.loginAs("ganzhou-drafter"))).json();
     expect(drafter.length).toBeGreaterThanOrEqual(5);
-    expect(Object.keys(drafter[0])).toEqual(expect.arrayContaining(["id", "name", "type", "county", "township", "areaHa", "investmentWan", "period", "status", "reason"]));
+    expect(Object.keys(drafter[0])).toEqual(
+      expect.arrayContaining(["id", "name", "type", "county", "township", "areaHa", "investmentWan", "period", "status", "reason"]),
+    );
     expect(drafter.some((p: { status: string }) => p.status === "candidate")).toBe(true);
     const reviewer = await (await s.get(`/api/v1/plans/${ganzhou.id}/projects`, await s.loginAs("fgw"))).json();
     expect(reviewer.length).toBe(drafter.filter((p: { status: string }) => p.status === "included").length);
@@ -85,14 +96,20 @@ describe("the library API", () => {
   it("PATCH changes fields or the status; excluding needs a reason", async () => {
     const ganzhou = planOf("甘州区");
     const cookie = await s.loginAs("ganzhou-drafter");
-    const { id } = await (await s.send("POST", `/api/v1/plans/${ganzhou.id}/projects`, cookie, project({ name: "甘州区状态测试项目" }))).json();
+    const { id } = await (
+      await s.send("POST", `/api/v1/plans/${ganzhou.id}/projects`, cookie, project({ name: "甘州区状态测试项目" }))
+    ).json();
     const noReason = await s.send("PATCH", `/api/v1/projects/${id}`, cookie, { status: "excluded" });
     expect(noReason.status).toBe(400);
     expect(await issues(noReason)).toEqual({ code: "invalid", paths: ["reason"] });
     const excluded = await s.send("PATCH", `/api/v1/projects/${id}`, cookie, { status: "excluded", reason: "与生态保护红线重叠" });
     expect(excluded.status).toBe(200);
     expect(await excluded.json()).toMatchObject({ id, status: "excluded", reason: "与生态保护红线重叠" });
-    expect(await (await s.send("PATCH", `/api/v1/projects/${id}`, cookie, { areaHa: 400, status: "included" })).json()).toMatchObject({ areaHa: 400, status: "included", reason: "" });
+    expect(await (await s.send("PATCH", `/api/v1/projects/${id}`, cookie, { areaHa: 400, status: "included" })).json()).toMatchObject({
+      areaHa: 400,
+      status: "included",
+      reason: "",
+    });
     expect((await s.send("PUT", `/api/v1/projects/${id}`, cookie, {})).status).toBe(405);
   });
 });
@@ -103,11 +120,17 @@ describe("lookup and the consolidated library", () => {
     expect(results.length).toBeGreaterThan(0);
     const approved = new Set([planOf("山丹县").id, planOf("民乐县").id]);
     for (const r of results) {
-      expect(r).toMatchObject({ status: "included", plan: { id: expect.any(String), title: expect.any(String) }, edition: { id: expect.any(String), label: expect.any(String), manifestHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      expect(r).toMatchObject({
+        status: "included",
+        plan: { id: expect.any(String), title: expect.any(String) },
+        edition: { id: expect.any(String), label: expect.any(String), manifestHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
       expect(r.name).toContain("草原");
       expect(approved.has(r.plan.id)).toBe(true);
     }
-    const county = await (await s.get(`/api/v1/projects?q=${encodeURIComponent("草原")}&county=${encodeURIComponent("民乐县")}`, await s.loginAs("fgw"))).json();
+    const county = await (
+      await s.get(`/api/v1/projects?q=${encodeURIComponent("草原")}&county=${encodeURIComponent("民乐县")}`, await s.loginAs("fgw"))
+    ).json();
     expect(county.length).toBeGreaterThan(0);
     expect(county.every((r: { county: string }) => r.county === "民乐县")).toBe(true);
     const byType = await (await s.get(`/api/v1/projects?type=mine`, await s.loginAs("fgw"))).json();
@@ -166,12 +189,28 @@ describe("import over HTTP", () => {
   it("the API: a bad row is named with its message; a clean file previews and confirms", async () => {
     const gaotai = planOf("高台县");
     const cookie = await s.loginAs("gaotai-drafter");
-    const post = (bytes: Uint8Array) => fetch(`${s.base}/api/v1/plans/${gaotai.id}/project-imports`, { method: "POST", body: new Uint8Array(bytes), headers: { Origin: s.base, Cookie: cookie, "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent("高台县项目.xlsx") } });
+    const post = (bytes: Uint8Array) =>
+      fetch(`${s.base}/api/v1/plans/${gaotai.id}/project-imports`, {
+        method: "POST",
+        body: new Uint8Array(bytes),
+        headers: {
+          Origin: s.base,
+          Cookie: cookie,
+          "Content-Type": "application/octet-stream",
+          "X-File-Name": encodeURIComponent("高台县项目.xlsx"),
+        },
+      });
     const bad = await post(await workbookBytes([goodRow(1, { county: "高台县" }), goodRow(2, { county: "高台县", areaHa: -5 })]));
     expect(bad.status).toBe(201);
     const preview = await bad.json();
     expect(preview).toMatchObject({ fileName: "高台县项目.xlsx", summary: { rows: 2, good: 1, bad: 1 } });
-    expect(preview.problems).toEqual([{ row: 3, name: "黑河湿地保护修复项目2", problems: [{ field: "areaHa", key: "library.validation.negative", column: "面积（公顷）", message: "不能为负数。" }] }]);
+    expect(preview.problems).toEqual([
+      {
+        row: 3,
+        name: "黑河湿地保护修复项目2",
+        problems: [{ field: "areaHa", key: "library.validation.negative", column: "面积（公顷）", message: "不能为负数。" }],
+      },
+    ]);
     expect((await s.send("POST", `/api/v1/plans/${gaotai.id}/project-imports/${preview.id}`, cookie)).status).toBe(409);
 
     const good = await (await post(await workbookBytes([goodRow(1, { county: "高台县" }), goodRow(2, { county: "高台县" })]))).json();
@@ -193,10 +232,19 @@ describe("import over HTTP", () => {
       const tooBig = await upload(`/plans/${ganzhou.id}/projects/import`, cookie, big);
       expect(tooBig.status).toBe(413);
       expect(await tooBig.text()).toContain("文件超过 10 MB");
-      const text = await upload(`/plans/${ganzhou.id}/projects/import`, cookie, Buffer.from("项目名称,项目类型\n湿地,mine\n"), "projects.xlsx");
+      const text = await upload(
+        `/plans/${ganzhou.id}/projects/import`,
+        cookie,
+        Buffer.from("项目名称,项目类型\n湿地,mine\n"),
+        "projects.xlsx",
+      );
       expect(text.status).toBe(400);
       expect(await text.text()).toContain("不是 Excel 工作簿");
-      const apiBig = await fetch(`${s.base}/api/v1/plans/${ganzhou.id}/project-imports`, { method: "POST", body: new Uint8Array(big), headers: { Origin: s.base, Cookie: cookie } });
+      const apiBig = await fetch(`${s.base}/api/v1/plans/${ganzhou.id}/project-imports`, {
+        method: "POST",
+        body: new Uint8Array(big),
+        headers: { Origin: s.base, Cookie: cookie },
+      });
       expect(apiBig.status).toBe(413);
       expect(countRows(db, "project_imports")).toBe(before.imports);
       expect(countRows(db, "projects")).toBe(before.projects);

@@ -18,7 +18,16 @@ import type { Ctx } from "../../app/utils/session.server";
 import { createTestDb, ctxFor } from "./helpers";
 import { approvePlan, countRows, ensureUser, ensureZrj, makeCountyPlan } from "./library-fixtures";
 
-const input = (over: Record<string, unknown> = {}) => ({ name: "黑河湿地保护修复工程", type: "river_wetland", county: "甘州区", township: "党寨镇", areaHa: 1200.5, investmentWan: 3000, period: "2021-2025", ...over });
+const input = (over: Record<string, unknown> = {}) => ({
+  name: "黑河湿地保护修复工程",
+  type: "river_wetland",
+  county: "甘州区",
+  township: "党寨镇",
+  areaHa: 1200.5,
+  investmentWan: 3000,
+  period: "2021-2025",
+  ...over,
+});
 
 function domainError(fn: () => unknown): DomainError {
   try {
@@ -48,7 +57,12 @@ async function rejects(p: Promise<unknown>): Promise<DomainError> {
   throw new Error("expected a DomainError");
 }
 const upload = (bytes: Uint8Array, name = "projects.xlsx") => ({ name, bytes });
-const auditOf = (db: Db, action: string, entityId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))).all();
+const auditOf = (db: Db, action: string, entityId: string) =>
+  db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+    .all();
 
 describe("key-project library", () => {
   let db: Db;
@@ -68,7 +82,9 @@ describe("key-project library", () => {
     a = makeCountyPlan(db, "ta", "甘州区");
     b = makeCountyPlan(db, "tb", "临泽县");
     ensureZrj(db);
-    [drafterA, drafterB, cityDrafter, reviewer, expert, zrj, admin] = await Promise.all(["ta-drafter", "tb-drafter", "drafter", "ganzhou", "expert2", "zrj", "admin"].map((u) => ctxFor(db, u)));
+    [drafterA, drafterB, cityDrafter, reviewer, expert, zrj, admin] = await Promise.all(
+      ["ta-drafter", "tb-drafter", "drafter", "ganzhou", "expert2", "zrj", "admin"].map((u) => ctxFor(db, u)),
+    );
   });
   afterAll(() => cleanup());
 
@@ -76,17 +92,38 @@ describe("key-project library", () => {
     it("the plan's drafter adds a candidate project, audited", () => {
       const { id } = createProject(drafterA, a.planId, input());
       const p = getProject(drafterA, id);
-      expect(p).toMatchObject({ name: "黑河湿地保护修复工程", type: "river_wetland", county: "甘州区", township: "党寨镇", areaHa: 1200.5, investmentWan: 3000, period: "2021-2025", status: "candidate", reason: "", investCentral: null });
+      expect(p).toMatchObject({
+        name: "黑河湿地保护修复工程",
+        type: "river_wetland",
+        county: "甘州区",
+        township: "党寨镇",
+        areaHa: 1200.5,
+        investmentWan: 3000,
+        period: "2021-2025",
+        status: "candidate",
+        reason: "",
+        investCentral: null,
+      });
       expect(auditOf(db, "project.create", id)).toHaveLength(1);
       expect(listPlanProjects(drafterA, a.planId).map((x) => x.id)).toContain(id);
     });
 
     it("refuses bad values, naming the field", () => {
-      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x1", type: "wetland" })))).toEqual(["type:library.validation.type"]);
-      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x2", areaHa: -3 })))).toEqual(["areaHa:library.validation.negative"]);
-      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x3", investmentWan: -1 })))).toEqual(["investmentWan:library.validation.negative"]);
-      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x4", period: "2021-2030" })))).toEqual(["period:library.validation.period"]);
-      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x5", investCentral: 1000, investProvincial: 1000 })))).toEqual(["investmentWan:library.validation.fundingSum"]);
+      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x1", type: "wetland" })))).toEqual([
+        "type:library.validation.type",
+      ]);
+      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x2", areaHa: -3 })))).toEqual([
+        "areaHa:library.validation.negative",
+      ]);
+      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x3", investmentWan: -1 })))).toEqual([
+        "investmentWan:library.validation.negative",
+      ]);
+      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x4", period: "2021-2030" })))).toEqual([
+        "period:library.validation.period",
+      ]);
+      expect(zodPaths(() => createProject(drafterA, a.planId, input({ name: "x5", investCentral: 1000, investProvincial: 1000 })))).toEqual(
+        ["investmentWan:library.validation.fundingSum"],
+      );
       const dup = domainError(() => createProject(drafterA, a.planId, input({ township: "另一个镇" })));
       expect(dup.code).toBe("conflict");
       expect(dup.extra.issues?.[0].path).toBe("name");
@@ -94,14 +131,31 @@ describe("key-project library", () => {
     });
 
     it("changes fields and status; excluding needs a reason; every change is audited with from and to", () => {
-      const { id } = createProject(drafterA, a.planId, input({ name: "甘州区城区绿道", type: "urban_green", areaHa: 20, investmentWan: 600 }));
-      const changed = updateProject(drafterA, id, { areaHa: 25, investCentral: 300, investProvincial: 100, investLocal: 200, investSocial: 0 });
+      const { id } = createProject(
+        drafterA,
+        a.planId,
+        input({ name: "甘州区城区绿道", type: "urban_green", areaHa: 20, investmentWan: 600 }),
+      );
+      const changed = updateProject(drafterA, id, {
+        areaHa: 25,
+        investCentral: 300,
+        investProvincial: 100,
+        investLocal: 200,
+        investSocial: 0,
+      });
       expect(changed).toMatchObject({ areaHa: 25, investCentral: 300, investSocial: 0, status: "candidate" });
       const [event] = auditOf(db, "project.update", id);
-      expect(JSON.parse(event.data)).toMatchObject({ planId: a.planId, from: { areaHa: 20, investCentral: null }, to: { areaHa: 25, investCentral: 300 } });
+      expect(JSON.parse(event.data)).toMatchObject({
+        planId: a.planId,
+        from: { areaHa: 20, investCentral: null },
+        to: { areaHa: 25, investCentral: 300 },
+      });
       expect(zodPaths(() => updateProject(drafterA, id, { status: "excluded" }))).toEqual(["reason:library.validation.reasonRequired"]);
       expect(zodPaths(() => updateProject(drafterA, id, { investmentWan: 700 }))).toEqual(["investmentWan:library.validation.fundingSum"]);
-      expect(updateProject(drafterA, id, { status: "excluded", reason: "与城市开发边界重叠" })).toMatchObject({ status: "excluded", reason: "与城市开发边界重叠" });
+      expect(updateProject(drafterA, id, { status: "excluded", reason: "与城市开发边界重叠" })).toMatchObject({
+        status: "excluded",
+        reason: "与城市开发边界重叠",
+      });
       expect(updateProject(drafterA, id, { status: "included" })).toMatchObject({ status: "included", reason: "" });
       expect(auditOf(db, "project.update", id)).toHaveLength(3);
       // nothing changed, nothing recorded
@@ -162,7 +216,13 @@ describe("key-project library", () => {
     it("finds included projects of approved plans by a two-character fragment, with the approved edition", () => {
       const { results } = lookupProjects(reviewer, { q: "湿地" });
       const hit = results.find((r) => r.id === includedId)!;
-      expect(hit).toMatchObject({ name: "临泽县黑河湿地公园修复", status: "included", plan: { id: b.planId }, edition: { id: approved.editionId, label: "报批稿", manifestHash: approved.manifestHash }, approval: { documentNumber: "张政函〔2021〕85号" } });
+      expect(hit).toMatchObject({
+        name: "临泽县黑河湿地公园修复",
+        status: "included",
+        plan: { id: b.planId },
+        edition: { id: approved.editionId, label: "报批稿", manifestHash: approved.manifestHash },
+        approval: { documentNumber: "张政函〔2021〕85号" },
+      });
       expect(hit.plan.title).toContain("临泽县");
       // candidates of an approved plan and projects of plans not approved stay out for a reviewer
       expect(results.map((r) => r.name)).not.toContain("临泽县湿地候选项目");
@@ -184,7 +244,10 @@ describe("key-project library", () => {
     it("the coordinator and admins also see candidates, of plans not yet approved too (edition null)", () => {
       for (const ctx of [zrj, admin]) {
         const { results } = lookupProjects(ctx, { q: "湿地" });
-        expect(results.find((r) => r.name === "临泽县湿地候选项目")).toMatchObject({ status: "candidate", edition: { id: approved.editionId } });
+        expect(results.find((r) => r.name === "临泽县湿地候选项目")).toMatchObject({
+          status: "candidate",
+          edition: { id: approved.editionId },
+        });
         const pending = results.find((r) => r.plan.id === a.planId && r.status === "candidate")!;
         expect(pending.edition).toBeNull();
         expect(pending.approval).toBeNull();
@@ -194,13 +257,17 @@ describe("key-project library", () => {
     it("the consolidated library: coordinator and admins; every plan with totals; others 403", () => {
       const lib = consolidatedLibrary(zrj);
       const planB = lib.plans.find((p) => p.id === b.planId)!;
-      expect(planB).toMatchObject({ approved: true, totals: { total: 4, candidate: 2, included: 2, excluded: 0, includedAreaHa: 2401, includedInvestmentWan: 6000 } });
+      expect(planB).toMatchObject({
+        approved: true,
+        totals: { total: 4, candidate: 2, included: 2, excluded: 0, includedAreaHa: 2401, includedInvestmentWan: 6000 },
+      });
       expect(lib.plans.find((p) => p.id === a.planId)!.approved).toBe(false);
       expect(lib.all.total).toBe(lib.projects.length);
       expect(lib.byType.find((t) => t.type === "mine")!.totals.total).toBeGreaterThanOrEqual(1);
       expect(lib.projects.find((p) => p.id === includedId)!.plan.title).toContain("临泽县");
       expect(consolidatedLibraryRows(admin).rows.length).toBe(lib.projects.length);
-      for (const ctx of [reviewer, cityDrafter, drafterA, expert]) expect(domainError(() => consolidatedLibrary(ctx)).code).toBe("forbidden");
+      for (const ctx of [reviewer, cityDrafter, drafterA, expert])
+        expect(domainError(() => consolidatedLibrary(ctx)).code).toBe("forbidden");
     });
   });
 
@@ -222,8 +289,13 @@ describe("key-project library", () => {
       expect(countRows(db, "project_imports")).toBe(before + 1);
       expect(countRows(db, "projects", c.planId)).toBe(0);
       const preview = getProjectImport(drafterC, c.planId, id);
-      expect(preview.rows.filter((r) => r.problems.length)).toEqual([expect.objectContaining({ row: 3, problems: [{ field: "type", key: "library.validation.type" }] })]);
-      expect(domainError(() => confirmProjectImport(drafterC, c.planId, id))).toMatchObject({ code: "conflict", messageKey: "library.import.hasProblems" });
+      expect(preview.rows.filter((r) => r.problems.length)).toEqual([
+        expect.objectContaining({ row: 3, problems: [{ field: "type", key: "library.validation.type" }] }),
+      ]);
+      expect(domainError(() => confirmProjectImport(drafterC, c.planId, id))).toMatchObject({
+        code: "conflict",
+        messageKey: "library.import.hasProblems",
+      });
       expect(countRows(db, "projects", c.planId)).toBe(0);
       // only for the uploader: a colleague of the same bureau gets 404, other drafters 403
       expect(domainError(() => getProjectImport(secondC, c.planId, id)).code).toBe("not_found");
@@ -238,15 +310,22 @@ describe("key-project library", () => {
       expect((await rejects(previewProjectImport(drafterC, c.planId, upload(big)))).code).toBe("too_large");
       const tooMany = await rejects(previewProjectImport(drafterC, c.planId, upload(await bigWorkbookBytes(50_000))));
       expect(tooMany).toMatchObject({ code: "invalid", messageKey: "library.import.tooManyRows", params: { max: 5000 } });
-      expect((await rejects(previewProjectImport(drafterC, c.planId, upload(Buffer.from("项目名称\t项目类型\n湿地\tmine\n"), "projects.xlsx")))).messageKey).toBe("library.import.notWorkbook");
+      expect(
+        (await rejects(previewProjectImport(drafterC, c.planId, upload(Buffer.from("项目名称\t项目类型\n湿地\tmine\n"), "projects.xlsx"))))
+          .messageKey,
+      ).toBe("library.import.notWorkbook");
       const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("重点项目")] }] }));
-      expect((await rejects(previewProjectImport(drafterC, c.planId, upload(docx, "projects.xlsx")))).messageKey).toBe("library.import.isDocx");
+      expect((await rejects(previewProjectImport(drafterC, c.planId, upload(docx, "projects.xlsx")))).messageKey).toBe(
+        "library.import.isDocx",
+      );
       expect(countRows(db, "project_imports")).toBe(imports);
       expect(countRows(db, "projects")).toBe(rows);
     }, 60_000);
 
     it("5,000 rows preview and confirm in seconds, in one transaction, audited once", async () => {
-      const bytes = await bigWorkbookBytes(5000, (i) => goodRow(i, { name: `高台县湿地修复项目${String(i).padStart(4, "0")}`, county: "高台县" }));
+      const bytes = await bigWorkbookBytes(5000, (i) =>
+        goodRow(i, { name: `高台县湿地修复项目${String(i).padStart(4, "0")}`, county: "高台县" }),
+      );
       const t0 = performance.now();
       const { id, summary } = await previewProjectImport(drafterC, c.planId, upload(bytes));
       const previewMs = performance.now() - t0;
@@ -258,8 +337,20 @@ describe("key-project library", () => {
       console.log(`5,000-row import: preview ${Math.round(previewMs)} ms, confirm ${Math.round(confirmMs)} ms`);
       expect(previewMs + confirmMs).toBeLessThan(8000);
       expect(countRows(db, "projects", c.planId)).toBe(5000);
-      const sample = db.select().from(projects).where(and(eq(projects.planId, c.planId), eq(projects.name, "高台县湿地修复项目0042"))).get()!;
-      expect(sample).toMatchObject({ type: "river_wetland", county: "高台县", areaHa: 142, investmentWan: 500, period: "2021-2025", status: "candidate", createdById: drafterC.user.id });
+      const sample = db
+        .select()
+        .from(projects)
+        .where(and(eq(projects.planId, c.planId), eq(projects.name, "高台县湿地修复项目0042")))
+        .get()!;
+      expect(sample).toMatchObject({
+        type: "river_wetland",
+        county: "高台县",
+        areaHa: 142,
+        investmentWan: 500,
+        period: "2021-2025",
+        status: "candidate",
+        createdById: drafterC.user.id,
+      });
       expect(sample.createdAt).toBeInstanceOf(Date);
       expect(auditOf(db, "project.import", c.planId)).toHaveLength(1);
       // a confirmed preview cannot be confirmed again
@@ -274,7 +365,18 @@ describe("key-project library", () => {
     beforeAll(async () => {
       d = makeCountyPlan(db, "td", "山丹县");
       drafterD = await ctxFor(db, "td-drafter");
-      createProject(drafterD, d.planId, input({ name: "山丹县马营河湿地修复", county: "山丹县", investCentral: 2000, investProvincial: 1000, investLocal: 0, investSocial: 0 }));
+      createProject(
+        drafterD,
+        d.planId,
+        input({
+          name: "山丹县马营河湿地修复",
+          county: "山丹县",
+          investCentral: 2000,
+          investProvincial: 1000,
+          investLocal: 0,
+          investSocial: 0,
+        }),
+      );
       const x = createProject(drafterD, d.planId, input({ name: "=山丹县城区绿地", county: "山丹县", type: "urban_green" }));
       updateProject(drafterD, x.id, { status: "excluded", reason: "-已列入城市更新项目" });
     });
@@ -300,9 +402,16 @@ describe("key-project library", () => {
     });
 
     it("a preview the library has moved past is refused at confirmation", async () => {
-      const { id } = await previewProjectImport(drafterD, d.planId, upload(await workbookBytes([goodRow(1, { name: "山丹县后到项目", county: "山丹县" })])));
+      const { id } = await previewProjectImport(
+        drafterD,
+        d.planId,
+        upload(await workbookBytes([goodRow(1, { name: "山丹县后到项目", county: "山丹县" })])),
+      );
       createProject(drafterD, d.planId, input({ name: "山丹县后到项目", county: "山丹县" }));
-      expect(domainError(() => confirmProjectImport(drafterD, d.planId, id))).toMatchObject({ code: "conflict", messageKey: "library.import.stale" });
+      expect(domainError(() => confirmProjectImport(drafterD, d.planId, id))).toMatchObject({
+        code: "conflict",
+        messageKey: "library.import.stale",
+      });
     });
   });
 });

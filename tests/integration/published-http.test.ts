@@ -39,7 +39,11 @@ async function newWorkingRevision() {
   const city = plans.find((p: { level: string }) => p.level === "city");
   const detail = await (await server.get(`/api/v1/plans/${city.id}`, drafter)).json();
   const section = await (await server.get(`/api/v1/sections/${detail.documents[0].sections[0].id}`, drafter)).json();
-  const created = await server.send("POST", `/api/v1/sections/${section.id}/revisions`, drafter, { baseRevisionId: section.currentRevision.id, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `工作稿：尚未发布（第${++drafts}稿）。` }] }] }, note: "" });
+  const created = await server.send("POST", `/api/v1/sections/${section.id}/revisions`, drafter, {
+    baseRevisionId: section.currentRevision.id,
+    content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `工作稿：尚未发布（第${++drafts}稿）。` }] }] },
+    note: "",
+  });
   expect(created.status).toBe(201);
   return (await created.json()).id as string;
 }

@@ -19,15 +19,34 @@ afterAll(() => server?.stop());
 interface PageJson {
   page: { id: string; index: number; count: number; nextId: string | null };
   sections: { id: string; number: string; title: string; html: string }[];
-  threads: { sectionId: string; body: string; proposedText: string | null; anchor: { exact: string } | null; organization: { name: string }; author: { name: string }; replies: { body: string }[] }[];
+  threads: {
+    sectionId: string;
+    body: string;
+    proposedText: string | null;
+    anchor: { exact: string } | null;
+    organization: { name: string };
+    author: { name: string };
+    replies: { body: string }[];
+  }[];
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 const utf8 = (s: string) => Buffer.byteLength(s, "utf8");
 /** The UTF-8 bytes of what a page shows a reader: the sections' numbers, titles and text, and the comments. */
 function contentBytes(p: PageJson) {
   const text = p.sections.map((s) => `${s.number}${s.title}${decode(s.html.replace(/<[^>]+>/g, ""))}`).join("");
-  const comments = p.threads.map((t) => `${t.organization.name}${t.author.name}${t.anchor?.exact ?? ""}${t.body}${t.proposedText ?? ""}${t.replies.map((r) => r.body).join("")}`).join("");
+  const comments = p.threads
+    .map(
+      (t) =>
+        `${t.organization.name}${t.author.name}${t.anchor?.exact ?? ""}${t.body}${t.proposedText ?? ""}${t.replies.map((r) => r.body).join("")}`,
+    )
+    .join("");
   return utf8(text) + utf8(comments);
 }
 
@@ -71,7 +90,9 @@ describe("the reading view of a 300-section, 500,000-character edition with 300 
   it("opens the page of any section named in ?chapter= and of a comment named in ?comment=", async () => {
     const cookie = await server.loginAs("ganzhou");
     const target = large.sectionIds[200];
-    const json = (await (await server.get(`/editions/${large.editionId}/page?round=${large.roundId}&chapter=${target}`, cookie)).json()) as PageJson;
+    const json = (await (
+      await server.get(`/editions/${large.editionId}/page?round=${large.roundId}&chapter=${target}`, cookie)
+    ).json()) as PageJson;
     expect(json.sections.map((s) => s.id)).toContain(target);
     const html = await (await server.get(`/editions/${large.editionId}?round=${large.roundId}&chapter=${target}`, cookie)).text();
     expect(html).toContain(`id="${target}"`);
@@ -81,11 +102,28 @@ describe("the reading view of a 300-section, 500,000-character edition with 300 
   it("answers a comment posted with JavaScript with its section's HTML and threads only", async () => {
     const cookie = await server.loginAs("sunan");
     const sectionId = large.sectionIds[150];
-    const before = (await (await server.get(`/editions/${large.editionId}/page?round=${large.roundId}&chapter=${sectionId}`, cookie)).json()) as PageJson;
-    const text = decode(before.sections.find((s) => s.id === sectionId)!.html.replace(/<\/p><p>/g, "\n").replace(/<[^>]+>/g, ""));
+    const before = (await (
+      await server.get(`/editions/${large.editionId}/page?round=${large.roundId}&chapter=${sectionId}`, cookie)
+    ).json()) as PageJson;
+    const text = decode(
+      before.sections
+        .find((s) => s.id === sectionId)!
+        .html.replace(/<\/p><p>/g, "\n")
+        .replace(/<[^>]+>/g, ""),
+    );
     const exact = text.slice(20, 30);
-    const form = new URLSearchParams({ intent: "comment", sectionId, category: "revise", body: "长文本中的一条新意见。", anchor: JSON.stringify({ exact, prefix: "", suffix: "", start: 20, end: 30 }) });
-    const res = await fetch(`${server.base}/editions/${large.editionId}/threads?round=${large.roundId}`, { method: "POST", headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    const form = new URLSearchParams({
+      intent: "comment",
+      sectionId,
+      category: "revise",
+      body: "长文本中的一条新意见。",
+      anchor: JSON.stringify({ exact, prefix: "", suffix: "", start: 20, end: 30 }),
+    });
+    const res = await fetch(`${server.base}/editions/${large.editionId}/threads?round=${large.roundId}`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
     expect(res.status).toBe(200);
     const answer = await res.json();
     expect(answer.ok).toBe(true);
@@ -95,7 +133,11 @@ describe("the reading view of a 300-section, 500,000-character edition with 300 
     expect(answer.section.threads.map((t: { id: string }) => t.id)).toContain(id);
     expect(answer.section.threads.every((t: { sectionId: string }) => t.sectionId === sectionId)).toBe(true);
     // a refused comment answers the form's errors as JSON
-    const bad = await fetch(`${server.base}/editions/${large.editionId}/threads?round=${large.roundId}`, { method: "POST", headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ intent: "comment", sectionId, category: "revise", body: "" }) });
+    const bad = await fetch(`${server.base}/editions/${large.editionId}/threads?round=${large.roundId}`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "comment", sectionId, category: "revise", body: "" }),
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).ok).toBe(false);
   });

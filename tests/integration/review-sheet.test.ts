@@ -27,14 +27,39 @@ beforeAll(async () => {
   for (const u of ["drafter", "expert1", "expert2", "expert3", "gaotai"]) ctx[u] = await ctxFor(db, u);
   const e = db.select().from(editions).get()!;
   const manifestSm3 = editionSm3(db, e.id);
-  reviewId = createReview(ctx.drafter, e.id, { title: "意见表测试审查", expertUserIds: ["expert1", "expert2", "expert3"].map((u) => userId(db, u)), chairUserId: userId(db, "expert1"), quorum: 2 }).id;
+  reviewId = createReview(ctx.drafter, e.id, {
+    title: "意见表测试审查",
+    expertUserIds: ["expert1", "expert2", "expert3"].map((u) => userId(db, u)),
+    chairUserId: userId(db, "expert1"),
+    quorum: 2,
+  }).id;
   const base = { reviewId, manifestHash: e.manifestHash, manifestSm3 };
   const d1 = await newDevice("Ed25519");
   const d2 = await newDevice("P-256");
-  signOff(ctx.expert2, reviewId, { conclusion: "approve_with_changes", opinion: opinion2, manifestHash: e.manifestHash, ...(await d2.sign({ ...base, signerId: userId(db, "expert2"), kind: "signoff", conclusion: "approve_with_changes", opinion: opinion2 })) });
-  signOff(ctx.expert1, reviewId, { conclusion: "approve", opinion: "同意。", manifestHash: e.manifestHash, ...(await d1.sign({ ...base, signerId: userId(db, "expert1"), kind: "signoff", conclusion: "approve", opinion: "同意。" })) });
+  signOff(ctx.expert2, reviewId, {
+    conclusion: "approve_with_changes",
+    opinion: opinion2,
+    manifestHash: e.manifestHash,
+    ...(await d2.sign({
+      ...base,
+      signerId: userId(db, "expert2"),
+      kind: "signoff",
+      conclusion: "approve_with_changes",
+      opinion: opinion2,
+    })),
+  });
+  signOff(ctx.expert1, reviewId, {
+    conclusion: "approve",
+    opinion: "同意。",
+    manifestHash: e.manifestHash,
+    ...(await d1.sign({ ...base, signerId: userId(db, "expert1"), kind: "signoff", conclusion: "approve", opinion: "同意。" })),
+  });
   const panel = { conclusion: "approve_with_changes", opinion: "专家组同意修改完善后报批。" };
-  concludeReview(ctx.expert1, reviewId, { ...panel, conditions: ["补充生态用水保障分析。"], ...(await d1.sign({ ...base, signerId: userId(db, "expert1"), kind: "conclusion", ...panel })) });
+  concludeReview(ctx.expert1, reviewId, {
+    ...panel,
+    conditions: ["补充生态用水保障分析。"],
+    ...(await d1.sign({ ...base, signerId: userId(db, "expert1"), kind: "conclusion", ...panel })),
+  });
   sheet = (await exportReviewSheet(ctx.drafter, reviewId)).buffer;
 });
 afterAll(() => cleanup());
@@ -50,14 +75,33 @@ describe("the sheet", () => {
     const zip = await JSZip.loadAsync(sheet);
     const xml = await zip.file("word/document.xml")!.async("string");
     const e = db.select().from(editions).get()!;
-    for (const text of ["专家评审意见表", "意见表测试审查", e.label, e.manifestHash, editionSm3(db, e.id), "修改后通过", "建议补充生态用水保障分析。", "补充生态用水保障分析。", "Ed25519", "ECDSA-P256", "审计链", '"crv":"P-256"']) expect(xml).toContain(text.replace(/"/g, "&quot;"));
+    for (const text of [
+      "专家评审意见表",
+      "意见表测试审查",
+      e.label,
+      e.manifestHash,
+      editionSm3(db, e.id),
+      "修改后通过",
+      "建议补充生态用水保障分析。",
+      "补充生态用水保障分析。",
+      "Ed25519",
+      "ECDSA-P256",
+      "审计链",
+      '"crv":"P-256"',
+    ])
+      expect(xml).toContain(text.replace(/"/g, "&quot;"));
     expect(await zip.file("docProps/custom.xml")!.async("string")).toContain("portal.reviewSheet");
   });
 
   it("is read back as matching, line by line", async () => {
     const result = await verifyReviewSheet(ctx.gaotai, { bytes: new Uint8Array(sheet) });
     expect(result.ok).toBe(true);
-    expect(result.lines.map((l) => [l.kind, l.ok])).toEqual([["header", true], ["signoff", true], ["signoff", true], ["conclusion", true]]);
+    expect(result.lines.map((l) => [l.kind, l.ok])).toEqual([
+      ["header", true],
+      ["signoff", true],
+      ["signoff", true],
+      ["conclusion", true],
+    ]);
   });
 
   it("refuses a copy whose opinion was edited in Word, naming the line", async () => {
@@ -68,7 +112,12 @@ describe("the sheet", () => {
     const result = await verifyReviewSheet(ctx.gaotai, { bytes: copy });
     expect(result.ok).toBe(false);
     const bad = result.lines.filter((l) => !l.ok);
-    expect(bad).toEqual([{ kind: "signoff", name: "专家二", ok: false, reasons: [{ key: "text", field: "opinion" }] }].map((l) => ({ ...l, name: expect.any(String) })));
+    expect(bad).toEqual(
+      [{ kind: "signoff", name: "专家二", ok: false, reasons: [{ key: "text", field: "opinion" }] }].map((l) => ({
+        ...l,
+        name: expect.any(String),
+      })),
+    );
   });
 
   it("refuses a copy whose embedded data or conditions were changed", async () => {
@@ -109,7 +158,10 @@ describe("the sheet", () => {
     try {
       const file = path.join(dir, "sheet.docx");
       writeFileSync(file, sheet);
-      execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, file], { timeout: 120_000, stdio: "ignore" });
+      execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, file], {
+        timeout: 120_000,
+        stdio: "ignore",
+      });
       const text = execFileSync("pdftotext", [path.join(dir, "sheet.pdf"), "-"], { encoding: "utf8" });
       const e = db.select().from(editions).get()!;
       expect(text).toContain(e.label);

@@ -45,8 +45,16 @@ describe("answering comments", () => {
     expect(status(() => respondToComment(ctx.drafter, first.id, { decision: "not_adopted", reason: "" }))).toBe(400);
     respondToComment(ctx.drafter, first.id, { decision: "adopted", reason: "" });
     respondToComment(ctx.drafter, first.id, { decision: "partially_adopted", reason: "乡镇范围已补充，治理面积待县级规划确定。" });
-    const otherSection = db.select().from(sections).all().find((s) => s.id !== first.sectionId)!;
-    expect(status(() => respondToComment(ctx.drafter, second.id, { decision: "adopted", reason: "", revisionId: otherSection.currentRevisionId }))).toBe(400);
+    const otherSection = db
+      .select()
+      .from(sections)
+      .all()
+      .find((s) => s.id !== first.sectionId)!;
+    expect(
+      status(() =>
+        respondToComment(ctx.drafter, second.id, { decision: "adopted", reason: "", revisionId: otherSection.currentRevisionId }),
+      ),
+    ).toBe(400);
     const own = db.select().from(sections).where(eq(sections.id, second.sectionId)).get()!;
     respondToComments(ctx.drafter, [second.id, third.id], { decision: "noted", reason: "已在说明书中解释。", revisionId: null });
     respondToComment(ctx.drafter, second.id, { decision: "adopted", reason: "已按意见修改。", revisionId: own.currentRevisionId });
@@ -64,15 +72,38 @@ describe("answering comments", () => {
 describe("technical review", () => {
   it("refuses an invalid panel and non-drafters", () => {
     const experts = ["expert1", "expert2", "expert3"].map((u) => userId(db, u));
-    expect(status(() => createReview(ctx.drafter, editionId, { title: "x", expertUserIds: experts, chairUserId: userId(db, "expert5"), quorum: 2 }))).toBe(400);
-    expect(status(() => createReview(ctx.drafter, editionId, { title: "x", expertUserIds: experts, chairUserId: experts[0], quorum: 4 }))).toBe(400);
-    expect(status(() => createReview(ctx.drafter, editionId, { title: "x", expertUserIds: [userId(db, "ganzhou")], chairUserId: userId(db, "ganzhou"), quorum: 1 }))).toBe(400);
-    expect(status(() => createReview(ctx.ganzhou, editionId, { title: "x", expertUserIds: experts, chairUserId: experts[0], quorum: 2 }))).toBe(403);
+    expect(
+      status(() =>
+        createReview(ctx.drafter, editionId, { title: "x", expertUserIds: experts, chairUserId: userId(db, "expert5"), quorum: 2 }),
+      ),
+    ).toBe(400);
+    expect(
+      status(() => createReview(ctx.drafter, editionId, { title: "x", expertUserIds: experts, chairUserId: experts[0], quorum: 4 })),
+    ).toBe(400);
+    expect(
+      status(() =>
+        createReview(ctx.drafter, editionId, {
+          title: "x",
+          expertUserIds: [userId(db, "ganzhou")],
+          chairUserId: userId(db, "ganzhou"),
+          quorum: 1,
+        }),
+      ),
+    ).toBe(400);
+    expect(
+      status(() => createReview(ctx.ganzhou, editionId, { title: "x", expertUserIds: experts, chairUserId: experts[0], quorum: 2 })),
+    ).toBe(403);
   });
 
   it("binds sign-offs to the manifest hash; the chair concludes after the quorum; nothing changes afterwards", () => {
     const experts = ["expert1", "expert2", "expert3"].map((u) => userId(db, u));
-    const { id } = createReview(ctx.drafter, editionId, { title: "规划文本（征求意见稿）技术审查（小组）", expertUserIds: experts, chairUserId: experts[0], quorum: 2, meetingDate: "2026-12-10" });
+    const { id } = createReview(ctx.drafter, editionId, {
+      title: "规划文本（征求意见稿）技术审查（小组）",
+      expertUserIds: experts,
+      chairUserId: experts[0],
+      quorum: 2,
+      meetingDate: "2026-12-10",
+    });
     const opinion = (text: string) => ({ conclusion: "approve_with_changes", opinion: text, manifestHash });
     // not on this panel: 403; a reviewer: 403; a stale hash: 409
     expect(status(() => signOff(ctx.expert5, id, opinion("x")))).toBe(403);
@@ -85,11 +116,20 @@ describe("technical review", () => {
     expect(status(() => signOff(ctx.expert2, id, opinion("再签一次")))).toBe(409);
     expect(getReview(ctx.expert2, id).status).toBe("quorum_reached");
     expect(status(() => concludeReview(ctx.expert2, id, { conclusion: "approve", opinion: "x" }))).toBe(403);
-    concludeReview(ctx.expert1, id, { conclusion: "approve_with_changes", opinion: "专家组同意规划文本修改完善后报批。", conditions: ["补充分区指标分解表。"] });
+    concludeReview(ctx.expert1, id, {
+      conclusion: "approve_with_changes",
+      opinion: "专家组同意规划文本修改完善后报批。",
+      conditions: ["补充分区指标分解表。"],
+    });
     expect(status(() => concludeReview(ctx.expert1, id, { conclusion: "approve", opinion: "改主意" }))).toBe(409);
 
     const json = reviewJson(ctx.drafter, id);
-    expect(json).toMatchObject({ editionId, manifestHash, status: "concluded", panelConclusion: { conclusion: "approve_with_changes", manifestHash } });
+    expect(json).toMatchObject({
+      editionId,
+      manifestHash,
+      status: "concluded",
+      panelConclusion: { conclusion: "approve_with_changes", manifestHash },
+    });
     expect(json.signoffs).toHaveLength(2);
     expect(json.signoffs.every((s) => s.valid && s.manifestHash === manifestHash && s.signedAt.endsWith("+08:00"))).toBe(true);
     // experts not on the panel do not see it; a county never does
@@ -107,7 +147,11 @@ describe("technical review", () => {
   });
 
   it("the demo review has five experts with expert1 in the chair", () => {
-    const demo = db.select().from(reviews).all().find((r) => r.title.includes("征求意见稿"))!;
+    const demo = db
+      .select()
+      .from(reviews)
+      .all()
+      .find((r) => r.title.includes("征求意见稿"))!;
     const r = getReview(ctx.drafter, demo.id);
     expect(r.panel).toHaveLength(5);
     expect(r.panel.find((p) => p.chair)!.expert.username).toBe("expert1");

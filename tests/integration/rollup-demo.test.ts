@@ -27,17 +27,35 @@ describe("the demo's roll-up", () => {
   });
 
   it("肃南县 is still drafting past its deadline", () => {
-    expect(row("肃南")).toMatchObject({ stage: "drafting", dueStage: "drafting", overdue: true, approval: null, filing: null, attention: ["overdue"] });
+    expect(row("肃南")).toMatchObject({
+      stage: "drafting",
+      dueStage: "drafting",
+      overdue: true,
+      approval: null,
+      filing: null,
+      attention: ["overdue"],
+    });
     expect(row("肃南").daysLeft).toBeLessThan(0);
     expect(rows.filter((r) => r.overdue).map((r) => r.region)).toEqual(["肃南裕固族自治县"]);
   });
 
   it("民乐县 is filed, 山丹县 approved and not filed, 高台县 has requested approval", () => {
-    expect(row("民乐")).toMatchObject({ stage: "filing", overdue: false, filing: { filedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(row("民乐")).toMatchObject({
+      stage: "filing",
+      overdue: false,
+      filing: { filedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    });
     expect(row("民乐").approval?.approvedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(row("山丹")).toMatchObject({ filing: null, approval: { approvedOn: expect.any(String), documentNumber: expect.stringContaining("山政函") } });
+    expect(row("山丹")).toMatchObject({
+      filing: null,
+      approval: { approvedOn: expect.any(String), documentNumber: expect.stringContaining("山政函") },
+    });
     expect(row("山丹").attention).toContain("awaitingFiling");
-    expect(row("高台")).toMatchObject({ stage: "approval", approval: { requestedAt: expect.stringMatching(/\+08:00$/), approvedOn: null, documentNumber: null }, filing: null });
+    expect(row("高台")).toMatchObject({
+      stage: "approval",
+      approval: { requestedAt: expect.stringMatching(/\+08:00$/), approvedOn: null, documentNumber: null },
+      filing: null,
+    });
     expect(row("高台").review).toMatchObject({ status: "concluded", conclusion: "approve_with_changes" });
   });
 
@@ -63,6 +81,10 @@ describe("the demo's roll-up", () => {
   it("tells 肃南县's drafters their plan is overdue when they next load a page", async () => {
     const sunan = await ctxFor(zrj.db, "sunan-drafter");
     ensureDeadlineNotices(sunan);
-    expect(listNotifications(sunan).filter((n) => n.kind === "stage_overdue").map((n) => n.data.stage)).toEqual(["drafting"]);
+    expect(
+      listNotifications(sunan)
+        .filter((n) => n.kind === "stage_overdue")
+        .map((n) => n.data.stage),
+    ).toEqual(["drafting"]);
   });
 });

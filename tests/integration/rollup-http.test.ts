@@ -17,10 +17,32 @@ describe("GET /api/v1/rollup", () => {
     for (const u of ["zrj", "admin", "drafter"]) {
       const res = await server.get("/api/v1/rollup", cookies[u]);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { planId: string; level: string; overdue: boolean; comments: { total: number; unanswered: number }; projects: Record<string, number> }[];
+      const body = (await res.json()) as {
+        planId: string;
+        level: string;
+        overdue: boolean;
+        comments: { total: number; unanswered: number };
+        projects: Record<string, number>;
+      }[];
       expect(body).toHaveLength(7);
       expect(body[0].level).toBe("city");
-      expect(Object.keys(body[0])).toEqual(expect.arrayContaining(["planId", "title", "level", "stage", "dueOn", "daysLeft", "overdue", "comments", "review", "approval", "filing", "indicatorMismatches", "projects"]));
+      expect(Object.keys(body[0])).toEqual(
+        expect.arrayContaining([
+          "planId",
+          "title",
+          "level",
+          "stage",
+          "dueOn",
+          "daysLeft",
+          "overdue",
+          "comments",
+          "review",
+          "approval",
+          "filing",
+          "indicatorMismatches",
+          "projects",
+        ]),
+      );
       expect(Object.keys(body[0].projects).sort()).toEqual(["candidate", "excluded", "included"]);
     }
   });

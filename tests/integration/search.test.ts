@@ -26,7 +26,8 @@ const SUNAN_DRAFT = "全国唯一的裕固族自治县";
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
-  for (const u of ["admin", "drafter", "gaotai", "shandan", "expert1", "zrj", "sunan-drafter", "ganzhou-drafter", "ganzhou"]) as[u] = await ctxFor(db, u);
+  for (const u of ["admin", "drafter", "gaotai", "shandan", "expert1", "zrj", "sunan-drafter", "ganzhou-drafter", "ganzhou"])
+    as[u] = await ctxFor(db, u);
 });
 afterAll(() => cleanup());
 
@@ -91,7 +92,11 @@ describe("visibility", () => {
       expect(r[0].url).toBe(`/sections/${r[0].sectionId}`);
     }
     for (const u of ["ganzhou-drafter", "shandan", "expert1", "zrj"]) expect(find(u, SUNAN_DRAFT).results).toEqual([]);
-    expect(find("ganzhou-drafter", "裕固").results.filter((x) => x.planTitle.startsWith("肃南")).every((x) => x.edition !== null)).toBe(true);
+    expect(
+      find("ganzhou-drafter", "裕固")
+        .results.filter((x) => x.planTitle.startsWith("肃南"))
+        .every((x) => x.edition !== null),
+    ).toBe(true);
   });
   it("narrows to one plan", () => {
     const city = db.select().from(plans).where(eq(plans.level, "city")).get()!;
@@ -108,7 +113,11 @@ describe("the index follows every write", () => {
     const ganzhou = db.select().from(plans).where(eq(plans.region, "甘州区")).get()!;
     const hit = find("ganzhou-drafter", "水", { planId: ganzhou.id }).results.find((r) => r.kind === "section")!;
     const s = db.select({ id: sections.id, rev: sections.currentRevisionId }).from(sections).where(eq(sections.id, hit.sectionId)).get()!;
-    createRevision(as["ganzhou-drafter"], s.id, { baseRevisionId: s.rev, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "新增琥珀蜻蜓栖息地监测措施。" }] }] }, note: "检索测试" });
+    createRevision(as["ganzhou-drafter"], s.id, {
+      baseRevisionId: s.rev,
+      content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "新增琥珀蜻蜓栖息地监测措施。" }] }] },
+      note: "检索测试",
+    });
     expect(find("ganzhou-drafter", "琥珀蜻蜓").results.map((r) => r.sectionId)).toEqual([s.id]);
     expect(find("drafter", "蜻蜓").results.map((r) => r.sectionId)).toEqual([s.id]);
     expect(find("ganzhou", "琥珀蜻蜓").results).toEqual([]);
@@ -132,7 +141,25 @@ describe("the index follows every write", () => {
 
 describe("queries", () => {
   it("FTS5 syntax typed by a user is only characters to find", () => {
-    for (const q of ['"', "*", "OR", "(", ")", '"生态', "生态 OR 修复", "NEAR(生态 修复)", "a*b", "-", "^湿地", "湿地:", "AND NOT", "'", "\\", "%", "_"]) {
+    for (const q of [
+      '"',
+      "*",
+      "OR",
+      "(",
+      ")",
+      '"生态',
+      "生态 OR 修复",
+      "NEAR(生态 修复)",
+      "a*b",
+      "-",
+      "^湿地",
+      "湿地:",
+      "AND NOT",
+      "'",
+      "\\",
+      "%",
+      "_",
+    ]) {
       expect(() => find("drafter", q), q).not.toThrow();
     }
     expect(find("drafter", "(").results.every((r) => r.snippet.text.includes("("))).toBe(true);
@@ -167,13 +194,33 @@ describe("one hit per section", () => {
 describe("a shared round", () => {
   it("an invited reviewer finds the other invitees' comments, but not one they withdrew", () => {
     const city = db.select().from(plans).where(eq(plans.level, "city")).get()!;
-    const doc = db.select().from(documentsTable).where(eq(documentsTable.planId, city.id)).all().find((d) => d.kind === "text")!;
+    const doc = db
+      .select()
+      .from(documentsTable)
+      .where(eq(documentsTable.planId, city.id))
+      .all()
+      .find((d) => d.kind === "text")!;
     const edition = db.select().from(editionsTable).where(eq(editionsTable.documentId, doc.id)).all().at(-1)!;
     const sectionId = db.select().from(es).where(eq(es.editionId, edition.id)).get()!.sectionId;
     const orgs = [as.gaotai, as.shandan].map((c) => c.user.organization.id);
-    const { id: roundId } = openRound(as.drafter, edition.id, { title: "共享轮次", closesAt: new Date(Date.now() + 86_400_000).toISOString(), invitedOrganizationIds: orgs, visibility: "shared" });
-    const kept = createComment(as.gaotai, roundId, { sectionId, anchor: null, body: "共享轮次中的意见：建议补充鹈鹕栖息地。", category: "add" });
-    const withdrawn = createComment(as.gaotai, roundId, { sectionId, anchor: null, body: "共享轮次中撤回的意见：鹈鹕迁徙。", category: "add" });
+    const { id: roundId } = openRound(as.drafter, edition.id, {
+      title: "共享轮次",
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      invitedOrganizationIds: orgs,
+      visibility: "shared",
+    });
+    const kept = createComment(as.gaotai, roundId, {
+      sectionId,
+      anchor: null,
+      body: "共享轮次中的意见：建议补充鹈鹕栖息地。",
+      category: "add",
+    });
+    const withdrawn = createComment(as.gaotai, roundId, {
+      sectionId,
+      anchor: null,
+      body: "共享轮次中撤回的意见：鹈鹕迁徙。",
+      category: "add",
+    });
     withdrawComment(as.gaotai, withdrawn.id);
     expect(find("shandan", "鹈鹕").results.map((r) => r.id)).toEqual([kept.id]);
     expect(new Set(find("gaotai", "鹈鹕").results.map((r) => r.id))).toEqual(new Set([kept.id, withdrawn.id]));

@@ -19,7 +19,12 @@ let drafter: Ctx;
 let documentId: string;
 
 const outline = () =>
-  db.select({ id: sections.id, parentId: sections.parentId, title: sections.title, number: sections.number, retired: sections.retiredAt }).from(sections).where(eq(sections.documentId, documentId)).orderBy(asc(sections.sortOrder)).all();
+  db
+    .select({ id: sections.id, parentId: sections.parentId, title: sections.title, number: sections.number, retired: sections.retiredAt })
+    .from(sections)
+    .where(eq(sections.documentId, documentId))
+    .orderBy(asc(sections.sortOrder))
+    .all();
 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
@@ -72,14 +77,20 @@ describe("document structure", () => {
     const edition = publishEdition(drafter, documentId, { label: "征求意见稿" });
     expect(edition.sections.map((x) => x.sectionId)).not.toContain(target.id);
     expect(getSection(drafter, target.id).revisions.map((r) => r.id)).toContain(revisionId);
-    expect(() => createRevision(drafter, target.id, { baseRevisionId: revisionId, content: { type: "doc", content: [{ type: "paragraph" }] } })).toThrow(DomainError);
+    expect(() =>
+      createRevision(drafter, target.id, { baseRevisionId: revisionId, content: { type: "doc", content: [{ type: "paragraph" }] } }),
+    ).toThrow(DomainError);
   });
 
   it("restores an old revision as a new one", () => {
     const target = outline().find((r) => !r.retired && r.parentId)!;
     const original = getSection(drafter, target.id).current;
     const historyBefore = getSection(drafter, target.id).revisions.length;
-    const changed = createRevision(drafter, target.id, { baseRevisionId: original.id, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "改后的文字" }] }] }, note: "试改" });
+    const changed = createRevision(drafter, target.id, {
+      baseRevisionId: original.id,
+      content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "改后的文字" }] }] },
+      note: "试改",
+    });
     const restored = restoreRevision(drafter, target.id, { revisionId: original.id, baseRevisionId: changed.id });
     expect(restored.hash).toBe(original.hash);
     expect(restored.id).not.toBe(original.id);

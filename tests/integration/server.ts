@@ -22,7 +22,10 @@ export async function startServer(options: { origin?: string } = {}): Promise<Te
   const base = `http://127.0.0.1:${port}`;
   const dbFile = path.join(dir, "portal.db");
   const logs: string[] = [];
-  const server: ChildProcess = spawn(process.execPath, ["server.mjs"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ORIGIN: options.origin ?? base, DATABASE_PATH: dbFile, DEMO_SEED: "1" }, stdio: "pipe" });
+  const server: ChildProcess = spawn(process.execPath, ["server.mjs"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ORIGIN: options.origin ?? base, DATABASE_PATH: dbFile, DEMO_SEED: "1" },
+    stdio: "pipe",
+  });
   server.stdout?.on("data", (d) => logs.push(String(d)));
   server.stderr?.on("data", (d) => logs.push(String(d)));
   let up = false;
@@ -36,13 +39,23 @@ export async function startServer(options: { origin?: string } = {}): Promise<Te
   if (!up) throw new Error(`server did not start:\n${logs.join("")}`);
 
   const loginAs = async (username: string, password = "zhangye-2021") => {
-    const res = await fetch(`${base}/login`, { method: "POST", redirect: "manual", headers: { Origin: options.origin ?? base, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ username, password }) });
+    const res = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: options.origin ?? base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username, password }),
+    });
     expect(res.status).toBe(302);
     return (res.headers.get("set-cookie") ?? "").split(";")[0];
   };
   const get = (p: string, cookie?: string) => fetch(`${base}${p}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
   const send = (method: string, p: string, cookie: string, body?: unknown) =>
-    fetch(`${base}${p}`, { method, redirect: "manual", headers: { Origin: options.origin ?? base, Cookie: cookie, "Content-Type": "application/json" }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+    fetch(`${base}${p}`, {
+      method,
+      redirect: "manual",
+      headers: { Origin: options.origin ?? base, Cookie: cookie, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
   return {
     base,
     dbFile,

@@ -15,7 +15,28 @@ let drafter = "";
 let roundId = "";
 let similar: string[] = [];
 
-const PHRASES = ["建议补充", "湿地保护率", "计算口径", "历史遗留矿山", "分县列明", "估算投资", "实施期限", "生态用水", "草畜平衡", "防风固沙", "水土流失", "项目入库", "资金来源", "责任单位", "监测评估", "黑河分水", "禁牧休牧", "砂石采坑", "森林覆盖率", "高标准农田"];
+const PHRASES = [
+  "建议补充",
+  "湿地保护率",
+  "计算口径",
+  "历史遗留矿山",
+  "分县列明",
+  "估算投资",
+  "实施期限",
+  "生态用水",
+  "草畜平衡",
+  "防风固沙",
+  "水土流失",
+  "项目入库",
+  "资金来源",
+  "责任单位",
+  "监测评估",
+  "黑河分水",
+  "禁牧休牧",
+  "砂石采坑",
+  "森林覆盖率",
+  "高标准农田",
+];
 
 /** Inserts `n` comments in the round, spread over the seeded comments' sections and the invited organisations (a bulk helper, no HTTP). */
 function bulkComments(n: number) {
@@ -29,7 +50,19 @@ function bulkComments(n: number) {
       const base = seeded[i % seeded.length];
       const author = authors.find((a) => a.organizationId === base.organizationId) ?? pick(authors);
       const body = `第${i + 1}条批量意见：${Array.from({ length: 6 }, () => pick(PHRASES)).join("，")}。`;
-      tx.insert(comments).values({ id: newId("cmt"), roundId, sectionId: base.sectionId, revisionId: base.revisionId, body, category: "other", authorId: author.id, organizationId: orgs.find((o) => o.id === base.organizationId)!.id, createdAt: new Date(Date.now() - (n - i) * 1000) }).run();
+      tx.insert(comments)
+        .values({
+          id: newId("cmt"),
+          roundId,
+          sectionId: base.sectionId,
+          revisionId: base.revisionId,
+          body,
+          category: "other",
+          authorId: author.id,
+          organizationId: orgs.find((o) => o.id === base.organizationId)!.id,
+          createdAt: new Date(Date.now() - (n - i) * 1000),
+        })
+        .run();
     }
   });
 }
@@ -37,7 +70,11 @@ function bulkComments(n: number) {
 beforeAll(async () => {
   s = await startServer();
   db = openDatabase(s.dbFile, { runMigrations: false });
-  const rows = db.select({ id: comments.id, roundId: comments.roundId }).from(comments).where(like(comments.body, "%北山片区砂石采坑综合整治项目%")).all();
+  const rows = db
+    .select({ id: comments.id, roundId: comments.roundId })
+    .from(comments)
+    .where(like(comments.body, "%北山片区砂石采坑综合整治项目%"))
+    .all();
   roundId = rows[0].roundId;
   similar = rows.map((r) => r.id);
   bulkComments(EXTRA);
@@ -85,19 +122,39 @@ describe("the workbench pages its rows", () => {
 
   it("the drawer's answer goes to the row route, which answers with that one row", async () => {
     const form = new URLSearchParams({ intent: "answer", decision: "noted", reason: "已在说明书中说明。" });
-    const res = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${similar[0]}`, { method: "POST", headers: { Origin: s.base, Cookie: drafter, "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    const res = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${similar[0]}`, {
+      method: "POST",
+      headers: { Origin: s.base, Cookie: drafter, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(Buffer.byteLength(text)).toBeLessThan(4 * 1024);
     const body = JSON.parse(text);
     expect(body).toMatchObject({ ok: true, result: { message: "已保存答复。", row: { id: similar[0], decision: "noted" } } });
-    const bad = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${similar[0]}`, { method: "POST", headers: { Origin: s.base, Cookie: drafter, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ intent: "answer", decision: "not_adopted" }) });
+    const bad = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${similar[0]}`, {
+      method: "POST",
+      headers: { Origin: s.base, Cookie: drafter, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "answer", decision: "not_adopted" }),
+    });
     expect(bad.status).toBe(400);
-    const other = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${similar[0]}`, { method: "POST", headers: { Origin: s.base, Cookie: await s.loginAs("linze"), "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    const other = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${similar[0]}`, {
+      method: "POST",
+      headers: { Origin: s.base, Cookie: await s.loginAs("linze"), "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
     expect(other.status).toBe(403);
     // a comment of another round through this round's row route
-    const elsewhere = db.select({ id: comments.id, roundId: comments.roundId }).from(comments).all().find((c) => c.roundId !== roundId)!;
-    const wrong = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${elsewhere.id}`, { method: "POST", headers: { Origin: s.base, Cookie: drafter, "Content-Type": "application/x-www-form-urlencoded" }, body: form });
+    const elsewhere = db
+      .select({ id: comments.id, roundId: comments.roundId })
+      .from(comments)
+      .all()
+      .find((c) => c.roundId !== roundId)!;
+    const wrong = await fetch(`${s.base}/rounds/${roundId}/workbench/rows/${elsewhere.id}`, {
+      method: "POST",
+      headers: { Origin: s.base, Cookie: drafter, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
     expect(wrong.status).toBe(404);
   });
 });

@@ -88,11 +88,16 @@ export interface LargeEdition {
  * inviting the organisations of `reviewers` (肃南县 and 甘州区 by default), and `comments` comments by
  * them on passages of sections spread over the document (every third one on the whole section).
  */
-export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 19, chars = 500_000, comments = 300, seed = 12, reviewers: reviewerNames = ["sunan", "ganzhou"] } = {}): Promise<LargeEdition> {
+export async function createLargeEdition(
+  db: Db,
+  { chapters = 15, perChapter = 19, chars = 500_000, comments = 300, seed = 12, reviewers: reviewerNames = ["sunan", "ganzhou"] } = {},
+): Promise<LargeEdition> {
   const random = rng(seed);
   const drafter = await ctxOf(db, "sunan-drafter");
   const plan = db.select({ id: plans.id }).from(plans).where(like(plans.title, "%肃南%")).get()!;
-  const { id: documentId } = retrying(() => createDocument(drafter, plan.id, { title: "国土空间生态修复规划说明书（长文本）", kind: "explanation" }));
+  const { id: documentId } = retrying(() =>
+    createDocument(drafter, plan.id, { title: "国土空间生态修复规划说明书（长文本）", kind: "explanation" }),
+  );
   const perSection = Math.round(chars / (chapters * (perChapter + 1)));
   const sectionIds: string[] = [];
   const texts = new Map<string, string[]>();
@@ -100,7 +105,13 @@ export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 1
   const write = (sectionId: string, size: number) => {
     const paras = paragraphs(random, size);
     const current = db.select({ rev: sections.currentRevisionId }).from(sections).where(eq(sections.id, sectionId)).get()!.rev!;
-    retrying(() => createRevision(drafter, sectionId, { baseRevisionId: current, content: { type: "doc", content: paras.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) }, note: "" }));
+    retrying(() =>
+      createRevision(drafter, sectionId, {
+        baseRevisionId: current,
+        content: { type: "doc", content: paras.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) },
+        note: "",
+      }),
+    );
     texts.set(sectionId, paras);
     total += paras.join("\n").length;
   };
@@ -109,7 +120,9 @@ export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 1
     sectionIds.push(chapterId);
     write(chapterId, perSection);
     for (let s = 1; s <= perChapter; s++) {
-      const { id } = retrying(() => addSection(drafter, documentId, { title: `${PHRASES[(c + s) % PHRASES.length].slice(0, 12)}（${c}.${s}）`, parentId: chapterId }));
+      const { id } = retrying(() =>
+        addSection(drafter, documentId, { title: `${PHRASES[(c + s) % PHRASES.length].slice(0, 12)}（${c}.${s}）`, parentId: chapterId }),
+      );
       sectionIds.push(id);
       write(id, perSection);
     }
@@ -117,14 +130,28 @@ export async function createLargeEdition(db: Db, { chapters = 15, perChapter = 1
   const { id: editionId } = retrying(() => publishEdition(drafter, documentId, { label: "征求意见稿" }));
   const reviewers = await Promise.all(reviewerNames.map((u) => ctxOf(db, u)));
   const orgIds = [...new Set(reviewers.map((r) => r.user.organization.id))];
-  const { id: roundId } = retrying(() => openRound(drafter, editionId, { title: "说明书（长文本）征求意见", closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), invitedOrganizationIds: orgIds, visibility: "shared" }));
+  const { id: roundId } = retrying(() =>
+    openRound(drafter, editionId, {
+      title: "说明书（长文本）征求意见",
+      closesAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      invitedOrganizationIds: orgIds,
+      visibility: "shared",
+    }),
+  );
   for (let i = 0; i < comments; i++) {
     const sectionId = sectionIds[Math.floor((i * sectionIds.length) / comments)];
     const text = texts.get(sectionId)!.join("\n");
     const start = Math.floor(random() * (text.length - 40));
     const exact = text.slice(start, start + 12);
     const anchor = i % 3 === 2 || exact.includes("\n") ? null : { exact, prefix: "", suffix: "", start, end: start + exact.length };
-    retrying(() => createComment(reviewers[i % reviewers.length], roundId, { sectionId, anchor, body: `第${i + 1}条意见：建议进一步明确${PHRASES[i % PHRASES.length]}的具体措施、责任单位和完成时限。`, category: i % 4 === 0 ? "question" : "revise" }));
+    retrying(() =>
+      createComment(reviewers[i % reviewers.length], roundId, {
+        sectionId,
+        anchor,
+        body: `第${i + 1}条意见：建议进一步明确${PHRASES[i % PHRASES.length]}的具体措施、责任单位和完成时限。`,
+        category: i % 4 === 0 ? "question" : "revise",
+      }),
+    );
   }
   return { planId: plan.id, documentId, editionId, roundId, sectionIds, chars: total, comments };
 }

@@ -19,7 +19,8 @@ function blockTexts(b: Block): string[] {
 function walk(sections: DemoSection[], out: { sentences: string[]; titles: string[] }) {
   for (const s of sections) {
     out.titles.push(s.title);
-    for (const t of s.blocks.flatMap(blockTexts)) for (const m of t.match(/[^。；]+[。；]/g) ?? []) if (m.length >= 12 && m.length <= 220) out.sentences.push(m);
+    for (const t of s.blocks.flatMap(blockTexts))
+      for (const m of t.match(/[^。；]+[。；]/g) ?? []) if (m.length >= 12 && m.length <= 220) out.sentences.push(m);
     walk(s.children ?? [], out);
   }
 }
@@ -33,7 +34,24 @@ export function vocabulary(): { sentences: string[]; titles: string[] } {
   return out;
 }
 
-const PLACES = ["甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南县", "祁连山北麓", "黑河中游", "北部荒漠", "合黎山", "龙首山", "大野口", "马蹄寺", "平川镇", "巷道镇", "南华镇"];
+const PLACES = [
+  "甘州区",
+  "临泽县",
+  "高台县",
+  "山丹县",
+  "民乐县",
+  "肃南县",
+  "祁连山北麓",
+  "黑河中游",
+  "北部荒漠",
+  "合黎山",
+  "龙首山",
+  "大野口",
+  "马蹄寺",
+  "平川镇",
+  "巷道镇",
+  "南华镇",
+];
 
 export interface LargePlanOptions {
   seed?: number;
@@ -71,7 +89,12 @@ function sectionBlocks(r: () => number, v: ReturnType<typeof vocabulary>, budget
 }
 
 /** The plan text: `chapters` chapters of `1 + subsections` sections each, about `chars` characters in all. */
-export function generateLargePlan({ seed = 20211201, chars = 500_000, chapters = 30, subsections = 9 }: LargePlanOptions = {}): DemoDocument {
+export function generateLargePlan({
+  seed = 20211201,
+  chars = 500_000,
+  chapters = 30,
+  subsections = 9,
+}: LargePlanOptions = {}): DemoDocument {
   const r = rng(seed);
   const v = vocabulary();
   const count = chapters * (1 + subsections);
@@ -115,7 +138,7 @@ export function reviseLargePlan(doc: DemoDocument, { seed = 7, changed = 30 } = 
   const step = all.length / changed;
   return Array.from({ length: changed }, (_, i) => {
     const index = Math.floor(i * step + r() * step);
-    const blocks: Block[] = all[index].blocks.map((b) => (("p" in b ? { p: b.p } : "ul" in b ? { ul: [...b.ul] } : b) as Block));
+    const blocks: Block[] = all[index].blocks.map((b) => ("p" in b ? { p: b.p } : "ul" in b ? { ul: [...b.ul] } : b) as Block);
     const ps = blocks.map((b, j) => ("p" in b ? j : -1)).filter((j) => j >= 0);
     const at = (k: number) => blocks[ps[k % ps.length]] as { p: string };
     if (ps.length) {
@@ -143,7 +166,16 @@ export interface LargeComment {
 }
 
 const OPENINGS = ["建议", "请核实", "建议补充", "建议修改为", "建议进一步明确", "请说明", "建议与上位规划衔接，", "建议细化"];
-const SUBJECTS = ["实施范围和时序", "治理面积目标", "资金来源和投资估算", "责任部门和考核要求", "与生态保护红线的关系", "监测评估指标", "乡镇一级的任务分解", "与“十四五”项目库的衔接"];
+const SUBJECTS = [
+  "实施范围和时序",
+  "治理面积目标",
+  "资金来源和投资估算",
+  "责任部门和考核要求",
+  "与生态保护红线的关系",
+  "监测评估指标",
+  "乡镇一级的任务分解",
+  "与“十四五”项目库的衔接",
+];
 const CATEGORIES: CommentCategory[] = ["revise", "add", "question", "delete", "other"];
 
 /** `count` comments on passages of the given section texts (a tenth on whole sections), deterministic. */

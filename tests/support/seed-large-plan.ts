@@ -15,10 +15,19 @@ import { generateLargePlan, type LargePlanOptions, largePlanComments, reviseLarg
 /** The reviewers who comment in the generated rounds (counties and departments). */
 export const COMMENTERS = ["ganzhou", "linze", "gaotai", "shandan", "minle", "sunan", "sthjj", "swj", "lcj"];
 
-const idOf = (tx: Tx, username: string) => tx.select({ id: s.users.id, org: s.users.organizationId }).from(s.users).where(eq(s.users.username, username)).get()!;
-const orgNamed = (tx: Tx, name: string) => tx.select({ id: s.organizations.id }).from(s.organizations).where(eq(s.organizations.name, name)).get()!.id;
+const idOf = (tx: Tx, username: string) =>
+  tx.select({ id: s.users.id, org: s.users.organizationId }).from(s.users).where(eq(s.users.username, username)).get()!;
+const orgNamed = (tx: Tx, name: string) =>
+  tx.select({ id: s.organizations.id }).from(s.organizations).where(eq(s.organizations.name, name)).get()!.id;
 
-function insertComments(tx: Tx, roundId: string, sections: { id: string; revisionId: string; text: string }[], count: number, seed: number, now: number) {
+function insertComments(
+  tx: Tx,
+  roundId: string,
+  sections: { id: string; revisionId: string; text: string }[],
+  count: number,
+  seed: number,
+  now: number,
+) {
   const authors = COMMENTERS.map((u) => idOf(tx, u));
   const generated = largePlanComments(
     sections.map((x) => x.text),
@@ -65,9 +74,23 @@ export function seedLargePlan(db: Db, { comments = 2000, plan = {} as LargePlanO
     const drafter = idOf(tx, "drafter").id;
     const planId = newId("plan");
     tx.insert(s.plans)
-      .values({ id: planId, title: "张掖市国土空间生态修复规划（规模测试）", level: "city", region: "张掖市", periodStart: 2021, periodEnd: 2035, ownerOrganizationId: orgNamed(tx, "张掖市自然资源局"), draftingOrganizationId: orgNamed(tx, "规划编制专班"), stage: "consultation", createdAt: new Date(now - 160 * DAY) })
+      .values({
+        id: planId,
+        title: "张掖市国土空间生态修复规划（规模测试）",
+        level: "city",
+        region: "张掖市",
+        periodStart: 2021,
+        periodEnd: 2035,
+        ownerOrganizationId: orgNamed(tx, "张掖市自然资源局"),
+        draftingOrganizationId: orgNamed(tx, "规划编制专班"),
+        stage: "consultation",
+        createdAt: new Date(now - 160 * DAY),
+      })
       .run();
-    for (const st of demoStages(shanghaiDate(now))) tx.insert(s.planStages).values({ planId, ...st }).run();
+    for (const st of demoStages(shanghaiDate(now)))
+      tx.insert(s.planStages)
+        .values({ planId, ...st })
+        .run();
     const seeded: SeededDocument = seedDocument(tx, planId, doc, 0, drafter, now);
     const first = seedEdition(tx, seeded, "征求意见稿", "规模测试：约50万字、300节。", drafter, new Date(now - 7 * DAY));
     for (const { index, blocks } of revised) {
@@ -80,18 +103,41 @@ export function seedLargePlan(db: Db, { comments = 2000, plan = {} as LargePlanO
     const second = seedEdition(tx, seeded, "送审稿", "规模测试：根据意见修改30节。", drafter, new Date(now - 1 * DAY));
     const roundId = newId("rnd");
     tx.insert(s.rounds)
-      .values({ id: roundId, editionId: first.id, title: "规模测试征求意见", instructions: "", visibility: "shared", opensAt: new Date(now - 6 * DAY), closesAt: new Date(now + 30 * DAY), openedById: drafter, createdAt: new Date(now - 6 * DAY) })
+      .values({
+        id: roundId,
+        editionId: first.id,
+        title: "规模测试征求意见",
+        instructions: "",
+        visibility: "shared",
+        opensAt: new Date(now - 6 * DAY),
+        closesAt: new Date(now + 30 * DAY),
+        openedById: drafter,
+        createdAt: new Date(now - 6 * DAY),
+      })
       .run();
-    for (const u of COMMENTERS) tx.insert(s.roundInvitations).values({ roundId, organizationId: idOf(tx, u).org }).run();
+    for (const u of COMMENTERS)
+      tx.insert(s.roundInvitations)
+        .values({ roundId, organizationId: idOf(tx, u).org })
+        .run();
     insertComments(tx, roundId, first.sections, comments, 99, now);
-    return { planId, editionIds: [first.id, second.id], roundId, chars: first.sections.reduce((n, x) => n + x.text.length, 0), sections: first.sections.length };
+    return {
+      planId,
+      editionIds: [first.id, second.id],
+      roundId,
+      chars: first.sections.reduce((n, x) => n + x.text.length, 0),
+      sections: first.sections.length,
+    };
   });
 }
 
 /** Tops the demo city round up to `total` comments (generated on its edition's sections). */
 export function topUpDemoRound(db: Db, total: number, now = Date.now()): { roundId: string; editionId: string } {
   return db.transaction((tx) => {
-    const round = tx.select().from(s.rounds).where(eq(s.rounds.title, "《张掖市国土空间生态修复规划（2021—2035年）》（征求意见稿）征求意见")).get()!;
+    const round = tx
+      .select()
+      .from(s.rounds)
+      .where(eq(s.rounds.title, "《张掖市国土空间生态修复规划（2021—2035年）》（征求意见稿）征求意见"))
+      .get()!;
     const have = tx.select({ id: s.comments.id }).from(s.comments).where(eq(s.comments.roundId, round.id)).all().length;
     const sections = tx
       .select({ id: s.editionSections.sectionId, revisionId: s.editionSections.revisionId, text: s.revisions.text })

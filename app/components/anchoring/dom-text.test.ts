@@ -16,7 +16,13 @@ const content = {
     para(t("张掖市地处"), t("河西走廊", [{ type: "bold" }]), t("中段，🌲“一山一水”（祁连山、黑河）")),
     para(),
     para(t("森林覆盖率"), { type: "hardBreak" }, t("湿地保护率")),
-    { type: "bulletList", content: [{ type: "listItem", content: [para(t("甲项"))] }, { type: "listItem", content: [para(t("乙项"))] }] },
+    {
+      type: "bulletList",
+      content: [
+        { type: "listItem", content: [para(t("甲项"))] },
+        { type: "listItem", content: [para(t("乙项"))] },
+      ],
+    },
     {
       type: "table",
       content: [
@@ -59,7 +65,10 @@ describe("containerText", () => {
     expect(containerText(mount(renderContentHtml(content)))).toBe(text);
   });
   it("is unchanged by highlight marks", () => {
-    const html = renderContentHtmlWithHighlights(content, [{ id: "a", ...at("河西走廊中段") }, { id: "b", start: 3, end: text.length - 2 }]);
+    const html = renderContentHtmlWithHighlights(content, [
+      { id: "a", ...at("河西走廊中段") },
+      { id: "b", start: 3, end: text.length - 2 },
+    ]);
     expect(containerText(mount(html))).toBe(text);
   });
 });
@@ -79,7 +88,12 @@ describe("rangeToOffsets", () => {
     const b = nodeWith(plain, "中段");
     expect(rangeToOffsets(plain, range(a, 3, b, 2))).toEqual(at("地处河西走廊中段"));
 
-    const marked = mount(renderContentHtmlWithHighlights(content, [{ id: "c1", ...at("河西走廊中段") }, { id: "c2", ...at("中段，🌲") }]));
+    const marked = mount(
+      renderContentHtmlWithHighlights(content, [
+        { id: "c1", ...at("河西走廊中段") },
+        { id: "c2", ...at("中段，🌲") },
+      ]),
+    );
     const nodes = textNodes(marked);
     for (const [i, from] of nodes.entries()) {
       for (const to of nodes.slice(i)) {
@@ -150,8 +164,13 @@ describe("rangeToOffsets", () => {
 });
 
 describe("offsetsToRange", () => {
-  const c = mount(renderContentHtmlWithHighlights(content, [{ id: "c1", ...at("河西走廊中段") }, { id: "c2", ...at("覆盖率\n湿地") }]));
-  const isSeparator = (i: number) => text[i] === "\n" && !(text.slice(0, i).endsWith("覆盖率"));
+  const c = mount(
+    renderContentHtmlWithHighlights(content, [
+      { id: "c1", ...at("河西走廊中段") },
+      { id: "c2", ...at("覆盖率\n湿地") },
+    ]),
+  );
+  const isSeparator = (i: number) => text[i] === "\n" && !text.slice(0, i).endsWith("覆盖率");
 
   it("selects exactly the passage", () => {
     expect(offsetsToRange(c, at("祁连山").start, at("祁连山").end)!.toString()).toBe("祁连山");

@@ -70,7 +70,8 @@ function indexContainer(container: Element): TextIndex {
         const atom: Atom = { kind: "text", node: n, start: offset, length: (n as Text).data.length };
         textAtoms.set(n, atom);
         push(atom, (n as Text).data);
-      } else if (n.nodeType === ELEMENT_NODE && (n as Element).localName === "br") push({ kind: "br", node: n, start: offset, length: 1 }, "\n");
+      } else if (n.nodeType === ELEMENT_NODE && (n as Element).localName === "br")
+        push({ kind: "br", node: n, start: offset, length: 1 }, "\n");
     }
   }
   return { text: parts.join(""), atoms, textAtoms, separators, firstBlock };
@@ -86,7 +87,12 @@ function offsetOf(index: TextIndex, node: Node, offset: number): number {
   const atom = index.textAtoms.get(node);
   if (atom) return atom.start + Math.min(Math.max(offset, 0), atom.length);
   // elsewhere the point sits right before `next` (null = after everything)
-  const next = node.nodeType === ELEMENT_NODE && offset < node.childNodes.length ? node.childNodes[offset] : node.nodeType !== ELEMENT_NODE && offset === 0 ? node : nodeAfter(node);
+  const next =
+    node.nodeType === ELEMENT_NODE && offset < node.childNodes.length
+      ? node.childNodes[offset]
+      : node.nodeType !== ELEMENT_NODE && offset === 0
+        ? node
+        : nodeAfter(node);
   if (!next) return index.text.length;
   // atoms are in document order, so those before `next` are a prefix; a textblock's separator
   // counts once the point is inside the block, as textBetween counts it

@@ -27,7 +27,17 @@ export interface ThreadView {
 }
 
 /** One comment with its replies, and the forms its reader may use (reply; edit or withdraw when own). */
-export function CommentThread({ thread, active, canReply, onSelect }: { thread: ThreadView; active: boolean; canReply: boolean; onSelect: (id: string) => void }) {
+export function CommentThread({
+  thread,
+  active,
+  canReply,
+  onSelect,
+}: {
+  thread: ThreadView;
+  active: boolean;
+  canReply: boolean;
+  onSelect: (id: string) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const [editing, setEditing] = useState(false);
@@ -78,7 +88,14 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
             ))}
           </select>
           <textarea name="body" defaultValue={thread.body} required rows={4} aria-label={t("comment.body")} className="input" />
-          <textarea name="proposedText" defaultValue={thread.proposedText ?? ""} rows={2} aria-label={t("comment.proposed")} placeholder={t("comment.proposed")} className="input" />
+          <textarea
+            name="proposedText"
+            defaultValue={thread.proposedText ?? ""}
+            rows={2}
+            aria-label={t("comment.proposed")}
+            placeholder={t("comment.proposed")}
+            className="input"
+          />
           <div className="row-actions">
             <button type="submit" name="intent" value="edit" className="button button--small">
               {t("comment.save")}
@@ -93,7 +110,10 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
           <p className="thread__body">{thread.body}</p>
           {thread.proposedText ? (
             <p className="thread__proposed">
-              <span className="small muted">{t("comment.proposed")}{t("common.colon")}</span>
+              <span className="small muted">
+                {t("comment.proposed")}
+                {t("common.colon")}
+              </span>
               {thread.proposedText}
             </p>
           ) : null}
@@ -105,7 +125,8 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
       </div>
       {thread.response ? (
         <div className="thread__response">
-          <strong>{t("comment.response")}</strong>{t("common.colon")}
+          <strong>{t("comment.response")}</strong>
+          {t("common.colon")}
           <span className="badge badge--accent">{t(`response.decision.${thread.response.decision}`)}</span> {thread.response.reason}
         </div>
       ) : null}
@@ -114,7 +135,8 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
           {thread.replies.map((r) => (
             <li key={r.id}>
               <div className="small">
-                <strong>{r.author.role === "drafter" ? t("comment.drafting") : r.organization.name}</strong> · {r.author.name} · <span className="muted">{formatDateTime(r.createdAt, locale)}</span>
+                <strong>{r.author.role === "drafter" ? t("comment.drafting") : r.organization.name}</strong> · {r.author.name} ·{" "}
+                <span className="muted">{formatDateTime(r.createdAt, locale)}</span>
               </div>
               <p>{r.body}</p>
             </li>
@@ -155,7 +177,14 @@ export function CommentThread({ thread, active, canReply, onSelect }: { thread: 
             }}
           >
             <input type="hidden" name="commentId" value={thread.id} />
-            <textarea name="body" rows={2} required placeholder={t("comment.replyPlaceholder")} aria-label={t("comment.reply")} className="input" />
+            <textarea
+              name="body"
+              rows={2}
+              required
+              placeholder={t("comment.replyPlaceholder")}
+              aria-label={t("comment.reply")}
+              className="input"
+            />
             <button type="submit" name="intent" value="reply" className="button button--small button--ghost">
               {t("comment.replySubmit")}
             </button>

@@ -46,7 +46,11 @@ export function Hunk({ ops, testId }: { ops: DiffOp[]; testId?: string }) {
 
 export function StateBadge({ state }: { state: EarlierItem["state"] }) {
   const t = useT();
-  return <span className={`badge ${state === "intact" ? "" : state === "changed" ? "badge--warn" : "badge--danger"}`}>{t(`anchor.state.${state}`)}</span>;
+  return (
+    <span className={`badge ${state === "intact" ? "" : state === "changed" ? "badge--warn" : "badge--danger"}`}>
+      {t(`anchor.state.${state}`)}
+    </span>
+  );
 }
 
 /** "见修订 rev_1bjmjnz3（2026-11-05 10:00）" */
@@ -89,7 +93,8 @@ export function EarlierComments({ items, sectionId }: { items: EarlierItem[]; se
         {items.map((c) => (
           <li key={c.id} data-state={c.state} data-testid="earlier-comment">
             <div className="small">
-              <StateBadge state={c.state} /> <strong>{c.organization}</strong> <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span>{" "}
+              <StateBadge state={c.state} /> <strong>{c.organization}</strong>{" "}
+              <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span>{" "}
               <Link className="muted small" to={`/rounds/${c.roundId}/comments/${c.id}`} title={c.roundTitle}>
                 {t("earlier.from", { edition: c.editionLabel })}
               </Link>

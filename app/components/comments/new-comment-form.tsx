@@ -8,11 +8,32 @@ import { useThreadSubmit } from "./thread-submit";
  * The comment form: on a selected passage (anchor), on one cell of the indicator table (cell: the form
  * opens with the cell's words, “森林覆盖率 2030 年目标值：20.9%”), or on the whole section. Works without JS.
  */
-export function NewCommentForm({ sectionId, anchor, cell, action, onCancel, idPrefix }: { sectionId: string; anchor: TextAnchor | null; cell?: { indicator: string; year: string; prompt: string }; action?: string; onCancel?: () => void; idPrefix: string }) {
+export function NewCommentForm({
+  sectionId,
+  anchor,
+  cell,
+  action,
+  onCancel,
+  idPrefix,
+}: {
+  sectionId: string;
+  anchor: TextAnchor | null;
+  cell?: { indicator: string; year: string; prompt: string };
+  action?: string;
+  onCancel?: () => void;
+  idPrefix: string;
+}) {
   const t = useT();
   const onSubmit = useThreadSubmit();
   return (
-    <Form method="post" action={action} preventScrollReset onSubmit={onSubmit} className="comment-form" data-testid={cell ? "cell-comment-form" : anchor ? "comment-form" : "section-comment-form"}>
+    <Form
+      method="post"
+      action={action}
+      preventScrollReset
+      onSubmit={onSubmit}
+      className="comment-form"
+      data-testid={cell ? "cell-comment-form" : anchor ? "comment-form" : "section-comment-form"}
+    >
       <input type="hidden" name="sectionId" value={sectionId} />
       {anchor ? <input type="hidden" name="anchor" value={JSON.stringify(anchor)} /> : null}
       {cell ? (
@@ -45,7 +66,14 @@ export function NewCommentForm({ sectionId, anchor, cell, action, onCancel, idPr
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-body`}>{t("comment.body")}</label>
-        <textarea id={`${idPrefix}-body`} name="body" rows={4} required maxLength={5000} defaultValue={cell ? `${cell.prompt}。` : undefined} />
+        <textarea
+          id={`${idPrefix}-body`}
+          name="body"
+          rows={4}
+          required
+          maxLength={5000}
+          defaultValue={cell ? `${cell.prompt}。` : undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-proposed`}>{t("comment.proposed")}</label>

@@ -29,7 +29,12 @@ export function usePassageSelection(enabled: boolean) {
     const anchor = buildAnchor(containerText(container), offsets.start, offsets.end);
     if (!anchor?.exact.trim()) return setSelection(null);
     const rect = range.getBoundingClientRect();
-    setSelection({ sectionId: container.dataset.sectionText!, anchor, top: rect.bottom + window.scrollY + 6, left: Math.max(8, rect.left + window.scrollX) });
+    setSelection({
+      sectionId: container.dataset.sectionText!,
+      anchor,
+      top: rect.bottom + window.scrollY + 6,
+      left: Math.max(8, rect.left + window.scrollX),
+    });
   }, []);
 
   useEffect(() => {

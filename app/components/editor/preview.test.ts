@@ -5,8 +5,16 @@ import { renderContentHtml } from "~/lib/editor/render.server";
 import { editorSchema } from "~/lib/editor/schema";
 import { PREVIEW_MARKS, PREVIEW_NODES, renderPreview } from "./preview";
 
-const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
-const cell = (type: string, t: string) => ({ type, attrs: { colspan: 1, rowspan: 1 }, content: [{ type: "paragraph", content: [text(t)] }] });
+const text = (t: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
+  type: "text",
+  text: t,
+  ...(marks ? { marks } : {}),
+});
+const cell = (type: string, t: string) => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1 },
+  content: [{ type: "paragraph", content: [text(t)] }],
+});
 
 // One of every block and mark the editor schema has.
 const sample = {
@@ -27,9 +35,19 @@ const sample = {
       ],
     },
     { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("黑河湿地")] }] }] },
-    { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("祁连山")] }] }] },
+    {
+      type: "orderedList",
+      attrs: { start: 3 },
+      content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("祁连山")] }] }],
+    },
     { type: "blockquote", content: [{ type: "paragraph", content: [text("引述")] }] },
-    { type: "table", content: [{ type: "tableRow", content: [cell("tableHeader", "指标"), cell("tableHeader", "2035年")] }, { type: "tableRow", content: [cell("tableCell", "森林覆盖率"), cell("tableCell", "10.2%")] }] },
+    {
+      type: "table",
+      content: [
+        { type: "tableRow", content: [cell("tableHeader", "指标"), cell("tableHeader", "2035年")] },
+        { type: "tableRow", content: [cell("tableCell", "森林覆盖率"), cell("tableCell", "10.2%")] },
+      ],
+    },
   ],
 };
 
@@ -57,7 +75,12 @@ describe("the editor's read-only preview", () => {
   });
 
   it("never renders a link's address, and escapes text", () => {
-    const hostile = { type: "doc", content: [{ type: "paragraph", content: [text("<img src=x onerror=alert(1)>", [{ type: "link", attrs: { href: "javascript:alert(1)" } }])] }] };
+    const hostile = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [text("<img src=x onerror=alert(1)>", [{ type: "link", attrs: { href: "javascript:alert(1)" } }])] },
+      ],
+    };
     const html = renderToStaticMarkup(renderPreview(hostile, 0) as ReactElement);
     expect(html).not.toContain("href");
     expect(html).not.toContain("<img");

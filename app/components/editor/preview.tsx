@@ -5,7 +5,21 @@ import type { JSONContent } from "@tiptap/react";
 import { Fragment, type ReactNode } from "react";
 
 /** The node and mark types the preview renders; the test compares them with the editor schema. */
-export const PREVIEW_NODES = ["doc", "text", "hardBreak", "paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "table", "tableRow", "tableHeader", "tableCell"] as const;
+export const PREVIEW_NODES = [
+  "doc",
+  "text",
+  "hardBreak",
+  "paragraph",
+  "heading",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "blockquote",
+  "table",
+  "tableRow",
+  "tableHeader",
+  "tableCell",
+] as const;
 export const PREVIEW_MARKS = ["bold", "italic", "underline", "strike", "link"] as const;
 
 // Plain React elements: text is escaped by React, links are shown as text (no href is ever rendered).

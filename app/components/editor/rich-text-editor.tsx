@@ -199,9 +199,23 @@ export function RichTextEditor({ name, initialContent, onChange, ariaLabel }: Ri
   return (
     <div className="rte" data-testid="rich-text-editor" data-ready={ready ? "true" : "false"}>
       <div className="rte__bar">
-        <Toolbar editor={editor} state={state} linkOpen={linkOpen} linkPanelId={linkPanelId} linkButtonRef={linkButtonRef} onLink={() => (linkOpen ? closeLink(true) : openLink())} />
+        <Toolbar
+          editor={editor}
+          state={state}
+          linkOpen={linkOpen}
+          linkPanelId={linkPanelId}
+          linkButtonRef={linkButtonRef}
+          onLink={() => (linkOpen ? closeLink(true) : openLink())}
+        />
         {linkOpen && ready ? (
-          <div className="rte__linkbar" id={linkPanelId} ref={linkPanelRef} role="group" aria-label={t("editor.link.title")} data-testid="editor-link-popover">
+          <div
+            className="rte__linkbar"
+            id={linkPanelId}
+            ref={linkPanelRef}
+            role="group"
+            aria-label={t("editor.link.title")}
+            data-testid="editor-link-popover"
+          >
             <label className="rte__linkbar-label" htmlFor={`${linkPanelId}-input`}>
               {t("editor.link.url")}
             </label>
@@ -235,7 +249,12 @@ export function RichTextEditor({ name, initialContent, onChange, ariaLabel }: Ri
                   {t("editor.link.remove")}
                 </button>
               ) : null}
-              <button type="button" className="button button--small button--ghost" onClick={() => closeLink(true)} data-testid="editor-link-cancel">
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={() => closeLink(true)}
+                data-testid="editor-link-cancel"
+              >
                 {t("editor.link.cancel")}
               </button>
             </div>
@@ -276,7 +295,11 @@ export function RichTextEditor({ name, initialContent, onChange, ariaLabel }: Ri
             {t("editor.loading")}
           </span>
         )}
-        <span className="rte__count" data-testid="editor-word-count" title={t("editor.wordCount.detail", { characters: formatCount(count.characters), words: formatCount(count.words) })}>
+        <span
+          className="rte__count"
+          data-testid="editor-word-count"
+          title={t("editor.wordCount.detail", { characters: formatCount(count.characters), words: formatCount(count.words) })}
+        >
           {t("editor.wordCount", { count: formatCount(total) })}
         </span>
       </div>

@@ -47,7 +47,14 @@ export function Toolbar({
   const keepEditorFocus = (event: ReactMouseEvent) => event.preventDefault();
 
   return (
-    <div className="rte__toolbar" role="toolbar" aria-label={t("editor.toolbar")} aria-orientation="horizontal" ref={toolbarRef} onKeyDown={onKeyDown}>
+    <div
+      className="rte__toolbar"
+      role="toolbar"
+      aria-label={t("editor.toolbar")}
+      aria-orientation="horizontal"
+      ref={toolbarRef}
+      onKeyDown={onKeyDown}
+    >
       {GROUPS.map((group) => (
         <div className="rte__group" role="group" aria-label={t(group.label)} key={group.label}>
           {group.items.map((item) => {
@@ -55,7 +62,8 @@ export function Toolbar({
             const enabled = isEnabled(item);
             const pressed = state && item.pressed ? item.pressed(state) : item.pressed ? false : undefined;
             const isLink = item.id === "link";
-            const content = typeof item.content === "string" && item.content.startsWith("editor.") ? t(item.content as MessageKey) : item.content;
+            const content =
+              typeof item.content === "string" && item.content.startsWith("editor.") ? t(item.content as MessageKey) : item.content;
             return (
               <button
                 key={item.id}

@@ -18,7 +18,17 @@ export interface DraftRow {
 
 type Keyed = DraftRow & { uid: string };
 
-const blank = (uid: string): Keyed => ({ uid, code: "", name: "", unit: "", kind: "binding", direction: "up", rollup: "none", baseline: "", targets: { "2025": "", "2030": "", "2035": "" } });
+const blank = (uid: string): Keyed => ({
+  uid,
+  code: "",
+  name: "",
+  unit: "",
+  kind: "binding",
+  direction: "up",
+  rollup: "none",
+  baseline: "",
+  targets: { "2025": "", "2030": "", "2035": "" },
+});
 
 const COLUMN_KEYS: Record<string, MessageKey> = {
   code: "indicators.col.code",
@@ -40,14 +50,23 @@ function splitPath(path: string) {
  * The whole indicator table as one plain form: add and remove rows, one save. Without JavaScript the
  * add and remove buttons post the form and the server answers with the table one row longer or shorter.
  */
-export function IndicatorEditor({ initial, fieldErrors, busy }: { initial: DraftRow[]; fieldErrors: Record<string, string>; busy: boolean }) {
+export function IndicatorEditor({
+  initial,
+  fieldErrors,
+  busy,
+}: {
+  initial: DraftRow[];
+  fieldErrors: Record<string, string>;
+  busy: boolean;
+}) {
   const t = useT();
   const [rows, setRows] = useState<Keyed[]>(() => initial.map((r, i) => ({ ...r, uid: `r${i}` })));
   const [next, setNext] = useState(0);
   // rows added or removed since these errors were found: their row numbers no longer fit
   const [shiftedFor, setShiftedFor] = useState<Record<string, string> | null>(null);
   const errors = shiftedFor === fieldErrors ? {} : fieldErrors;
-  const columnLabel = (field: string) => (field.startsWith("targets.") ? t("indicators.col.year", { year: field.slice(8) }) : COLUMN_KEYS[field] ? t(COLUMN_KEYS[field]) : field);
+  const columnLabel = (field: string) =>
+    field.startsWith("targets.") ? t("indicators.col.year", { year: field.slice(8) }) : COLUMN_KEYS[field] ? t(COLUMN_KEYS[field]) : field;
   const cellId = (i: number, field: string) => `ind-${i}-${field.replace(".", "-")}`;
   const listed = Object.entries(errors)
     .map(([path, message]) => ({ path, message, at: splitPath(path) }))
@@ -93,7 +112,13 @@ export function IndicatorEditor({ initial, fieldErrors, busy }: { initial: Draft
     const error = errors[`indicators.${i}.${field}`];
     return (
       <td className={error ? "has-error" : undefined}>
-        <select name={`indicators.${i}.${field}`} defaultValue={value} className="input cell-input" aria-label={`${t("indicators.rowLabel", { row: i + 1 })} ${columnLabel(field)}`} aria-invalid={error ? true : undefined}>
+        <select
+          name={`indicators.${i}.${field}`}
+          defaultValue={value}
+          className="input cell-input"
+          aria-label={`${t("indicators.rowLabel", { row: i + 1 })} ${columnLabel(field)}`}
+          aria-invalid={error ? true : undefined}
+        >
           {options.map((o) => (
             <option key={o} value={o}>
               {t(`indicators.${field}.${o}` as MessageKey)}
@@ -123,7 +148,9 @@ export function IndicatorEditor({ initial, fieldErrors, busy }: { initial: Draft
           <ul className="error-list">
             {listed.map((e) => (
               <li key={e.path}>
-                <a href={`#${cellId(e.at!.row, e.at!.field)}`}>{t("indicators.errorAt", { row: e.at!.row + 1, column: columnLabel(e.at!.field), message: e.message })}</a>
+                <a href={`#${cellId(e.at!.row, e.at!.field)}`}>
+                  {t("indicators.errorAt", { row: e.at!.row + 1, column: columnLabel(e.at!.field), message: e.message })}
+                </a>
               </li>
             ))}
           </ul>
@@ -168,7 +195,14 @@ export function IndicatorEditor({ initial, fieldErrors, busy }: { initial: Draft
                   <Fragment key={y}>{cell(i, `targets.${y}`, r.targets[y] ?? "", "col-num")}</Fragment>
                 ))}
                 <td>
-                  <button type="submit" name="intent" value={`remove:${i}`} className="button button--small button--danger" onClick={(e) => remove(e, r.uid)} aria-label={t("indicators.removeRowLabel", { row: i + 1 })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={`remove:${i}`}
+                    className="button button--small button--danger"
+                    onClick={(e) => remove(e, r.uid)}
+                    aria-label={t("indicators.removeRowLabel", { row: i + 1 })}
+                  >
                     {t("indicators.removeRow")}
                   </button>
                 </td>

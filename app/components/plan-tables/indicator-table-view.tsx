@@ -7,7 +7,17 @@ import { formatNumber, type IndicatorRow } from "~/lib/plan-tables/indicator-tab
  * The indicator table as the plan text shows it: 序号, 指标名称, 单位, 基期年（2020年）, 2025/2030/2035年, 属性.
  * `target` may wrap a target cell's value (cell comments: a link to comment, highlights).
  */
-export function IndicatorTableView({ rows, caption, target, testId = "indicator-table" }: { rows: IndicatorRow[]; caption?: string; target?: (row: IndicatorRow, year: TargetYear, text: string) => ReactNode; testId?: string }) {
+export function IndicatorTableView({
+  rows,
+  caption,
+  target,
+  testId = "indicator-table",
+}: {
+  rows: IndicatorRow[];
+  caption?: string;
+  target?: (row: IndicatorRow, year: TargetYear, text: string) => ReactNode;
+  testId?: string;
+}) {
   const t = useT();
   return (
     <div className="table-wrap plan-table">

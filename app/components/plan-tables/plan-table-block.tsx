@@ -7,7 +7,13 @@ import { IndicatorTableView } from "./indicator-table-view";
 import { ProjectTableView } from "./project-table-view";
 
 /** A plan table frozen into an edition, at the end of its section in the reading view. */
-export function PlanTableBlock({ table, target }: { table: FrozenTable; target?: (row: IndicatorRow, year: TargetYear, text: string) => ReactNode }) {
+export function PlanTableBlock({
+  table,
+  target,
+}: {
+  table: FrozenTable;
+  target?: (row: IndicatorRow, year: TargetYear, text: string) => ReactNode;
+}) {
   const t = useT();
   return (
     <figure className="plan-table-block" data-table={table.kind} data-testid={`frozen-${table.kind}`}>

@@ -57,7 +57,12 @@ export function ProjectTableView({ content, caption }: { content: ProjectTableCo
                     </tr>
                   );
                 default: {
-                  const label = row.kind === "subtotal" ? t("planTables.projects.subtotal") : row.kind === "total" ? t("planTables.projects.total") : t("planTables.projects.ofPeriod", { period: row.periodName });
+                  const label =
+                    row.kind === "subtotal"
+                      ? t("planTables.projects.subtotal")
+                      : row.kind === "total"
+                        ? t("planTables.projects.total")
+                        : t("planTables.projects.ofPeriod", { period: row.periodName });
                   return (
                     <tr key={`${row.kind}${i}`} className={row.kind === "total" ? "row-total" : "row-subtotal"}>
                       <td />

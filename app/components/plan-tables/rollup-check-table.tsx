@@ -18,7 +18,8 @@ export interface CheckRow {
 export function RollupCheckTable({ rows, counties }: { rows: CheckRow[]; counties: { planId: string; region: string }[] }) {
   const t = useT();
   if (rows.length === 0) return <p className="muted small">{t("indicators.check.none")}</p>;
-  const gap = (r: CheckRow) => t(r.direction === "up" ? "indicators.check.short" : "indicators.check.excess", { value: `${formatNumber(r.shortfall)}${r.unit}` });
+  const gap = (r: CheckRow) =>
+    t(r.direction === "up" ? "indicators.check.short" : "indicators.check.excess", { value: `${formatNumber(r.shortfall)}${r.unit}` });
   return (
     <div className="table-wrap">
       <table className="data data--plan check-table" data-testid="rollup-check">
@@ -42,7 +43,12 @@ export function RollupCheckTable({ rows, counties }: { rows: CheckRow[]; countie
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.code}-${r.year}`} className={r.ok ? undefined : "is-mismatch"} data-check={`${r.code}-${r.year}`} data-ok={r.ok ? "true" : "false"}>
+            <tr
+              key={`${r.code}-${r.year}`}
+              className={r.ok ? undefined : "is-mismatch"}
+              data-check={`${r.code}-${r.year}`}
+              data-ok={r.ok ? "true" : "false"}
+            >
               <td>
                 {r.name}
                 <span className="muted small">

@@ -17,7 +17,8 @@ export interface CellCommentState {
 /** The frozen plan tables of two editions compared: indicator values old → new; projects added, dropped, changed. */
 export function TableDiffView({ tables, cellComments }: { tables: TableDiff[]; cellComments: CellCommentState[] }) {
   const t = useT();
-  const fieldLabel = (field: FieldChange["field"]) => (/^\d{4}$/.test(field) ? t("planTables.field.year", { year: field }) : t(`planTables.field.${field}` as MessageKey));
+  const fieldLabel = (field: FieldChange["field"]) =>
+    /^\d{4}$/.test(field) ? t("planTables.field.year", { year: field }) : t(`planTables.field.${field}` as MessageKey);
   const show = (field: FieldChange["field"], v: FieldChange["from"], unit: string) => {
     if (v === null || v === "") return "—";
     if (field === "kind" || field === "direction" || field === "rollup") return t(`indicators.${field}.${v}` as MessageKey);
@@ -30,7 +31,9 @@ export function TableDiffView({ tables, cellComments }: { tables: TableDiff[]; c
         <div key={d.kind} className="table-diff" data-kind={d.kind} data-status={d.status}>
           <h3>
             {t(d.kind === "indicators" ? "planTables.indicators.caption" : "planTables.projects.caption")}{" "}
-            <span className={`badge ${d.status === "unchanged" ? "" : d.status === "changed" ? "badge--warn" : "badge--accent"}`}>{t(`planTables.diff.status.${d.status}`)}</span>
+            <span className={`badge ${d.status === "unchanged" ? "" : d.status === "changed" ? "badge--warn" : "badge--accent"}`}>
+              {t(`planTables.diff.status.${d.status}`)}
+            </span>
           </h3>
           {d.kind === "indicators" ? (
             d.rows.length ? (
@@ -55,7 +58,11 @@ export function TableDiffView({ tables, cellComments }: { tables: TableDiff[]; c
                           {i === 0 ? (
                             <th scope="row" rowSpan={r.changes.length}>
                               {r.name}
-                              {r.status !== "changed" ? <span className="badge badge--accent">{t(r.status === "added" ? "planTables.diff.rowAdded" : "planTables.diff.rowRemoved")}</span> : null}
+                              {r.status !== "changed" ? (
+                                <span className="badge badge--accent">
+                                  {t(r.status === "added" ? "planTables.diff.rowAdded" : "planTables.diff.rowRemoved")}
+                                </span>
+                              ) : null}
                             </th>
                           ) : null}
                           <td>{fieldLabel(c.field)}</td>
@@ -77,7 +84,11 @@ export function TableDiffView({ tables, cellComments }: { tables: TableDiff[]; c
           ) : (
             <>
               <ProjectList title={t("planTables.diff.projectsAdded", { count: d.added.length })} projects={d.added} className="diff-ins" />
-              <ProjectList title={t("planTables.diff.projectsRemoved", { count: d.removed.length })} projects={d.removed} className="diff-del" />
+              <ProjectList
+                title={t("planTables.diff.projectsRemoved", { count: d.removed.length })}
+                projects={d.removed}
+                className="diff-del"
+              />
               {d.changed.length ? (
                 <>
                   <h4 className="small">{t("planTables.diff.projectsChanged", { count: d.changed.length })}</h4>
@@ -93,7 +104,14 @@ export function TableDiffView({ tables, cellComments }: { tables: TableDiff[]; c
                 </>
               ) : null}
               <p className="small" data-testid="project-total-diff">
-                {t("planTables.diff.projectTotal", { fromCount: d.total.from.count, toCount: d.total.to.count, fromArea: formatAmount(d.total.from.areaHa), toArea: formatAmount(d.total.to.areaHa), fromInvest: formatAmount(d.total.from.investmentWan), toInvest: formatAmount(d.total.to.investmentWan) })}
+                {t("planTables.diff.projectTotal", {
+                  fromCount: d.total.from.count,
+                  toCount: d.total.to.count,
+                  fromArea: formatAmount(d.total.from.areaHa),
+                  toArea: formatAmount(d.total.to.areaHa),
+                  fromInvest: formatAmount(d.total.from.investmentWan),
+                  toInvest: formatAmount(d.total.to.investmentWan),
+                })}
               </p>
             </>
           )}
@@ -106,7 +124,12 @@ export function TableDiffView({ tables, cellComments }: { tables: TableDiff[]; c
                 {cellComments.map((c) => (
                   <li key={c.id} data-comment-id={c.id} data-state={c.state}>
                     <div className="small">
-                      <strong>{c.organization}</strong> {c.state === "changed" ? <span className="badge badge--warn">{t("indicators.cell.changed", { old: c.old, new: c.new })}</span> : c.state === "orphaned" ? <span className="badge badge--danger">{t("indicators.cell.removed")}</span> : null}
+                      <strong>{c.organization}</strong>{" "}
+                      {c.state === "changed" ? (
+                        <span className="badge badge--warn">{t("indicators.cell.changed", { old: c.old, new: c.new })}</span>
+                      ) : c.state === "orphaned" ? (
+                        <span className="badge badge--danger">{t("indicators.cell.removed")}</span>
+                      ) : null}
                     </div>
                     <blockquote className="thread__quote">{c.quote}</blockquote>
                     <p className="small">{c.body}</p>
@@ -130,7 +153,13 @@ function ProjectList({ title, projects, className }: { title: string; projects: 
       <ul className="small">
         {projects.map((p) => (
           <li key={p.id} className={className} data-project={p.id}>
-            {t("planTables.diff.projectLine", { name: p.name, county: p.county, period: periodName(p.period), area: formatAmount(p.areaHa), invest: formatAmount(p.investmentWan) })}
+            {t("planTables.diff.projectLine", {
+              name: p.name,
+              county: p.county,
+              period: periodName(p.period),
+              area: formatAmount(p.areaHa),
+              invest: formatAmount(p.investmentWan),
+            })}
           </li>
         ))}
       </ul>

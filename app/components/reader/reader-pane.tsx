@@ -14,7 +14,9 @@ import { ReaderSection } from "./reader-section";
 import { ReaderToc } from "./reader-toc";
 import { usePageStream } from "./use-page-stream";
 
-type Draft = { sectionId: string; anchor: TextAnchor; cell?: undefined } | { sectionId: string; anchor?: undefined; cell: { indicator: string; year: string; prompt: string } };
+type Draft =
+  | { sectionId: string; anchor: TextAnchor; cell?: undefined }
+  | { sectionId: string; anchor?: undefined; cell: { indicator: string; year: string; prompt: string } };
 interface ThreadResult {
   ok: boolean;
   intent?: string;
@@ -28,7 +30,17 @@ interface ThreadResult {
  * scrolling), the threads of the page on screen, and the comment forms. Comments and replies post with
  * a fetcher to editions.$editionId.threads.ts, which answers the section's new HTML and threads.
  */
-export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: ReaderData; pageUrl: (pageId: string, hash?: string) => string; loadPage: (pageId: string) => Promise<ReaderData>; actionResult: { ok: boolean; intent?: string; result?: unknown } | null }) {
+export function ReaderPane({
+  data,
+  pageUrl,
+  loadPage,
+  actionResult,
+}: {
+  data: ReaderData;
+  pageUrl: (pageId: string, hash?: string) => string;
+  loadPage: (pageId: string) => Promise<ReaderData>;
+  actionResult: { ok: boolean; intent?: string; result?: unknown } | null;
+}) {
   const { edition, round, canComment, canReply, cellDraft } = data;
   const t = useT();
   const [params] = useSearchParams();
@@ -38,7 +50,9 @@ export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: Re
   // sections refreshed after a post: their HTML and threads replace what the page's data had
   const [fresh, setFresh] = useState<Record<string, { html: string; threads: ThreadView[] }>>({});
   useEffect(() => setFresh({}), [data]);
-  const [active, setActive] = useState<{ id: string; from: "text" | "list" } | null>(params.get("comment") ? { id: params.get("comment")!, from: "text" } : null);
+  const [active, setActive] = useState<{ id: string; from: "text" | "list" } | null>(
+    params.get("comment") ? { id: params.get("comment")!, from: "text" } : null,
+  );
   const setActiveId = useCallback((id: string | null, from: "text" | "list" = "text") => setActive(id ? { id, from } : null), []);
   const [draft, setDraft] = useState<Draft | null>(cellDraft);
   const { selection, clear } = usePassageSelection(canComment);
@@ -84,7 +98,10 @@ export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: Re
       const form = e.currentTarget;
       lastForm.current = form;
       const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-      fetcher.submit(new FormData(form, submitter), { method: "post", action: `/editions/${edition.id}/threads?round=${encodeURIComponent(round.id)}` });
+      fetcher.submit(new FormData(form, submitter), {
+        method: "post",
+        action: `/editions/${edition.id}/threads?round=${encodeURIComponent(round.id)}`,
+      });
     },
     [fetcher, edition.id, round],
   );
@@ -95,7 +112,10 @@ export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: Re
     if (!active) return;
     const marks = document.querySelectorAll(`mark.hl[data-comment-id="${CSS.escape(active.id)}"]`);
     for (const m of marks) m.classList.add("is-active");
-    const target = active.from === "list" ? (marks[0] ?? document.getElementById(`thread-${active.id}`)) : document.getElementById(`thread-${active.id}`);
+    const target =
+      active.from === "list"
+        ? (marks[0] ?? document.getElementById(`thread-${active.id}`))
+        : document.getElementById(`thread-${active.id}`);
     target?.scrollIntoView({ block: active.from === "list" ? "center" : "nearest", behavior: "smooth" });
   }, [active, fresh]);
 
@@ -186,9 +206,19 @@ export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: Re
         <aside className="reader__aside" aria-label={t("comment.threads", { count: visibleThreads.length })}>
           {round ? (
             <div className="card threads" data-testid="threads">
-              <h2 className="small">{data.page.count > 1 ? t("reader.threadsHere", { count: visibleThreads.length }) : t("comment.threads", { count: visibleThreads.length })}</h2>
+              <h2 className="small">
+                {data.page.count > 1
+                  ? t("reader.threadsHere", { count: visibleThreads.length })
+                  : t("comment.threads", { count: visibleThreads.length })}
+              </h2>
               {canComment ? (
-                <button type="button" className="button button--small" disabled={!selection} onClick={startComment} data-testid="add-comment-panel">
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={!selection}
+                  onClick={startComment}
+                  data-testid="add-comment-panel"
+                >
                   {t("comment.add")}
                 </button>
               ) : null}
@@ -201,12 +231,26 @@ export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: Re
               ) : null}
               {draft ? (
                 <div id="new-comment" className="thread is-active">
-                  <NewCommentForm key={draft.cell ? `${draft.cell.indicator}:${draft.cell.year}` : "passage"} sectionId={draft.sectionId} anchor={draft.anchor ?? null} cell={draft.cell} action={draft.cell && round ? `?round=${encodeURIComponent(round.id)}` : undefined} onCancel={() => setDraft(null)} idPrefix="nc" />
+                  <NewCommentForm
+                    key={draft.cell ? `${draft.cell.indicator}:${draft.cell.year}` : "passage"}
+                    sectionId={draft.sectionId}
+                    anchor={draft.anchor ?? null}
+                    cell={draft.cell}
+                    action={draft.cell && round ? `?round=${encodeURIComponent(round.id)}` : undefined}
+                    onCancel={() => setDraft(null)}
+                    idPrefix="nc"
+                  />
                 </div>
               ) : null}
               {visibleThreads.length === 0 && !draft ? <p className="small muted">{t("comment.noComments")}</p> : null}
               {visibleThreads.map((th) => (
-                <CommentThread key={th.id} thread={th} active={th.id === active?.id} canReply={canReply} onSelect={(id) => setActiveId(id, "list")} />
+                <CommentThread
+                  key={th.id}
+                  thread={th}
+                  active={th.id === active?.id}
+                  canReply={canReply}
+                  onSelect={(id) => setActiveId(id, "list")}
+                />
               ))}
             </div>
           ) : (
@@ -219,7 +263,14 @@ export function ReaderPane({ data, pageUrl, loadPage, actionResult }: { data: Re
         </aside>
       </div>
       {canComment && selection && !draft ? (
-        <button type="button" className="button button--small selection-button" style={{ top: selection.top, left: selection.left }} onMouseDown={(e) => e.preventDefault()} onClick={startComment} data-testid="add-comment">
+        <button
+          type="button"
+          className="button button--small selection-button"
+          style={{ top: selection.top, left: selection.left }}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={startComment}
+          data-testid="add-comment"
+        >
           {t("comment.add")}
         </button>
       ) : null}

@@ -16,7 +16,17 @@ export interface ReaderTocEntry {
  * entry on a page already shown is an in-page anchor; any other opens its page (`?chapter=`), so the
  * browser's back button returns. Open on a wide screen; on a phone a closed <details> above the text.
  */
-export function ReaderToc({ entries, shownPages, currentPageId, hrefOfPage }: { entries: ReaderTocEntry[]; shownPages: Set<string>; currentPageId: string | null; hrefOfPage: (pageId: string, sectionId: string) => string }) {
+export function ReaderToc({
+  entries,
+  shownPages,
+  currentPageId,
+  hrefOfPage,
+}: {
+  entries: ReaderTocEntry[];
+  shownPages: Set<string>;
+  currentPageId: string | null;
+  hrefOfPage: (pageId: string, sectionId: string) => string;
+}) {
   const t = useT();
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {

@@ -8,6 +8,10 @@ import { RichText } from "~/components/rich-text";
  * later in the browser bring it in their data.
  */
 export function SectionHtml({ sectionId, html }: { sectionId: string; html: string | undefined }) {
-  const [fromDom] = useState(() => (html === undefined && typeof document !== "undefined" ? (document.querySelector(`[data-section-text="${CSS.escape(sectionId)}"] > .prose`)?.innerHTML ?? "") : ""));
+  const [fromDom] = useState(() =>
+    html === undefined && typeof document !== "undefined"
+      ? (document.querySelector(`[data-section-text="${CSS.escape(sectionId)}"] > .prose`)?.innerHTML ?? "")
+      : "",
+  );
   return <RichText html={html ?? fromDom} />;
 }

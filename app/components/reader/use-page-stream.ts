@@ -62,7 +62,8 @@ export function usePageStream<P extends StreamPage>(first: P, load: (pageId: str
     if (!more.length) return;
     const onScroll = () => {
       let seen: string | null = null;
-      for (const el of document.querySelectorAll<HTMLElement>("[data-reader-page]")) if (el.getBoundingClientRect().top < window.innerHeight / 3) seen = el.dataset.readerPage ?? null;
+      for (const el of document.querySelectorAll<HTMLElement>("[data-reader-page]"))
+        if (el.getBoundingClientRect().top < window.innerHeight / 3) seen = el.dataset.readerPage ?? null;
       if (seen && seen !== current) {
         setCurrent(seen);
         window.history.replaceState(window.history.state, "", urlOf(seen));

@@ -38,7 +38,10 @@ export function SignedForm({ kind, context, fields, children, testId }: Props) {
       submit({ ...values, ...signed }, { method: "post" });
       setState({ busy: false, error: null });
     } catch (e) {
-      const message = (e as Error).message === "unsupported" ? t("signing.unsupported") : t("signing.failed", { message: (e as Error).message || String(e) });
+      const message =
+        (e as Error).message === "unsupported"
+          ? t("signing.unsupported")
+          : t("signing.failed", { message: (e as Error).message || String(e) });
       setState({ busy: false, error: message });
     }
   }

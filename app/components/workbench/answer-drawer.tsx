@@ -35,7 +35,23 @@ interface Current {
 /** The revision that carried out the answer and its hunks (see models/earlier-comments.server.ts#answerChange). */
 type Change = { revision: ComponentProps<typeof RevisionRef>["revision"]; hunks: ComponentProps<typeof Hunk>["ops"][] } | null;
 
-export function AnswerDrawer({ comment, current, change, assigneeId, team, action, fetcher }: { comment: DrawerComment; current: Current; change: Change; assigneeId: string | null; team: { id: string; name: string }[]; action: string; fetcher: FetcherWithComponents<unknown> }) {
+export function AnswerDrawer({
+  comment,
+  current,
+  change,
+  assigneeId,
+  team,
+  action,
+  fetcher,
+}: {
+  comment: DrawerComment;
+  current: Current;
+  change: Change;
+  assigneeId: string | null;
+  team: { id: string; name: string }[];
+  action: string;
+  fetcher: FetcherWithComponents<unknown>;
+}) {
   const t = useT();
   const locale = useLocale();
   const busy = fetcher.state !== "idle";
@@ -70,7 +86,12 @@ export function AnswerDrawer({ comment, current, change, assigneeId, team, actio
             <span className="field-error">{t("indicators.cell.removed")}</span>
           ) : (
             <>
-              <mark className="hl">{current.exact}</mark> {current.state === "changed" ? <span className="badge badge--warn">{t("indicators.cell.changed", { old: current.cell.old ?? "", new: current.cell.new ?? "" })}</span> : null}
+              <mark className="hl">{current.exact}</mark>{" "}
+              {current.state === "changed" ? (
+                <span className="badge badge--warn">
+                  {t("indicators.cell.changed", { old: current.cell.old ?? "", new: current.cell.new ?? "" })}
+                </span>
+              ) : null}
             </>
           )}
         </p>

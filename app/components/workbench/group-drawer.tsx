@@ -3,7 +3,13 @@ import { Form } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { DecisionFields } from "./decision-fields";
 
-export function GroupDrawer({ group, busy }: { group: { id: string; number: number; members: { id: string; organization: string; body: string; answered: boolean }[] }; busy: boolean }) {
+export function GroupDrawer({
+  group,
+  busy,
+}: {
+  group: { id: string; number: number; members: { id: string; organization: string; body: string; answered: boolean }[] };
+  busy: boolean;
+}) {
   const t = useT();
   return (
     <aside className="card drawer" data-testid="group-drawer">

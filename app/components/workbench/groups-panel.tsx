@@ -50,7 +50,8 @@ export function GroupsPanel({ groups, total, numbers, proposals, moreProposals, 
                 <div className="groups__head">
                   <span className="badge badge--info">{t("workbench.groups.label", { n: numbers[g.id] ?? 0 })}</span>
                   <span className="small muted">
-                    {t("workbench.groups.members", { count: g.size })} · {t("workbench.groups.answeredCount", { done: g.answered, count: g.size })}
+                    {t("workbench.groups.members", { count: g.size })} ·{" "}
+                    {t("workbench.groups.answeredCount", { done: g.answered, count: g.size })}
                   </span>
                   <Link to={linkWith("group", g.id)} preventScrollReset className="button button--small">
                     {t("workbench.groups.answerOnce")}

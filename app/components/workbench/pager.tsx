@@ -2,7 +2,19 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
-export function WorkbenchPager({ page, pages, pageSize, filtered, linkWith }: { page: number; pages: number; pageSize: number; filtered: number; linkWith: (key: string, value: string) => string }) {
+export function WorkbenchPager({
+  page,
+  pages,
+  pageSize,
+  filtered,
+  linkWith,
+}: {
+  page: number;
+  pages: number;
+  pageSize: number;
+  filtered: number;
+  linkWith: (key: string, value: string) => string;
+}) {
   const t = useT();
   const from = filtered ? (page - 1) * pageSize + 1 : 0;
   const to = Math.min(page * pageSize, filtered);

@@ -99,7 +99,8 @@ export const approvalZh = {
   "approval.history.none": "暂无办理记录。",
 
   "approval.dossier": "报批材料包",
-  "approval.dossierHelp": "一次下载报批所需材料：请示（按 GB/T 9704—2012 公文格式）、报批稿（Word）、各轮意见采纳情况表（Excel）、专家评审意见表。",
+  "approval.dossierHelp":
+    "一次下载报批所需材料：请示（按 GB/T 9704—2012 公文格式）、报批稿（Word）、各轮意见采纳情况表（Excel）、专家评审意见表。",
   "approval.dossierNumber": "请示发文字号",
   "approval.dossierContact": "联系人",
   "approval.dossierPhone": "联系电话",
@@ -158,22 +159,26 @@ export const approvalEn: Record<keyof typeof approvalZh, string> = {
   "approval.check.answers.link": "Answer {count} comments of “{round}”",
   "approval.check.review.name": "Technical review passed",
   "approval.check.review.approve": "the panel concluded “approve” in the review {review}",
-  "approval.check.review.confirmed": "the panel concluded “approve with changes” in the review {review} and the chair confirmed the changes in {label}",
+  "approval.check.review.confirmed":
+    "the panel concluded “approve with changes” in the review {review} and the chair confirmed the changes in {label}",
   "approval.check.review.missing": "no technical review has been held",
   "approval.check.review.setUp": "Set up a technical review",
   "approval.check.review.notConcluded": "the technical review has no panel conclusion yet: {list}",
   "approval.check.review.signedItem": "{review} ({signed} signed, quorum {quorum})",
   "approval.check.review.rejected": "the latest technical review {review} concluded “reject”; revise the plan and hold a new review",
-  "approval.check.review.unconfirmed": "the review {review} concluded “approve with changes” and the chair has not confirmed the changes in {label}",
+  "approval.check.review.unconfirmed":
+    "the review {review} concluded “approve with changes” and the chair has not confirmed the changes in {label}",
 
   "approval.warnings": "Warnings (approval may still be requested)",
   "approval.warning.noRounds": "The plan held no consultation round.",
-  "approval.warning.indicator": "Indicator “{name}” in {year}: the counties' targets add up to {countySum} {unit}, {comparison} the city's target of {city} {unit}.",
+  "approval.warning.indicator":
+    "Indicator “{name}” in {year}: the counties' targets add up to {countySum} {unit}, {comparison} the city's target of {city} {unit}.",
   "approval.warning.below": "below",
   "approval.warning.above": "above",
 
   "approval.edition": "Edition to submit",
-  "approval.editionHelp": "The whole text of the chosen edition is submitted (its label and digest stay); it is then marked “for approval” in the edition lists.",
+  "approval.editionHelp":
+    "The whole text of the chosen edition is submitted (its label and digest stay); it is then marked “for approval” in the edition lists.",
   "approval.editionShow": "Check this edition",
   "approval.badge": "For approval",
   "approval.request": "Request approval",
@@ -194,7 +199,8 @@ export const approvalEn: Record<keyof typeof approvalZh, string> = {
   "approval.record": "Record the approval",
   "approval.recordTitle": "The government's approval",
   "approval.letterLabel": "Approval letter",
-  "approval.recordHelp": "Once the people's government has approved the plan, record the authority, document number and date, and upload the approval letter (PDF). The plan is then frozen.",
+  "approval.recordHelp":
+    "Once the people's government has approved the plan, record the authority, document number and date, and upload the approval letter (PDF). The plan is then frozen.",
   "approval.authority": "Approving authority",
   "approval.documentNumber": "Document number",
   "approval.documentNumberHint": "e.g. 张政函〔2021〕85号",
@@ -212,7 +218,8 @@ export const approvalEn: Record<keyof typeof approvalZh, string> = {
   "approval.notApproved": "The plan's approval has not been recorded, so it cannot be filed.",
   "approval.documentNumber.required": "Enter the document number.",
   "approval.documentNumber.tooLong": "The document number may have at most 50 characters.",
-  "approval.documentNumber.pattern": "A document number reads “organ code〔year〕serial号”, with the year in 〔〕, e.g. 张政函〔2021〕85号.",
+  "approval.documentNumber.pattern":
+    "A document number reads “organ code〔year〕serial号”, with the year in 〔〕, e.g. 张政函〔2021〕85号.",
   "approval.date.invalid": "Enter a valid date (YYYY-MM-DD).",
   "approval.date.future": "The date cannot be later than today.",
   "approval.date.beforeRequest": "The approval cannot predate the request ({date}).",
@@ -236,7 +243,8 @@ export const approvalEn: Record<keyof typeof approvalZh, string> = {
   "approval.history.none": "Nothing yet.",
 
   "approval.dossier": "Approval dossier",
-  "approval.dossierHelp": "Everything the submission needs in one download: the request (in the GB/T 9704-2012 layout), the edition as Word, each round's adoption table (Excel) and the expert sign-off record.",
+  "approval.dossierHelp":
+    "Everything the submission needs in one download: the request (in the GB/T 9704-2012 layout), the edition as Word, each round's adoption table (Excel) and the expert sign-off record.",
   "approval.dossierNumber": "Request's document number",
   "approval.dossierContact": "Contact",
   "approval.dossierPhone": "Telephone",
@@ -257,7 +265,8 @@ export const approvalEn: Record<keyof typeof approvalZh, string> = {
   "notifications.review_confirmed": "The chair confirmed the changes asked by “{review}” in “{label}”",
 
   "confirmation.title": "Confirm the changes",
-  "confirmation.lead": "The panel concluded “approve with changes”. Choose the revised edition, read its differences from the reviewed edition and confirm that the changes were made.",
+  "confirmation.lead":
+    "The panel concluded “approve with changes”. Choose the revised edition, read its differences from the reviewed edition and confirm that the changes were made.",
   "confirmation.edition": "Revised edition",
   "confirmation.showDiff": "Show the differences",
   "confirmation.diffTitle": "Changes {from} → {to}",

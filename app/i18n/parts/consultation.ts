@@ -227,7 +227,8 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "round.notReplied": "No formal reply yet",
 
   "submission.title": "Formal reply (reply letter)",
-  "submission.lead": "When all your organisation's comments are in, send the formal reply. It locks your organisation's comments: none can be added, changed or withdrawn afterwards.",
+  "submission.lead":
+    "When all your organisation's comments are in, send the formal reply. It locks your organisation's comments: none can be added, changed or withdrawn afterwards.",
   "submission.statement": "Reply letter",
   "submission.statementPlaceholder": "e.g. Having studied the draft, we submit N comments, listed in the portal.",
   "submission.noComments": "No comments from our organisation",
@@ -276,7 +277,8 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "comment.drafting": "Drafting team",
   "comment.showAll": "Show comments of all sections",
   "comment.jump": "Show in the text",
-  "comment.privateNote": "Organisations do not see each other's comments in this round: you see your organisation's comments and the drafting team's replies.",
+  "comment.privateNote":
+    "Organisations do not see each other's comments in this round: you see your organisation's comments and the drafting team's replies.",
   "comment.sharedNote": "Invited organisations see each other's comments in this round.",
   "comment.allVisibleNote": "You see the comments of every invited organisation in this round.",
   "comment.readOnly": "You can read the comments but not comment in this round.",
@@ -304,7 +306,8 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "reader.pageNav": "Parts of the text",
   "reader.threadsHere": "Comments in this part ({count})",
   "earlier.title": "Comments from earlier rounds on this edition ({count})",
-  "earlier.hint": "These comments were made on an earlier edition and are placed on this one through the revisions: passage unchanged, passage edited (old → new) or passage removed.",
+  "earlier.hint":
+    "These comments were made on an earlier edition and are placed on this one through the revisions: passage unchanged, passage edited (old → new) or passage removed.",
   "earlier.from": "On the {edition}",
   "earlier.was": "Was",
   "earlier.now": "Now",
@@ -317,7 +320,8 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "orphans.link": "Passages removed",
   "orphans.title": "Comments whose passage was removed (as of {edition}, {count})",
   "orphans.none": "Every passage commented on in this round still stands in {edition}.",
-  "orphans.hint": "The passages of these comments are gone in the newest edition; the comments are not lost: they are listed here and in the adoption table.",
+  "orphans.hint":
+    "The passages of these comments are gone in the newest edition; the comments are not lost: they are listed here and in the adoption table.",
   "orphans.column.passage": "Passage ({edition})",
   "orphans.column.change": "The change that removed it",
   "orphans.column.comment": "Comment",
@@ -347,7 +351,8 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "workbench.groups.answered": "Answered {count} comments at once; each keeps its own answer.",
   "workbench.groups.none": "No similar comments to group.",
   "workbench.groups.more": "{count} more proposals appear once these are dealt with.",
-  "workbench.groups.drawerNote": "The answer is recorded for each comment below; in the adoption table every organisation's comment keeps its own row, marked as answered with the group.",
+  "workbench.groups.drawerNote":
+    "The answer is recorded for each comment below; in the adoption table every organisation's comment keeps its own row, marked as answered with the group.",
   "workbench.assignee": "Assignee",
   "workbench.assignee.any": "Any assignee",
   "workbench.assignee.me": "Assigned to me",

@@ -124,7 +124,8 @@ export const draftingEn: Record<keyof typeof draftingZh, string> = {
   "revision.tooLarge": "The content exceeds the {mb} MB limit. Split it into several sections and save again.",
   "revision.invalidContent": "The text is not in a valid format ({detail}); nothing was saved.",
   "revision.badLink": "Link not allowed: {detail}. Only http, https and mailto links are allowed.",
-  "revision.stale": "Save conflict: someone saved a newer version of this section while you were editing. Your changes are not saved, and not lost.",
+  "revision.stale":
+    "Save conflict: someone saved a newer version of this section while you were editing. Your changes are not saved, and not lost.",
   "revision.unknownComments": "The linked comments do not exist or belong to another section.",
   "revision.saved": "New revision saved.",
   "revision.restored": "The old revision was restored as a new revision.",
@@ -215,11 +216,13 @@ export const draftingEn: Record<keyof typeof draftingZh, string> = {
   "edition.export": "Export to Word",
   "edition.print": "Print",
   "edition.manifest": "Manifest",
-  "edition.hashHelp": "The edition digest is the SHA-256 of the list of its sections' revision digests; anyone can recompute it, and any change to the text changes it.",
+  "edition.hashHelp":
+    "The edition digest is the SHA-256 of the list of its sections' revision digests; anyone can recompute it, and any change to the text changes it.",
   "edition.unpublishedChanges": "{count} sections changed after the latest edition was published.",
 
   "import.title": "Import a Word document",
-  "import.lead": "Upload a .docx file; it is split into sections at “Heading 1” (chapters) and “Heading 2” (sections). Nothing is written before you confirm.",
+  "import.lead":
+    "Upload a .docx file; it is split into sections at “Heading 1” (chapters) and “Heading 2” (sections). Nothing is written before you confirm.",
   "import.file": "Word file (.docx, at most 20 MB)",
   "import.upload": "Upload and preview",
   "import.preview": "Import preview: {file}",
@@ -231,7 +234,8 @@ export const draftingEn: Record<keyof typeof draftingZh, string> = {
   "import.warnings": "Conversion notes",
   "import.empty": "No headings or text were found in this file.",
   "import.tooLarge": "The file is larger than 20 MB.",
-  "import.unpackedTooLarge": "The document unpacks to more than 30 MB and cannot be imported. Remove large content such as images and upload it again.",
+  "import.unpackedTooLarge":
+    "The document unpacks to more than 30 MB and cannot be imported. Remove large content such as images and upload it again.",
   "import.tooComplex": "The document is too complex: converting it ran out of the memory allowed. It cannot be imported.",
   "import.tooSlow": "Converting the document took too long. Split it and upload the parts separately.",
   "import.notDocx": "This is not a valid Word (.docx) document: {reason}",

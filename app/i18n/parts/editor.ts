@@ -91,6 +91,8 @@ export const editorEn: Record<keyof typeof editorZh, string> = {
   "editor.wordCount": "Words: {count}",
   "editor.wordCount.detail": "{characters} CJK characters, {words} other words and numbers",
   "editor.loading": "The editor is loading; the text is read-only for now.",
-  "editor.contentError": "This text contains formatting the editor does not support, so it is read-only and saving leaves it unchanged. Please contact the administrator.",
-  "editor.noscript": "Editing the text needs JavaScript in the browser. Without it the text can only be read, and saving leaves it unchanged.",
+  "editor.contentError":
+    "This text contains formatting the editor does not support, so it is read-only and saving leaves it unchanged. Please contact the administrator.",
+  "editor.noscript":
+    "Editing the text needs JavaScript in the browser. Without it the text can only be read, and saving leaves it unchanged.",
 };

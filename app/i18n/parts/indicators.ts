@@ -25,7 +25,8 @@ export const indicatorsZh = {
   "indicators.source.lastPublished": "最近发布的稿次：{label}。",
   "indicators.source.published": "以下为规划文本{label}（{date} 发布）所载指标，随稿次冻结。",
   "indicators.source.none": "本规划的规划文本尚未发布，暂无可查看的指标表。",
-  "indicators.editHelp": "整表编辑，一次保存。基期值和 2025、2030、2035 年目标值填写不小于 0 的数字，可留空；单位按填写内容原样保存；编码在本规划内不能重复。“加总校核”的指标参与市县上下衔接校核。",
+  "indicators.editHelp":
+    "整表编辑，一次保存。基期值和 2025、2030、2035 年目标值填写不小于 0 的数字，可留空；单位按填写内容原样保存；编码在本规划内不能重复。“加总校核”的指标参与市县上下衔接校核。",
   "indicators.save": "保存指标表",
   "indicators.addRow": "增加一行",
   "indicators.removeRow": "删除",
@@ -41,7 +42,8 @@ export const indicatorsZh = {
   "indicators.error.duplicateCode": "编码与前面的指标重复。",
   "indicators.error.tooMany": "最多 {max} 项指标。",
   "indicators.check.title": "上下衔接校核",
-  "indicators.check.lead": "市级规划中“加总校核”的指标，各县（区）规划的目标值之和应不低于（正向指标）或不高于（逆向指标）市级目标值。按各规划当前的工作值计算。",
+  "indicators.check.lead":
+    "市级规划中“加总校核”的指标，各县（区）规划的目标值之和应不低于（正向指标）或不高于（逆向指标）市级目标值。按各规划当前的工作值计算。",
   "indicators.check.cityOnly": "上下衔接校核只适用于市级规划。",
   "indicators.check.forbidden": "上下衔接校核仅向市自然资源局、规划编制专班和管理员开放。",
   "indicators.check.indicator": "指标",
@@ -97,7 +99,8 @@ export const indicatorsZh = {
   "planTables.diff.projectsAdded": "新增项目（{count} 个）",
   "planTables.diff.projectsRemoved": "调出项目（{count} 个）",
   "planTables.diff.projectsChanged": "调整项目（{count} 个）",
-  "planTables.diff.projectTotal": "合计：{fromCount} 个 → {toCount} 个；面积 {fromArea} → {toArea} 公顷；投资 {fromInvest} → {toInvest} 万元",
+  "planTables.diff.projectTotal":
+    "合计：{fromCount} 个 → {toCount} 个；面积 {fromArea} → {toArea} 公顷；投资 {fromInvest} → {toInvest} 万元",
   "planTables.diff.cellComments": "对指标值的意见",
   "planTables.diff.projectLine": "{name}（{county}，{period}，{area} 公顷，{invest} 万元）",
   "planTables.field.name": "指标名称",
@@ -135,7 +138,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsZh, string> = {
   "indicators.source.lastPublished": "Latest edition: {label}.",
   "indicators.source.published": "As frozen in the plan text's {label} (published {date}).",
   "indicators.source.none": "The plan text has no published edition yet, so there is no indicator table to show.",
-  "indicators.editHelp": "Edit the whole table and save once. Baseline and 2025, 2030, 2035 targets are numbers of 0 or more, or empty; units are kept as entered; codes are unique within the plan. Indicators marked “sum checked” take part in the city–county roll-up check.",
+  "indicators.editHelp":
+    "Edit the whole table and save once. Baseline and 2025, 2030, 2035 targets are numbers of 0 or more, or empty; units are kept as entered; codes are unique within the plan. Indicators marked “sum checked” take part in the city–county roll-up check.",
   "indicators.save": "Save table",
   "indicators.addRow": "Add a row",
   "indicators.removeRow": "Remove",
@@ -151,7 +155,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsZh, string> = {
   "indicators.error.duplicateCode": "This code is already used above.",
   "indicators.error.tooMany": "At most {max} indicators.",
   "indicators.check.title": "Roll-up check",
-  "indicators.check.lead": "For the city plan's indicators marked “sum checked”, the counties' targets must add up to at least (up) or at most (down) the city's target. Computed from each plan's working values.",
+  "indicators.check.lead":
+    "For the city plan's indicators marked “sum checked”, the counties' targets must add up to at least (up) or at most (down) the city's target. Computed from each plan's working values.",
   "indicators.check.cityOnly": "The roll-up check is only for the city plan.",
   "indicators.check.forbidden": "The roll-up check is open to the city bureau, the city drafting team and administrators.",
   "indicators.check.indicator": "Indicator",
@@ -207,7 +212,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsZh, string> = {
   "planTables.diff.projectsAdded": "Projects added ({count})",
   "planTables.diff.projectsRemoved": "Projects dropped ({count})",
   "planTables.diff.projectsChanged": "Projects changed ({count})",
-  "planTables.diff.projectTotal": "Total: {fromCount} → {toCount} projects; area {fromArea} → {toArea} ha; investment {fromInvest} → {toInvest} (10k yuan)",
+  "planTables.diff.projectTotal":
+    "Total: {fromCount} → {toCount} projects; area {fromArea} → {toArea} ha; investment {fromInvest} → {toInvest} (10k yuan)",
   "planTables.diff.cellComments": "Comments on indicator values",
   "planTables.diff.projectLine": "{name} ({county}, {period}, {area} ha, {invest} ×10k yuan)",
   "planTables.field.name": "Name",

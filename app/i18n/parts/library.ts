@@ -113,7 +113,8 @@ export const libraryZh = {
   "library.choose": "请选择",
 
   "library.import.title": "从 Excel 导入重点项目",
-  "library.import.lead": "请下载模板，在“重点项目库”工作表中每行填写一个项目。一次最多 5000 行，文件不超过 10 MB。上传后先逐行检查并预览，确认后才写入项目库。",
+  "library.import.lead":
+    "请下载模板，在“重点项目库”工作表中每行填写一个项目。一次最多 5000 行，文件不超过 10 MB。上传后先逐行检查并预览，确认后才写入项目库。",
   "library.import.roundTrip": "修改已有项目：先导出本规划项目库，在导出的文件中修改（保留“项目编号”列），再上传。",
   "library.import.file": "Excel 文件（.xlsx）",
   "library.import.upload": "上传并检查",
@@ -245,7 +246,8 @@ export const libraryEn: Record<keyof typeof libraryZh, string> = {
   "library.problem.formulaNoValue": "The formula has no computed value (open and save the file in Excel, then upload again).",
   "library.problem.cellError": "The cell holds an error value or content that cannot be read.",
   "library.problem.duplicateInFile": "The same project name as row {rows} of the file.",
-  "library.problem.duplicateInPlan": "The plan already has a project with this name. To change existing projects, use the file exported here and keep the project id column.",
+  "library.problem.duplicateInPlan":
+    "The plan already has a project with this name. To change existing projects, use the file exported here and keep the project id column.",
   "library.problem.unknownId": "Project id {id} does not belong to this plan.",
   "library.problem.duplicateId": "The same project id as row {rows}.",
 
@@ -288,13 +290,17 @@ export const libraryEn: Record<keyof typeof libraryZh, string> = {
   "library.choose": "Choose",
 
   "library.import.title": "Import key projects from Excel",
-  "library.import.lead": "Download the template and fill in one project per row on the 重点项目库 sheet. At most 5000 rows, 10 MB. Every row is checked and previewed first; nothing is written until you confirm.",
-  "library.import.roundTrip": "To change existing projects: export this plan's library, edit the exported file (keep the project id column), and upload it.",
+  "library.import.lead":
+    "Download the template and fill in one project per row on the 重点项目库 sheet. At most 5000 rows, 10 MB. Every row is checked and previewed first; nothing is written until you confirm.",
+  "library.import.roundTrip":
+    "To change existing projects: export this plan's library, edit the exported file (keep the project id column), and upload it.",
   "library.import.file": "Excel file (.xlsx)",
   "library.import.upload": "Upload and check",
   "library.import.preview": "Import preview: {file}",
-  "library.import.summary": "{rows} rows: {good} can be imported ({create} new, {update} changed, {unchanged} unchanged), {bad} with problems.",
-  "library.import.blocked": "{count} rows have problems, so nothing can be imported. Fix each one in Excel as listed below and upload again; nothing is written until then.",
+  "library.import.summary":
+    "{rows} rows: {good} can be imported ({create} new, {update} changed, {unchanged} unchanged), {bad} with problems.",
+  "library.import.blocked":
+    "{count} rows have problems, so nothing can be imported. Fix each one in Excel as listed below and upload again; nothing is written until then.",
   "library.import.ready": "All rows passed. Nothing is written until you confirm.",
   "library.import.nothing": "The file matches the library exactly; there is nothing to import.",
   "library.import.problemsTitle": "Rows with problems",
@@ -312,7 +318,8 @@ export const libraryEn: Record<keyof typeof libraryZh, string> = {
 
   "library.lookup.title": "Project lookup",
   "library.lookup.question": "Is the project in an approved plan?",
-  "library.lookup.lead": "Type a few characters of the project name (e.g. 湿地); filter by county and type. The answer names the plan, the approved edition and its hash.",
+  "library.lookup.lead":
+    "Type a few characters of the project name (e.g. 湿地); filter by county and type. The answer names the plan, the approved edition and its hash.",
   "library.lookup.wide": "You see every plan's projects, including the working libraries of plans not yet approved (candidates, excluded).",
   "library.lookup.q": "Project name",
   "library.lookup.search": "Search",
@@ -320,7 +327,8 @@ export const libraryEn: Record<keyof typeof libraryZh, string> = {
   "library.lookup.anyType": "All types",
   "library.lookup.prompt": "Type a project name, or choose a county or type.",
   "library.lookup.results": "{count} projects found.",
-  "library.lookup.none": "No matching project in an approved plan. Projects not in an approved plan will not be approved for implementation.",
+  "library.lookup.none":
+    "No matching project in an approved plan. Projects not in an approved plan will not be approved for implementation.",
   "library.lookup.noneWide": "No matching project.",
   "library.lookup.truncated": "Only the first {max} are shown; narrow the search.",
   "library.lookup.verdict": "Answer",

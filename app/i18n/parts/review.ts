@@ -96,7 +96,8 @@ export const reviewZh = {
   "signing.keyRevokedOn": "密钥已于 {date} 吊销",
   "signing.fingerprint": "公钥指纹",
   "keys.title": "我的签名密钥",
-  "keys.lead": "每台设备的浏览器在首次签署时生成一把密钥，私钥保存在该浏览器中、不可导出；这里列出已登记的公钥。设备遗失或更换时，请联系管理员吊销。",
+  "keys.lead":
+    "每台设备的浏览器在首次签署时生成一把密钥，私钥保存在该浏览器中、不可导出；这里列出已登记的公钥。设备遗失或更换时，请联系管理员吊销。",
   "keys.none": "尚未登记签名密钥。首次在评审页签署时将自动登记。",
   "keys.device": "设备",
   "keys.algorithm": "算法",
@@ -213,7 +214,8 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   "review.signedDone": "Opinion signed.",
   "review.alreadySigned": "You have already signed this review; a signature cannot be changed.",
   "review.notOnPanel": "You are not on this review's panel.",
-  "review.hashMismatch": "The edition digest you signed does not match this review's edition (it may have changed); nothing was signed. Reload and check before signing.",
+  "review.hashMismatch":
+    "The edition digest you signed does not match this review's edition (it may have changed); nothing was signed. Reload and check before signing.",
   "review.panelConclusion": "Panel conclusion",
   "review.conclude": "Issue the panel conclusion",
   "review.concluded": "Panel conclusion issued.",
@@ -237,14 +239,16 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   "signing.working": "Signing on this device…",
   "signing.unsupported": "This browser cannot sign (WebCrypto); use a recent Chrome, Edge or Firefox.",
   "signing.failed": "Signing on this device failed: {message}",
-  "signing.hint": "Your browser signs with your signing key when you submit (created on first use; the private key never leaves this device).",
+  "signing.hint":
+    "Your browser signs with your signing key when you submit (created on first use; the private key never leaves this device).",
   "signing.browserSigned": "Device signature verified",
   "signing.browserInvalid": "Device signature does not verify",
   "signing.noBrowserSignature": "No device signature (earlier record, checked by its signature digest)",
   "signing.keyRevokedOn": "key revoked on {date}",
   "signing.fingerprint": "Key fingerprint",
   "keys.title": "My signing keys",
-  "keys.lead": "Each device's browser creates a key the first time you sign there; the private key stays in that browser and cannot be exported. These are the registered public keys. If a device is lost or replaced, ask an administrator to revoke its key.",
+  "keys.lead":
+    "Each device's browser creates a key the first time you sign there; the private key stays in that browser and cannot be exported. These are the registered public keys. If a device is lost or replaced, ask an administrator to revoke its key.",
   "keys.none": "No signing key registered yet. One is registered the first time you sign on a review page.",
   "keys.device": "Device",
   "keys.algorithm": "Algorithm",
@@ -265,7 +269,8 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   "sheet.download": "Download the expert review sheet (.docx)",
   "sheet.title": "Expert review sheet",
   "verify.title": "Verify an expert review sheet",
-  "verify.lead": "Upload an expert review sheet downloaded from this portal (.docx, at most 5 MB) to check, line by line, that it matches the record and that every signature verifies.",
+  "verify.lead":
+    "Upload an expert review sheet downloaded from this portal (.docx, at most 5 MB) to check, line by line, that it matches the record and that every signature verifies.",
   "verify.file": "Sheet file",
   "verify.submit": "Verify",
   "verify.fileRequired": "Choose a .docx file to verify.",

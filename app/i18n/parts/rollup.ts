@@ -83,7 +83,8 @@ export const rollupZh = {
 export const rollupEn: Record<keyof typeof rollupZh, string> = {
   "rollup.nav": "Roll-up",
   "rollup.title": "Progress of the city and county plans",
-  "rollup.lead": "Stage, deadlines, consultation, technical review, approval and filing of the city's and each county's ecological restoration plan.",
+  "rollup.lead":
+    "Stage, deadlines, consultation, technical review, approval and filing of the city's and each county's ecological restoration plan.",
   "rollup.forbidden": "The roll-up is for the city bureau's coordinators, administrators and the city's drafting team.",
   "rollup.summary.plans": "{count} plans",
   "rollup.summary.overdue": "{count} overdue",

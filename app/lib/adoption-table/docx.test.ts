@@ -54,7 +54,13 @@ describe("adoptionTableDocx", () => {
   });
 
   it("writes markup-like text, control characters and many rows as plain text", async () => {
-    const many = { ...sample, comments: Array.from({ length: 300 }, (_, i) => ({ ...comments[i % comments.length], body: `第${i}条 <w:p>&amp; "引号"\u0001\n第二行` })) };
+    const many = {
+      ...sample,
+      comments: Array.from({ length: 300 }, (_, i) => ({
+        ...comments[i % comments.length],
+        body: `第${i}条 <w:p>&amp; "引号"\u0001\n第二行`,
+      })),
+    };
     const out = await adoptionTableDocx(many);
     const raw = (await mammoth.extractRawText({ buffer: out })).value;
     expect(raw).toContain('第299条 <w:p>&amp; "引号"');
@@ -76,13 +82,17 @@ describe("adoptionTableDocx", () => {
     expect(styles).toMatch(/<w:docDefaults>.*w:eastAsia="宋体".*<w:sz w:val="21"\/>/s);
   });
 
-  it.skipIf(!libreOfficeCan("writer"))("opens in LibreOffice Writer", () => {
-    const { pdf, text } = libreOfficePdf(bytes, "adoption.docx");
-    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    if (text !== null) {
-      expect(text).toContain("意见采纳情况表");
-      expect(text).toContain("合计：共 6 条");
-      expect(text).toContain(`稿次摘要 ${sample.manifestHash}`);
-    }
-  }, 120_000);
+  it.skipIf(!libreOfficeCan("writer"))(
+    "opens in LibreOffice Writer",
+    () => {
+      const { pdf, text } = libreOfficePdf(bytes, "adoption.docx");
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      if (text !== null) {
+        expect(text).toContain("意见采纳情况表");
+        expect(text).toContain("合计：共 6 条");
+        expect(text).toContain(`稿次摘要 ${sample.manifestHash}`);
+      }
+    },
+    120_000,
+  );
 });

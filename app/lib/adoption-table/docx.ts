@@ -19,7 +19,16 @@ import {
   WidthType,
 } from "docx";
 import JSZip from "jszip";
-import { type AdoptionInput, type AdoptionRow, adoptionSubtitle, adoptionSummary, adoptionTableRows, adoptionTitle, COLUMNS, summaryText } from "./rows";
+import {
+  type AdoptionInput,
+  type AdoptionRow,
+  adoptionSubtitle,
+  adoptionSummary,
+  adoptionTableRows,
+  adoptionTitle,
+  COLUMNS,
+  summaryText,
+} from "./rows";
 
 const CREATOR = "生态修复规划评审平台";
 const BODY_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "宋体" };
@@ -82,7 +91,11 @@ export async function adoptionTableDocx(input: AdoptionInput): Promise<Buffer> {
             spacing: { after: 120 },
             children: [new TextRun({ text: title, font: TITLE_FONT, size: 32 })],
           }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: adoptionSubtitle(input), size: 18 })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: adoptionSubtitle(input), size: 18 })],
+          }),
           new Table({
             width: { size: TEXT_WIDTH, type: WidthType.DXA },
             columnWidths: DOCX_COLUMN_WIDTHS,
@@ -90,7 +103,10 @@ export async function adoptionTableDocx(input: AdoptionInput): Promise<Buffer> {
             borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
             rows: [header, ...body],
           }),
-          new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: `合计：${summaryText(adoptionSummary(rows))}`, bold: true })] }),
+          new Paragraph({
+            spacing: { before: 120 },
+            children: [new TextRun({ text: `合计：${summaryText(adoptionSummary(rows))}`, bold: true })],
+          }),
         ],
       },
     ],
@@ -160,7 +176,10 @@ function footer(manifestHash: string): Footer {
   return new Footer({
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: `稿次摘要 ${manifestHash}` })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, children: ["第 ", PageNumber.CURRENT, " 页"] })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ ...small, children: ["第 ", PageNumber.CURRENT, " 页"] })],
+      }),
     ],
   });
 }

@@ -17,7 +17,9 @@ describe("comments answered with a group", () => {
     }
     expect(new Set(marked.map((r) => r.organization)).size).toBeGreaterThan(1);
     // the summary still counts each comment
-    expect(adoptionSummary(rows).counts["采纳"]).toBe(adoptionSummary(adoptionTableRows({ ...sample, comments: grouped.map(({ groupId, ...c }) => c) })).counts["采纳"]);
+    expect(adoptionSummary(rows).counts["采纳"]).toBe(
+      adoptionSummary(adoptionTableRows({ ...sample, comments: grouped.map(({ groupId, ...c }) => c) })).counts["采纳"],
+    );
   });
 
   it("a group with one comment left in the table, or no group, is not marked", () => {
@@ -26,7 +28,10 @@ describe("comments answered with a group", () => {
   });
 
   it("marks an unanswered grouped comment too, without an empty line", () => {
-    const rows = adoptionTableRows({ ...sample, comments: comments.map((c, i) => (i < 2 ? { ...c, decision: null, reason: null, groupId: "g" } : c)) });
+    const rows = adoptionTableRows({
+      ...sample,
+      comments: comments.map((c, i) => (i < 2 ? { ...c, decision: null, reason: null, groupId: "g" } : c)),
+    });
     const marked = rows.filter((r) => r.reason.includes("合并答复"));
     expect(marked).toHaveLength(2);
     for (const r of marked) expect(r.reason).toMatch(/^（第 \d+、\d+ 条合并答复）$/);

@@ -76,7 +76,10 @@ describe("title and subtitle", () => {
 describe("passages gone and the revision that carried out an answer", () => {
   it("marks 原文 with the edition it is gone in and names the revision after the reason, keeping seven columns", () => {
     const [c] = sample.comments.filter((x) => x.exact === "实施退耕还湿1.2万亩，恢复湿地植被" && x.decision === "partially_adopted");
-    const rows = adoptionTableRows({ ...sample, comments: [{ ...c, removedIn: "送审稿", revision: { id: "rev_1bjmjnz32amsnjm0", date: "2026-11-05" } }] });
+    const rows = adoptionTableRows({
+      ...sample,
+      comments: [{ ...c, removedIn: "送审稿", revision: { id: "rev_1bjmjnz32amsnjm0", date: "2026-11-05" } }],
+    });
     expect(rows[0].original).toBe("实施退耕还湿1.2万亩，恢复湿地植被\n【原文已删除（送审稿）】");
     expect(rows[0].reason).toBe(`${c.reason}\n见修订 rev_1bjmjnz3（2026-11-05）`);
     expect(Object.keys(rows[0])).toHaveLength(7);

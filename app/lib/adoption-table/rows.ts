@@ -79,7 +79,9 @@ export function adoptionTableRows(input: AdoptionInput): AdoptionRow[] {
     organization: clean(c.organizationName),
     section: sectionLabel(c.sectionNumber, c.sectionTitle),
     original: (c.exact?.trim() ? clean(c.exact) : WHOLE_SECTION) + (c.removedIn ? `\n${removedMark(c.removedIn)}` : ""),
-    comment: clean(`【${CATEGORY_LABELS[c.category]}】${c.body.trim()}${c.proposedText?.trim() ? `\n建议修改为：${c.proposedText.trim()}` : ""}`),
+    comment: clean(
+      `【${CATEGORY_LABELS[c.category]}】${c.body.trim()}${c.proposedText?.trim() ? `\n建议修改为：${c.proposedText.trim()}` : ""}`,
+    ),
     decision: c.decision ? DECISION_LABELS[c.decision] : PENDING,
     reason: clean([c.reason?.trim() ?? "", c.revision ? revisionRef(c.revision) : "", marks[i] ?? ""].filter(Boolean).join("\n")),
   }));

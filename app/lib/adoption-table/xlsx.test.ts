@@ -26,12 +26,27 @@ describe("adoptionTableXlsx", () => {
 
   it("has a bold, filled, bordered header row frozen in place and repeated when printed", () => {
     const header = sheet.getRow(3);
-    expect([1, 2, 3, 4, 5, 6, 7].map((i) => header.getCell(i).value)).toEqual(["序号", "提出单位", "章节", "原文", "意见", "采纳情况", "理由"]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((i) => header.getCell(i).value)).toEqual([
+      "序号",
+      "提出单位",
+      "章节",
+      "原文",
+      "意见",
+      "采纳情况",
+      "理由",
+    ]);
     expect(header.getCell(1).font?.bold).toBe(true);
     expect(header.getCell(4).fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(header.getCell(7).border?.right?.style).toBe("thin");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "3:3",
+    });
     expect(sheet.columns.map((c) => c.width)).toEqual([6, 16, 18, 40, 48, 10, 40]);
   });
 
@@ -64,12 +79,16 @@ describe("adoptionTableXlsx", () => {
     expect(wrappedLines("甲\n乙", 10)).toBe(2);
   });
 
-  it.skipIf(!libreOfficeCan("calc"))("opens in LibreOffice Calc", () => {
-    const { pdf, text } = libreOfficePdf(bytes, "adoption.xlsx");
-    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    if (text !== null) {
-      expect(text).toContain("意见采纳情况表");
-      expect(text).toContain("张掖市林业和草原局");
-    }
-  }, 120_000);
+  it.skipIf(!libreOfficeCan("calc"))(
+    "opens in LibreOffice Calc",
+    () => {
+      const { pdf, text } = libreOfficePdf(bytes, "adoption.xlsx");
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      if (text !== null) {
+        expect(text).toContain("意见采纳情况表");
+        expect(text).toContain("张掖市林业和草原局");
+      }
+    },
+    120_000,
+  );
 });

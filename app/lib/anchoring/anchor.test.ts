@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH, occurrences, splitsSurrogatePair } from "./anchor";
 
-const text = "第一节　规划背景\n张掖市地处河西走廊中段，“一山一水”（祁连山、黑河）是生态安全的根本。🌲森林覆盖率达到12.5%；湿地保护率达到60%。";
+const text =
+  "第一节　规划背景\n张掖市地处河西走廊中段，“一山一水”（祁连山、黑河）是生态安全的根本。🌲森林覆盖率达到12.5%；湿地保护率达到60%。";
 
 describe("buildAnchor", () => {
   it("quotes the passage with 32 characters of context each side", () => {

@@ -36,7 +36,13 @@ function contextAfter(text: string, end: number, length: number) {
 export function buildAnchor(text: string, start: number, end: number, contextLength = CONTEXT_LENGTH): TextAnchor | null {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) return null;
   if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) return null;
-  return { exact: text.slice(start, end), prefix: contextBefore(text, start, contextLength), suffix: contextAfter(text, end, contextLength), start, end };
+  return {
+    exact: text.slice(start, end),
+    prefix: contextBefore(text, start, contextLength),
+    suffix: contextAfter(text, end, contextLength),
+    start,
+    end,
+  };
 }
 
 export type AnchorProblem = "out_of_range" | "empty" | "too_long" | "splits_character" | "exact_mismatch" | "context_mismatch";

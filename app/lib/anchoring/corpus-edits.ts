@@ -1,5 +1,5 @@
 // The edits the corpus makes to a section: the primary edit of each kind, distractors elsewhere, seams.
-import { FILLERS, type EditKind, int, paragraphSpans, pick, type Random, sentenceSpans, type Span, } from "./corpus-text";
+import { FILLERS, type EditKind, int, paragraphSpans, pick, type Random, sentenceSpans, type Span } from "./corpus-text";
 import type { TrackedText } from "./tracked-text";
 
 /** Current [start, end) of the passage's surviving characters (it may have been split). */
@@ -57,7 +57,14 @@ export function seamPosition(doc: TrackedText, seam: Seam): number | null {
   return null;
 }
 
-export function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, e: number, pool: readonly string[]): boolean | number | Seam {
+export function primary(
+  r: Random,
+  doc: TrackedText,
+  kind: EditKind,
+  s: number,
+  e: number,
+  pool: readonly string[],
+): boolean | number | Seam {
   const span = currentSpan(doc, s, e);
   if (!span || span.end - span.start !== e - s) return false;
   const { start, end } = span;
@@ -98,8 +105,22 @@ export function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, 
     case "move_other_paragraph":
     case "duplicate_paragraph": {
       if (paras.length < 3) return false;
-      const src = kind === "move_other_paragraph" ? pick(r, paras.filter((_, i) => i !== pi)) : kind === "move_paragraph" ? para : pick(r, paras.filter((_, i) => i !== pi));
-      const boundaries = paras.map((p) => p.start).concat(text.length + 1).filter((b) => b < src.start || b > src.end + 1);
+      const src =
+        kind === "move_other_paragraph"
+          ? pick(
+              r,
+              paras.filter((_, i) => i !== pi),
+            )
+          : kind === "move_paragraph"
+            ? para
+            : pick(
+                r,
+                paras.filter((_, i) => i !== pi),
+              );
+      const boundaries = paras
+        .map((p) => p.start)
+        .concat(text.length + 1)
+        .filter((b) => b < src.start || b > src.end + 1);
       if (boundaries.length === 0) return false;
       const dest = pick(r, boundaries);
       const piece = text.slice(src.start, src.end);
@@ -111,7 +132,10 @@ export function primary(r: Random, doc: TrackedText, kind: EditKind, s: number, 
       // move the paragraph: cut it with one neighbouring "\n", put it back at another paragraph's start (or the end)
       const seam = seamOf(doc, src.start, src.end);
       const cut = src.end < text.length ? doc.remove(src.start, src.end + 1) : doc.remove(src.start - 1, src.end);
-      const body = src.end < text.length ? { text: cut.text.slice(0, -1), origin: cut.origin.slice(0, -1) } : { text: cut.text.slice(1), origin: cut.origin.slice(1) };
+      const body =
+        src.end < text.length
+          ? { text: cut.text.slice(0, -1), origin: cut.origin.slice(0, -1) }
+          : { text: cut.text.slice(1), origin: cut.origin.slice(1) };
       const removed = cut.text.length;
       const at = dest > text.length ? doc.text.length : dest > src.start ? dest - removed : dest;
       if (at >= doc.text.length) doc.insert(doc.text.length, `\n${body.text}`, [-1, ...body.origin]);

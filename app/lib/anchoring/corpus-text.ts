@@ -64,4 +64,3 @@ export function count(text: string, s: string): number {
 
 export const PUNCTUATION = /[，。；、：！？“”（）《》\n\s]/;
 export const FILLERS = ["进一步", "全面", "系统", "重点", "有序", "切实", "统筹", "持续", "（试行）", "等", "和", "及相关"];
-

@@ -47,6 +47,14 @@ describe("generateCorpus", () => {
     const far = start > 20 ? 0 : end + 20;
     expect(judge(kept, { state: "intact", start: far, end: far + 1 }).wrongConfident).toBe(true);
     expect(judge(kept, { state: "orphaned", start, end: start })).toEqual({ correct: false, wrongConfident: false });
-    expect(score([gone, kept], [{ state: "orphaned", start: 0, end: 0 }, { state: "intact", start, end }]).stateAccuracy).toBe(1);
+    expect(
+      score(
+        [gone, kept],
+        [
+          { state: "orphaned", start: 0, end: 0 },
+          { state: "intact", start, end },
+        ],
+      ).stateAccuracy,
+    ).toBe(1);
   });
 });

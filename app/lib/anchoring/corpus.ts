@@ -27,7 +27,6 @@ import { TrackedText } from "./tracked-text";
 
 export { EDIT_KINDS, type EditKind } from "./corpus-text";
 
-
 /** Kinds whose truth is "orphaned" (the passage's words are gone from where it stood). */
 /**
  * Kinds that move or copy text: a section that repeats a sentence has several equally short edit
@@ -95,7 +94,9 @@ export function generateCorpus(sections: readonly (readonly string[])[], options
   if (usable.length === 0) throw new Error("generateCorpus: no section long enough");
   const allSentences = usable.flatMap((s) => {
     const t = s.join("\n");
-    return sentenceSpans(t).map((x) => t.slice(x.start, x.end)).filter((x) => x.length >= 8 && x.length <= 80);
+    return sentenceSpans(t)
+      .map((x) => t.slice(x.start, x.end))
+      .filter((x) => x.length >= 8 && x.length <= 80);
   });
   const cases: CorpusCase[] = [];
   for (let attempt = 0; cases.length < total && attempt < total * 20; attempt++) {
@@ -174,7 +175,8 @@ function makeCase(r: Random, id: number, kind: EditKind, paragraphs: readonly st
 function choosePassage(r: Random, text: string, size: PassageSize, twinSentence: string | null, kind: EditKind): Span | null {
   const sentences = sentenceSpans(text).filter((s) => text.slice(s.start, s.end).length >= 6);
   if (sentences.length === 0) return null;
-  const clean = (a: number, b: number) => b > a && !PUNCTUATION.test(text[a]) && !PUNCTUATION.test(text[b - 1]) && !text.slice(a, b).includes("\n");
+  const clean = (a: number, b: number) =>
+    b > a && !PUNCTUATION.test(text[a]) && !PUNCTUATION.test(text[b - 1]) && !text.slice(a, b).includes("\n");
   const needsLong = kind === "edit_passage";
   if (twinSentence && size === "sentence") {
     const at = text.indexOf(twinSentence);

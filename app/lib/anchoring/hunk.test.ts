@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { diffTexts } from "../diff/text-diff";
 import { allHunks, hunkAt } from "./hunk";
 
-const joined = (ops: { op: string; text: string }[] | null) => (ops ?? []).map((o) => (o.op === "insert" ? `[+${o.text}]` : o.op === "delete" ? `[-${o.text}]` : o.text)).join("");
+const joined = (ops: { op: string; text: string }[] | null) =>
+  (ops ?? []).map((o) => (o.op === "insert" ? `[+${o.text}]` : o.op === "delete" ? `[-${o.text}]` : o.text)).join("");
 
 describe("hunkAt", () => {
-  const oldText = "全县长期开展防沙治沙，积累了成熟经验。沿黑河盐渍化耕地具备较大改良潜力，沙河、平川等镇具备开展全域土地综合整治的条件。县城外围缺少生态缓冲带。";
+  const oldText =
+    "全县长期开展防沙治沙，积累了成熟经验。沿黑河盐渍化耕地具备较大改良潜力，沙河、平川等镇具备开展全域土地综合整治的条件。县城外围缺少生态缓冲带。";
   const newText = "全县长期开展防沙治沙，积累了成熟经验。沿黑河盐渍化耕地具备较大改良潜力。县城外围缺少生态缓冲带。";
   const ops = diffTexts(oldText, newText);
   const deleted = "，沙河、平川等镇具备开展全域土地综合整治的条件";

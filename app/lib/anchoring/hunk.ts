@@ -16,7 +16,8 @@ export function hunkAt(ops: readonly DiffOp[], start: number, end: number, conte
   let last = -1;
   ops.forEach((o, i) => {
     const len = o.op === "insert" ? 0 : o.text.length;
-    const touches = o.op === "insert" ? pos >= start && pos <= end : o.op === "delete" && pos < Math.max(end, start + 1) && pos + len > start;
+    const touches =
+      o.op === "insert" ? pos >= start && pos <= end : o.op === "delete" && pos < Math.max(end, start + 1) && pos + len > start;
     if (touches && o.text) {
       if (first < 0) first = i;
       last = i;
@@ -29,7 +30,8 @@ export function hunkAt(ops: readonly DiffOp[], start: number, end: number, conte
   if (before) out.push({ op: "equal", text: before.length > context ? `…${before.slice(-context)}` : before });
   for (let i = first; i <= last; i++) {
     const o = ops[i];
-    if (o.op === "equal" && o.text.length > 2 * context + 1) out.push({ op: "equal", text: `${o.text.slice(0, context)}…${o.text.slice(-context)}` });
+    if (o.op === "equal" && o.text.length > 2 * context + 1)
+      out.push({ op: "equal", text: `${o.text.slice(0, context)}…${o.text.slice(-context)}` });
     else out.push({ ...o });
   }
   const after = nextEqual(ops, last);

@@ -90,7 +90,10 @@ describe("mapAnchor", () => {
 
   it("orphans a passage whose paragraph was rewritten beyond recognition", () => {
     const a = anchorOf(section, "强化资金保障");
-    const revised = section.replace("建立健全生态保护补偿机制，强化资金保障和监督考核。", "各县区政府是本规划实施的责任主体，须逐年分解目标任务并向社会公开进展情况。");
+    const revised = section.replace(
+      "建立健全生态保护补偿机制，强化资金保障和监督考核。",
+      "各县区政府是本规划实施的责任主体，须逐年分解目标任务并向社会公开进展情况。",
+    );
     const m = map(section, revised, a);
     expect(m.state).toBe("orphaned");
     expect(m.start).toBe(revised.indexOf("各县区"));
@@ -178,7 +181,9 @@ describe("mapAnchor", () => {
 
 describe("mapAnchors", () => {
   it("diffs once for many anchors and agrees with mapAnchor", () => {
-    const anchors = ["“一山一水”", "湿地保护率达到60%", "推进黑河中游湿地保护与恢复", "，开展历史遗留矿山生态修复", "监督考核"].map((p) => anchorOf(section, p));
+    const anchors = ["“一山一水”", "湿地保护率达到60%", "推进黑河中游湿地保护与恢复", "，开展历史遗留矿山生态修复", "监督考核"].map((p) =>
+      anchorOf(section, p),
+    );
     const revised = section
       .replace("湿地保护率达到60%", "湿地保护率达到65%")
       .replace("，开展历史遗留矿山生态修复", "")
@@ -203,9 +208,50 @@ describe("mapAnchors", () => {
 // Properties over random edit scripts
 
 const WORDS = [
-  "生态", "保护", "修复", "湿地", "森林", "草原", "河流", "治理", "规划", "实施", "工程", "项目", "祁连山", "黑河",
-  "覆盖率", "达到", "提高", "加强", "推进", "建立", "健全", "机制", "资金", "保障", "监测", "评估", "的", "和", "与",
-  "，", "。", "、", "；", "“", "”", "（", "）", "　", "12.5%", "2035年", "🌲", "张掖市", "水源涵养", "生物多样性",
+  "生态",
+  "保护",
+  "修复",
+  "湿地",
+  "森林",
+  "草原",
+  "河流",
+  "治理",
+  "规划",
+  "实施",
+  "工程",
+  "项目",
+  "祁连山",
+  "黑河",
+  "覆盖率",
+  "达到",
+  "提高",
+  "加强",
+  "推进",
+  "建立",
+  "健全",
+  "机制",
+  "资金",
+  "保障",
+  "监测",
+  "评估",
+  "的",
+  "和",
+  "与",
+  "，",
+  "。",
+  "、",
+  "；",
+  "“",
+  "”",
+  "（",
+  "）",
+  "　",
+  "12.5%",
+  "2035年",
+  "🌲",
+  "张掖市",
+  "水源涵养",
+  "生物多样性",
 ];
 
 function randomWords(next: () => number, n: number): string {

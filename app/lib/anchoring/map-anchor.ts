@@ -125,11 +125,17 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
     const mostlyDeleted = deleted > MOSTLY_DELETED * length || (deleted > 0 && length - deleted < CHANGED_MIN_KEPT);
     const verbatim = verbatimOverlapping(newText, anchor, s, e, mapped > GROWN_FACTOR * length + GROWN_SLACK);
     // when the diff deleted most of the passage, a copy in the rewritten text is a relocation (see movedHere)
-    if (verbatim !== null && (!mostlyDeleted || movedHere(mapper, oldText, newText, anchor, s, verbatim, verbatim + length, true))) return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
+    if (verbatim !== null && (!mostlyDeleted || movedHere(mapper, oldText, newText, anchor, s, verbatim, verbatim + length, true)))
+      return { start: verbatim, end: verbatim + exact.length, exact, state: "intact" };
     if (!mostlyDeleted) {
       // the diff may pair a moved paragraph's old place with a look-alike: the words themselves, moved
       // verbatim with their context, win over a partial rewrite of the look-alike
-      const moved = findQuote(newText, anchor, s, (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, s, a, b, true));
+      const moved = findQuote(
+        newText,
+        anchor,
+        s,
+        (a, b) => b - a === length && newText.slice(a, b) === exact && movedHere(mapper, oldText, newText, anchor, s, a, b, true),
+      );
       if (moved) return located(newText, moved.start, moved.end, exact);
       return { start: s, end: e, exact: slice, state: "changed" };
     }
@@ -151,7 +157,16 @@ function mapThrough(mapper: OffsetMapper, oldText: string, newText: string, anch
  *   the anchor's prefix and suffix) it spans at least MOVED_MIN_SPAN characters, so a short phrase
  *   in an unrelated new sentence is not taken for it.
  */
-function movedHere(mapper: OffsetMapper, oldText: string, newText: string, anchor: TextAnchor, at: number, a: number, b: number, inRewrite = false): boolean {
+function movedHere(
+  mapper: OffsetMapper,
+  oldText: string,
+  newText: string,
+  anchor: TextAnchor,
+  at: number,
+  a: number,
+  b: number,
+  inRewrite = false,
+): boolean {
   const { exact } = anchor;
   // a reworded match must be wholly inserted text: look-alike sentences (the same template with other
   // figures) are reworded versions of each other

@@ -173,7 +173,13 @@ export function contextScore(text: string, anchor: Pick<TextAnchor, "prefix" | "
  * matches right next to it, it spans at least SHORT_QUOTE characters, or its context score is at
  * least MIN_SHORT_CONTEXT. (Always true for matches of SHORT_QUOTE characters or more.)
  */
-export function isDistinctive(text: string, anchor: Pick<TextAnchor, "prefix" | "suffix">, start: number, end: number, context?: number): boolean {
+export function isDistinctive(
+  text: string,
+  anchor: Pick<TextAnchor, "prefix" | "suffix">,
+  start: number,
+  end: number,
+  context?: number,
+): boolean {
   if (end - start >= SHORT_QUOTE) return true;
   const runs = adjacentRuns(text, anchor, start, end);
   if (runs.before + (end - start) + runs.after >= SHORT_QUOTE) return true;
@@ -290,7 +296,8 @@ function align(quote: string, text: string, from: number, to: number): { start: 
   for (let j = 1; j <= width; j++) {
     const d = prev[j];
     const b = prev[bestEnd];
-    if (d < b || (d === b && Math.abs(j - prevStart[j] - quote.length) < Math.abs(bestEnd - prevStart[bestEnd] - quote.length))) bestEnd = j;
+    if (d < b || (d === b && Math.abs(j - prevStart[j] - quote.length) < Math.abs(bestEnd - prevStart[bestEnd] - quote.length)))
+      bestEnd = j;
   }
   return { start: from + prevStart[bestEnd], end: from + bestEnd, distance: prev[bestEnd] };
 }

@@ -25,7 +25,10 @@ const sample = parsed({
       type: "bulletList",
       content: [
         { type: "listItem", content: [para(t("森林覆盖率"))] },
-        { type: "listItem", content: [para(t("湿地")), { type: "orderedList", content: [{ type: "listItem", content: [para(t("嵌套"))] }] }] },
+        {
+          type: "listItem",
+          content: [para(t("湿地")), { type: "orderedList", content: [{ type: "listItem", content: [para(t("嵌套"))] }] }],
+        },
       ],
     },
     {

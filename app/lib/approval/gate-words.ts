@@ -30,9 +30,18 @@ export function gateItems(t: Translate, locale: string, g: GateResult, edition: 
 
 function roundsItem(t: Translate, locale: string, g: GateResult): GateItem {
   if (g.rounds.met) {
-    return { item: "rounds", met: true, code: null, message: g.rounds.total ? t("approval.check.rounds.met", { count: g.rounds.total }) : t("approval.check.rounds.none"), links: [], figures: { rounds: g.rounds.total } };
+    return {
+      item: "rounds",
+      met: true,
+      code: null,
+      message: g.rounds.total ? t("approval.check.rounds.met", { count: g.rounds.total }) : t("approval.check.rounds.none"),
+      links: [],
+      figures: { rounds: g.rounds.total },
+    };
   }
-  const list = g.rounds.open.map((r) => t("approval.check.rounds.item", { round: q(t, r.title), date: formatDateTime(r.closesAt, locale) }));
+  const list = g.rounds.open.map((r) =>
+    t("approval.check.rounds.item", { round: q(t, r.title), date: formatDateTime(r.closesAt, locale) }),
+  );
   return {
     item: "rounds",
     met: false,
@@ -44,7 +53,15 @@ function roundsItem(t: Translate, locale: string, g: GateResult): GateItem {
 }
 
 function answersItem(t: Translate, g: GateResult): GateItem {
-  if (g.answers.met) return { item: "answers", met: true, code: null, message: t("approval.check.answers.met", { count: g.answers.comments }), links: [], figures: { comments: g.answers.comments } };
+  if (g.answers.met)
+    return {
+      item: "answers",
+      met: true,
+      code: null,
+      message: t("approval.check.answers.met", { count: g.answers.comments }),
+      links: [],
+      figures: { comments: g.answers.comments },
+    };
   const href = (id: string) => `/rounds/${id}/workbench?status=pending`;
   const list = g.answers.rounds.map((r) => t("approval.check.answers.item", { round: q(t, r.title), count: r.unanswered }));
   return {
@@ -52,8 +69,15 @@ function answersItem(t: Translate, g: GateResult): GateItem {
     met: false,
     code: "comments_unanswered",
     message: t("approval.check.answers.unmet", { count: g.answers.unanswered, list: list.join(t("approval.listSeparator")) }),
-    links: g.answers.rounds.map((r) => ({ href: href(r.id), label: t("approval.check.answers.link", { round: r.title, count: r.unanswered }) })),
-    figures: { count: g.answers.unanswered, comments: g.answers.comments, rounds: g.answers.rounds.map((r) => ({ id: r.id, title: r.title, unanswered: r.unanswered, href: href(r.id) })) },
+    links: g.answers.rounds.map((r) => ({
+      href: href(r.id),
+      label: t("approval.check.answers.link", { round: r.title, count: r.unanswered }),
+    })),
+    figures: {
+      count: g.answers.unanswered,
+      comments: g.answers.comments,
+      rounds: g.answers.rounds.map((r) => ({ id: r.id, title: r.title, unanswered: r.unanswered, href: href(r.id) })),
+    },
   };
 }
 
@@ -67,29 +91,53 @@ function reviewItem(t: Translate, g: GateResult, edition: { id: string; label: s
         item: "review",
         met: true,
         code: null,
-        message: r.via === "approve" ? t("approval.check.review.approve", { review: q(t, r.review.title) }) : t("approval.check.review.confirmed", { review: q(t, r.review.title), label: q(t, edition.label) }),
+        message:
+          r.via === "approve"
+            ? t("approval.check.review.approve", { review: q(t, r.review.title) })
+            : t("approval.check.review.confirmed", { review: q(t, r.review.title), label: q(t, edition.label) }),
         links: [link(r.review)],
         figures: { review: { ...ref(r.review), conclusion: r.review.conclusion } },
       };
     case "missing":
-      return { item: "review", met: false, code: "review_missing", message: t("approval.check.review.missing"), links: [{ href: `/editions/${edition.id}/reviews/new`, label: t("approval.check.review.setUp") }], figures: { reviews: 0 } };
+      return {
+        item: "review",
+        met: false,
+        code: "review_missing",
+        message: t("approval.check.review.missing"),
+        links: [{ href: `/editions/${edition.id}/reviews/new`, label: t("approval.check.review.setUp") }],
+        figures: { reviews: 0 },
+      };
     case "not_concluded":
       return {
         item: "review",
         met: false,
         code: "review_not_concluded",
-        message: t("approval.check.review.notConcluded", { list: r.reviews.map((x) => t("approval.check.review.signedItem", { review: q(t, x.title), signed: x.signed, quorum: x.quorum })).join(t("approval.listSeparator")) }),
+        message: t("approval.check.review.notConcluded", {
+          list: r.reviews
+            .map((x) => t("approval.check.review.signedItem", { review: q(t, x.title), signed: x.signed, quorum: x.quorum }))
+            .join(t("approval.listSeparator")),
+        }),
         links: r.reviews.map(link),
         figures: { reviews: r.reviews.map((x) => ({ ...ref(x), signed: x.signed, quorum: x.quorum })) },
       };
     case "rejected":
-      return { item: "review", met: false, code: "review_rejected", message: t("approval.check.review.rejected", { review: q(t, r.review.title) }), links: [link(r.review)], figures: { review: { ...ref(r.review), conclusion: "reject" } } };
+      return {
+        item: "review",
+        met: false,
+        code: "review_rejected",
+        message: t("approval.check.review.rejected", { review: q(t, r.review.title) }),
+        links: [link(r.review)],
+        figures: { review: { ...ref(r.review), conclusion: "reject" } },
+      };
     case "unconfirmed":
       return {
         item: "review",
         met: false,
         code: "conditions_unconfirmed",
-        message: t("approval.check.review.unconfirmed", { review: r.reviews.map((x) => q(t, x.title)).join(t("approval.listSeparator")), label: q(t, edition.label) }),
+        message: t("approval.check.review.unconfirmed", {
+          review: r.reviews.map((x) => q(t, x.title)).join(t("approval.listSeparator")),
+          label: q(t, edition.label),
+        }),
         links: r.reviews.map(link),
         figures: { reviews: r.reviews.map(ref), editionId: edition.id, editionLabel: edition.label },
       };

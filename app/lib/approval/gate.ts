@@ -3,7 +3,14 @@
 // and the codes of what is unmet, in the order docs/APPROVAL.md lists them.
 import type { Conclusion } from "~db/schema/enums";
 
-export const unmetCodes = ["round_open", "comments_unanswered", "review_missing", "review_not_concluded", "review_rejected", "conditions_unconfirmed"] as const;
+export const unmetCodes = [
+  "round_open",
+  "comments_unanswered",
+  "review_missing",
+  "review_not_concluded",
+  "review_rejected",
+  "conditions_unconfirmed",
+] as const;
 export type UnmetCode = (typeof unmetCodes)[number];
 
 export interface GateRound {
@@ -76,7 +83,12 @@ export function evaluateGate(input: GateInput): GateResult {
     met: unmet.length === 0,
     unmet,
     rounds: { met: open.length === 0, total: input.rounds.length, open },
-    answers: { met: pending.length === 0, comments: closed.reduce((n, r) => n + r.comments, 0), unanswered: pending.reduce((n, r) => n + r.unanswered, 0), rounds: pending },
+    answers: {
+      met: pending.length === 0,
+      comments: closed.reduce((n, r) => n + r.comments, 0),
+      unanswered: pending.reduce((n, r) => n + r.unanswered, 0),
+      rounds: pending,
+    },
     review,
   };
 }
@@ -90,7 +102,8 @@ function reviewCheck({ editionId, reviews }: GateInput): ReviewCheck {
   // the newest review that carries the plan: 通过, or 修改后通过 confirmed on the edition submitted
   for (const r of [...concluded].reverse()) {
     if (r.conclusion === "approve") return { state: "passed", review: r, via: "approve" };
-    if (r.conclusion === "approve_with_changes" && r.confirmedEditionIds.includes(editionId)) return { state: "passed", review: r, via: "confirmed" };
+    if (r.conclusion === "approve_with_changes" && r.confirmedEditionIds.includes(editionId))
+      return { state: "passed", review: r, via: "confirmed" };
   }
   return { state: "unconfirmed", reviews: concluded.filter((r) => r.conclusion === "approve_with_changes") };
 }

@@ -13,7 +13,15 @@ describe("approval records", () => {
     for (const ok of ["张政函〔2021〕85号", "高政发〔2026〕3号", "肃南政函〔2026〕120号"]) expect(documentNumberProblem(ok)).toBeNull();
     expect(documentNumberProblem("  ")).toBe("required");
     expect(documentNumberProblem(`${"张".repeat(45)}〔2021〕85号`)).toBe("tooLong");
-    for (const bad of ["张政函[2021]85号", "张政函（2021）85号", "张政函〔2021〕85", "〔2021〕85号", "张政函〔21〕85号", "张政函 〔2021〕85号"]) expect(documentNumberProblem(bad)).toBe("pattern");
+    for (const bad of [
+      "张政函[2021]85号",
+      "张政函（2021）85号",
+      "张政函〔2021〕85",
+      "〔2021〕85号",
+      "张政函〔21〕85号",
+      "张政函 〔2021〕85号",
+    ])
+      expect(documentNumberProblem(bad)).toBe("pattern");
   });
 
   it("checks calendar dates", () => {

@@ -36,7 +36,11 @@ export function isCalendarDate(value: string): boolean {
 /** A safe file name to store and to offer on download: no path, no control characters, at most 120 characters. */
 export function letterFileName(name: string | null | undefined, fallback: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  const base = (name ?? "").split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const base = (name ?? "")
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim();
   const cut = [...(base || fallback)].slice(0, 120).join("");
   return /\.pdf$/i.test(cut) ? cut : `${cut}.pdf`;
 }

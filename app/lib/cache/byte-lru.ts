@@ -21,7 +21,8 @@ const KEY_OVERHEAD = 64;
 export function sizeOfValue(value: unknown): number {
   if (typeof value === "string") return value.length * 2;
   if (value instanceof Uint8Array) return value.byteLength;
-  if (value && typeof value === "object" && "bytes" in value && typeof (value as { bytes: unknown }).bytes === "number") return (value as { bytes: number }).bytes;
+  if (value && typeof value === "object" && "bytes" in value && typeof (value as { bytes: unknown }).bytes === "number")
+    return (value as { bytes: number }).bytes;
   return JSON.stringify(value ?? null).length * 2;
 }
 

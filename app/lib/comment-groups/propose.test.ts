@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { BODY_SIMILARITY_THRESHOLD, bigrams, bodySimilarity, type GroupCandidate, MIN_BODY_BIGRAMS, passagesOverlap, proposeGroups } from "./propose";
+import {
+  BODY_SIMILARITY_THRESHOLD,
+  bigrams,
+  bodySimilarity,
+  type GroupCandidate,
+  MIN_BODY_BIGRAMS,
+  passagesOverlap,
+  proposeGroups,
+} from "./propose";
 
-const c = (id: string, body: string, anchor: [number, number] | null = null, sectionId = "s1"): GroupCandidate => ({ id, sectionId, anchorStart: anchor?.[0] ?? null, anchorEnd: anchor?.[1] ?? null, body });
+const c = (id: string, body: string, anchor: [number, number] | null = null, sectionId = "s1"): GroupCandidate => ({
+  id,
+  sectionId,
+  anchorStart: anchor?.[0] ?? null,
+  anchorEnd: anchor?.[1] ?? null,
+  body,
+});
 
 const ASK = "建议明确湿地保护率的计算口径，并与第三次全国国土调查湿地数据衔接。";
 
@@ -57,9 +71,25 @@ describe("proposeGroups", () => {
   });
 
   it("is deterministic: the same input gives the same proposals; shuffled input gives the same groups", () => {
-    const topics = ["历史遗留矿山", "黑河分水任务", "草畜平衡面积", "防风固沙林带", "城市绿地系统", "农田防护林网", "盐渍化治理", "水源涵养林", "湿地公园建设"];
+    const topics = [
+      "历史遗留矿山",
+      "黑河分水任务",
+      "草畜平衡面积",
+      "防风固沙林带",
+      "城市绿地系统",
+      "农田防护林网",
+      "盐渍化治理",
+      "水源涵养林",
+      "湿地公园建设",
+    ];
     const items = Array.from({ length: 40 }, (_, i) =>
-      c(`c${i}`, i % 4 === 0 ? `${ASK}（${"甲乙丙丁"[(i / 4) % 4]}）` : `建议第${i}条关于${topics[i % topics.length]}的表述改为${topics[(i * 5) % topics.length]}，并说明${i}号图斑的实施年限。`, i % 4 === 0 ? null : [i * 50, i * 50 + 3]),
+      c(
+        `c${i}`,
+        i % 4 === 0
+          ? `${ASK}（${"甲乙丙丁"[(i / 4) % 4]}）`
+          : `建议第${i}条关于${topics[i % topics.length]}的表述改为${topics[(i * 5) % topics.length]}，并说明${i}号图斑的实施年限。`,
+        i % 4 === 0 ? null : [i * 50, i * 50 + 3],
+      ),
     );
     const first = proposeGroups(items);
     expect(proposeGroups(items)).toEqual(first);
@@ -70,17 +100,37 @@ describe("proposeGroups", () => {
   });
 
   it("finds every pair a full comparison finds (counting through the postings loses nothing)", () => {
-    const words = ["湿地", "保护", "修复", "矿山", "治理", "草原", "禁牧", "黑河", "分水", "口径", "指标", "衔接", "补充", "明确", "项目", "资金"];
+    const words = [
+      "湿地",
+      "保护",
+      "修复",
+      "矿山",
+      "治理",
+      "草原",
+      "禁牧",
+      "黑河",
+      "分水",
+      "口径",
+      "指标",
+      "衔接",
+      "补充",
+      "明确",
+      "项目",
+      "资金",
+    ];
     let seed = 7;
     const rand = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
-    const bodies = Array.from({ length: 120 }, () => Array.from({ length: 8 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(""));
+    const bodies = Array.from({ length: 120 }, () =>
+      Array.from({ length: 8 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(""),
+    );
     const items = bodies.map((b, i) => c(`c${i}`, b));
     for (const t of [0.5, 0.6, 0.75]) {
       const brute = new Set<string>();
-      for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (bodySimilarity(items[i].body, items[j].body) >= t) brute.add(`${i}-${j}`);
+      for (let i = 0; i < items.length; i++)
+        for (let j = i + 1; j < items.length; j++) if (bodySimilarity(items[i].body, items[j].body) >= t) brute.add(`${i}-${j}`);
       const grouped = proposeGroups(items, { threshold: t });
       const groupOf = new Map(grouped.flatMap((g, k) => g.commentIds.map((id) => [id, k] as const)));
       for (const pair of brute) {
@@ -93,7 +143,14 @@ describe("proposeGroups", () => {
   });
 
   it("answers two thousand comments quickly", () => {
-    const items = Array.from({ length: 2000 }, (_, i) => c(`c${i}`, `第${i}条意见：建议在规划文本第${i % 300}节补充${i}号项目的实施年限、资金来源和责任单位，并说明与县级规划的衔接。`, [i * 3, i * 3 + 2], `s${i % 300}`));
+    const items = Array.from({ length: 2000 }, (_, i) =>
+      c(
+        `c${i}`,
+        `第${i}条意见：建议在规划文本第${i % 300}节补充${i}号项目的实施年限、资金来源和责任单位，并说明与县级规划的衔接。`,
+        [i * 3, i * 3 + 2],
+        `s${i % 300}`,
+      ),
+    );
     const t0 = performance.now();
     proposeGroups(items);
     // every body here is like every other (the worst case for counting shared bigrams): a guard against

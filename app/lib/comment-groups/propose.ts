@@ -56,7 +56,8 @@ function dice(x: string[], y: string[]): number {
 
 /** Do two anchored passages in the same section share at least one character? */
 export function passagesOverlap(a: GroupCandidate, b: GroupCandidate): boolean {
-  if (a.sectionId !== b.sectionId || a.anchorStart === null || b.anchorStart === null || a.anchorEnd === null || b.anchorEnd === null) return false;
+  if (a.sectionId !== b.sectionId || a.anchorStart === null || b.anchorStart === null || a.anchorEnd === null || b.anchorEnd === null)
+    return false;
   return a.anchorStart < b.anchorEnd && b.anchorStart < a.anchorEnd;
 }
 
@@ -93,7 +94,8 @@ function overlappingPairs(items: GroupCandidate[]): [number, number][] {
     list.sort((a, b) => items[a].anchorStart! - items[b].anchorStart! || a - b);
     for (let k = 0; k < list.length; k++) {
       const a = items[list[k]];
-      for (let m = k + 1; m < list.length && items[list[m]].anchorStart! < a.anchorEnd!; m++) pairs.push([Math.min(list[k], list[m]), Math.max(list[k], list[m])]);
+      for (let m = k + 1; m < list.length && items[list[m]].anchorStart! < a.anchorEnd!; m++)
+        pairs.push([Math.min(list[k], list[m]), Math.max(list[k], list[m])]);
     }
   }
   return pairs;
@@ -155,5 +157,8 @@ export function proposeGroups(candidates: GroupCandidate[], { threshold = BODY_S
   return [...members.entries()]
     .filter(([, list]) => list.length > 1)
     .sort(([a], [b]) => a - b)
-    .map(([root, list]) => ({ commentIds: list.map((i) => candidates[i].id), reasons: (["passage", "body"] as const).filter((r) => reasonsOf.get(root)?.has(r)) }));
+    .map(([root, list]) => ({
+      commentIds: list.map((i) => candidates[i].id),
+      reasons: (["passage", "body"] as const).filter((r) => reasonsOf.get(root)?.has(r)),
+    }));
 }

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { type DiffOp, diffTexts, normalize, splitParagraphs } from "./text-diff";
 import { rng } from "../random";
 
-const oldSide = (ops: DiffOp[]) => ops.filter((o) => o.op !== "insert").map((o) => o.text).join("");
-const newSide = (ops: DiffOp[]) => ops.filter((o) => o.op !== "delete").map((o) => o.text).join("");
+const oldSide = (ops: DiffOp[]) =>
+  ops
+    .filter((o) => o.op !== "insert")
+    .map((o) => o.text)
+    .join("");
+const newSide = (ops: DiffOp[]) =>
+  ops
+    .filter((o) => o.op !== "delete")
+    .map((o) => o.text)
+    .join("");
 
 function expectWellFormed(ops: DiffOp[], oldText: string, newText: string): void {
   expect(oldSide(ops)).toBe(oldText);
@@ -15,8 +23,32 @@ function expectWellFormed(ops: DiffOp[], oldText: string, newText: string): void
 }
 
 const POOL = [
-  "生态", "修复", "森林", "覆盖率", "湿地", "保护", "草原", "矿山", "治理", "流域", "的", "和", "达到",
-  "，", "。", "；", "“", "”", "12", "15.5%", "2035年", "\n", "\n", "\u3000", "🌲", "🌳",
+  "生态",
+  "修复",
+  "森林",
+  "覆盖率",
+  "湿地",
+  "保护",
+  "草原",
+  "矿山",
+  "治理",
+  "流域",
+  "的",
+  "和",
+  "达到",
+  "，",
+  "。",
+  "；",
+  "“",
+  "”",
+  "12",
+  "15.5%",
+  "2035年",
+  "\n",
+  "\n",
+  "\u3000",
+  "🌲",
+  "🌳",
 ];
 
 function randomText(next: () => number, words: number): string {

@@ -37,7 +37,8 @@ describe("checkDocxUpload", () => {
   });
 
   it("refuses an .xlsx (content types of another Office format)", async () => {
-    const types = '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>';
+    const types =
+      '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>';
     const bytes = await zipOf({ "[Content_Types].xml": types, "word/document.xml": "<w:document/>" });
     expect(await checkDocxUpload(bytes)).toMatchObject({ kind: "not_docx" });
   });
@@ -65,8 +66,14 @@ describe("checkDocxUpload", () => {
   });
 
   describe("zip bombs", () => {
-    const types = '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-    const bomb = (megabytes: number) => zipOf({ "[Content_Types].xml": types, "word/document.xml": "<w:document/>", "word/media/bomb.bin": new Uint8Array(megabytes * 1024 * 1024) });
+    const types =
+      '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const bomb = (megabytes: number) =>
+      zipOf({
+        "[Content_Types].xml": types,
+        "word/document.xml": "<w:document/>",
+        "word/media/bomb.bin": new Uint8Array(megabytes * 1024 * 1024),
+      });
 
     it("caps the unpacked document at 30 MB", () => {
       expect(MAX_UNZIPPED_BYTES).toBe(30 * 1024 * 1024);

@@ -7,8 +7,11 @@ export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 export const MAX_UNZIPPED_BYTES = 30 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 
-export type DocxProblem = { kind: "empty" } | { kind: "too_large"; bytes: number } | { kind: "unpacked_too_large" } | { kind: "not_docx"; reason: string };
-
+export type DocxProblem =
+  | { kind: "empty" }
+  | { kind: "too_large"; bytes: number }
+  | { kind: "unpacked_too_large" }
+  | { kind: "not_docx"; reason: string };
 
 /**
  * Decides from the bytes alone (the name and extension are the uploader's claim, not evidence)
@@ -49,4 +52,3 @@ export async function checkDocxUpload(bytes: Uint8Array, declaredName?: string):
   if (inflated === "broken") return { kind: "not_docx", reason: `${named}已损坏，无法解压。` };
   return null;
 }
-

@@ -32,7 +32,11 @@ export interface ConvertLimits {
 }
 
 // Word's built-in names, and the names WPS / Chinese Word write into styles.xml.
-const STYLE_MAP = [1, 2, 3].flatMap((n) => [`p[style-name='Heading ${n}'] => h${n}:fresh`, `p[style-name='标题 ${n}'] => h${n}:fresh`, `p[style-name='标题${n}'] => h${n}:fresh`]);
+const STYLE_MAP = [1, 2, 3].flatMap((n) => [
+  `p[style-name='Heading ${n}'] => h${n}:fresh`,
+  `p[style-name='标题 ${n}'] => h${n}:fresh`,
+  `p[style-name='标题${n}'] => h${n}:fresh`,
+]);
 STYLE_MAP.push("p[style-name='Title'] => h1:fresh", "p[style-name='标题'] => h1:fresh");
 
 // The worker's code, as plain CommonJS: the server bundle has no separate file a Worker could load.
@@ -75,12 +79,25 @@ export function convertDocxInWorker(bytes: Uint8Array, limits: ConvertLimits = {
       void worker.terminate();
       outcome();
     };
-    const timer = setTimeout(() => finish(() => reject(new ConversionError("timeout", `conversion took longer than ${timeoutMs} ms`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new ConversionError("timeout", `conversion took longer than ${timeoutMs} ms`))),
+      timeoutMs,
+    );
     worker.on("message", (m: { ok: true; html: string; messages: string[]; imagesDropped: number } | { ok: false; message: string }) =>
-      finish(() => (m.ok ? resolve({ html: m.html, messages: m.messages, imagesDropped: m.imagesDropped }) : reject(new ConversionError("failed", m.message)))),
+      finish(() =>
+        m.ok
+          ? resolve({ html: m.html, messages: m.messages, imagesDropped: m.imagesDropped })
+          : reject(new ConversionError("failed", m.message)),
+      ),
     );
     worker.on("error", (e: Error & { code?: string }) =>
-      finish(() => reject(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ConversionError("out_of_memory", "conversion ran out of memory") : new ConversionError("failed", e.message.slice(0, 200)))),
+      finish(() =>
+        reject(
+          e.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new ConversionError("out_of_memory", "conversion ran out of memory")
+            : new ConversionError("failed", e.message.slice(0, 200)),
+        ),
+      ),
     );
     worker.on("exit", (code) => finish(() => reject(new ConversionError("failed", `conversion stopped (exit ${code})`))));
   });

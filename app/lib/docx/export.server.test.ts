@@ -33,8 +33,27 @@ const sampleEdition: ExportInput = {
       content: {
         type: "doc",
         content: [
-          { type: "paragraph", content: [{ type: "text", text: "近年来，" }, { type: "text", text: "矿山生态修复", marks: [{ type: "bold" }] }, { type: "text", text: "取得成效，" }, { type: "text", text: "详见自然资源部网站", marks: [{ type: "link", attrs: { href: "https://www.mnr.gov.cn" } }] }, { type: "hardBreak" }, { type: "text", text: "（续）", marks: [{ type: "italic" }, { type: "underline" }, { type: "strike" }] }] },
-          { type: "bulletList", content: [{ type: "listItem", content: [para("水土流失治理"), { type: "bulletList", content: [{ type: "listItem", content: [para("坡耕地治理")] }] }] }, { type: "listItem", content: [para("湿地保护")] }] },
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "近年来，" },
+              { type: "text", text: "矿山生态修复", marks: [{ type: "bold" }] },
+              { type: "text", text: "取得成效，" },
+              { type: "text", text: "详见自然资源部网站", marks: [{ type: "link", attrs: { href: "https://www.mnr.gov.cn" } }] },
+              { type: "hardBreak" },
+              { type: "text", text: "（续）", marks: [{ type: "italic" }, { type: "underline" }, { type: "strike" }] },
+            ],
+          },
+          {
+            type: "bulletList",
+            content: [
+              {
+                type: "listItem",
+                content: [para("水土流失治理"), { type: "bulletList", content: [{ type: "listItem", content: [para("坡耕地治理")] }] }],
+              },
+              { type: "listItem", content: [para("湿地保护")] },
+            ],
+          },
           { type: "blockquote", content: [para("引文")] },
         ],
       },
@@ -45,7 +64,15 @@ const sampleEdition: ExportInput = {
       depth: 0,
       content: blocksToDoc([
         { p: "到2035年，全市生态系统质量明显改善。" },
-        { table: { head: ["指标名称", "单位", "2025年", "2035年"], rows: [["森林覆盖率", "%", "12.5", "15.0"], ["湿地保护率", "%", "55", "60"]] } },
+        {
+          table: {
+            head: ["指标名称", "单位", "2025年", "2035年"],
+            rows: [
+              ["森林覆盖率", "%", "12.5", "15.0"],
+              ["湿地保护率", "%", "55", "60"],
+            ],
+          },
+        },
         { ul: ["生态保护红线面积不减少", "自然保护地面积不减少"] },
       ]),
     },
@@ -66,7 +93,19 @@ describe("editionToDocx", () => {
   });
 
   it("has the cover, numbered headings, body text, lists and table cells", () => {
-    for (const s of [sampleEdition.planTitle, sampleEdition.label, "2025年3月1日", "第一章\u3000总则", "第一节\u3000规划背景", "一、约束性指标", "规划依据", "矿山生态修复", "坡耕地治理", "湿地保护率", "2035年"]) {
+    for (const s of [
+      sampleEdition.planTitle,
+      sampleEdition.label,
+      "2025年3月1日",
+      "第一章\u3000总则",
+      "第一节\u3000规划背景",
+      "一、约束性指标",
+      "规划依据",
+      "矿山生态修复",
+      "坡耕地治理",
+      "湿地保护率",
+      "2035年",
+    ]) {
       expect(text).toContain(s);
     }
   });
@@ -100,7 +139,23 @@ describe("editionToDocx", () => {
   });
 
   it("links only to http, https and mailto", async () => {
-    const bad = { ...sampleEdition, sections: [{ number: "", title: "链接", depth: 0 as const, content: { type: "doc", content: [para("坏", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]), para("好", [{ type: "link", attrs: { href: "mailto:a@b.cn" } }])] } }] };
+    const bad = {
+      ...sampleEdition,
+      sections: [
+        {
+          number: "",
+          title: "链接",
+          depth: 0 as const,
+          content: {
+            type: "doc",
+            content: [
+              para("坏", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]),
+              para("好", [{ type: "link", attrs: { href: "mailto:a@b.cn" } }]),
+            ],
+          },
+        },
+      ],
+    };
     const zip = await JSZip.loadAsync(await editionToDocx(bad));
     const rels = await zip.file("word/_rels/document.xml.rels")!.async("string");
     expect(rels).toContain("mailto:a@b.cn");

@@ -164,10 +164,20 @@ function footer(input: ExportInput): Footer {
   const small = { size: 16, font: BODY_FONT };
   return new Footer({
     children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: clean(`${input.label} · 稿次摘要 ${input.manifestHash}`) })] }),
-      ...(input.manifestSm3 ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: `SM3 ${input.manifestSm3}` })] })] : []),
-      ...(input.auditHead ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: auditHeadLine(input.auditHead) })] })] : []),
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, children: ["第 ", PageNumber.CURRENT, " 页"] })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ ...small, text: clean(`${input.label} · 稿次摘要 ${input.manifestHash}`) })],
+      }),
+      ...(input.manifestSm3
+        ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: `SM3 ${input.manifestSm3}` })] })]
+        : []),
+      ...(input.auditHead
+        ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: auditHeadLine(input.auditHead) })] })]
+        : []),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ ...small, children: ["第 ", PageNumber.CURRENT, " 页"] })],
+      }),
     ],
   });
 }
@@ -180,7 +190,12 @@ function blocks(nodes: JsonNode[], ctx: Ctx, lists: Lists): (Paragraph | Table)[
         return [paragraph(node, ctx)];
       case "heading":
         // Section headings own levels 1–2, so content headings start at 3 (and re-import stays inside the section).
-        return [new Paragraph({ heading: Number(node.attrs?.level) >= 4 ? HeadingLevel.HEADING_4 : HeadingLevel.HEADING_3, children: inlines(node.content, ctx) })];
+        return [
+          new Paragraph({
+            heading: Number(node.attrs?.level) >= 4 ? HeadingLevel.HEADING_4 : HeadingLevel.HEADING_3,
+            children: inlines(node.content, ctx),
+          }),
+        ];
       case "bulletList":
       case "orderedList":
         return list(node, 0, ctx, lists);

@@ -56,7 +56,9 @@ describe("docxToSections on odd documents", () => {
   const build = (children: (Paragraph | Table)[]) => Packer.toBuffer(new Document({ sections: [{ children }] }));
 
   it("turns text before the first heading into 前言, and skips it when empty", async () => {
-    const withPreface = await docxToSections(await build([new Paragraph("编制说明"), new Paragraph({ heading: HeadingLevel.HEADING_1, text: "一、总体要求" })]));
+    const withPreface = await docxToSections(
+      await build([new Paragraph("编制说明"), new Paragraph({ heading: HeadingLevel.HEADING_1, text: "一、总体要求" })]),
+    );
     expect(withPreface.sections.map((s) => [s.level, s.number, s.title])).toEqual([
       [1, null, "前言"],
       [1, "一、", "总体要求"],
@@ -67,16 +69,35 @@ describe("docxToSections on odd documents", () => {
   });
 
   it("keeps Heading 3 as a heading inside the section", async () => {
-    const r = await docxToSections(await build([new Paragraph({ heading: HeadingLevel.HEADING_1, text: "第一章 总则" }), new Paragraph({ heading: HeadingLevel.HEADING_3, text: "一、指导思想" }), new Paragraph("正文")]));
+    const r = await docxToSections(
+      await build([
+        new Paragraph({ heading: HeadingLevel.HEADING_1, text: "第一章 总则" }),
+        new Paragraph({ heading: HeadingLevel.HEADING_3, text: "一、指导思想" }),
+        new Paragraph("正文"),
+      ]),
+    );
     expect(r.sections).toHaveLength(1);
     expect((r.sections[0].content as J).content?.[0]).toMatchObject({ type: "heading", attrs: { level: 3 } });
   });
 
   it("keeps allowed links and unwraps others instead of failing the section", async () => {
     const link = (href: string, t: string) => new ExternalHyperlink({ link: href, children: [new TextRun(t)] });
-    const r = await docxToSections(await build([new Paragraph({ children: [link("https://www.mnr.gov.cn", "自然资源部"), link("javascript:alert(1)", "坏链接"), link("file:///etc/passwd", "本地")] })]));
+    const r = await docxToSections(
+      await build([
+        new Paragraph({
+          children: [
+            link("https://www.mnr.gov.cn", "自然资源部"),
+            link("javascript:alert(1)", "坏链接"),
+            link("file:///etc/passwd", "本地"),
+          ],
+        }),
+      ]),
+    );
     const nodes = all(r.sections[0].content as J);
-    expect(nodes.find((n) => n.text === "自然资源部")?.marks?.[0]).toMatchObject({ type: "link", attrs: { href: "https://www.mnr.gov.cn" } });
+    expect(nodes.find((n) => n.text === "自然资源部")?.marks?.[0]).toMatchObject({
+      type: "link",
+      attrs: { href: "https://www.mnr.gov.cn" },
+    });
     expect(nodes.find((n) => n.text?.includes("坏链接"))?.marks).toBeUndefined();
     expect(nodes.find((n) => n.text?.includes("本地"))?.marks).toBeUndefined();
     expect("doc" in parseContent(r.sections[0].content)).toBe(true);

@@ -22,8 +22,26 @@ const edition: ExportInput = {
           kind: "indicators",
           content: {
             indicators: [
-              { code: "F", name: "森林覆盖率", unit: "%", kind: "binding", direction: "up", rollup: "sum", baseline: 19.6, targets: { "2025": 20.3, "2030": 20.9, "2035": 21.5 } },
-              { code: "P", name: "全域土地综合整治项目数量（累计）", unit: "个", kind: "expected", direction: "up", rollup: "sum", baseline: null, targets: { "2025": 6, "2030": 12, "2035": null } },
+              {
+                code: "F",
+                name: "森林覆盖率",
+                unit: "%",
+                kind: "binding",
+                direction: "up",
+                rollup: "sum",
+                baseline: 19.6,
+                targets: { "2025": 20.3, "2030": 20.9, "2035": 21.5 },
+              },
+              {
+                code: "P",
+                name: "全域土地综合整治项目数量（累计）",
+                unit: "个",
+                kind: "expected",
+                direction: "up",
+                rollup: "sum",
+                baseline: null,
+                targets: { "2025": 6, "2030": 12, "2035": null },
+              },
             ],
           },
         },
@@ -38,8 +56,26 @@ const edition: ExportInput = {
         {
           kind: "projects",
           content: projectTable([
-            { id: "1", name: "黑河湿地保护修复项目", type: "river_wetland", county: "高台县", township: "合黎镇", areaHa: 1200.5, investmentWan: 8600, period: "2021-2025" },
-            { id: "2", name: "北山历史遗留矿山治理项目", type: "mine", county: "高台县", township: "", areaHa: 310, investmentWan: 2400.75, period: "2026-2030" },
+            {
+              id: "1",
+              name: "黑河湿地保护修复项目",
+              type: "river_wetland",
+              county: "高台县",
+              township: "合黎镇",
+              areaHa: 1200.5,
+              investmentWan: 8600,
+              period: "2021-2025",
+            },
+            {
+              id: "2",
+              name: "北山历史遗留矿山治理项目",
+              type: "mine",
+              county: "高台县",
+              township: "",
+              areaHa: 310,
+              investmentWan: 2400.75,
+              period: "2026-2030",
+            },
           ]),
         },
       ],
@@ -59,14 +95,42 @@ describe("plan tables in the Word export", () => {
     const at = text.indexOf("规划指标见下表。");
     expect(at).toBeGreaterThan(-1);
     const after = text.slice(at);
-    for (const s of ["规划指标表", "序号", "指标名称", "单位", "基期年（2020年）", "2025年", "2030年", "2035年", "属性", "森林覆盖率", "20.9", "约束性", "预期性"]) expect(after).toContain(s);
+    for (const s of [
+      "规划指标表",
+      "序号",
+      "指标名称",
+      "单位",
+      "基期年（2020年）",
+      "2025年",
+      "2030年",
+      "2035年",
+      "属性",
+      "森林覆盖率",
+      "20.9",
+      "约束性",
+      "预期性",
+    ])
+      expect(after).toContain(s);
     // an empty cell reads as a dash, not as 0
     expect(after).toMatch(/12\s*—/);
   });
 
   it("writes the projects by type with subtotals, the total and the periods", () => {
     const after = text.slice(text.indexOf("纳入规划的重点项目见下表。"));
-    for (const s of ["重点项目表", "一、重要河流湿地保护修复", "二、历史遗留矿山修复", "黑河湿地保护修复项目", "高台县合黎镇", "2021—2025年", "小计（1 个）", "合计（2 个）", "1510.5", "11000.75", "其中：2026—2030年（1 个）"]) expect(after).toContain(s);
+    for (const s of [
+      "重点项目表",
+      "一、重要河流湿地保护修复",
+      "二、历史遗留矿山修复",
+      "黑河湿地保护修复项目",
+      "高台县合黎镇",
+      "2021—2025年",
+      "小计（1 个）",
+      "合计（2 个）",
+      "1510.5",
+      "11000.75",
+      "其中：2026—2030年（1 个）",
+    ])
+      expect(after).toContain(s);
   });
 
   it("opens in LibreOffice Writer with both tables", () => {

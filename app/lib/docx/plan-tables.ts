@@ -33,7 +33,12 @@ function table(widths: number[], head: string[], rows: Cell[][]): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   const cell = (c: Cell, column: number, header: boolean) =>
     new TableCell({
-      children: [new Paragraph({ alignment: ALIGN[c.align ?? (header ? "center" : "left")], children: [new TextRun({ text: clean(c.text), bold: header || c.bold || undefined, size: SMALL })] })],
+      children: [
+        new Paragraph({
+          alignment: ALIGN[c.align ?? (header ? "center" : "left")],
+          children: [new TextRun({ text: clean(c.text), bold: header || c.bold || undefined, size: SMALL })],
+        }),
+      ],
       width: { size: widths.slice(column, column + (c.span ?? 1)).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnSpan: c.span && c.span > 1 ? c.span : undefined,
       shading: header || c.fill ? HEAD_FILL : undefined,
@@ -51,11 +56,27 @@ function table(widths: number[], head: string[], rows: Cell[][]): Table {
       }),
     });
   };
-  return new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, borders: BORDERS, rows: [row(head.map((text) => ({ text })), true), ...rows.map((r) => row(r, false))] });
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: BORDERS,
+    rows: [
+      row(
+        head.map((text) => ({ text })),
+        true,
+      ),
+      ...rows.map((r) => row(r, false)),
+    ],
+  });
 }
 
 function caption(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: 24 })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text, bold: true, size: 24 })],
+  });
 }
 
 /** 规划指标表 */
@@ -66,7 +87,16 @@ export function indicatorDocxTable(rows: IndicatorRow[], width: number): Table {
   widths[widths.length - 1] += width - widths.reduce((a, b) => a + b, 0);
   const num = (n: number | null): Cell => ({ text: formatNumber(n), align: "center" });
   const body: Cell[][] = rows.length
-    ? rows.map((r, i) => [{ text: String(i + 1), align: "center" }, { text: r.name }, { text: r.unit, align: "center" }, num(r.baseline), num(r.targets["2025"]), num(r.targets["2030"]), num(r.targets["2035"]), { text: KIND_NAMES[r.kind], align: "center" }])
+    ? rows.map((r, i) => [
+        { text: String(i + 1), align: "center" },
+        { text: r.name },
+        { text: r.unit, align: "center" },
+        num(r.baseline),
+        num(r.targets["2025"]),
+        num(r.targets["2030"]),
+        num(r.targets["2035"]),
+        { text: KIND_NAMES[r.kind], align: "center" },
+      ])
     : [[{ text: "（无）", span: 8, align: "center" }]];
   return table(widths, ["序号", "指标名称", "单位", "基期年（2020年）", "2025年", "2030年", "2035年", "属性"], body);
 }
@@ -84,12 +114,24 @@ export function projectDocxTable(content: ProjectTableContent, width: number): T
             return [{ text: `${row.index}${row.typeName}`, span: 6, bold: true }];
           case "project": {
             const p = row.project;
-            return [{ text: String(row.number), align: "center" }, { text: p.name }, { text: p.township ? `${p.county}${p.township}` : p.county }, { text: periodName(p.period), align: "center" }, { text: formatAmount(p.areaHa), align: "right" }, { text: formatAmount(p.investmentWan), align: "right" }];
+            return [
+              { text: String(row.number), align: "center" },
+              { text: p.name },
+              { text: p.township ? `${p.county}${p.township}` : p.county },
+              { text: periodName(p.period), align: "center" },
+              { text: formatAmount(p.areaHa), align: "right" },
+              { text: formatAmount(p.investmentWan), align: "right" },
+            ];
           }
           default: {
             const label = row.kind === "subtotal" ? "小计" : row.kind === "total" ? "合计" : `其中：${row.periodName}`;
             const strong = row.kind !== "period";
-            return [{ text: "" }, { text: `${label}（${row.totals.count} 个）`, span: 3, bold: strong, fill: row.kind === "total" }, { text: formatAmount(row.totals.areaHa), align: "right", bold: strong }, { text: formatAmount(row.totals.investmentWan), align: "right", bold: strong }];
+            return [
+              { text: "" },
+              { text: `${label}（${row.totals.count} 个）`, span: 3, bold: strong, fill: row.kind === "total" },
+              { text: formatAmount(row.totals.areaHa), align: "right", bold: strong },
+              { text: formatAmount(row.totals.investmentWan), align: "right", bold: strong },
+            ];
           }
         }
       })

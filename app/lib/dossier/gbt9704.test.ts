@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { bannerSize, CHAR_PITCH, CHAR_SPACE, CHARS_PER_LINE, LINE_PITCH, LINES_PER_PAGE, mm, PAGE, signatureIndents, TEXT_WIDTH, widthInChars } from "./gbt9704";
+import {
+  bannerSize,
+  CHAR_PITCH,
+  CHAR_SPACE,
+  CHARS_PER_LINE,
+  LINE_PITCH,
+  LINES_PER_PAGE,
+  mm,
+  PAGE,
+  signatureIndents,
+  TEXT_WIDTH,
+  widthInChars,
+} from "./gbt9704";
 
 describe("the GB/T 9704 page", () => {
   it("is A4 with the standard's margins and a 156 × 225 mm type area", () => {

@@ -11,7 +11,12 @@ describe("the 请示's words", () => {
     expect(l.addressee).toBe("高台县人民政府");
     expect(l.signature).toBe("高台县自然资源局");
     expect(l.body.at(-1)).toEqual({ kind: "p", text: "妥否，请批示。" });
-    expect(l.body.filter((b) => b.kind === "h1").map((b) => b.text)).toEqual(["一、规划编制情况", "二、征求意见情况", "三、专家技术审查情况", "四、请示事项"]);
+    expect(l.body.filter((b) => b.kind === "h1").map((b) => b.text)).toEqual([
+      "一、规划编制情况",
+      "二、征求意见情况",
+      "三、专家技术审查情况",
+      "四、请示事项",
+    ]);
     expect(l.body.filter((b) => b.kind === "h2").map((b) => b.text)).toEqual(["（一）征求意见范围和反馈情况", "（二）意见采纳情况"]);
   });
 
@@ -28,7 +33,11 @@ describe("the 请示's words", () => {
   });
 
   it("numbers the attachments as the dossier does", () => {
-    expect(requestLetter(facts).attachments).toEqual(["《高台县国土空间生态修复规划（2021—2035年）》规划文本（报批稿）", "征求意见采纳情况表", "专家评审意见表"]);
+    expect(requestLetter(facts).attachments).toEqual([
+      "《高台县国土空间生态修复规划（2021—2035年）》规划文本（报批稿）",
+      "征求意见采纳情况表",
+      "专家评审意见表",
+    ]);
     const noRounds = { ...facts, rounds: [] };
     expect(attachmentNames(noRounds).map((a) => a.key)).toEqual(["edition", "review"]);
     expect(all(requestLetter(noRounds))).toContain("专家评审意见详见附件2");

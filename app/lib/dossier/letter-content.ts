@@ -16,7 +16,15 @@ export interface DossierFacts {
   indicators: { total: number; binding: number; expected: number };
   projects: { included: number; investmentWan: number };
   rounds: { title: string; invited: number; replied: number; comments: number; decisions: Record<Decision, number> }[];
-  reviews: { title: string; heldOn: string | null; experts: number; chair: string; conclusion: Conclusion | null; reviewedLabel: string; confirmations: { label: string; on: string }[] }[];
+  reviews: {
+    title: string;
+    heldOn: string | null;
+    experts: number;
+    chair: string;
+    conclusion: Conclusion | null;
+    reviewedLabel: string;
+    confirmations: { label: string; on: string }[];
+  }[];
   /** 成文日期 and 印发日期, YYYY-MM-DD */
   date: string;
   documentNumber: string;
@@ -78,7 +86,9 @@ export function money(wan: number): string {
 
 /** The attachments in the order the letter lists them (and the dossier numbers its files). */
 export function attachmentNames(f: DossierFacts): { key: "edition" | "adoption" | "review"; name: string }[] {
-  const out: { key: "edition" | "adoption" | "review"; name: string }[] = [{ key: "edition", name: `《${f.plan.title}》${f.edition.documentTitle}（${f.edition.label}）` }];
+  const out: { key: "edition" | "adoption" | "review"; name: string }[] = [
+    { key: "edition", name: `《${f.plan.title}》${f.edition.documentTitle}（${f.edition.label}）` },
+  ];
   if (f.rounds.length) out.push({ key: "adoption", name: "征求意见采纳情况表" });
   if (f.reviews.some((r) => r.conclusion)) out.push({ key: "review", name: "专家评审意见表" });
   return out;
@@ -100,17 +110,27 @@ export function requestLetter(f: DossierFacts): RequestLetter {
 
   h1("规划编制情况");
   const scope = `《规划》规划期限为${f.plan.periodStart}—${f.plan.periodEnd}年，规划范围为${f.plan.region}全域，成果包括${f.documents.join("、")}。`;
-  const targets = f.indicators.total ? `《规划》设置规划指标${f.indicators.total}项，其中约束性指标${f.indicators.binding}项、预期性指标${f.indicators.expected}项` : "";
-  const works = f.projects.included ? `${targets ? "；" : "《规划》"}安排重点工程项目${f.projects.included}个，估算总投资${money(f.projects.investmentWan)}` : "";
+  const targets = f.indicators.total
+    ? `《规划》设置规划指标${f.indicators.total}项，其中约束性指标${f.indicators.binding}项、预期性指标${f.indicators.expected}项`
+    : "";
+  const works = f.projects.included
+    ? `${targets ? "；" : "《规划》"}安排重点工程项目${f.projects.included}个，估算总投资${money(f.projects.investmentWan)}`
+    : "";
   body.push(p(`${scope}${targets}${works}${targets || works ? "。" : ""}`));
-  body.push(p(`本次报批的${f.edition.documentTitle}（${f.edition.label}）于${cn(f.edition.publishedOn)}发布，稿次摘要（SHA-256）为${breakable(f.edition.manifestHash)}，报批文本与该摘要一致。`));
+  body.push(
+    p(
+      `本次报批的${f.edition.documentTitle}（${f.edition.label}）于${cn(f.edition.publishedOn)}发布，稿次摘要（SHA-256）为${breakable(f.edition.manifestHash)}，报批文本与该摘要一致。`,
+    ),
+  );
 
   h1("征求意见情况");
   if (f.rounds.length) {
     const total = f.rounds.reduce((n, r) => n + r.comments, 0);
     const sum = (d: Decision) => f.rounds.reduce((n, r) => n + r.decisions[d], 0);
     body.push({ kind: "h2", text: "（一）征求意见范围和反馈情况" });
-    const each = f.rounds.map((r) => `“${r.title}”征求了${r.invited}家单位意见，${r.replied}家单位正式反馈，收到意见${r.comments}条`).join("；");
+    const each = f.rounds
+      .map((r) => `“${r.title}”征求了${r.invited}家单位意见，${r.replied}家单位正式反馈，收到意见${r.comments}条`)
+      .join("；");
     body.push(p(`《规划》共组织征求意见${f.rounds.length}轮。${each}。`));
     body.push({ kind: "h2", text: "（二）意见采纳情况" });
     const pending = sum("pending");
@@ -129,7 +149,8 @@ export function requestLetter(f: DossierFacts): RequestLetter {
     for (const r of concluded) {
       const when = r.heldOn ? `${cn(r.heldOn)}，` : "";
       let text = `${when}我局组织召开《规划》技术审查会（${r.title}），邀请${r.experts}名专家组成专家组（组长：${r.chair}），对《规划》${r.reviewedLabel}进行了技术审查，专家组意见为“${CONCLUSION_WORDS[r.conclusion!]}”。`;
-      for (const c of r.confirmations) text += `编制单位根据专家组意见对《规划》进行了修改完善，专家组组长于${cn(c.on)}确认修改意见已在《规划》${c.label}中落实。`;
+      for (const c of r.confirmations)
+        text += `编制单位根据专家组意见对《规划》进行了修改完善，专家组组长于${cn(c.on)}确认修改意见已在《规划》${c.label}中落实。`;
       body.push(p(text));
     }
     if (numberOf("review")) body.push(p(`专家评审意见详见附件${numberOf("review")}。`));

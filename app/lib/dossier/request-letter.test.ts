@@ -31,7 +31,12 @@ describe("the 请示 in the GB/T 9704 layout", () => {
     doc = await zip.file("word/document.xml")!.async("string");
     styles = await zip.file("word/styles.xml")!.async("string");
     settings = await zip.file("word/settings.xml")!.async("string");
-    footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).sort().map((n) => zip.file(n)!.async("string")));
+    footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/footer\d+\.xml$/.test(n))
+        .sort()
+        .map((n) => zip.file(n)!.async("string")),
+    );
   });
 
   it("is A4 with margins top 37, bottom 35, left 28, right 26 mm", () => {
@@ -71,7 +76,17 @@ describe("the 请示 in the GB/T 9704 layout", () => {
   });
 
   it("lists the attachments, then the signature, the date and the contact", () => {
-    const order = [">附件：1.<", "《高台县国土空间生态修复规划（2021—2035年）》规划文本（报批稿）", "征求意见采纳情况表", "专家评审意见表", "高台县自然资源局</w:t>", "2026年12月2日</w:t>", "（联系人：陈思远，联系电话：0936-6612345）", "抄送：张掖市自然资源局。", "2026年12月2日印发"];
+    const order = [
+      ">附件：1.<",
+      "《高台县国土空间生态修复规划（2021—2035年）》规划文本（报批稿）",
+      "征求意见采纳情况表",
+      "专家评审意见表",
+      "高台县自然资源局</w:t>",
+      "2026年12月2日</w:t>",
+      "（联系人：陈思远，联系电话：0936-6612345）",
+      "抄送：张掖市自然资源局。",
+      "2026年12月2日印发",
+    ];
     const at = order.map((s) => doc.indexOf(s));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -79,8 +94,12 @@ describe("the 请示 in the GB/T 9704 layout", () => {
   });
 
   it("puts the 版记 between rules at the foot of the page", () => {
-    expect(doc).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"|<w:tblpPr [^>]*w:vertAnchor="margin"[^>]*w:tblpYSpec="bottom"/);
-    expect(doc).toMatch(/<w:tblBorders><w:top w:val="single" w:color="000000" w:sz="8"\/>.*<w:bottom w:val="single" w:color="000000" w:sz="8"\/>.*<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
+    expect(doc).toMatch(
+      /<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"|<w:tblpPr [^>]*w:vertAnchor="margin"[^>]*w:tblpYSpec="bottom"/,
+    );
+    expect(doc).toMatch(
+      /<w:tblBorders><w:top w:val="single" w:color="000000" w:sz="8"\/>.*<w:bottom w:val="single" w:color="000000" w:sz="8"\/>.*<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/,
+    );
   });
 
   it("numbers pages “— 1 —” in 四号宋体, odd pages right, even pages left", () => {
@@ -100,13 +119,17 @@ describe("the 请示 in the GB/T 9704 layout", () => {
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
   });
 
-  it.skipIf(!libreOfficeCan("writer"))("opens in LibreOffice Writer", () => {
-    const { pdf, text } = libreOfficePdf(bytes, "request.docx");
-    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    if (text !== null) {
-      // pdftotext spaces CJK text out; compare without whitespace
-      const squeezed = text.replace(/\s+/g, "");
-      for (const s of ["高台县自然资源局文件", "妥否，请批示。", "抄送：张掖市自然资源局。", "—1—"]) expect(squeezed).toContain(s);
-    }
-  }, 120_000);
+  it.skipIf(!libreOfficeCan("writer"))(
+    "opens in LibreOffice Writer",
+    () => {
+      const { pdf, text } = libreOfficePdf(bytes, "request.docx");
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      if (text !== null) {
+        // pdftotext spaces CJK text out; compare without whitespace
+        const squeezed = text.replace(/\s+/g, "");
+        for (const s of ["高台县自然资源局文件", "妥否，请批示。", "抄送：张掖市自然资源局。", "—1—"]) expect(squeezed).toContain(s);
+      }
+    },
+    120_000,
+  );
 });

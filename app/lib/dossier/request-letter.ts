@@ -27,7 +27,19 @@ import {
 } from "docx";
 import JSZip from "jszip";
 import { formatDate } from "../time";
-import { BODY_PT, bannerSize, CHAR_PITCH, CHAR_SPACE, FONTS, FOOTER_DISTANCE, LINE_PITCH, PAGE, PT, signatureIndents, TEXT_WIDTH } from "./gbt9704";
+import {
+  BODY_PT,
+  bannerSize,
+  CHAR_PITCH,
+  CHAR_SPACE,
+  FONTS,
+  FOOTER_DISTANCE,
+  LINE_PITCH,
+  PAGE,
+  PT,
+  signatureIndents,
+  TEXT_WIDTH,
+} from "./gbt9704";
 import type { LetterBlock, RequestLetter } from "./letter-content";
 
 const RED = "FF0000";
@@ -70,7 +82,9 @@ function head(l: RequestLetter): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 1984, line: Math.round(size * 20 * 1.15), lineRule: LineRuleType.EXACT },
-      children: [new TextRun({ text: clean(banner), font: face(FONTS.title, FONTS.title), size: half(size), color: RED, snapToGrid: false })],
+      children: [
+        new TextRun({ text: clean(banner), font: face(FONTS.title, FONTS.title), size: half(size), color: RED, snapToGrid: false }),
+      ],
     }),
     ...blank(1),
     new Paragraph({
@@ -101,7 +115,11 @@ function attachmentList(items: string[]): Paragraph[] {
         spacing: EXACT,
         tabStops: [{ type: TabStopType.LEFT, position: nameAt }],
         indent: { left: nameAt, hanging: i === 0 ? nameAt - chars(2) : nameAt - chars(5) },
-        children: [bodyRun(`${i === 0 ? "附件：" : ""}${i + 1}.`), new TextRun({ children: [new Tab()], size: half(BODY_PT) }), bodyRun(name)],
+        children: [
+          bodyRun(`${i === 0 ? "附件：" : ""}${i + 1}.`),
+          new TextRun({ children: [new Tab()], size: half(BODY_PT) }),
+          bodyRun(name),
+        ],
       }),
   );
 }
@@ -113,7 +131,12 @@ function closing(l: RequestLetter): Paragraph[] {
   const note = `（联系人：${l.contact || "\u3000\u3000\u3000"}，联系电话：${l.phone || "\u3000\u3000\u3000\u3000\u3000\u3000"}）`;
   return [
     ...blank(1),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: EXACT, indent: { right: chars(signatureRight) }, children: [bodyRun(l.signature)] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: EXACT,
+      indent: { right: chars(signatureRight) },
+      children: [bodyRun(l.signature)],
+    }),
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: EXACT, indent: { right: chars(dateRight) }, children: [bodyRun(date)] }),
     new Paragraph({ spacing: EXACT, indent: { left: chars(2) }, children: [bodyRun(note)] }),
   ];
@@ -134,12 +157,27 @@ function imprint(l: RequestLetter): Table {
   const row = (paragraph: Paragraph) =>
     new TableRow({
       height: { value: IMPRINT_ROW, rule: HeightRule.EXACT },
-      children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 0, bottom: 0 }, verticalAlign: VerticalAlignTable.CENTER, children: [paragraph] })],
+      children: [
+        new TableCell({
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          margins: { left: 0, right: 0, top: 0, bottom: 0 },
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [paragraph],
+        }),
+      ],
     });
   const rows: TableRow[] = [];
   if (l.cc.length) {
     const label = "抄送：";
-    rows.push(row(new Paragraph({ spacing, indent: { left: one * (1 + label.length), hanging: one * label.length, right: one }, children: [run(`${label}${l.cc.join("，")}。`)] })));
+    rows.push(
+      row(
+        new Paragraph({
+          spacing,
+          indent: { left: one * (1 + label.length), hanging: one * label.length, right: one },
+          children: [run(`${label}${l.cc.join("，")}。`)],
+        }),
+      ),
+    );
   }
   rows.push(
     row(
@@ -147,7 +185,11 @@ function imprint(l: RequestLetter): Table {
         spacing,
         indent: { left: one, right: one },
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - one }],
-        children: [run(l.printer), new TextRun({ children: [new Tab()], size: half(PT.四号) }), run(`${formatDate(l.printedOn, "zh")}印发`)],
+        children: [
+          run(l.printer),
+          new TextRun({ children: [new Tab()], size: half(PT.四号) }),
+          run(`${formatDate(l.printedOn, "zh")}印发`),
+        ],
       }),
     ),
   );
@@ -155,7 +197,12 @@ function imprint(l: RequestLetter): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
     borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
-    float: { horizontalAnchor: TableAnchorType.MARGIN, verticalAnchor: TableAnchorType.MARGIN, absoluteHorizontalPosition: 0, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM },
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      verticalAnchor: TableAnchorType.MARGIN,
+      absoluteHorizontalPosition: 0,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+    },
     rows,
   });
 }
@@ -169,7 +216,9 @@ function pageNumber(side: "odd" | "even"): Footer {
         alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === "odd" ? { right: one } : { left: one },
         spacing: { line: PT.四号 * 20, lineRule: LineRuleType.EXACT },
-        children: [new TextRun({ font: face(FONTS.pageNumber, FONTS.pageNumber), size: half(PT.四号), children: ["— ", PageNumber.CURRENT, " —"] })],
+        children: [
+          new TextRun({ font: face(FONTS.pageNumber, FONTS.pageNumber), size: half(PT.四号), children: ["— ", PageNumber.CURRENT, " —"] }),
+        ],
       }),
     ],
   });
@@ -186,7 +235,9 @@ export async function requestLetterDocx(l: RequestLetter): Promise<Buffer> {
         document: { run: { font: face(FONTS.body), size: half(BODY_PT) }, paragraph: { spacing: EXACT } },
       },
       // the grid's character pitch is measured from the Normal style's size (LibreOffice reads it there)
-      paragraphStyles: [{ id: "Normal", name: "Normal", run: { font: face(FONTS.body), size: half(BODY_PT) }, paragraph: { spacing: EXACT } }],
+      paragraphStyles: [
+        { id: "Normal", name: "Normal", run: { font: face(FONTS.body), size: half(BODY_PT) }, paragraph: { spacing: EXACT } },
+      ],
     },
     sections: [
       {
@@ -235,4 +286,3 @@ function clean(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/\p{Cs}/gu, "");
 }
-

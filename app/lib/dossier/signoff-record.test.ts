@@ -16,11 +16,30 @@ describe("the 专家评审意见表", () => {
   });
 
   it("names the edition and its hash", () => {
-    for (const s of ["专家评审意见表", record.planTitle, "规划文本（送审稿）", `SHA-256：${"a".repeat(64)}`, "2026年11月10日", "2 名专家签署意见（法定人数 4 人）"]) expect(text).toContain(s);
+    for (const s of [
+      "专家评审意见表",
+      record.planTitle,
+      "规划文本（送审稿）",
+      `SHA-256：${"a".repeat(64)}`,
+      "2026年11月10日",
+      "2 名专家签署意见（法定人数 4 人）",
+    ])
+      expect(text).toContain(s);
   });
 
   it("gives each expert's conclusion, opinion, time and signature", () => {
-    for (const s of ["周德明", "吴佩兰", "修改后通过", "通过", "建议补充分区指标分解表。", "水资源约束分析需加强。", "2026年11月10日 15:04", "b".repeat(64), "c".repeat(64)]) expect(text).toContain(s);
+    for (const s of [
+      "周德明",
+      "吴佩兰",
+      "修改后通过",
+      "通过",
+      "建议补充分区指标分解表。",
+      "水资源约束分析需加强。",
+      "2026年11月10日 15:04",
+      "b".repeat(64),
+      "c".repeat(64),
+    ])
+      expect(text).toContain(s);
     expect(text.indexOf("周德明")).toBeLessThan(text.indexOf("吴佩兰"));
   });
 
@@ -34,7 +53,10 @@ describe("the 专家评审意见表", () => {
   });
 
   it("marks a signature that no longer matches", async () => {
-    const broken = await signoffRecordDocx([{ ...record, signoffs: [{ ...record.signoffs[0], valid: false }] }], "2026-12-02T09:30:00+08:00");
+    const broken = await signoffRecordDocx(
+      [{ ...record, signoffs: [{ ...record.signoffs[0], valid: false }] }],
+      "2026-12-02T09:30:00+08:00",
+    );
     expect((await mammoth.extractRawText({ buffer: broken })).value).toContain("（签名与记录不符）");
     expect(text).not.toContain("签名与记录不符");
   });
@@ -45,9 +67,13 @@ describe("the 专家评审意见表", () => {
     expect(signedTime("2026-11-10T07:04:05Z")).toBe("2026年11月10日 15:04");
   });
 
-  it.skipIf(!libreOfficeCan("writer"))("opens in LibreOffice Writer", () => {
-    const { pdf, text } = libreOfficePdf(bytes, "signoffs.docx");
-    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    if (text !== null) expect(text.replace(/\s/g, "")).toContain("专家评审意见表");
-  }, 120_000);
+  it.skipIf(!libreOfficeCan("writer"))(
+    "opens in LibreOffice Writer",
+    () => {
+      const { pdf, text } = libreOfficePdf(bytes, "signoffs.docx");
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      if (text !== null) expect(text.replace(/\s/g, "")).toContain("专家评审意见表");
+    },
+    120_000,
+  );
 });

@@ -11,7 +11,14 @@ describe("the dossier zip", () => {
   });
 
   it("puts every file in one folder, with Beijing time", async () => {
-    const bytes = await dossierZip("高台县规划报批材料", [{ name: "请示.docx", bytes: new Uint8Array([1, 2, 3]) }, { name: "附件1.docx", bytes: new Uint8Array([4]) }], new Date("2026-12-02T01:30:00Z"));
+    const bytes = await dossierZip(
+      "高台县规划报批材料",
+      [
+        { name: "请示.docx", bytes: new Uint8Array([1, 2, 3]) },
+        { name: "附件1.docx", bytes: new Uint8Array([4]) },
+      ],
+      new Date("2026-12-02T01:30:00Z"),
+    );
     const zip = await JSZip.loadAsync(bytes);
     const files = Object.values(zip.files).filter((f) => !f.dir);
     expect(files.map((f) => f.name)).toEqual(["高台县规划报批材料/请示.docx", "高台县规划报批材料/附件1.docx"]);

@@ -15,18 +15,42 @@ function parsed(json: unknown) {
 
 describe("deriveText", () => {
   it("joins blocks with one newline and keeps CJK text as is", () => {
-    const d = parsed(doc({ type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "目标" }] }, para("森林覆盖率达到 12%。"), para("草原综合植被盖度")));
+    const d = parsed(
+      doc(
+        { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "目标" }] },
+        para("森林覆盖率达到 12%。"),
+        para("草原综合植被盖度"),
+      ),
+    );
     expect(deriveText(d)).toBe("目标\n森林覆盖率达到 12%。\n草原综合植被盖度");
   });
   it("puts list items and table cells on their own lines", () => {
     const table = {
       type: "table",
       content: [
-        { type: "tableRow", content: [{ type: "tableHeader", content: [para("指标")] }, { type: "tableHeader", content: [para("2035年")] }] },
-        { type: "tableRow", content: [{ type: "tableCell", content: [para("湿地保护率")] }, { type: "tableCell", content: [para("60%")] }] },
+        {
+          type: "tableRow",
+          content: [
+            { type: "tableHeader", content: [para("指标")] },
+            { type: "tableHeader", content: [para("2035年")] },
+          ],
+        },
+        {
+          type: "tableRow",
+          content: [
+            { type: "tableCell", content: [para("湿地保护率")] },
+            { type: "tableCell", content: [para("60%")] },
+          ],
+        },
       ],
     };
-    const list = { type: "bulletList", content: [{ type: "listItem", content: [para("甲")] }, { type: "listItem", content: [para("乙")] }] };
+    const list = {
+      type: "bulletList",
+      content: [
+        { type: "listItem", content: [para("甲")] },
+        { type: "listItem", content: [para("乙")] },
+      ],
+    };
     expect(deriveText(parsed(doc(list, table)))).toBe("甲\n乙\n指标\n2035年\n湿地保护率\n60%");
   });
 });
@@ -62,7 +86,13 @@ describe("parseContent", () => {
 
 describe("renderContentHtml", () => {
   it("renders headings, marks and tables, and never a script", () => {
-    const html = renderContentHtml(doc(para("粗体", [{ type: "bold" }]), { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "<script>x</script>" }] }));
+    const html = renderContentHtml(
+      doc(para("粗体", [{ type: "bold" }]), {
+        type: "heading",
+        attrs: { level: 2 },
+        content: [{ type: "text", text: "<script>x</script>" }],
+      }),
+    );
     expect(html).toContain("<strong>粗体</strong>");
     expect(html).toContain("&lt;script&gt;");
     expect(html).not.toContain("<script>");

@@ -15,7 +15,15 @@ const content = {
     para(t("森林覆盖率"), { type: "hardBreak" }, t("湿地保护率")),
     {
       type: "table",
-      content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("指标"))] }, { type: "tableCell", content: [para(t("60%"))] }] }],
+      content: [
+        {
+          type: "tableRow",
+          content: [
+            { type: "tableCell", content: [para(t("指标"))] },
+            { type: "tableCell", content: [para(t("60%"))] },
+          ],
+        },
+      ],
     },
   ],
 };
@@ -60,7 +68,9 @@ describe("renderContentHtmlWithHighlights", () => {
       { id: "c2", ...b, className: "mine" },
       { id: "c1", ...a },
     ]);
-    expect(html).toContain('<mark class="hl" data-comment-id="c1">一山一水”（<mark class="hl mine" data-comment-id="c2">祁连山</mark></mark>');
+    expect(html).toContain(
+      '<mark class="hl" data-comment-id="c1">一山一水”（<mark class="hl mine" data-comment-id="c2">祁连山</mark></mark>',
+    );
     expect(html).toContain('<mark class="hl mine" data-comment-id="c2">、黑河</mark>');
     const covered = coverage(html);
     const plainText = plain(renderContentHtml(content));
@@ -76,15 +86,22 @@ describe("renderContentHtmlWithHighlights", () => {
 
   it("marks text in every block a highlight crosses, and across the hard break", () => {
     const cross = { start: text.indexOf("根本。"), end: text.indexOf("覆盖率") };
-    const html = renderContentHtmlWithHighlights(content, [{ id: "x", ...cross }, { id: "y", ...at("覆盖率\n湿地") }]);
-    expect(html).toContain('<mark class="hl" data-comment-id="x">根本。</mark></p><p></p><p><mark class="hl" data-comment-id="x">森林</mark>');
+    const html = renderContentHtmlWithHighlights(content, [
+      { id: "x", ...cross },
+      { id: "y", ...at("覆盖率\n湿地") },
+    ]);
+    expect(html).toContain(
+      '<mark class="hl" data-comment-id="x">根本。</mark></p><p></p><p><mark class="hl" data-comment-id="x">森林</mark>',
+    );
     expect(html).toContain('<mark class="hl" data-comment-id="y">覆盖率<br />湿地</mark>');
     expect(plain(html)).toBe(plain(renderContentHtml(content)));
   });
 
   it("marks table cells", () => {
     const html = renderContentHtmlWithHighlights(content, [{ id: "t", ...at("指标\n60") }]);
-    expect(html).toContain('<td><p><mark class="hl" data-comment-id="t">指标</mark></p></td><td><p><mark class="hl" data-comment-id="t">60</mark>%</p></td>');
+    expect(html).toContain(
+      '<td><p><mark class="hl" data-comment-id="t">指标</mark></p></td><td><p><mark class="hl" data-comment-id="t">60</mark>%</p></td>',
+    );
   });
 
   it("skips bad ids, bad ranges and bad class names; never lets markup through", () => {

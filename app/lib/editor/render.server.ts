@@ -5,7 +5,31 @@ import { cacheKey, htmlCache } from "./render-cache";
 
 // What the renderer may emit; anything else is stripped even if it slipped into stored JSON.
 export const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h1", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "br", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col"],
+  allowedTags: [
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "u",
+    "s",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "br",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+  ],
   allowedAttributes: {
     a: ["href", "rel"],
     ol: ["start", "type"],
@@ -29,5 +53,7 @@ export const renderedHtml = htmlCache(24 * 1024 * 1024);
  */
 export function renderContentHtml(content: unknown, revisionId?: string): string {
   const load = () => (typeof content === "function" ? content() : content);
-  return renderedHtml.get(revisionId ? `rev:${revisionId}` : cacheKey(content), () => sanitizeHtml(generateHTML(load() as Parameters<typeof generateHTML>[0], editorExtensions), sanitizeOptions));
+  return renderedHtml.get(revisionId ? `rev:${revisionId}` : cacheKey(content), () =>
+    sanitizeHtml(generateHTML(load() as Parameters<typeof generateHTML>[0], editorExtensions), sanitizeOptions),
+  );
 }

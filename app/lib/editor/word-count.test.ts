@@ -65,7 +65,13 @@ describe("plainTextOfJson", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Goals" }] },
-        { type: "paragraph", content: [{ type: "text", text: "森林" }, { type: "text", marks: [{ type: "bold" }], text: "覆盖率" }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "森林" },
+            { type: "text", marks: [{ type: "bold" }], text: "覆盖率" },
+          ],
+        },
         {
           type: "table",
           content: [

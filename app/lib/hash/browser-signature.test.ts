@@ -4,19 +4,39 @@ import { jwkFingerprint, parsePublicJwk, verifyBrowserSignature } from "./browse
 import { fromBase64Url, signingPayload, toBase64Url } from "./signing-payload";
 
 const subtle = webcrypto.subtle;
-const payload = { reviewId: "rvw_1", signerId: "usr_1", kind: "signoff" as const, conclusion: "approve", opinion: "同意通过。", manifestHash: "a".repeat(64), manifestSm3: "b".repeat(64), signedAt: "2026-12-02T06:00:00.000Z" };
+const payload = {
+  reviewId: "rvw_1",
+  signerId: "usr_1",
+  kind: "signoff" as const,
+  conclusion: "approve",
+  opinion: "同意通过。",
+  manifestHash: "a".repeat(64),
+  manifestSm3: "b".repeat(64),
+  signedAt: "2026-12-02T06:00:00.000Z",
+};
 
 async function keyPair(alg: "Ed25519" | "P-256") {
   const params = alg === "Ed25519" ? { name: "Ed25519" } : { name: "ECDSA", namedCurve: "P-256" };
   const pair = (await subtle.generateKey(params, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
   const jwk = await subtle.exportKey("jwk", pair.publicKey);
-  const sign = async (text: string) => toBase64Url(new Uint8Array(await subtle.sign(alg === "Ed25519" ? { name: "Ed25519" } : { name: "ECDSA", hash: "SHA-256" }, pair.privateKey, new TextEncoder().encode(text))));
+  const sign = async (text: string) =>
+    toBase64Url(
+      new Uint8Array(
+        await subtle.sign(
+          alg === "Ed25519" ? { name: "Ed25519" } : { name: "ECDSA", hash: "SHA-256" },
+          pair.privateKey,
+          new TextEncoder().encode(text),
+        ),
+      ),
+    );
   return { pair, jwk, sign };
 }
 
 it("builds the payload as canonical JSON: sorted keys, no whitespace, nothing else", () => {
   const text = signingPayload({ ...payload, extra: "x" } as typeof payload);
-  expect(text).toBe(`{"conclusion":"approve","kind":"signoff","manifestHash":"${"a".repeat(64)}","manifestSm3":"${"b".repeat(64)}","opinion":"同意通过。","reviewId":"rvw_1","signedAt":"2026-12-02T06:00:00.000Z","signerId":"usr_1"}`);
+  expect(text).toBe(
+    `{"conclusion":"approve","kind":"signoff","manifestHash":"${"a".repeat(64)}","manifestSm3":"${"b".repeat(64)}","opinion":"同意通过。","reviewId":"rvw_1","signedAt":"2026-12-02T06:00:00.000Z","signerId":"usr_1"}`,
+  );
 });
 
 it("round-trips base64url and refuses other alphabets", () => {
@@ -35,7 +55,9 @@ describe.each(["Ed25519", "P-256"] as const)("%s", (alg) => {
     const signature = await sign(text);
     expect(verifyBrowserSignature(parsed!.jwk, text, signature)).toBe(true);
     expect(verifyBrowserSignature(parsed!.jwk, signingPayload({ ...payload, opinion: "不同意。" }), signature)).toBe(false);
-    expect(verifyBrowserSignature(parsed!.jwk, signingPayload({ ...payload, signedAt: "2026-12-02T06:00:00.001Z" }), signature)).toBe(false);
+    expect(verifyBrowserSignature(parsed!.jwk, signingPayload({ ...payload, signedAt: "2026-12-02T06:00:00.001Z" }), signature)).toBe(
+      false,
+    );
     const other = await keyPair(alg);
     expect(verifyBrowserSignature(parsePublicJwk(other.jwk)!.jwk, text, signature)).toBe(false);
     expect(verifyBrowserSignature(parsed!.jwk, text, "not base64url!")).toBe(false);
@@ -55,7 +77,11 @@ describe.each(["Ed25519", "P-256"] as const)("%s", (alg) => {
 });
 
 it("refuses other key types and malformed keys", async () => {
-  const rsa = (await subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
+  const rsa = (await subtle.generateKey(
+    { name: "RSASSA-PKCS1-v1_5", modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+    true,
+    ["sign", "verify"],
+  )) as webcrypto.CryptoKeyPair;
   expect(parsePublicJwk(await subtle.exportKey("jwk", rsa.publicKey))).toBeNull();
   expect(parsePublicJwk({ kty: "EC", crv: "P-384", x: "a".repeat(64), y: "a".repeat(64) })).toBeNull();
   expect(parsePublicJwk({ kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) })).toBeNull(); // not on the curve

@@ -6,9 +6,7 @@ import { manifestCanonical, manifestHash, revisionHash } from "./revision-hash";
 
 describe("canonicalJson", () => {
   it("sorts keys at every depth and drops undefined", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
-      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
   });
   it("gives equal strings for equal values built in different key orders", () => {
     expect(canonicalJson({ x: "生态", y: [true, null] })).toBe(canonicalJson({ y: [true, null], x: "生态" }));
@@ -39,17 +37,35 @@ describe("manifestHash with plan tables", () => {
   const sha = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
   it("keeps the original recipe exactly for an edition without tables", () => {
     // the bytes as written before tables existed: earlier editions' hashes still verify
-    expect(manifestCanonical("d", "征求意见稿", sections)).toBe('{"documentId":"d","label":"征求意见稿","sections":[{"hash":"h1","revisionId":"r1","sectionId":"s1"}]}');
-    expect(manifestHash("d", "征求意见稿", sections, [])).toBe(sha('{"documentId":"d","label":"征求意见稿","sections":[{"hash":"h1","revisionId":"r1","sectionId":"s1"}]}'));
+    expect(manifestCanonical("d", "征求意见稿", sections)).toBe(
+      '{"documentId":"d","label":"征求意见稿","sections":[{"hash":"h1","revisionId":"r1","sectionId":"s1"}]}',
+    );
+    expect(manifestHash("d", "征求意见稿", sections, [])).toBe(
+      sha('{"documentId":"d","label":"征求意见稿","sections":[{"hash":"h1","revisionId":"r1","sectionId":"s1"}]}'),
+    );
   });
   it("covers the tables' kinds and hashes when there are any", () => {
-    const tables = [{ kind: "indicators", hash: "t1" }, { kind: "projects", hash: "t2" }];
+    const tables = [
+      { kind: "indicators", hash: "t1" },
+      { kind: "projects", hash: "t2" },
+    ];
     expect(manifestHash("d", "送审稿", sections, tables)).toBe(sha(canonicalJson({ documentId: "d", label: "送审稿", sections, tables })));
-    expect(manifestCanonical("d", "送审稿", sections, tables)).toContain('"tables":[{"hash":"t1","kind":"indicators"},{"hash":"t2","kind":"projects"}]');
+    expect(manifestCanonical("d", "送审稿", sections, tables)).toContain(
+      '"tables":[{"hash":"t1","kind":"indicators"},{"hash":"t2","kind":"projects"}]',
+    );
     expect(manifestHash("d", "送审稿", sections, tables)).not.toBe(manifestHash("d", "送审稿", sections));
-    expect(manifestHash("d", "送审稿", sections, [{ kind: "indicators", hash: "t1x" }, tables[1]])).not.toBe(manifestHash("d", "送审稿", sections, tables));
+    expect(manifestHash("d", "送审稿", sections, [{ kind: "indicators", hash: "t1x" }, tables[1]])).not.toBe(
+      manifestHash("d", "送审稿", sections, tables),
+    );
     // only kind and hash count (content and placement travel with the table, whose hash covers the content)
-    expect(manifestHash("d", "送审稿", sections, tables.map((t) => ({ ...t, sectionId: "elsewhere" })))).toBe(manifestHash("d", "送审稿", sections, tables));
+    expect(
+      manifestHash(
+        "d",
+        "送审稿",
+        sections,
+        tables.map((t) => ({ ...t, sectionId: "elsewhere" })),
+      ),
+    ).toBe(manifestHash("d", "送审稿", sections, tables));
   });
 });
 

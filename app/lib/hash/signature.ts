@@ -25,5 +25,13 @@ export function signatureHash(s: SignedOpinion): string {
  * opinion of its own.
  */
 export function confirmationSignatureHash(c: { reviewId: string; chairId: string; manifestHash: string; signedAt: Date }): string {
-  return signatureHash({ reviewId: c.reviewId, signerId: c.chairId, kind: "confirmation", conclusion: "approve_with_changes", opinion: "", manifestHash: c.manifestHash, signedAt: c.signedAt.getTime() });
+  return signatureHash({
+    reviewId: c.reviewId,
+    signerId: c.chairId,
+    kind: "confirmation",
+    conclusion: "approve_with_changes",
+    opinion: "",
+    manifestHash: c.manifestHash,
+    signedAt: c.signedAt.getTime(),
+  });
 }

@@ -47,7 +47,8 @@ export function placeTable(kind: DataBlock, sections: PlacedSection[]): string |
   if (marked) return marked.sectionId;
   const ids = new Map(sections.map((s) => [s.sectionId, s]));
   const isInside = (s: PlacedSection, chapterId: string) => {
-    for (let p: PlacedSection | undefined = s; p; p = p.parentSectionId ? ids.get(p.parentSectionId) : undefined) if (p.sectionId === chapterId) return true;
+    for (let p: PlacedSection | undefined = s; p; p = p.parentSectionId ? ids.get(p.parentSectionId) : undefined)
+      if (p.sectionId === chapterId) return true;
     return false;
   };
   for (const title of CHAPTER_TITLES[kind]) {
@@ -82,6 +83,16 @@ export function diffTables(from: FrozenTable[], to: FrozenTable[]): TableDiff[] 
       const after = (b?.content as IndicatorTableContent | undefined)?.indicators ?? [];
       return [{ kind, status, ...hashes, rows: indicatorChanges(before, after) }];
     }
-    return [{ kind, status, ...hashes, ...projectTableDiff((a?.content as ProjectTableContent | undefined) ?? null, (b?.content as ProjectTableContent | undefined) ?? null) }];
+    return [
+      {
+        kind,
+        status,
+        ...hashes,
+        ...projectTableDiff(
+          (a?.content as ProjectTableContent | undefined) ?? null,
+          (b?.content as ProjectTableContent | undefined) ?? null,
+        ),
+      },
+    ];
   });
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { asTableInput, cellPrompt, cellQuote, cellStateOn, formatNumber, type IndicatorRow, indicatorChanges, indicatorFormToInput, indicatorTableInput, orderChanged, readNumberCell } from "./indicator-table";
+import {
+  asTableInput,
+  cellPrompt,
+  cellQuote,
+  cellStateOn,
+  formatNumber,
+  type IndicatorRow,
+  indicatorChanges,
+  indicatorFormToInput,
+  indicatorTableInput,
+  orderChanged,
+  readNumberCell,
+} from "./indicator-table";
 import { shortfall } from "./rollup";
 
 const row = (code: string, targets: [number | null, number | null, number | null], extra: Partial<IndicatorRow> = {}): IndicatorRow => ({
@@ -43,7 +55,16 @@ describe("readNumberCell", () => {
 });
 
 describe("indicatorTableInput", () => {
-  const good = { code: "A1", name: "森林覆盖率", unit: "%", kind: "binding", direction: "up", rollup: "sum", baseline: "19.6", targets: { "2025": "20.3", "2030": 20.9, "2035": "" } };
+  const good = {
+    code: "A1",
+    name: "森林覆盖率",
+    unit: "%",
+    kind: "binding",
+    direction: "up",
+    rollup: "sum",
+    baseline: "19.6",
+    targets: { "2025": "20.3", "2030": 20.9, "2035": "" },
+  };
   it("accepts a bare array and keeps units as entered", () => {
     const r = indicatorTableInput.parse(asTableInput([{ ...good, unit: " 平方千米 " }]));
     expect(r.indicators[0]).toEqual({ ...good, unit: "平方千米", baseline: 19.6, targets: { "2025": 20.3, "2030": 20.9, "2035": null } });
@@ -74,7 +95,12 @@ describe("indicatorFormToInput", () => {
       ["indicators.5.targets.2025", "1"],
       ["indicators.0.bogus", "x"],
     ];
-    expect(indicatorFormToInput(form)).toEqual({ indicators: [{ code: "A", targets: { "2030": "20.9" } }, { code: "B", targets: { "2025": "1" } }] });
+    expect(indicatorFormToInput(form)).toEqual({
+      indicators: [
+        { code: "A", targets: { "2030": "20.9" } },
+        { code: "B", targets: { "2025": "1" } },
+      ],
+    });
   });
 });
 
@@ -85,14 +111,25 @@ describe("indicatorChanges", () => {
     expect(indicatorChanges(before, after)).toEqual([
       { code: "A", name: "指标A", unit: "%", status: "changed", changes: [{ field: "2030", from: 2, to: 2.5 }] },
       { code: "C", name: "指标C", unit: "公顷", status: "changed", changes: [{ field: "unit", from: "%", to: "公顷" }] },
-      { code: "D", name: "指标D", unit: "%", status: "added", changes: expect.arrayContaining([{ field: "2030", from: null, to: 1 }, { field: "name", from: null, to: "指标D" }]) },
+      {
+        code: "D",
+        name: "指标D",
+        unit: "%",
+        status: "added",
+        changes: expect.arrayContaining([
+          { field: "2030", from: null, to: 1 },
+          { field: "name", from: null, to: "指标D" },
+        ]),
+      },
       { code: "B", name: "指标B", unit: "%", status: "removed", changes: expect.arrayContaining([{ field: "2025", from: 4, to: null }]) },
     ]);
     expect(indicatorChanges(before, before)).toEqual([]);
   });
   it("notices a new order of the same rows", () => {
     expect(orderChanged([row("A", [1, 1, 1]), row("B", [1, 1, 1])], [row("B", [1, 1, 1]), row("A", [1, 1, 1])])).toBe(true);
-    expect(orderChanged([row("A", [1, 1, 1]), row("B", [1, 1, 1])], [row("A", [1, 1, 1]), row("X", [1, 1, 1]), row("B", [1, 1, 1])])).toBe(false);
+    expect(orderChanged([row("A", [1, 1, 1]), row("B", [1, 1, 1])], [row("A", [1, 1, 1]), row("X", [1, 1, 1]), row("B", [1, 1, 1])])).toBe(
+      false,
+    );
   });
 });
 

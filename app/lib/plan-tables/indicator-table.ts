@@ -2,7 +2,16 @@
 // edition table; input validation; the changes between two tables; the words a cell is quoted with.
 // Pure: no database, no request, no React.
 import { z } from "zod";
-import { type IndicatorDirection, type IndicatorKind, type IndicatorRollup, indicatorDirections, indicatorKinds, indicatorRollups, type TargetYear, targetYears } from "~db/schema/enums";
+import {
+  type IndicatorDirection,
+  type IndicatorKind,
+  type IndicatorRollup,
+  indicatorDirections,
+  indicatorKinds,
+  indicatorRollups,
+  type TargetYear,
+  targetYears,
+} from "~db/schema/enums";
 
 export interface IndicatorRow {
   code: string;
@@ -28,7 +37,9 @@ function asciiDigits(s: string): string {
  * One number cell: empty → null; otherwise a finite number ≥ 0. Strings are read as plain decimals
  * ("20.9", "15,286", full-width "２０．９"); anything else is refused with an i18n key.
  */
-export function readNumberCell(value: unknown): { value: number | null } | { problem: "indicators.error.number" | "indicators.error.negative" | "indicators.error.tooLarge" } {
+export function readNumberCell(
+  value: unknown,
+): { value: number | null } | { problem: "indicators.error.number" | "indicators.error.negative" | "indicators.error.tooLarge" } {
   if (value === null || value === undefined) return { value: null };
   let n: number;
   if (typeof value === "number") {
@@ -62,9 +73,12 @@ const numberCell = z.unknown().transform((v, c) => {
 const CONTROL = /[\u0000-\u001F\u007F]/;
 const line = (max: number, required: boolean) => {
   const base = z.string({ required_error: "validation.required", invalid_type_error: "validation.required" }).trim();
-  return (required ? base.min(1, "validation.required") : base).max(max, `validation.tooLong|${max}`).refine((s) => !CONTROL.test(s), "indicators.error.control");
+  return (required ? base.min(1, "validation.required") : base)
+    .max(max, `validation.tooLong|${max}`)
+    .refine((s) => !CONTROL.test(s), "indicators.error.control");
 };
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { errorMap: () => ({ message: "validation.choice" }) });
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { errorMap: () => ({ message: "validation.choice" }) });
 
 export const indicatorRowInput = z.object({
   code: line(40, true),
@@ -82,7 +96,11 @@ export const indicatorRowInput = z.object({
  * cell, e.g. `indicators.3.targets.2030`; codes must be unique in the plan.
  */
 export const indicatorTableInput = z
-  .object({ indicators: z.array(indicatorRowInput, { required_error: "validation.required", invalid_type_error: "validation.required" }).max(MAX_INDICATORS, `indicators.error.tooMany|${MAX_INDICATORS}`) })
+  .object({
+    indicators: z
+      .array(indicatorRowInput, { required_error: "validation.required", invalid_type_error: "validation.required" })
+      .max(MAX_INDICATORS, `indicators.error.tooMany|${MAX_INDICATORS}`),
+  })
   .superRefine(({ indicators }, c) => {
     const seen = new Map<string, number>();
     indicators.forEach((row, i) => {
@@ -131,7 +149,8 @@ export interface IndicatorRowChange {
   changes: FieldChange[];
 }
 
-const cellValue = (row: IndicatorRow, field: IndicatorField) => ((targetYears as readonly string[]).includes(field) ? row.targets[field as TargetYear] : row[field as Exclude<IndicatorField, TargetYear>]);
+const cellValue = (row: IndicatorRow, field: IndicatorField) =>
+  (targetYears as readonly string[]).includes(field) ? row.targets[field as TargetYear] : row[field as Exclude<IndicatorField, TargetYear>];
 const FIELDS: IndicatorField[] = ["name", "unit", "kind", "direction", "rollup", "baseline", ...targetYears];
 
 /**
@@ -145,14 +164,39 @@ export function indicatorChanges(before: IndicatorRow[], after: IndicatorRow[]):
   for (const row of after) {
     const was = old.get(row.code);
     if (!was) {
-      out.push({ code: row.code, name: row.name, unit: row.unit, status: "added", changes: FIELDS.filter((f) => cellValue(row, f) !== null && cellValue(row, f) !== "").map((f) => ({ field: f, from: null, to: cellValue(row, f) })) });
+      out.push({
+        code: row.code,
+        name: row.name,
+        unit: row.unit,
+        status: "added",
+        changes: FIELDS.filter((f) => cellValue(row, f) !== null && cellValue(row, f) !== "").map((f) => ({
+          field: f,
+          from: null,
+          to: cellValue(row, f),
+        })),
+      });
       continue;
     }
-    const changes = FIELDS.filter((f) => cellValue(was, f) !== cellValue(row, f)).map((f) => ({ field: f, from: cellValue(was, f), to: cellValue(row, f) }));
+    const changes = FIELDS.filter((f) => cellValue(was, f) !== cellValue(row, f)).map((f) => ({
+      field: f,
+      from: cellValue(was, f),
+      to: cellValue(row, f),
+    }));
     if (changes.length) out.push({ code: row.code, name: row.name, unit: row.unit, status: "changed", changes });
   }
   for (const row of before) {
-    if (!now.has(row.code)) out.push({ code: row.code, name: row.name, unit: row.unit, status: "removed", changes: FIELDS.filter((f) => cellValue(row, f) !== null && cellValue(row, f) !== "").map((f) => ({ field: f, from: cellValue(row, f), to: null })) });
+    if (!now.has(row.code))
+      out.push({
+        code: row.code,
+        name: row.name,
+        unit: row.unit,
+        status: "removed",
+        changes: FIELDS.filter((f) => cellValue(row, f) !== null && cellValue(row, f) !== "").map((f) => ({
+          field: f,
+          from: cellValue(row, f),
+          to: null,
+        })),
+      });
   }
   return out;
 }
@@ -188,7 +232,12 @@ export function cellQuote(row: Pick<IndicatorRow, "name" | "unit">, year: Target
 export type CellState = "intact" | "changed" | "orphaned";
 
 /** A cell comment's value on another table: the same, changed (old → new), or gone with its row. */
-export function cellStateOn(original: IndicatorRow[], other: IndicatorRow[], code: string, year: TargetYear): { state: CellState; old: number | null; new: number | null } {
+export function cellStateOn(
+  original: IndicatorRow[],
+  other: IndicatorRow[],
+  code: string,
+  year: TargetYear,
+): { state: CellState; old: number | null; new: number | null } {
   const was = original.find((r) => r.code === code)?.targets[year] ?? null;
   const row = other.find((r) => r.code === code);
   if (!row) return { state: "orphaned", old: was, new: null };

@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { formatAmount, type ProjectLine, projectTable, projectTableDiff, projectTableRows } from "./project-table";
 
-const p = (id: string, type: ProjectLine["type"], period: ProjectLine["period"], areaHa: number, investmentWan: number, name = `项目${id}`): ProjectLine => ({ id, name, type, county: "甘州区", township: "", areaHa, investmentWan, period });
+const p = (
+  id: string,
+  type: ProjectLine["type"],
+  period: ProjectLine["period"],
+  areaHa: number,
+  investmentWan: number,
+  name = `项目${id}`,
+): ProjectLine => ({ id, name, type, county: "甘州区", township: "", areaHa, investmentWan, period });
 
 describe("projectTable", () => {
-  const lines = [p("3", "mine", "2026-2030", 120.5, 3000), p("1", "habitat", "2026-2030", 0.1, 100), p("2", "habitat", "2021-2025", 0.2, 250.25), p("4", "mine", "2021-2025", 80, 1500)];
+  const lines = [
+    p("3", "mine", "2026-2030", 120.5, 3000),
+    p("1", "habitat", "2026-2030", 0.1, 100),
+    p("2", "habitat", "2021-2025", 0.2, 250.25),
+    p("4", "mine", "2021-2025", 80, 1500),
+  ];
   const table = projectTable(lines);
   it("orders by type (the seed's order), then period, then name", () => {
     expect(table.projects.map((x) => x.id)).toEqual(["2", "1", "4", "3"]);
@@ -24,7 +36,9 @@ describe("projectTable", () => {
     expect(projectTable([...lines].reverse())).toEqual(table);
   });
   it("lays out groups, numbered projects, subtotals, the total and one line per period", () => {
-    expect(projectTableRows(table).map((r) => (r.kind === "group" ? `${r.index}${r.typeName}` : r.kind === "project" ? r.number : r.kind))).toEqual(["一、重要物种栖息地保护修复", 1, 2, "subtotal", "二、历史遗留矿山修复", 3, 4, "subtotal", "total", "period", "period"]);
+    expect(
+      projectTableRows(table).map((r) => (r.kind === "group" ? `${r.index}${r.typeName}` : r.kind === "project" ? r.number : r.kind)),
+    ).toEqual(["一、重要物种栖息地保护修复", 1, 2, "subtotal", "二、历史遗留矿山修复", 3, 4, "subtotal", "total", "period", "period"]);
     expect(formatAmount(4850.25)).toBe("4850.25");
     expect(formatAmount(0.1 + 0.2)).toBe("0.3");
   });

@@ -40,7 +40,11 @@ export interface ProjectTableContent {
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 
 function totals(lines: ProjectLine[]): Totals {
-  return { count: lines.length, areaHa: round4(lines.reduce((s, p) => s + p.areaHa, 0)), investmentWan: round4(lines.reduce((s, p) => s + p.investmentWan, 0)) };
+  return {
+    count: lines.length,
+    areaHa: round4(lines.reduce((s, p) => s + p.areaHa, 0)),
+    investmentWan: round4(lines.reduce((s, p) => s + p.investmentWan, 0)),
+  };
 }
 
 const collator = new Intl.Collator("zh-CN");
@@ -48,12 +52,31 @@ const collator = new Intl.Collator("zh-CN");
 /** Builds the frozen content from the included projects (any order in, a stable order out). */
 export function projectTable(included: ProjectLine[]): ProjectTableContent {
   const projects = included
-    .map(({ id, name, type, county, township, areaHa, investmentWan, period }) => ({ id, name, type, county, township, areaHa, investmentWan, period }))
-    .sort((a, b) => projectTypes.indexOf(a.type) - projectTypes.indexOf(b.type) || projectPeriods.indexOf(a.period) - projectPeriods.indexOf(b.period) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+    .map(({ id, name, type, county, township, areaHa, investmentWan, period }) => ({
+      id,
+      name,
+      type,
+      county,
+      township,
+      areaHa,
+      investmentWan,
+      period,
+    }))
+    .sort(
+      (a, b) =>
+        projectTypes.indexOf(a.type) - projectTypes.indexOf(b.type) ||
+        projectPeriods.indexOf(a.period) - projectPeriods.indexOf(b.period) ||
+        collator.compare(a.name, b.name) ||
+        (a.id < b.id ? -1 : 1),
+    );
   return {
     projects,
-    groups: projectTypes.filter((t) => projects.some((p) => p.type === t)).map((type) => ({ type, typeName: PROJECT_TYPE_NAMES[type], ...totals(projects.filter((p) => p.type === type)) })),
-    periods: projectPeriods.filter((p) => projects.some((x) => x.period === p)).map((period) => ({ period, periodName: periodName(period), ...totals(projects.filter((p) => p.period === period)) })),
+    groups: projectTypes
+      .filter((t) => projects.some((p) => p.type === t))
+      .map((type) => ({ type, typeName: PROJECT_TYPE_NAMES[type], ...totals(projects.filter((p) => p.type === type)) })),
+    periods: projectPeriods
+      .filter((p) => projects.some((x) => x.period === p))
+      .map((period) => ({ period, periodName: periodName(period), ...totals(projects.filter((p) => p.period === period)) })),
     total: totals(projects),
   };
 }

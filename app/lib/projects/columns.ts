@@ -19,7 +19,13 @@ export const LIBRARY_COLUMNS: LibraryColumn[] = [
   { key: "county", header: "所在县区", width: 10, aliases: ["县区", "县（区）", "所在县（区）"] },
   { key: "township", header: "乡镇", width: 14, aliases: ["所在乡镇", "乡镇（街道）"] },
   { key: "areaHa", header: "面积（公顷）", width: 12, numeric: true, aliases: ["面积", "规模（公顷）"] },
-  { key: "investmentWan", header: "投资（万元）", width: 12, numeric: true, aliases: ["投资", "总投资", "总投资（万元）", "估算投资（万元）"] },
+  {
+    key: "investmentWan",
+    header: "投资（万元）",
+    width: 12,
+    numeric: true,
+    aliases: ["投资", "总投资", "总投资（万元）", "估算投资（万元）"],
+  },
   { key: "investCentral", header: "中央", width: 9, numeric: true, aliases: ["中央资金"] },
   { key: "investProvincial", header: "省级", width: 9, numeric: true, aliases: ["省级资金"] },
   { key: "investLocal", header: "市县", width: 9, numeric: true, aliases: ["市县资金", "市县级"] },
@@ -31,7 +37,12 @@ export const LIBRARY_COLUMNS: LibraryColumn[] = [
 ];
 
 /** Exports add the project's id last; rows that carry it update that project when uploaded again. */
-export const ID_COLUMN: LibraryColumn = { key: "id", header: "项目编号（系统生成，新增项目留空）", width: 24, aliases: ["项目编号", "编号"] };
+export const ID_COLUMN: LibraryColumn = {
+  key: "id",
+  header: "项目编号（系统生成，新增项目留空）",
+  width: 24,
+  aliases: ["项目编号", "编号"],
+};
 export const PLAN_HEADER = "所属规划";
 
 export const REQUIRED_COLUMNS: ColumnKey[] = ["name", "type", "county", "areaHa", "investmentWan", "period"];

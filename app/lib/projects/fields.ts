@@ -27,7 +27,15 @@ export const PROJECT_STATUS_NAMES: Record<ProjectStatus, string> = {
 
 /** The six counties and districts of Zhangye, in the work plan's order, by their official names. */
 export const COUNTIES = ["甘州区", "临泽县", "高台县", "山丹县", "民乐县", "肃南裕固族自治县"] as const;
-const COUNTY_ALIASES: Record<string, string> = { 肃南县: "肃南裕固族自治县", 肃南: "肃南裕固族自治县", 甘州: "甘州区", 临泽: "临泽县", 高台: "高台县", 山丹: "山丹县", 民乐: "民乐县" };
+const COUNTY_ALIASES: Record<string, string> = {
+  肃南县: "肃南裕固族自治县",
+  肃南: "肃南裕固族自治县",
+  甘州: "甘州区",
+  临泽: "临泽县",
+  高台: "高台县",
+  山丹: "山丹县",
+  民乐: "民乐县",
+};
 
 /** A county as people write it: 肃南县 for 肃南裕固族自治县, with or without 张掖市 in front. */
 export function readCounty(value: unknown): unknown {
@@ -81,7 +89,10 @@ export function readNumber(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "number") return value;
   if (typeof value !== "string") return value;
-  const v = value.trim().replace(/^＋/, "+").replace(/[，,](?=\d{3}(?:\D|$))/g, "");
+  const v = value
+    .trim()
+    .replace(/^＋/, "+")
+    .replace(/[，,](?=\d{3}(?:\D|$))/g, "");
   if (v === "") return undefined;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v)) return value;
   return Number(v);

@@ -27,7 +27,14 @@ export function goodRow(i: number, over: RowInput = {}): ExcelJS.CellValue[] {
   });
 }
 
-export async function workbookBytes(rows: ExcelJS.CellValue[][], { header = TEMPLATE_HEADER as ExcelJS.CellValue[], sheetName = DATA_SHEET, before }: { header?: ExcelJS.CellValue[]; sheetName?: string; before?: (wb: ExcelJS.Workbook) => void } = {}): Promise<Buffer> {
+export async function workbookBytes(
+  rows: ExcelJS.CellValue[][],
+  {
+    header = TEMPLATE_HEADER as ExcelJS.CellValue[],
+    sheetName = DATA_SHEET,
+    before,
+  }: { header?: ExcelJS.CellValue[]; sheetName?: string; before?: (wb: ExcelJS.Workbook) => void } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   before?.(wb);
   const ws = wb.addWorksheet(sheetName);

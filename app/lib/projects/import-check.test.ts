@@ -3,12 +3,37 @@ import { checkImportRows, type ExistingProject } from "./import-check";
 import type { RawRow } from "./parse.server";
 import { projectInput } from "./schema";
 
-const cells = (over: RawRow["cells"] = {}): RawRow["cells"] => ({ name: "黑河湿地保护修复", type: "重要河流湿地保护修复", county: "甘州区", areaHa: 120, investmentWan: 800, period: "2021-2025", ...over });
-const raw = (row: number, over: RawRow["cells"] = {}, cellProblems: RawRow["cellProblems"] = []): RawRow => ({ row, cells: cells(over), cellProblems });
+const cells = (over: RawRow["cells"] = {}): RawRow["cells"] => ({
+  name: "黑河湿地保护修复",
+  type: "重要河流湿地保护修复",
+  county: "甘州区",
+  areaHa: 120,
+  investmentWan: 800,
+  period: "2021-2025",
+  ...over,
+});
+const raw = (row: number, over: RawRow["cells"] = {}, cellProblems: RawRow["cellProblems"] = []): RawRow => ({
+  row,
+  cells: cells(over),
+  cellProblems,
+});
 const existing: ExistingProject[] = [
-  { id: "prj_a", values: projectInput.parse({ name: "山丹河城区段生态修复", type: "urban_river", county: "山丹县", areaHa: 40, investmentWan: 1200, period: "2026-2030" }), status: "included", reason: "" },
+  {
+    id: "prj_a",
+    values: projectInput.parse({
+      name: "山丹河城区段生态修复",
+      type: "urban_river",
+      county: "山丹县",
+      areaHa: 40,
+      investmentWan: 1200,
+      period: "2026-2030",
+    }),
+    status: "included",
+    reason: "",
+  },
 ];
-const problems = (rows: ReturnType<typeof checkImportRows>["rows"], n: number) => rows.find((r) => r.row === n)!.problems.map((p) => `${p.field}:${p.key}`);
+const problems = (rows: ReturnType<typeof checkImportRows>["rows"], n: number) =>
+  rows.find((r) => r.row === n)!.problems.map((p) => `${p.field}:${p.key}`);
 
 describe("checkImportRows", () => {
   it("names every bad row and field, and counts the good ones", () => {
@@ -43,20 +68,47 @@ describe("checkImportRows", () => {
   });
 
   it("names duplicates in the file and in the plan", () => {
-    const { rows, summary } = checkImportRows([raw(2, { name: "甲" }), raw(3, { name: "乙" }), raw(4, { name: " 甲 " }), raw(5, { name: "山丹河城区段生态修复" })], existing);
-    expect(rows.find((r) => r.row === 2)!.problems).toEqual([{ field: "name", key: "library.problem.duplicateInFile", params: { rows: "4" } }]);
+    const { rows, summary } = checkImportRows(
+      [raw(2, { name: "甲" }), raw(3, { name: "乙" }), raw(4, { name: " 甲 " }), raw(5, { name: "山丹河城区段生态修复" })],
+      existing,
+    );
+    expect(rows.find((r) => r.row === 2)!.problems).toEqual([
+      { field: "name", key: "library.problem.duplicateInFile", params: { rows: "4" } },
+    ]);
     expect(rows.find((r) => r.row === 4)!.problems[0].params).toEqual({ rows: "2" });
     expect(problems(rows, 5)).toEqual(["name:library.problem.duplicateInPlan"]);
     expect(summary.good).toBe(1);
   });
 
   it("updates the project whose id a row carries, and sees unchanged rows", () => {
-    const same = raw(2, { id: "prj_a", name: "山丹河城区段生态修复", type: "城镇河道生态修复", county: "山丹县", areaHa: 40, investmentWan: 1200, period: "2026-2030", status: "纳入" });
-    const changed = raw(3, { id: "prj_a", name: "山丹河城区段生态修复（调整）", type: "urban_river", county: "山丹县", areaHa: 45, investmentWan: 1200, period: "2026-2030" });
+    const same = raw(2, {
+      id: "prj_a",
+      name: "山丹河城区段生态修复",
+      type: "城镇河道生态修复",
+      county: "山丹县",
+      areaHa: 40,
+      investmentWan: 1200,
+      period: "2026-2030",
+      status: "纳入",
+    });
+    const changed = raw(3, {
+      id: "prj_a",
+      name: "山丹河城区段生态修复（调整）",
+      type: "urban_river",
+      county: "山丹县",
+      areaHa: 45,
+      investmentWan: 1200,
+      period: "2026-2030",
+    });
     expect(checkImportRows([same], existing).rows[0]).toMatchObject({ action: "unchanged", projectId: "prj_a" });
     const update = checkImportRows([changed], existing).rows[0];
     // a blank status keeps the project's status
-    expect(update).toMatchObject({ action: "update", projectId: "prj_a", status: "included", values: { areaHa: 45, name: "山丹河城区段生态修复（调整）" } });
+    expect(update).toMatchObject({
+      action: "update",
+      projectId: "prj_a",
+      status: "included",
+      values: { areaHa: 45, name: "山丹河城区段生态修复（调整）" },
+    });
     const twice = checkImportRows([same, { ...changed, cells: { ...changed.cells, name: "另一个" } }], existing);
     expect(problems(twice.rows, 2)).toEqual(["id:library.problem.duplicateId"]);
   });

@@ -93,7 +93,8 @@ export function validateRows(rows: RawRow[]): ValidatedRow[] {
     }
     const name = out.display.name ? nameKey(out.display.name) : "";
     const sameName = name ? (rowsByName.get(name) ?? []).filter((n) => n !== raw.row) : [];
-    if (sameName.length) out.problems.push({ field: "name", key: "library.problem.duplicateInFile", params: { rows: sameName.join("、") } });
+    if (sameName.length)
+      out.problems.push({ field: "name", key: "library.problem.duplicateInFile", params: { rows: sameName.join("、") } });
     const id = out.display.id?.trim() ?? "";
     const sameId = id ? (rowsById.get(id) ?? []).filter((n) => n !== raw.row) : [];
     if (sameId.length) out.problems.push({ field: "id", key: "library.problem.duplicateId", params: { rows: sameId.join("、") } });
@@ -113,7 +114,8 @@ export function matchRows(rows: ValidatedRow[], existing: ExistingProject[]): Im
     if (id && !target) out.problems.push({ field: "id", key: "library.problem.unknownId", params: { id } });
     const name = v.display.name ? nameKey(v.display.name) : "";
     const holder = name ? byName.get(name) : undefined;
-    if (holder && holder.id !== target?.id && !(id && !target)) out.problems.push({ field: "name", key: "library.problem.duplicateInPlan" });
+    if (holder && holder.id !== target?.id && !(id && !target))
+      out.problems.push({ field: "name", key: "library.problem.duplicateInPlan" });
     if (out.problems.length || !v.parsed) return out;
 
     const { values, status, reason } = v.parsed;

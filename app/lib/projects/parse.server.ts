@@ -51,7 +51,11 @@ export type ReadResult = { ok: true; workbook: ParsedWorkbook } | { ok: false; p
 
 const MAX_ENTRIES = 10_000;
 
-const refuse = (key: WorkbookProblemKey, params?: Record<string, string | number>, status: 400 | 413 = 400): { ok: false; problem: WorkbookProblem } => ({ ok: false, problem: { status, key, ...(params ? { params } : {}) } });
+const refuse = (
+  key: WorkbookProblemKey,
+  params?: Record<string, string | number>,
+  status: 400 | 413 = 400,
+): { ok: false; problem: WorkbookProblem } => ({ ok: false, problem: { status, key, ...(params ? { params } : {}) } });
 
 /** Decides from the bytes alone (the file name is only the uploader's claim) whether this is an .xlsx we will read. */
 export async function checkWorkbookBytes(bytes: Uint8Array): Promise<WorkbookProblem | null> {
@@ -164,7 +168,14 @@ function decodeWhole(reader: object) {
 }
 
 /** The parts exceljs's streaming reader needs before any sheet, in the order it needs them. */
-const LEADING_PARTS = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"];
+const LEADING_PARTS = [
+  "[Content_Types].xml",
+  "_rels/.rels",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/sharedStrings.xml",
+  "xl/styles.xml",
+];
 const sheetNumber = (name: string) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? Number.NaN);
 
 /**

@@ -1,7 +1,18 @@
 // One set of rules for a library project, whether it comes from the API, the page's form or a row of an
 // uploaded workbook. zod messages are i18n keys ("key|max" carries the one parameter).
 import { z } from "zod";
-import { projectPeriods, projectStatuses, projectTypes, readCounty, readNumber, readPeriod, readStatus, readText, readType, sumWan } from "./fields";
+import {
+  projectPeriods,
+  projectStatuses,
+  projectTypes,
+  readCounty,
+  readNumber,
+  readPeriod,
+  readStatus,
+  readText,
+  readType,
+  sumWan,
+} from "./fields";
 
 export const MAX_AMOUNT = 1_000_000_000; // 公顷 or 万元: far beyond any real project, short of float trouble
 export const FUNDING_KEYS = ["investCentral", "investProvincial", "investLocal", "investSocial"] as const;
@@ -10,8 +21,12 @@ export type FundingKey = (typeof FUNDING_KEYS)[number];
 export const FUNDING_TOLERANCE = 0.01;
 
 const requiredText = (max: number, read: (v: unknown) => unknown = readText) =>
-  z.preprocess(read, z.string({ required_error: "validation.required", invalid_type_error: "validation.required" }).max(max, `validation.tooLong|${max}`));
-const optionalText = (max: number) => z.preprocess(readText, z.string({ invalid_type_error: "library.validation.text" }).max(max, `validation.tooLong|${max}`).optional());
+  z.preprocess(
+    read,
+    z.string({ required_error: "validation.required", invalid_type_error: "validation.required" }).max(max, `validation.tooLong|${max}`),
+  );
+const optionalText = (max: number) =>
+  z.preprocess(readText, z.string({ invalid_type_error: "library.validation.text" }).max(max, `validation.tooLong|${max}`).optional());
 const amount = () =>
   z
     .number({ required_error: "validation.required", invalid_type_error: "library.validation.number" })
@@ -22,8 +37,14 @@ const requiredAmount = () => z.preprocess(readNumber, amount());
 const optionalAmount = () => z.preprocess((v) => (v === null ? undefined : readNumber(v)), amount().optional());
 
 export const typeSchema = z.preprocess(readType, z.enum(projectTypes, { errorMap: () => ({ message: "library.validation.type" }) }));
-export const periodSchema = z.preprocess(readPeriod, z.enum(projectPeriods, { errorMap: () => ({ message: "library.validation.period" }) }));
-export const statusSchema = z.preprocess(readStatus, z.enum(projectStatuses, { errorMap: () => ({ message: "library.validation.status" }) }));
+export const periodSchema = z.preprocess(
+  readPeriod,
+  z.enum(projectPeriods, { errorMap: () => ({ message: "library.validation.period" }) }),
+);
+export const statusSchema = z.preprocess(
+  readStatus,
+  z.enum(projectStatuses, { errorMap: () => ({ message: "library.validation.status" }) }),
+);
 
 export const projectShape = {
   name: requiredText(100),
@@ -65,7 +86,8 @@ function fundingRule(v: Partial<Parsed>, ctx: z.RefinementCtx) {
   const given = FUNDING_KEYS.filter((k) => v[k] !== undefined);
   if (!given.length || typeof v.investmentWan !== "number") return;
   const sum = sumWan(FUNDING_KEYS.map((k) => v[k]));
-  if (Math.abs(sum - v.investmentWan) > FUNDING_TOLERANCE + 1e-9) ctx.addIssue({ code: "custom", path: ["investmentWan"], message: "library.validation.fundingSum" });
+  if (Math.abs(sum - v.investmentWan) > FUNDING_TOLERANCE + 1e-9)
+    ctx.addIssue({ code: "custom", path: ["investmentWan"], message: "library.validation.fundingSum" });
 }
 
 function toValues(v: Parsed): ProjectValues {
@@ -101,20 +123,33 @@ export const importRowInput = z
   .object({ ...projectShape, status: statusSchema.optional(), reason: optionalText(500), id: optionalText(40) })
   .superRefine((v, ctx) => {
     fundingRule(v, ctx);
-    if (v.status === "excluded" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "library.validation.reasonRequired" });
+    if (v.status === "excluded" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "library.validation.reasonRequired" });
   })
   .transform((v) => ({ values: toValues(v), status: v.status, reason: v.reason ?? "", id: v.id }));
 
 /** The stored form of a project, fed back through `projectInput` when a change is merged into it. */
 export function valuesAsInput(p: ProjectValues): Record<ProjectField, unknown> {
-  return { ...p, township: p.township, keyArea: p.keyArea, investCentral: p.investCentral ?? undefined, investProvincial: p.investProvincial ?? undefined, investLocal: p.investLocal ?? undefined, investSocial: p.investSocial ?? undefined };
+  return {
+    ...p,
+    township: p.township,
+    keyArea: p.keyArea,
+    investCentral: p.investCentral ?? undefined,
+    investProvincial: p.investProvincial ?? undefined,
+    investLocal: p.investLocal ?? undefined,
+    investSocial: p.investSocial ?? undefined,
+  };
 }
 
 /**
  * Merges a change into a stored project. A field present in the change but blank clears it (text → "",
  * funding → none). Returns the raw merged input, to be parsed by `projectInput`.
  */
-export function mergePatch(current: ProjectValues, raw: Record<string, unknown>, parsed: Record<string, unknown>): Record<ProjectField, unknown> {
+export function mergePatch(
+  current: ProjectValues,
+  raw: Record<string, unknown>,
+  parsed: Record<string, unknown>,
+): Record<ProjectField, unknown> {
   const merged = valuesAsInput(current);
   for (const key of PROJECT_FIELDS) {
     if (!Object.hasOwn(raw, key)) continue;

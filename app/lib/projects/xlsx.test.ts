@@ -18,9 +18,45 @@ async function sheetXml(bytes: Buffer, n = 1) {
 }
 
 const rows: LibraryRow[] = [
-  { id: "prj_1", ...projectInput.parse({ name: "黑河湿地保护修复", type: "river_wetland", county: "甘州区", township: "党寨镇", areaHa: 1200.5, investmentWan: 3000, investCentral: 2000, investProvincial: 600, investLocal: 400, investSocial: 0, period: "2021-2025", keyArea: "黑河中游湿地" }), status: "included", reason: "" },
-  { id: "prj_2", ...projectInput.parse({ name: "=HYPERLINK(\"http://evil.example\",\"点此\")", type: "mine", county: "山丹县", areaHa: 30, investmentWan: 150, period: "2026-2030", keyArea: "+祁连山北麓" }), status: "excluded", reason: "-与生态保护红线重叠" },
-  { id: "prj_3", ...projectInput.parse({ name: "@城区绿道", type: "urban_green", county: "高台县", areaHa: 5, investmentWan: 80, period: "2031-2035" }), status: "candidate", reason: "" },
+  {
+    id: "prj_1",
+    ...projectInput.parse({
+      name: "黑河湿地保护修复",
+      type: "river_wetland",
+      county: "甘州区",
+      township: "党寨镇",
+      areaHa: 1200.5,
+      investmentWan: 3000,
+      investCentral: 2000,
+      investProvincial: 600,
+      investLocal: 400,
+      investSocial: 0,
+      period: "2021-2025",
+      keyArea: "黑河中游湿地",
+    }),
+    status: "included",
+    reason: "",
+  },
+  {
+    id: "prj_2",
+    ...projectInput.parse({
+      name: '=HYPERLINK("http://evil.example","点此")',
+      type: "mine",
+      county: "山丹县",
+      areaHa: 30,
+      investmentWan: 150,
+      period: "2026-2030",
+      keyArea: "+祁连山北麓",
+    }),
+    status: "excluded",
+    reason: "-与生态保护红线重叠",
+  },
+  {
+    id: "prj_3",
+    ...projectInput.parse({ name: "@城区绿道", type: "urban_green", county: "高台县", areaHa: 5, investmentWan: 80, period: "2031-2035" }),
+    status: "candidate",
+    reason: "",
+  },
 ];
 
 describe("the template", () => {
@@ -37,7 +73,22 @@ describe("the template", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual([DATA_SHEET, HELP_SHEET, LISTS_SHEET]);
     expect(wb.getWorksheet(LISTS_SHEET)!.state).toBe("hidden");
     const header = wb.getWorksheet(DATA_SHEET)!.getRow(1);
-    expect(LIBRARY_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(["项目名称", "项目类型", "所在县区", "乡镇", "面积（公顷）", "投资（万元）", "中央", "省级", "市县", "社会", "实施期限", "服务重点区域", "状态", "理由"]);
+    expect(LIBRARY_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual([
+      "项目名称",
+      "项目类型",
+      "所在县区",
+      "乡镇",
+      "面积（公顷）",
+      "投资（万元）",
+      "中央",
+      "省级",
+      "市县",
+      "社会",
+      "实施期限",
+      "服务重点区域",
+      "状态",
+      "理由",
+    ]);
     expect(header.getCell(1).font?.bold).toBe(true);
     expect(wb.getWorksheet(DATA_SHEET)!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const help = wb.getWorksheet(HELP_SHEET)!;
@@ -50,7 +101,10 @@ describe("the template", () => {
     expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="B2:B5001"><formula1>选项!\$A\$2:\$A\$11<\/formula1>/);
     expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="K2:K5001"><formula1>选项!\$B\$2:\$B\$4<\/formula1>/);
     expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="M2:M5001"><formula1>选项!\$C\$2:\$C\$4<\/formula1>/);
-    for (const col of ["E", "F", "G", "H", "I", "J"]) expect(xml).toMatch(new RegExp(`<dataValidation type="decimal" operator="greaterThanOrEqual"[^>]*sqref="${col}2:${col}5001"><formula1>0</formula1>`));
+    for (const col of ["E", "F", "G", "H", "I", "J"])
+      expect(xml).toMatch(
+        new RegExp(`<dataValidation type="decimal" operator="greaterThanOrEqual"[^>]*sqref="${col}2:${col}5001"><formula1>0</formula1>`),
+      );
     const lists = wb.getWorksheet(LISTS_SHEET)!;
     expect([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((r) => lists.getCell(r, 1).value)).toEqual([
       "重要物种栖息地保护修复",
@@ -68,14 +122,18 @@ describe("the template", () => {
     expect([2, 3, 4].map((r) => lists.getCell(r, 3).value)).toEqual(["候选", "纳入", "不纳入"]);
   });
 
-  it.skipIf(!libreOfficeCan("calc"))("opens in LibreOffice Calc", () => {
-    const { pdf, text } = libreOfficePdf(bytes, "template.xlsx");
-    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    if (text !== null) {
-      expect(text).toContain("项目名称");
-      expect(text).toContain("填表说明");
-    }
-  }, 120_000);
+  it.skipIf(!libreOfficeCan("calc"))(
+    "opens in LibreOffice Calc",
+    () => {
+      const { pdf, text } = libreOfficePdf(bytes, "template.xlsx");
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      if (text !== null) {
+        expect(text).toContain("项目名称");
+        expect(text).toContain("填表说明");
+      }
+    },
+    120_000,
+  );
 });
 
 describe("a plan's library export", () => {
@@ -88,7 +146,23 @@ describe("a plan's library export", () => {
     const sheet = (await load(bytes)).getWorksheet(DATA_SHEET)!;
     expect(sheet.getRow(1).getCell(15).value).toBe("项目编号（系统生成，新增项目留空）");
     const r = sheet.getRow(2);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => r.getCell(i).value)).toEqual(["黑河湿地保护修复", "重要河流湿地保护修复", "甘州区", "党寨镇", 1200.5, 3000, 2000, 600, 400, 0, "2021-2025", "黑河中游湿地", "纳入", "", "prj_1"]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => r.getCell(i).value)).toEqual([
+      "黑河湿地保护修复",
+      "重要河流湿地保护修复",
+      "甘州区",
+      "党寨镇",
+      1200.5,
+      3000,
+      2000,
+      600,
+      400,
+      0,
+      "2021-2025",
+      "黑河中游湿地",
+      "纳入",
+      "",
+      "prj_1",
+    ]);
     expect(sheet.getRow(4).getCell(7).value).toBeNull();
   });
 
@@ -136,13 +210,17 @@ describe("a plan's library export", () => {
     expect(read.ok ? read.workbook.rows[0].cells : read.problem).toMatchObject({ name: "黑河湿地保护修复", id: "prj_1" });
   });
 
-  it.skipIf(!libreOfficeCan("calc"))("opens in LibreOffice Calc, showing formula-like text literally", () => {
-    const { pdf, text } = libreOfficePdf(bytes, "library.xlsx");
-    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    if (text !== null) {
-      expect(text).toContain("黑河湿地保护修复");
-      expect(text).toContain("=HYPERLINK");
-      expect(text).toContain("@城区绿道");
-    }
-  }, 120_000);
+  it.skipIf(!libreOfficeCan("calc"))(
+    "opens in LibreOffice Calc, showing formula-like text literally",
+    () => {
+      const { pdf, text } = libreOfficePdf(bytes, "library.xlsx");
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      if (text !== null) {
+        expect(text).toContain("黑河湿地保护修复");
+        expect(text).toContain("=HYPERLINK");
+        expect(text).toContain("@城区绿道");
+      }
+    },
+    120_000,
+  );
 });

@@ -3,7 +3,15 @@
 // an instructions sheet. Text that Excel could take for a formula is written as rich text.
 import ExcelJS from "exceljs";
 import { ID_COLUMN, LIBRARY_COLUMNS, type LibraryColumn, PLAN_HEADER } from "./columns";
-import { COUNTIES, PROJECT_STATUS_NAMES, PROJECT_TYPE_NAMES, type ProjectStatus, projectPeriods, projectStatuses, projectTypes } from "./fields";
+import {
+  COUNTIES,
+  PROJECT_STATUS_NAMES,
+  PROJECT_TYPE_NAMES,
+  type ProjectStatus,
+  projectPeriods,
+  projectStatuses,
+  projectTypes,
+} from "./fields";
 import { MAX_IMPORT_ROWS, MAX_IMPORT_MB } from "./limits";
 import type { ProjectValues } from "./schema";
 
@@ -100,11 +108,25 @@ function addLists(workbook: ExcelJS.Workbook) {
 }
 
 /** exceljs 4.4 has range data validations but leaves them out of its types. */
-type DataValidation = { type: "list" | "decimal"; allowBlank?: boolean; operator?: string; formulae: (string | number)[]; showErrorMessage?: boolean; errorStyle?: "stop" | "warning"; errorTitle?: string; error?: string };
-const validations = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
+type DataValidation = {
+  type: "list" | "decimal";
+  allowBlank?: boolean;
+  operator?: string;
+  formulae: (string | number)[];
+  showErrorMessage?: boolean;
+  errorStyle?: "stop" | "warning";
+  errorTitle?: string;
+  error?: string;
+};
+const validations = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
 
 function addDataSheet(workbook: ExcelJS.Workbook, rows: LibraryRow[], { planColumn = false, withId = false }) {
-  const columns: LibraryColumn[] = [...(planColumn ? [{ key: "name", header: PLAN_HEADER, width: 30 } as LibraryColumn] : []), ...LIBRARY_COLUMNS, ...(withId ? [ID_COLUMN] : [])];
+  const columns: LibraryColumn[] = [
+    ...(planColumn ? [{ key: "name", header: PLAN_HEADER, width: 30 } as LibraryColumn] : []),
+    ...LIBRARY_COLUMNS,
+    ...(withId ? [ID_COLUMN] : []),
+  ];
   const sheet = workbook.addWorksheet(DATA_SHEET, {
     views: [{ state: "frozen", ySplit: 1, xSplit: planColumn ? 2 : 1 }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
@@ -217,7 +239,15 @@ function addSummarySheet(workbook: ExcelJS.Workbook, summary: NonNullable<Workbo
       cell.border = BORDER;
     });
     for (const r of rows) {
-      const row = sheet.addRow([safeText(r.label), r.total, r.candidate, r.included, r.excluded, r.includedAreaHa, r.includedInvestmentWan]);
+      const row = sheet.addRow([
+        safeText(r.label),
+        r.total,
+        r.candidate,
+        r.included,
+        r.excluded,
+        r.includedAreaHa,
+        r.includedInvestmentWan,
+      ]);
       row.eachCell((cell, i) => {
         cell.font = FONT;
         cell.border = BORDER;

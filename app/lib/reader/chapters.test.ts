@@ -53,7 +53,14 @@ describe("readerPages", () => {
   });
 
   it("gives one oversized section a page of its own", () => {
-    const pages = readerPages([{ id: "a", parentId: null, chars: 20_000 }, { id: "b", parentId: null, chars: 90_000 }, { id: "c", parentId: null, chars: 20_000 }], 30_000);
+    const pages = readerPages(
+      [
+        { id: "a", parentId: null, chars: 20_000 },
+        { id: "b", parentId: null, chars: 90_000 },
+        { id: "c", parentId: null, chars: 20_000 },
+      ],
+      30_000,
+    );
     expect(pages.map((p) => p.sectionIds)).toEqual([["a"], ["b"], ["c"]]);
   });
 });

@@ -38,7 +38,8 @@ export function readerPages(outline: OutlineEntry[], budget = PAGE_CHARS): Reade
   let current: ReaderPage | null = null;
   for (const s of outline) {
     const open = current as ReaderPage | null;
-    const chapterBreak = open !== null && startsChapter(s) && open.chars >= (budget * 2) / 3 && open.chars + chapterChars.get(s.id)! > budget;
+    const chapterBreak =
+      open !== null && startsChapter(s) && open.chars >= (budget * 2) / 3 && open.chars + chapterChars.get(s.id)! > budget;
     const overflow = open !== null && open.sectionIds.length > 0 && open.chars + s.chars > budget;
     if (!open || chapterBreak || overflow) {
       current = { id: s.id, sectionIds: [], chars: 0 };

@@ -1,7 +1,18 @@
 import { expect, it } from "vitest";
 import { compareSheet, conclusionRows, infoRows, type SheetData, SIGNOFF_HEADER, shownTime, signoffCells } from "./sheet";
 
-const rec = (id: string, name: string, opinion: string) => ({ id, signerId: `u_${id}`, signerName: name, conclusion: "approve", opinion, signedAt: "2026-12-02T06:00:00.000Z", signatureHash: "c".repeat(64), signature: "sig", key: { algorithm: "Ed25519", fingerprint: "f".repeat(64), jwk: { kty: "OKP", crv: "Ed25519", x: "x" }, revokedAt: null }, verifies: true });
+const rec = (id: string, name: string, opinion: string) => ({
+  id,
+  signerId: `u_${id}`,
+  signerName: name,
+  conclusion: "approve",
+  opinion,
+  signedAt: "2026-12-02T06:00:00.000Z",
+  signatureHash: "c".repeat(64),
+  signature: "sig",
+  key: { algorithm: "Ed25519", fingerprint: "f".repeat(64), jwk: { kty: "OKP", crv: "Ed25519", x: "x" }, revokedAt: null },
+  verifies: true,
+});
 const data: SheetData = {
   version: 1,
   reviewId: "rvw_1",

@@ -58,7 +58,14 @@ export function signatureText(r: SheetRecord): string {
 
 /** The cells of a sign-off's row (the opinion keeps its line breaks, one paragraph each). */
 export function signoffCells(r: SheetRecord, index: number): string[] {
-  return [String(index + 1), r.signerName, CONCLUSION_LABELS[r.conclusion] ?? r.conclusion, r.opinion, shownTime(r.signedAt), signatureText(r)];
+  return [
+    String(index + 1),
+    r.signerName,
+    CONCLUSION_LABELS[r.conclusion] ?? r.conclusion,
+    r.opinion,
+    shownTime(r.signedAt),
+    signatureText(r),
+  ];
 }
 
 /** The panel conclusion table (label → value). */
@@ -89,7 +96,8 @@ const norm = (s: string) =>
     .join("\n");
 
 // a key revoked after the export does not make the copy wrong: the revocation is shown, not compared
-const comparable = (r: SheetRecord | null) => (r ? { ...r, verifies: undefined, key: r.key ? { ...r.key, revokedAt: undefined } : null } : null);
+const comparable = (r: SheetRecord | null) =>
+  r ? { ...r, verifies: undefined, key: r.key ? { ...r.key, revokedAt: undefined } : null } : null;
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 function findTable(tables: VisibleTables, firstCell: string) {
@@ -105,7 +113,14 @@ function rowsMatch(table: string[][] | null, expected: [string, string][], label
   return reasons;
 }
 
-const FIELD_OF: Record<string, string> = { 结论: "conclusion", 意见: "opinion", 修改条件: "conditions", 专家组组长: "name", 签署时间: "time", 签名: "signature" };
+const FIELD_OF: Record<string, string> = {
+  结论: "conclusion",
+  意见: "opinion",
+  修改条件: "conditions",
+  专家组组长: "name",
+  签署时间: "time",
+  签名: "signature",
+};
 const SIGNOFF_FIELDS = ["index", "name", "conclusion", "opinion", "time", "signature"];
 
 /**
@@ -138,7 +153,13 @@ export function compareSheet(expected: SheetData, embedded: SheetData, visible: 
   });
   const known = expected.signoffs.length;
   const extra = Math.max(embedded.signoffs.filter((s) => !expected.signoffs.some((r) => r.id === s.id)).length, bodyRows.length - known);
-  for (let i = 0; i < extra; i++) lines.push({ kind: "signoff", name: embedded.signoffs[known + i]?.signerName ?? bodyRows[known + i]?.[1] ?? "?", ok: false, reasons: [{ key: "extra" }] });
+  for (let i = 0; i < extra; i++)
+    lines.push({
+      kind: "signoff",
+      name: embedded.signoffs[known + i]?.signerName ?? bodyRows[known + i]?.[1] ?? "?",
+      ok: false,
+      reasons: [{ key: "extra" }],
+    });
 
   if (expected.conclusion || embedded.conclusion) {
     const reasons: Reason[] = [];
@@ -148,7 +169,12 @@ export function compareSheet(expected: SheetData, embedded: SheetData, visible: 
       reasons.push(...rowsMatch(findTable(visible, "结论"), conclusionRows(expected.conclusion), (l) => FIELD_OF[l] ?? l));
       if (expected.conclusion.verifies === false) reasons.push({ key: expected.conclusion.signature ? "signature" : "signatureHash" });
     }
-    lines.push({ kind: "conclusion", name: expected.conclusion?.signerName ?? embedded.conclusion?.signerName ?? "", ok: reasons.length === 0, reasons: dedupe(reasons) });
+    lines.push({
+      kind: "conclusion",
+      name: expected.conclusion?.signerName ?? embedded.conclusion?.signerName ?? "",
+      ok: reasons.length === 0,
+      reasons: dedupe(reasons),
+    });
   }
   return lines;
 }

@@ -16,7 +16,8 @@ export function deadlineText(r: Pick<RollupRow, "daysLeft" | "overdue" | "filing
 
 export function reviewText(r: RollupRow, t: Translate): string {
   if (!r.review) return "—";
-  if (r.review.status === "concluded") return r.review.conclusion ? t(`review.conclusion.${r.review.conclusion}`) : t("rollup.review.concluded");
+  if (r.review.status === "concluded")
+    return r.review.conclusion ? t(`review.conclusion.${r.review.conclusion}`) : t("rollup.review.concluded");
   return t(`rollup.review.${r.review.status}`, { signed: r.review.signed, quorum: r.review.quorum });
 }
 
@@ -35,6 +36,13 @@ export const mismatchText = (r: RollupRow) => (r.level === "city" ? String(r.ind
 export const projectsText = (r: RollupRow, t: Translate) => t("rollup.projectsCounts", r.projects);
 
 export const roundsText = (r: RollupRow, t: Translate, locale: Locale) =>
-  r.openRounds.length ? r.openRounds.map((o) => t("rollup.roundCoverage", { round: o.title, replied: o.replied, invited: o.invited, date: formatDateTime(o.closesAt, locale) })).join("\n") : "—";
+  r.openRounds.length
+    ? r.openRounds
+        .map((o) =>
+          t("rollup.roundCoverage", { round: o.title, replied: o.replied, invited: o.invited, date: formatDateTime(o.closesAt, locale) }),
+        )
+        .join("\n")
+    : "—";
 
-export const attentionText = (r: RollupRow, t: Translate) => r.attention.map((a) => t(`rollup.attention.${a}`, { days: DUE_SOON_DAYS })).join(t("rollup.listSep"));
+export const attentionText = (r: RollupRow, t: Translate) =>
+  r.attention.map((a) => t(`rollup.attention.${a}`, { days: DUE_SOON_DAYS })).join(t("rollup.listSep"));

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { sampleRows } from "./fixture";
-import { applyQuery, attentionOf, defaultQuery, filterRows, parseRollupQuery, queryString, rollupSummary, sortLink, sortRows } from "./table";
+import {
+  applyQuery,
+  attentionOf,
+  defaultQuery,
+  filterRows,
+  parseRollupQuery,
+  queryString,
+  rollupSummary,
+  sortLink,
+  sortRows,
+} from "./table";
 
 const order = (rows: { region: string }[]) => rows.map((r) => r.region);
 const byRegion = (region: string) => sampleRows.find((r) => r.region === region)!;
@@ -51,7 +61,14 @@ describe("sorting", () => {
 
 describe("the query", () => {
   it("reads sort, direction and filters, ignoring what it does not know", () => {
-    expect(parseRollupQuery(new URLSearchParams("sort=deadline&dir=desc&level=county&stage=approval&overdue=1&attention=on"))).toEqual({ sort: "deadline", dir: "desc", level: "county", stage: "approval", overdue: true, attention: true });
+    expect(parseRollupQuery(new URLSearchParams("sort=deadline&dir=desc&level=county&stage=approval&overdue=1&attention=on"))).toEqual({
+      sort: "deadline",
+      dir: "desc",
+      level: "county",
+      stage: "approval",
+      overdue: true,
+      attention: true,
+    });
     expect(parseRollupQuery(new URLSearchParams("sort=drop%20table&dir=up&level=province&stage=x&overdue=0"))).toEqual(defaultQuery);
   });
   it("writes links that sort by a column and flip its direction", () => {
@@ -67,12 +84,31 @@ describe("the query", () => {
     expect(order(filterRows(sampleRows, { ...defaultQuery, stage: "approval" }))).toEqual(["高台县", "山丹县"]);
     expect(order(filterRows(sampleRows, { ...defaultQuery, overdue: true }))).toEqual(["肃南县"]);
     expect(order(filterRows(sampleRows, { ...defaultQuery, attention: true }))).toEqual(["张掖市", "临泽县", "山丹县", "肃南县"]);
-    expect(order(applyQuery(sampleRows, { ...defaultQuery, level: "county", sort: "deadline", dir: "asc" }))).toEqual(["肃南县", "临泽县", "甘州区", "高台县", "山丹县", "民乐县"]);
+    expect(order(applyQuery(sampleRows, { ...defaultQuery, level: "county", sort: "deadline", dir: "asc" }))).toEqual([
+      "肃南县",
+      "临泽县",
+      "甘州区",
+      "高台县",
+      "山丹县",
+      "民乐县",
+    ]);
   });
 });
 
 describe("rollupSummary", () => {
   it("counts the plans by where they stand", () => {
-    expect(rollupSummary(sampleRows)).toEqual({ plans: 7, overdue: 1, maxDaysOverdue: 5, consulting: 2, inReview: 2, requested: 1, awaitingFiling: 1, filed: 1, unanswered: 14, mismatches: 2, attention: 4 });
+    expect(rollupSummary(sampleRows)).toEqual({
+      plans: 7,
+      overdue: 1,
+      maxDaysOverdue: 5,
+      consulting: 2,
+      inReview: 2,
+      requested: 1,
+      awaitingFiling: 1,
+      filed: 1,
+      unanswered: 14,
+      mismatches: 2,
+      attention: 4,
+    });
   });
 });

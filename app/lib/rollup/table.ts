@@ -60,7 +60,18 @@ export function attentionOf(row: Omit<RollupRow, "attention">): Attention[] {
 
 // ---- sorting ----
 
-export const sortKeys = ["plan", "stage", "deadline", "rounds", "comments", "review", "approval", "filing", "indicators", "projects"] as const;
+export const sortKeys = [
+  "plan",
+  "stage",
+  "deadline",
+  "rounds",
+  "comments",
+  "review",
+  "approval",
+  "filing",
+  "indicators",
+  "projects",
+] as const;
 export type SortKey = (typeof sortKeys)[number];
 export type SortDir = "asc" | "desc";
 
@@ -73,7 +84,10 @@ const sortValues: Record<Exclude<SortKey, "plan">, (r: RollupRow) => Key[]> = {
   stage: (r) => [progressRank({ stage: r.stage, approvalRequested: !!r.approval, approved: !!r.approval?.approvedOn, filed: !!r.filing })],
   // a filed plan has no deadline left
   deadline: (r) => [r.filing ? null : r.daysLeft],
-  rounds: (r) => [r.openRounds.length || null, r.openRounds.length ? r.openRounds.reduce((n, o) => n + (o.invited ? o.replied / o.invited : 0), 0) / r.openRounds.length : null],
+  rounds: (r) => [
+    r.openRounds.length || null,
+    r.openRounds.length ? r.openRounds.reduce((n, o) => n + (o.invited ? o.replied / o.invited : 0), 0) / r.openRounds.length : null,
+  ],
   comments: (r) => [r.comments.unanswered, r.comments.total],
   review: (r) => [r.review ? reviewRank[r.review.status] : null, r.review?.conclusion ? conclusionRank[r.review.conclusion] : null],
   approval: (r) => [r.approval?.requestedAt ?? null, r.approval?.approvedOn ?? null],
@@ -121,7 +135,8 @@ export interface RollupQuery {
 
 export const defaultQuery: RollupQuery = { sort: "plan", dir: "asc", level: null, stage: null, overdue: false, attention: false };
 
-const pick = <T extends string>(allowed: readonly T[], v: string | null): T | null => (v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : null);
+const pick = <T extends string>(allowed: readonly T[], v: string | null): T | null =>
+  v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : null;
 const flag = (v: string | null) => v === "1" || v === "on" || v === "true";
 
 /** Unknown or missing values fall back to the defaults: a hand-edited URL never fails. */
@@ -156,7 +171,13 @@ export function sortLink(q: RollupQuery, sort: SortKey): string {
 }
 
 export function filterRows(rows: readonly RollupRow[], q: RollupQuery): RollupRow[] {
-  return rows.filter((r) => (!q.level || r.level === q.level) && (!q.stage || r.stage === q.stage) && (!q.overdue || r.overdue) && (!q.attention || r.attention.length > 0));
+  return rows.filter(
+    (r) =>
+      (!q.level || r.level === q.level) &&
+      (!q.stage || r.stage === q.stage) &&
+      (!q.overdue || r.overdue) &&
+      (!q.attention || r.attention.length > 0),
+  );
 }
 
 /** Filtered, then sorted. */

@@ -5,7 +5,7 @@ import { translator } from "~/i18n";
 import { sampleRows } from "./fixture";
 import { HEADER_ROW, rollupXlsx } from "./xlsx";
 
-const hostile = { ...sampleRows[6], planId: "evil", title: "=HYPERLINK(\"http://evil.example\",\"点击\")" };
+const hostile = { ...sampleRows[6], planId: "evil", title: '=HYPERLINK("http://evil.example","点击")' };
 const rows = [...sampleRows, hostile];
 
 async function open(bytes: Buffer) {
@@ -31,7 +31,24 @@ describe("rollupXlsx", () => {
 
   it("has a bold, filled header row, frozen with the plan column and repeated when printed", () => {
     const header = sheet.getRow(HEADER_ROW);
-    expect(header.values).toEqual([undefined, "序号", "规划", "层级", "当前阶段", "下一截止日期", "剩余时间", "征求意见（已反馈/邀请）", "意见总数", "待答复", "技术审查", "报批与批复", "备案", "指标衔接", "重点项目库", "需关注"]);
+    expect(header.values).toEqual([
+      undefined,
+      "序号",
+      "规划",
+      "层级",
+      "当前阶段",
+      "下一截止日期",
+      "剩余时间",
+      "征求意见（已反馈/邀请）",
+      "意见总数",
+      "待答复",
+      "技术审查",
+      "报批与批复",
+      "备案",
+      "指标衔接",
+      "重点项目库",
+      "需关注",
+    ]);
     expect(header.getCell(2).font?.bold).toBe(true);
     expect(header.getCell(2).fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW, xSplit: 2 });
@@ -83,7 +100,17 @@ describe("rollupXlsx", () => {
   });
 
   it("speaks English to an English reader", async () => {
-    const en = (await open(await rollupXlsx({ rows: sampleRows, region: "Zhangye", generatedAt: "2026-12-02T09:30:00+08:00", locale: "en", t: translator("en") }))).getWorksheet("Progress")!;
+    const en = (
+      await open(
+        await rollupXlsx({
+          rows: sampleRows,
+          region: "Zhangye",
+          generatedAt: "2026-12-02T09:30:00+08:00",
+          locale: "en",
+          t: translator("en"),
+        }),
+      )
+    ).getWorksheet("Progress")!;
     expect(en.getCell("A1").value).toBe("Zhangye: progress of the city and county ecological restoration plans");
     expect(en.getRow(HEADER_ROW + 7).getCell(6).value).toBe("5 days overdue");
   });

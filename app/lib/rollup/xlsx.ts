@@ -39,7 +39,13 @@ function columns({ t, locale }: RollupXlsxInput): Column[] {
     { header: t("rollup.col.plan"), width: 34, value: (r) => r.title },
     { header: t("rollup.col.level"), width: 7, centred: true, value: (r) => t(`plan.level.${r.level}`) },
     { header: t("rollup.col.stage"), width: 14, value: (r) => t(`stage.${r.stage}`) },
-    { header: t("rollup.col.deadline"), width: 14, centred: true, value: (r) => (r.dueOn ? (r.dueStage !== r.stage ? `${r.dueOn}\n${t("rollup.dueStage", { stage: t(`stage.${r.dueStage}`) })}` : r.dueOn) : "—") },
+    {
+      header: t("rollup.col.deadline"),
+      width: 14,
+      centred: true,
+      value: (r) =>
+        r.dueOn ? (r.dueStage !== r.stage ? `${r.dueOn}\n${t("rollup.dueStage", { stage: t(`stage.${r.dueStage}`) })}` : r.dueOn) : "—",
+    },
     { header: t("rollup.col.daysLeft"), width: 11, centred: true, value: (r) => deadlineText(r, t) },
     { header: t("rollup.col.rounds"), width: 32, value: (r) => roundsText(r, t, locale) },
     { header: t("rollup.col.commentsTotal"), width: 8, centred: true, value: (r) => r.comments.total },
@@ -89,7 +95,11 @@ export async function rollupXlsx(input: RollupXlsxInput): Promise<Buffer> {
     row.getCell(1).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   };
   banner(title, { name: "黑体", size: 16 }, 34);
-  banner(`${t("rollup.generatedAt", { date: formatDateTime(input.generatedAt, input.locale) })}　${t("rollup.summary.plans", { count: input.rows.length })}`, { size: 9 }, 20);
+  banner(
+    `${t("rollup.generatedAt", { date: formatDateTime(input.generatedAt, input.locale) })}　${t("rollup.summary.plans", { count: input.rows.length })}`,
+    { size: 9 },
+    20,
+  );
 
   const header = sheet.addRow(cols.map((c) => c.header));
   header.height = 32;

@@ -13,7 +13,10 @@ export const TERM_END = "\u{10FFFF}";
  */
 export function normalizeQuery(raw: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = raw
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return Array.from(clean).slice(0, MAX_QUERY_CHARS).join("").trim();
 }
 
