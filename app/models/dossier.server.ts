@@ -31,11 +31,11 @@ import { forbidden, invalid } from "../utils/errors";
 import { currentAuditHead } from "./audit.server";
 import type { Ctx } from "../utils/session.server";
 import { adoptionInput } from "./adoption.server";
-import { approvalSummary } from "./approval.server";
+import { approvalSummary } from "./approval-view.server";
 import { planEditions } from "./approval-state.server";
 import { getEdition } from "./edition.server";
 import { planRow } from "./plan-access.server";
-import { getReview } from "./review.server";
+import { getReview } from "./review-view.server";
 
 export const dossierInput = z.object({
   edition: z.string().trim().max(64).optional().nullable(),

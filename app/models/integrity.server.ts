@@ -2,7 +2,7 @@ import type { DbOrTx } from "~db/client";
 import { verifyAuditChain } from "./audit.server";
 import { brokenContentHashes } from "./content-check.server";
 import { type BrokenRecord, brokenRows } from "./row-binding.server";
-import { firstBrokenSignature } from "./review.server";
+import { firstBrokenSignature } from "./review-signature-hashes.server";
 import { firstBrokenBrowserSignature } from "./review-signatures.server";
 
 /** At most this many broken records are listed (`brokenCount` has them all). */

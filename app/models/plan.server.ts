@@ -18,7 +18,7 @@ import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
-import { approvalSummary } from "./approval.server";
+import { approvalSummary } from "./approval-view.server";
 import { editionsOfDocuments } from "./edition.server";
 import { orderedPlans } from "./plan-nav.server";
 import { visibleSections } from "./section.server";

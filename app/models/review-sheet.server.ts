@@ -11,7 +11,7 @@ import { DomainError, invalid, notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { currentAuditHead } from "./audit.server";
 import { browserSignatureChecker } from "./review-signatures.server";
-import { getReview } from "./review.server";
+import { getReview } from "./review-view.server";
 import { editionSm3, signedAtIso } from "./signing-key.server";
 
 /** The largest sheet /verify reads. */

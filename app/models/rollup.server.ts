@@ -38,7 +38,7 @@ import type { Ctx } from "../utils/session.server";
 import { indicatorMismatchCount } from "./indicator-check.server";
 import { planDeadlines } from "./plan-deadline.server";
 import { orderedPlans } from "./plan-nav.server";
-import type { ReviewStatus } from "./review.server";
+import type { ReviewStatus } from "./review-view.server";
 
 // the roll-up's review states are the review page's
 const sameStatus = (s: ReviewStatus): RowReviewStatus => s;

@@ -30,6 +30,28 @@ export const signatureFields = z.object({
 });
 export type SignatureFields = z.infer<typeof signatureFields>;
 
+/** The browser-signature fields of a request; the review page always sends them. */
+export function signedFields(input: unknown, required: boolean) {
+  const raw = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
+  // a page form sends the JWK as JSON text
+  let publicKey = raw.publicKey;
+  if (typeof publicKey === "string") {
+    try {
+      publicKey = JSON.parse(publicKey);
+    } catch {
+      throw invalid([{ path: "publicKey", message: "signing.badKey" }], "signing.badKey");
+    }
+  }
+  const fields = signatureFields.parse({
+    ...raw,
+    publicKey: publicKey === "" ? undefined : publicKey,
+    signature: raw.signature || undefined,
+    signedAt: raw.signedAt || undefined,
+  });
+  if (required && !fields.signature) throw invalid([{ path: "signature", message: "signing.incomplete" }], "signing.incomplete");
+  return fields;
+}
+
 /** The edition's SM3 digest (over the same canonical bytes as its manifestHash). */
 export function editionSm3(db: DbOrTx, editionId: string): string {
   const e = db.select({ documentId: editions.documentId, label: editions.label }).from(editions).where(eq(editions.id, editionId)).get();

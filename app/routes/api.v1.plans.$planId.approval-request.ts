@@ -1,4 +1,4 @@
-import { requestApproval, withdrawApprovalRequest } from "~/models/approval.server";
+import { requestApproval, withdrawApprovalRequest } from "~/models/approval-request.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 
 // POST: 报批 ({editionId} → 201, or 409 gate_unmet with `unmet` and `unmetDetails`); DELETE: withdraw the pending request.

@@ -1,5 +1,5 @@
 import { MAX_LETTER_BYTES } from "~/lib/approval/records";
-import { approvalLetter, attachApprovalLetter } from "~/models/approval.server";
+import { approvalLetter, attachApprovalLetter } from "~/models/approval-record.server";
 import { apiRoute, methodNotAllowed } from "~/utils/api.server";
 import { fileResponse } from "~/utils/file-response.server";
 import { FORM_OVERHEAD_BYTES, formFile, isMultipart, readBodyCapped, readFormCapped } from "~/utils/upload.server";

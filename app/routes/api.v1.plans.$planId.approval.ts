@@ -1,5 +1,6 @@
 import { MAX_LETTER_BYTES } from "~/lib/approval/records";
-import { approvalJson, recordApproval } from "~/models/approval.server";
+import { approvalJson } from "~/models/approval-view.server";
+import { recordApproval } from "~/models/approval-record.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 import { FORM_OVERHEAD_BYTES, formFields, formFile, isMultipart, readFormCapped } from "~/utils/upload.server";
 

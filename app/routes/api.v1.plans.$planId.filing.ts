@@ -1,4 +1,4 @@
-import { fileApproval } from "~/models/approval.server";
+import { fileApproval } from "~/models/approval-filing.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 
 // 备案 (coordinators): {filedOn, filingNumber?} → 201; not approved or already filed → 409.

@@ -1,4 +1,4 @@
-import { concludeReview } from "~/models/review.server";
+import { concludeReview } from "~/models/review-conclusion.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 
 export const action = apiRoute(async (ctx, { request, params }) => {

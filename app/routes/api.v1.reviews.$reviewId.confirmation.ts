@@ -1,4 +1,4 @@
-import { confirmReviewChanges } from "~/models/review.server";
+import { confirmReviewChanges } from "~/models/review-confirmation.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 
 // The chair confirms, after 修改后通过, that a later edition {editionId} carries out the panel's conditions.

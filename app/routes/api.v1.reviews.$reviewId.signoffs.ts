@@ -1,4 +1,4 @@
-import { signOff } from "~/models/review.server";
+import { signOff } from "~/models/review-signoff.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 
 export const action = apiRoute(async (ctx, { request, params }) => {

@@ -5,14 +5,10 @@ import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { MAX_LETTER_BYTES } from "~/lib/approval/records";
 import { formatDate, formatDateTime } from "~/lib/time";
-import {
-  attachApprovalLetter,
-  fileApproval,
-  getApprovalPage,
-  recordApproval,
-  requestApproval,
-  withdrawApprovalRequest,
-} from "~/models/approval.server";
+import { attachApprovalLetter, recordApproval } from "~/models/approval-record.server";
+import { fileApproval } from "~/models/approval-filing.server";
+import { getApprovalPage } from "~/models/approval-view.server";
+import { requestApproval, withdrawApprovalRequest } from "~/models/approval-request.server";
 import { planContext } from "~/models/plan-nav.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { approvalLetter } from "~/models/approval.server";
+import { approvalLetter } from "~/models/approval-record.server";
 import { fileResponse } from "~/utils/file-response.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";

@@ -15,27 +15,23 @@ import {
   rounds,
   sections,
 } from "~db/schema";
-import {
-  approvalJson,
-  approvalLetter,
-  approvalSummary,
-  attachApprovalLetter,
-  fileApproval,
-  getApprovalPage,
-  recordApproval,
-  requestApproval,
-  withdrawApprovalRequest,
-} from "../../app/models/approval.server";
+import { approvalJson, approvalSummary, getApprovalPage } from "../../app/models/approval-view.server";
+import { approvalLetter, attachApprovalLetter, recordApproval } from "../../app/models/approval-record.server";
+import { fileApproval } from "../../app/models/approval-filing.server";
+import { requestApproval, withdrawApprovalRequest } from "../../app/models/approval-request.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { cityRollupCheck } from "../../app/models/indicator-check.server";
 import { indicatorsJson, saveIndicators } from "../../app/models/indicator.server";
 import { verifyIntegrity } from "../../app/models/integrity.server";
 import { getPlanOverview } from "../../app/models/plan.server";
 import { respondToComments } from "../../app/models/response.server";
-import { confirmReviewChanges, getReview, getReviewPage } from "../../app/models/review.server";
+import { confirmReviewChanges } from "../../app/models/review-confirmation.server";
+import { getReview, getReviewPage } from "../../app/models/review-view.server";
 import { createRevision } from "../../app/models/revision.server";
 import { closeRoundEarly, openRound } from "../../app/models/round.server";
-import { createReview, concludeReview, signOff } from "../../app/models/review.server";
+import { createReview } from "../../app/models/review.server";
+import { concludeReview } from "../../app/models/review-conclusion.server";
+import { signOff } from "../../app/models/review-signoff.server";
 import { DomainError } from "../../app/utils/errors";
 import type { Ctx } from "../../app/utils/session.server";
 import { type Actors, countyPlan, createActors } from "./approval-fixture";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~db/client";
 import { auditEvents, comments, documents, editions, indicators, plans, projects, sections } from "~db/schema";
 import { goodRow, workbookBytes } from "../../app/lib/projects/fixture";
-import { withdrawApprovalRequest } from "../../app/models/approval.server";
+import { withdrawApprovalRequest } from "../../app/models/approval-request.server";
 import { addReply, createComment, editComment, withdrawComment } from "../../app/models/comment.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { indicatorsJson, saveIndicators } from "../../app/models/indicator.server";

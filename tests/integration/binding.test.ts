@@ -9,7 +9,7 @@ import { approvals, commentGroups, comments, plans, signingKeys } from "~db/sche
 import { BOUND_TABLES, type BoundTableName, rowId } from "../../app/lib/hash/row-hash";
 import { revisionHash } from "../../app/lib/hash/revision-hash";
 import { newId } from "../../app/lib/id";
-import { attachApprovalLetter } from "../../app/models/approval.server";
+import { attachApprovalLetter } from "../../app/models/approval-record.server";
 import { recordAudit } from "../../app/models/audit.server";
 import { editComment } from "../../app/models/comment.server";
 import { verifyIntegrity } from "../../app/models/integrity.server";

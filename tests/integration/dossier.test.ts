@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client";
 import { plans } from "~db/schema";
-import { requestApproval } from "../../app/models/approval.server";
+import { requestApproval } from "../../app/models/approval-request.server";
 import { buildDossier } from "../../app/models/dossier.server";
 import { DomainError } from "../../app/utils/errors";
 import { libreOfficeCan, libreOfficePdf } from "../support/libreoffice";

@@ -6,7 +6,10 @@ import { comments, editions, reviews, sections, signoffs, users } from "~db/sche
 import { listComments } from "../../app/models/comment.server";
 import { verifyIntegrity } from "../../app/models/integrity.server";
 import { respondToComment, respondToComments } from "../../app/models/response.server";
-import { concludeReview, createReview, getReview, reviewJson, signOff } from "../../app/models/review.server";
+import { concludeReview } from "../../app/models/review-conclusion.server";
+import { createReview } from "../../app/models/review.server";
+import { getReview, reviewJson } from "../../app/models/review-view.server";
+import { signOff } from "../../app/models/review-signoff.server";
 import { DomainError } from "../../app/utils/errors";
 import type { Ctx } from "../../app/utils/session.server";
 import { createTestDb, ctxFor, userId } from "./helpers";
