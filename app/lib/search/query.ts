@@ -12,8 +12,8 @@ export const TERM_END = "\u{10FFFF}";
  * become spaces, runs of white space become one space, both ends are trimmed, and the length is capped.
  */
 export function normalizeQuery(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const clean = raw
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
