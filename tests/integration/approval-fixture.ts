@@ -1,9 +1,10 @@
 // County plans of their own for the approval tests, built through the domain functions (only the plan
 // row itself is inserted: no domain function creates plans). Works on any seeded database, with or
 // without the demo's seven plans.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { expect } from "vitest";
 import type { Db } from "~db/client";
-import { organizations, planStages, plans, sections, users } from "~db/schema";
+import { auditEvents, organizations, planStages, plans, sections, users } from "~db/schema";
 import { demoStages } from "~db/seed";
 import { newId } from "../../app/lib/id";
 import { shanghaiDate } from "../../app/lib/time";
@@ -20,6 +21,7 @@ import { addSection } from "../../app/models/section.server";
 import { createDocument } from "../../app/models/document.server";
 import { createUser } from "../../app/models/user.server";
 import { createOrganization } from "../../app/models/organization.server";
+import { DomainError } from "../../app/utils/errors";
 import type { Ctx } from "../../app/utils/session.server";
 import { ctxFor } from "./helpers";
 
@@ -165,3 +167,38 @@ export function countyPlan(db: Db, a: Actors, region: string) {
   };
   return steps;
 }
+
+// ─── what the approval tests check with ─────────────────────────────────────────────────────────
+
+/** The DomainError `fn` throws (a ZodError counts as a plain 400). */
+export function failure(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    if ((e as Error).name === "ZodError") return new DomainError("invalid", "error.invalid");
+    throw e;
+  }
+  throw new Error("expected a domain error");
+}
+export const status = (fn: () => unknown) => failure(fn).status;
+
+/** The unmet gate conditions of a refused request. */
+export const unmetOf = (fn: () => unknown) => {
+  const e = failure(fn);
+  expect(e.code).toBe("gate_unmet");
+  return e.extra.details as { unmet: string[]; unmetDetails: { code: string; message: string }[] };
+};
+
+/** A small PDF, as an approval letter. */
+export const pdf = (extra = "") => ({ name: "批复.pdf", bytes: new TextEncoder().encode(`%PDF-1.4\n% 张政函 ${extra}\n%%EOF\n`) });
+
+export const audited = (db: Db, action: string, entityId?: string) =>
+  db
+    .select()
+    .from(auditEvents)
+    .where(entityId ? and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)) : eq(auditEvents.action, action))
+    .all();
+
+/** Today in Shanghai (YYYY-MM-DD). */
+export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
