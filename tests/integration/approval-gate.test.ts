@@ -1,3 +1,4 @@
+// The 报批 gate, one unmet condition at a time, against a temporary database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~db/client";
 import { requestApproval } from "../../app/models/approval-request.server";
