@@ -1,10 +1,12 @@
 // Plans, drafters and approvals that the key-project tests build for themselves, so they hold with the
 // demo seed of one plan or of seven.
 import { hashSync } from "@node-rs/argon2";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { ZodError } from "zod";
 import type { Db, DbOrTx } from "~db/client";
-import { approvalRequests, approvals, documents, editions, organizations, plans, users } from "~db/schema";
+import { approvalRequests, approvals, auditEvents, documents, editions, organizations, plans, users } from "~db/schema";
 import { newId } from "../../app/lib/id";
+import { DomainError } from "../../app/utils/errors";
 
 const ARGON2 = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 } as const;
 let passwordHash: string | null = null;
@@ -99,3 +101,57 @@ export function countRows(db: Db, table: "projects" | "project_imports", planId?
   const row = db.$client.prepare(`select count(*) as n from ${table}${where}`).get(...(planId ? [planId] : [])) as { n: number };
   return row.n;
 }
+
+// ─── what the key-project tests build and check with ────────────────────────────────────────────
+
+/** A project's fields, valid unless overridden. */
+export const input = (over: Record<string, unknown> = {}) => ({
+  name: "黑河湿地保护修复工程",
+  type: "river_wetland",
+  county: "甘州区",
+  township: "党寨镇",
+  areaHa: 1200.5,
+  investmentWan: 3000,
+  period: "2021-2025",
+  ...over,
+});
+
+/** The DomainError `fn` throws. */
+export function domainError(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error("expected a DomainError");
+}
+/** The fields a ZodError names, as "path:message". */
+export function zodPaths(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ZodError) return e.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+    throw e;
+  }
+  throw new Error("expected a ZodError");
+}
+/** The DomainError a promise rejects with. */
+export async function rejects(p: Promise<unknown>): Promise<DomainError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error("expected a DomainError");
+}
+/** An upload of a file's bytes. */
+export const upload = (bytes: Uint8Array, name = "projects.xlsx") => ({ name, bytes });
+/** The audit events of one action on one entity. */
+export const auditOf = (db: Db, action: string, entityId: string) =>
+  db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+    .all();
