@@ -9,11 +9,12 @@ import { diffEditions } from "./edition.server";
 import { loadReview } from "./review.server";
 import { confirmationCandidates, confirmationsOf } from "./review-confirmation.server";
 import { expectedConclusionHash, signoffChecker } from "./review-signature-hashes.server";
-import { browserSignatureChecker } from "./review-signatures.server";
+import { type BrowserSignatureView, browserSignatureChecker } from "./review-signatures.server";
 import { editionSm3 } from "./signing-key.server";
 
 type ConclusionRow = typeof panelConclusions.$inferSelect;
-type BrowserView = ReturnType<ReturnType<typeof browserSignatureChecker>>;
+type SignoffRow = typeof signoffs.$inferSelect;
+type BrowserView = BrowserSignatureView;
 
 function panelConclusionView(c: ConclusionRow, manifestHash: string, browser: BrowserView) {
   const expected = expectedConclusionHash(c);
@@ -37,8 +38,6 @@ const signatureJson = (b: BrowserView) => ({
   keyRevokedAt: b?.keyRevokedAt ?? null,
   signatureVerifies: b ? b.verifies : null,
 });
-
-type SignoffRow = typeof signoffs.$inferSelect;
 
 export type ReviewStatus = "open" | "quorum_reached" | "concluded";
 
