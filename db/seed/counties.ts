@@ -1,7 +1,6 @@
 // The six county plans of the demo (市县两级同步编制), each placed at a different point of the road to
 // filing, as the README lists: 甘州区 in consultation, 临泽县 in technical review, 高台县 approval
 // requested, 山丹县 approved (not filed), 民乐县 filed, 肃南县 still drafting past its deadline.
-import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { confirmationSignatureHash, signatureHash } from "../../app/lib/hash/signature";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiInstant } from "../../app/lib/time";
@@ -13,6 +12,7 @@ import type { DemoSection } from "./content-types";
 import { type CountyKey, type CountyPlanDemo, countyPlans } from "./county-plans";
 import { DAY, reviseSection, type SeededDocument, type SeededEdition, seedDocument, seedEdition } from "./documents";
 import { seedLaterEditionRemarks } from "./later-edition";
+import { commentAs, passage, respondAs, submitAs, whileOpen } from "./as-users";
 import type { DemoIndicator, DemoProject } from "./plan-data";
 
 const STAGE_DAYS: Record<StageKey, number> = { launch: 61, drafting: 92, consultation: 30, approval: 50, filing: 10 };
@@ -175,59 +175,22 @@ function seedRound(tx: Tx, ids: SeedIds, c: CountyPlanDemo, drafterId: string, p
     tx.insert(s.roundInvitations)
       .values({ roundId, organizationId: ids.orgIds.get(key)! })
       .run();
-  const orgOfUser = (username: string) => (username === "zrj" ? "bureau" : username);
-  REMARKS.slice(0, plan.remarks).forEach((r, i) => {
-    const section = plan.edition.sections.find((x) => x.title === r.section);
-    if (!section) throw new Error(`demo remark: no section ${r.section} in ${c.region}`);
-    const at = passageOf(section.text);
-    const anchor = buildAnchor(section.text, at.start, at.end)!;
-    const id = newId("cmt");
-    const createdAt = new Date(opensAt.getTime() + (i + 1) * DAY);
-    tx.insert(s.comments)
-      .values({
-        id,
-        roundId,
-        sectionId: section.id,
-        revisionId: section.revisionId,
-        anchorExact: anchor.exact,
-        anchorPrefix: anchor.prefix,
-        anchorSuffix: anchor.suffix,
-        anchorStart: anchor.start,
-        anchorEnd: anchor.end,
-        body: r.body,
-        category: r.category,
-        authorId: ids.userIds.get(r.username)!,
-        organizationId: ids.orgIds.get(orgOfUser(r.username))!,
-        createdAt,
-      })
-      .run();
-    if (i < plan.answered) {
-      tx.insert(s.responses)
-        .values({
-          commentId: id,
-          decision: r.answer.decision,
-          reason: r.answer.reason,
-          revisionId: null,
-          responderId: drafterId,
-          updatedAt: new Date(createdAt.getTime() + 2 * DAY),
-        })
-        .run();
+  const drafter = `${c.key}-drafter`;
+  whileOpen(tx, roundId, () => {
+    REMARKS.slice(0, plan.remarks).forEach((r, i) => {
+      const section = plan.edition.sections.find((x) => x.title === r.section);
+      if (!section) throw new Error(`demo remark: no section ${r.section} in ${c.region}`);
+      const at = passageOf(section.text);
+      const createdAt = new Date(opensAt.getTime() + (i + 1) * DAY);
+      const input = { sectionId: section.id, anchor: passage(section.text, at.start, at.end), category: r.category, body: r.body };
+      const id = commentAs(tx, r.username, roundId, input, createdAt);
+      if (i < plan.answered) respondAs(tx, drafter, [id], { ...r.answer, revisionId: null }, new Date(createdAt.getTime() + 2 * DAY));
+    });
+    for (const key of plan.submitted) {
+      const statement = `经研究，我单位对《${c.title}》（${plan.edition.label}）的意见已在平台逐条提出。`;
+      submitAs(tx, key === "bureau" ? "zrj" : key, roundId, statement, new Date(opensAt.getTime() + 8 * DAY));
     }
   });
-  for (const key of plan.submitted) {
-    const username = key === "bureau" ? "zrj" : key;
-    tx.insert(s.submissions)
-      .values({
-        id: newId("sub"),
-        roundId,
-        organizationId: ids.orgIds.get(key)!,
-        statement: `经研究，我单位对《${c.title}》（${plan.edition.label}）的意见已在平台逐条提出。`,
-        noComments: false,
-        submittedById: ids.userIds.get(username)!,
-        submittedAt: new Date(opensAt.getTime() + 8 * DAY),
-      })
-      .run();
-  }
   return roundId;
 }
 
@@ -469,7 +432,6 @@ export function seedCountyPlans(tx: Tx, cityPlanId: string, ids: SeedIds) {
         doc,
         roundId,
         region: c.region,
-        closesAt: roundClosed,
         remarksAt: new Date(now - 38 * DAY),
         revisedAt: new Date(now - 27 * DAY),
       });
