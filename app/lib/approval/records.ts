@@ -33,14 +33,12 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const CONTROL_OR_QUOTE = /[\u0000-\u001f\u007f"]/g;
+
 /** A safe file name to store and to offer on download: no path, no control characters, at most 120 characters. */
 export function letterFileName(name: string | null | undefined, fallback: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  const base = (name ?? "")
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
-    .trim();
+  const base = (name ?? "").split(/[\\/]/).pop()!.replace(CONTROL_OR_QUOTE, "").trim();
   const cut = [...(base || fallback)].slice(0, 120).join("");
   return /\.pdf$/i.test(cut) ? cut : `${cut}.pdf`;
 }
