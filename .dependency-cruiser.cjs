@@ -55,6 +55,14 @@ module.exports = {
       to: { path: "^db/", pathNot: "^db/schema/enums\\.ts$" },
     },
     {
+      name: "routes-without-db-handle",
+      comment:
+        "routes get the database inside ctx from the session helpers and hand ctx to the domain; only the pages before a session exists (login, logout, the language switch) and the health check open it themselves (tests/integration/routes-through-domain.test.ts checks what they call)",
+      severity: "error",
+      from: { path: "^app/(routes|http)/", pathNot: "^app/routes/(login\\.tsx|logout\\.tsx|locale\\.tsx|healthz\\.ts)$" },
+      to: { path: "^app/utils/db\\.server\\.ts$" },
+    },
+    {
       name: "app-not-seed",
       comment:
         "the app does not depend on the demo seed (the demo password is in utils/config.server.ts); the one exception is the composition root, entry.server.tsx, which seeds an empty database before the server listens",

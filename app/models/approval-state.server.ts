@@ -229,7 +229,7 @@ export function editionOfPlan(db: DbOrTx, planId: string, editionId: string) {
   return e;
 }
 
-export const activeUsers = (db: DbOrTx, ...where: SQL[]) =>
+const activeUsers = (db: DbOrTx, ...where: SQL[]) =>
   db
     .select({ id: users.id })
     .from(users)

@@ -8,6 +8,7 @@ import { forbidden, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
+import { editionManifest, editionsOfDocuments } from "./edition.server";
 import { requirePlanDrafter, seesDrafts } from "./plan-access.server";
 import { loadTree, requireDrafting, title } from "./section.server";
 
@@ -68,5 +69,26 @@ export function getDocumentOutline(ctx: Ctx, documentId: string) {
       currentRevisionId: r.currentRevisionId,
       retired: !!r.retiredAt,
     })),
+  };
+}
+
+/**
+ * The document page (its structure, publishing an edition): the outline with each section marked when
+ * it changed since the newest edition (new, edited, or retired after it), and the editions, newest first.
+ * The plan's drafters and admins; 404 for everyone else.
+ */
+export function documentPage(ctx: Ctx, documentId: string) {
+  const outline = getDocumentOutline(ctx, documentId);
+  const editions = editionsOfDocuments(ctx.db, [outline.document.id]);
+  const latest = editions[0];
+  const published = new Map(latest ? editionManifest(ctx.db, latest.id).map((m) => [m.sectionId, m.revisionId]) : []);
+  return {
+    document: outline.document,
+    sections: outline.sections.map((s) => ({
+      ...s,
+      unpublished: s.retired ? published.has(s.id) : published.get(s.id) !== s.currentRevisionId,
+    })),
+    editions,
+    latestEditionId: latest?.id ?? null,
   };
 }

@@ -128,14 +128,6 @@ export function latestPublishedSections(db: DbOrTx, documentIds: string[]) {
   return result;
 }
 
-export function editionExists(db: DbOrTx, editionId: string) {
-  return !!db
-    .select({ id: editions.id })
-    .from(editions)
-    .where(and(eq(editions.id, editionId)))
-    .get();
-}
-
 export const editionInput = z.object({
   label: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong|40"),
   changelog: z.string().trim().max(2000, "validation.tooLong|2000").default(""),

@@ -17,7 +17,7 @@ import { planRow, requirePlanDrafter, seesDrafts } from "./plan-access.server";
 import { editionIndicatorTable, workingIndicators } from "./plan-tables.server";
 
 /** The plan's text document (规划文本): the document whose editions freeze the plan's tables. */
-export function textDocumentOf(db: DbOrTx, planId: string) {
+function textDocumentOf(db: DbOrTx, planId: string) {
   return (
     db
       .select({ id: documents.id, title: documents.title })
@@ -29,7 +29,7 @@ export function textDocumentOf(db: DbOrTx, planId: string) {
 }
 
 /** The newest published edition of the plan text and its frozen indicator table (null: none published). */
-export function publishedIndicators(db: DbOrTx, planId: string) {
+function publishedIndicators(db: DbOrTx, planId: string) {
   const doc = textDocumentOf(db, planId);
   const edition = doc ? editionsOfDocuments(db, [doc.id])[0] : undefined;
   if (!edition) return null;

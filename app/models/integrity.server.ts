@@ -1,4 +1,7 @@
 import type { DbOrTx } from "~db/client";
+import { forbidden } from "../utils/errors";
+import { can } from "../utils/permissions";
+import type { Ctx } from "../utils/session.server";
 import { verifyAuditChain } from "./audit.server";
 import { brokenContentHashes } from "./content-check.server";
 import { type BrokenRecord, brokenRows } from "./row-binding.server";
@@ -15,6 +18,8 @@ const LISTED = 200;
  * With `earlierHead`, also that the chain still contains that head (no truncation since).
  * `broken` names each finding by table and id: changed, deleted, unbound (never bound: written behind
  * the portal's back), missing (an audit event), revision_hash / table_hash / manifest_hash.
+ * Takes the database, not a caller: the operations scripts (audit:verify, backup, restore, replicate)
+ * run it on a file; requests go through `auditVerification`.
  */
 export function verifyIntegrity(db: DbOrTx, earlierHead?: string) {
   const chain = verifyAuditChain(db, earlierHead);
@@ -34,4 +39,10 @@ export function verifyIntegrity(db: DbOrTx, earlierHead?: string) {
     head: chain.head,
     earlierHeadFound: chain.earlierHeadFound,
   };
+}
+
+/** GET /api/v1/audit/verify: whoever may read the audit trail (403 otherwise); a malformed `head` is ignored. */
+export function auditVerification(ctx: Ctx, earlierHead: string | null) {
+  if (!can(ctx.user, "read:audit:any")) throw forbidden();
+  return verifyIntegrity(ctx.db, earlierHead && /^[0-9a-f]{64}$/.test(earlierHead) ? earlierHead : undefined);
 }

@@ -37,7 +37,7 @@ export function workingIndicators(db: DbOrTx, planId: string): IndicatorRow[] {
 }
 
 /** The table of a plan's included key projects as it would be frozen now. */
-export function workingProjectTable(db: DbOrTx, planId: string): ProjectTableContent {
+function workingProjectTable(db: DbOrTx, planId: string): ProjectTableContent {
   return projectTable(
     db
       .select()

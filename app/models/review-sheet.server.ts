@@ -29,7 +29,7 @@ type Row = {
 };
 
 /** The sheet's records as the database has them now, each with whether it verifies; null if no such review. */
-export function sheetDataOf(db: DbOrTx, reviewId: string): SheetData | null {
+function sheetDataOf(db: DbOrTx, reviewId: string): SheetData | null {
   const r = db
     .select({ review: reviews, label: editions.label, manifestHash: editions.manifestHash, documentTitle: documents.title })
     .from(reviews)

@@ -24,7 +24,9 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { bindRow } from "./row-binding.server";
-import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
+import { planIdOfEdition, requireDraftingPage, requirePlanDrafter } from "./plan-access.server";
+import { editionHead } from "./edition.server";
+import { listOrganizations } from "./organization.server";
 import { notifyUsers } from "./notification.server";
 
 /** The caller as a viewer of one plan's rounds. */
@@ -354,4 +356,12 @@ export function submitReply(ctx: Ctx, roundId: string, input: unknown) {
     notifyUsers(tx, [r.round.openedById], "submission_created", { roundId, round: r.round.title, org: ctx.user.organization.name });
     return { id, submittedAt: isoShanghai(submittedAt), noComments: active === 0 };
   });
+}
+
+/** The page opening a round on an edition: the plan's drafters (403 for others, 409 once frozen); the counties and departments one may invite. */
+export function newRoundPage(ctx: Ctx, editionId: string) {
+  requireDraftingPage(ctx, planIdOfEdition(ctx.db, editionId));
+  const edition = editionHead(ctx, editionId);
+  const invitable = listOrganizations(ctx).filter((o) => o.kind === "county" || o.kind === "department");
+  return { edition, organizations: invitable };
 }

@@ -64,7 +64,7 @@ export function bindDeleted(table: BoundTableName, id: string): RowBinding {
 }
 
 /** Every row of a bound table, its hashed columns only. */
-export function allRows(db: DbOrTx, table: BoundTableName): Record<string, unknown>[] {
+function allRows(db: DbOrTx, table: BoundTableName): Record<string, unknown>[] {
   return db.all<Record<string, unknown>>(sql`SELECT ${selectColumns(table)} FROM ${sql.identifier(table)}`);
 }
 
@@ -81,7 +81,7 @@ export function bindEveryRow(tx: DbOrTx): RowBinding[] {
 }
 
 /** The latest binding of every row, from the events' `bound` lists in id order. */
-export function latestBindings(db: DbOrTx): Map<string, string | null> {
+function latestBindings(db: DbOrTx): Map<string, string | null> {
   const latest = new Map<string, string | null>();
   const events = db.all<{ data: string }>(sql`SELECT data FROM audit_events WHERE instr(data, '"bound":') > 0 ORDER BY id`);
   for (const e of events) {

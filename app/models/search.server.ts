@@ -1,9 +1,10 @@
 // Search over section text, comments and replies, with the visibility rules of everywhere else:
 // published text for readers, working drafts for those who see a plan's drafts (lib/plan-access), and
-// comments as lib/comment-visibility lets the caller see them. Visibility is filtered in SQL before the
-// limit, then every comment and reply returned is checked again with canSeeComment.
+// comments as lib/comment-visibility lets the caller see them. Visibility is a condition of the SQL:
+// of the ranked hits before the limit, and again of the rows the results are made from (never a filter
+// in JavaScript after fetching; docs/decisions/0008-visibility-in-queries.md).
 // The index (migration 0004) and its design: docs/decisions/0006-search.md.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import {
@@ -19,7 +20,7 @@ import {
   rounds,
   sections,
 } from "~db/schema";
-import { canSeeComment, canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
+import { canSeeRound, seesWholeRound } from "../lib/comment-visibility";
 import { seesPlanDrafts } from "../lib/plan-access";
 import { normalizeQuery, planQuery } from "../lib/search/query";
 import { makeSnippet, type Snippet } from "../lib/search/snippet";
@@ -63,12 +64,6 @@ export interface SearchResult {
   organization: string | null;
 }
 
-interface RoundScope {
-  viewer: Viewer;
-  visibility: "private" | "shared";
-  invited: string[];
-}
-
 /** What the caller may see, as sets the SQL can test: plans whose drafts they read, rounds by how much of them. */
 function scopeOf(ctx: Ctx) {
   const planRows = ctx.db
@@ -92,28 +87,22 @@ function scopeOf(ctx: Ctx) {
     .innerJoin(editions, eq(rounds.editionId, editions.id))
     .innerJoin(documents, eq(editions.documentId, documents.id))
     .all();
-  const roundScope = new Map<string, RoundScope>();
   const whole: string[] = [];
   const partial: string[] = [];
   const shared: string[] = [];
   for (const r of roundRows) {
     const plan = planById.get(r.planId);
     if (!plan) continue;
-    // Only the caller's own organisation matters to canSeeRound / canSeeComment.
-    const scope: RoundScope = {
-      viewer: viewerOf(ctx, plan),
-      visibility: r.visibility,
-      invited: invitedHere.has(r.id) ? [ctx.user.organization.id] : [],
-    };
-    if (!canSeeRound(scope.viewer, scope.invited)) continue;
-    roundScope.set(r.id, scope);
-    if (seesWholeRound(scope.viewer)) whole.push(r.id);
+    // Only the caller's own organisation matters to canSeeRound.
+    const viewer = viewerOf(ctx, plan);
+    if (!canSeeRound(viewer, invitedHere.has(r.id) ? [ctx.user.organization.id] : [])) continue;
+    if (seesWholeRound(viewer)) whole.push(r.id);
     else {
       partial.push(r.id);
       if (r.visibility === "shared") shared.push(r.id);
     }
   }
-  return { draftPlans, readsPublished: can(ctx.user, "read:revision:published"), whole, partial, shared, roundScope };
+  return { draftPlans, readsPublished: can(ctx.user, "read:revision:published"), whole, partial, shared };
 }
 
 type Scope = ReturnType<typeof scopeOf>;
@@ -223,7 +212,21 @@ function sectionResults(ctx: Ctx, q: string, ids: string[], scope: Scope) {
   return out;
 }
 
-/** Comments and replies found, each checked once more against the shared visibility rule. */
+/**
+ * lib/comment-visibility's canSeeComment over the scope's rounds, as a condition on `comments`: whole
+ * rounds; in the others, the caller's organisation's comments, and in shared ones every comment not withdrawn.
+ */
+function visibleCommentWhere(ctx: Ctx, scope: Scope): SQL | undefined {
+  return or(
+    inArray(comments.roundId, scope.whole),
+    and(
+      inArray(comments.roundId, scope.partial),
+      or(eq(comments.organizationId, ctx.user.organization.id), and(inArray(comments.roundId, scope.shared), isNull(comments.withdrawnAt))),
+    ),
+  );
+}
+
+/** Comments and replies found, read again under the same visibility condition as the hits. */
 function commentResults(ctx: Ctx, q: string, commentIds: string[], replyIds: string[], scope: Scope) {
   const out = new Map<string, SearchResult>();
   const replyRows = replyIds.length
@@ -251,23 +254,9 @@ function commentResults(ctx: Ctx, q: string, commentIds: string[], replyIds: str
     .innerJoin(documents, eq(editions.documentId, documents.id))
     .innerJoin(plans, eq(documents.planId, plans.id))
     .leftJoin(editionSections, and(eq(editionSections.editionId, rounds.editionId), eq(editionSections.sectionId, comments.sectionId)))
-    .where(inArray(comments.id, ids))
+    .where(and(inArray(comments.id, ids), visibleCommentWhere(ctx, scope)))
     .all();
-  const byId = new Map(
-    rows
-      .filter(({ c }) => {
-        const round = scope.roundScope.get(c.roundId);
-        return (
-          !!round &&
-          canSeeComment(
-            round.viewer,
-            { visibility: round.visibility, invitedOrganizationIds: round.invited },
-            { organizationId: c.organizationId, withdrawn: !!c.withdrawnAt },
-          )
-        );
-      })
-      .map((r) => [r.c.id, r]),
-  );
+  const byId = new Map(rows.map((r) => [r.c.id, r]));
   const result = (row: (typeof rows)[number], kind: "comment" | "reply", id: string, body: string): SearchResult => ({
     kind,
     id,

@@ -10,7 +10,13 @@ import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { bindRow } from "./row-binding.server";
-import { planIdOfDocument, planIdOfSection, requirePlanDrafter, seesDrafts as seesPlanDrafts } from "./plan-access.server";
+import {
+  planIdOfDocument,
+  planIdOfSection,
+  requireDraftingPage,
+  requirePlanDrafter,
+  seesDrafts as seesPlanDrafts,
+} from "./plan-access.server";
 import { isoShanghai } from "../lib/time";
 import { latestPublishedSections } from "./edition.server";
 import { appendRevision, getRevision, prepareContentOrThrow } from "./revision.server";
@@ -330,4 +336,10 @@ export function visibleSections(ctx: Ctx, planId: string, documentIds: string[])
     );
   }
   return out;
+}
+
+/** The editor's page: the plan's drafters only (403 for others, 409 once the plan is frozen), with the section and its working revision. */
+export function editSectionPage(ctx: Ctx, sectionId: string) {
+  requireDraftingPage(ctx, planIdOfSection(ctx.db, sectionId));
+  return getSection(ctx, sectionId);
 }

@@ -5,9 +5,9 @@ import { translate } from "~/i18n";
 import { ActionResult } from "~/components/action-result";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
-import { editionManifest, editionsOfDocuments, publishEdition } from "~/models/edition.server";
+import { publishEdition } from "~/models/edition.server";
 import { addSection, moveSection, renameSection, retireSection } from "~/models/section.server";
-import { getDocumentOutline, renumberDocument } from "~/models/document.server";
+import { documentPage, renumberDocument } from "~/models/document.server";
 import { invalid } from "~/utils/errors";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
@@ -18,26 +18,19 @@ import { planContext } from "~/models/plan-nav.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
-    const outline = getDocumentOutline(ctx, params.documentId!);
-    const editions = editionsOfDocuments(ctx.db, [outline.document.id]);
-    const latest = editions[0];
-    const published = new Map(latest ? editionManifest(ctx.db, latest.id).map((m) => [m.sectionId, m.revisionId]) : []);
+    const page = documentPage(ctx, params.documentId!);
     return {
-      planContext: planContext(ctx, { documentId: outline.document.id }),
-      document: { id: outline.document.id, title: outline.document.title, kind: outline.document.kind, planId: outline.document.planId },
-      // a section changed since the newest edition: new, edited, or retired after it
-      sections: outline.sections.map((s) => ({
-        ...s,
-        unpublished: s.retired ? published.has(s.id) : published.get(s.id) !== s.currentRevisionId,
-      })),
-      editions: editions.map((e) => ({
+      planContext: planContext(ctx, { documentId: page.document.id }),
+      document: { id: page.document.id, title: page.document.title, kind: page.document.kind, planId: page.document.planId },
+      sections: page.sections,
+      editions: page.editions.map((e) => ({
         id: e.id,
         label: e.label,
         manifestHash: e.manifestHash,
         publishedAt: e.publishedAt.toISOString(),
         changelog: e.changelog,
       })),
-      latestEditionId: latest?.id ?? null,
+      latestEditionId: page.latestEditionId,
     };
   });
 }

@@ -3,26 +3,20 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
 import { useT } from "~/i18n/use-t";
-import { getEdition } from "~/models/edition.server";
 import { createReview } from "~/models/review.server";
-import { listExperts } from "~/models/user.server";
-import { forbidden } from "~/utils/errors";
+import { newReviewPage } from "~/models/review-new.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
-import { can } from "~/utils/permissions";
 import { requireUser } from "~/utils/session.server";
 import { planContext } from "~/models/plan-nav.server";
-import { planIdOfEdition, requireDraftingPage } from "~/models/plan-access.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
-    if (!can(ctx.user, "create:review:any")) throw forbidden();
-    if (ctx.user.role !== "admin") requireDraftingPage(ctx, planIdOfEdition(ctx.db, params.editionId!));
-    const e = getEdition(ctx, params.editionId!);
+    const { edition: e, experts } = newReviewPage(ctx, params.editionId!);
     return {
       edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planId: e.planId },
-      experts: listExperts(ctx),
+      experts,
       planContext: planContext(ctx, { editionId: e.id }),
     };
   });

@@ -4,21 +4,16 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { useT } from "~/i18n/use-t";
 import { addDays, shanghaiDate } from "~/lib/time";
-import { getEdition } from "~/models/edition.server";
-import { openRound } from "~/models/round.server";
-import { listOrganizations } from "~/models/organization.server";
+import { newRoundPage, openRound } from "~/models/round.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
 import { planContext } from "~/models/plan-nav.server";
-import { planIdOfEdition, requireDraftingPage } from "~/models/plan-access.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
-    requireDraftingPage(ctx, planIdOfEdition(ctx.db, params.editionId!));
-    const e = getEdition(ctx, params.editionId!);
-    const organizations = listOrganizations(ctx).filter((o) => o.kind === "county" || o.kind === "department");
+    const { edition: e, organizations } = newRoundPage(ctx, params.editionId!);
     return {
       planContext: planContext(ctx, { editionId: e.id }),
       edition: { id: e.id, label: e.label, documentTitle: e.documentTitle, planTitle: e.planTitle, planId: e.planId },

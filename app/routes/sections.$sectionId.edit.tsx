@@ -10,14 +10,13 @@ import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { saveEditorRevision } from "~/models/revision.server";
-import { getSection } from "~/models/section.server";
+import { editSectionPage } from "~/models/section.server";
 import diffStyles from "~/styles/diff.css?url";
 import editorStyles from "~/styles/editor.css?url";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
 import { planContext } from "~/models/plan-nav.server";
-import { planIdOfSection, requireDraftingPage } from "~/models/plan-access.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: editorStyles },
@@ -27,8 +26,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   return forPage(ctx, () => {
-    requireDraftingPage(ctx, planIdOfSection(ctx.db, params.sectionId!));
-    const section = getSection(ctx, params.sectionId!);
+    const section = editSectionPage(ctx, params.sectionId!);
     return {
       planContext: planContext(ctx, { sectionId: section.id }),
       section: {

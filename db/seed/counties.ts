@@ -135,7 +135,6 @@ export function seedCountyPlans(tx: Tx, cityPlanId: string, ids: SeedIds) {
         doc,
         roundId,
         region: c.region,
-        closesAt: roundClosed,
         remarksAt: new Date(now - 38 * DAY),
         revisedAt: new Date(now - 27 * DAY),
       });

@@ -1,10 +1,10 @@
 // A county plan's consultation round in the demo: the invitations, the invited organisations' remarks
 // anchored on passages of the text, the answers given so far and the formal replies sent.
-import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { newId } from "../../app/lib/id";
 import type { Tx } from "../client";
 import * as s from "../schema";
 import type { CommentCategory, ResponseDecision } from "../schema";
+import { commentAs, passage, respondAs, submitAs, whileOpen } from "./as-users";
 import type { CountyPlanDemo } from "./county-plans";
 import { DAY, type SeededEdition } from "./documents";
 import type { SeedIds } from "./seed-ids";
@@ -86,58 +86,21 @@ export function seedRound(tx: Tx, ids: SeedIds, c: CountyPlanDemo, drafterId: st
     tx.insert(s.roundInvitations)
       .values({ roundId, organizationId: ids.orgIds.get(key)! })
       .run();
-  const orgOfUser = (username: string) => (username === "zrj" ? "bureau" : username);
-  REMARKS.slice(0, plan.remarks).forEach((r, i) => {
-    const section = plan.edition.sections.find((x) => x.title === r.section);
-    if (!section) throw new Error(`demo remark: no section ${r.section} in ${c.region}`);
-    const at = passageOf(section.text);
-    const anchor = buildAnchor(section.text, at.start, at.end)!;
-    const id = newId("cmt");
-    const createdAt = new Date(opensAt.getTime() + (i + 1) * DAY);
-    tx.insert(s.comments)
-      .values({
-        id,
-        roundId,
-        sectionId: section.id,
-        revisionId: section.revisionId,
-        anchorExact: anchor.exact,
-        anchorPrefix: anchor.prefix,
-        anchorSuffix: anchor.suffix,
-        anchorStart: anchor.start,
-        anchorEnd: anchor.end,
-        body: r.body,
-        category: r.category,
-        authorId: ids.userIds.get(r.username)!,
-        organizationId: ids.orgIds.get(orgOfUser(r.username))!,
-        createdAt,
-      })
-      .run();
-    if (i < plan.answered) {
-      tx.insert(s.responses)
-        .values({
-          commentId: id,
-          decision: r.answer.decision,
-          reason: r.answer.reason,
-          revisionId: null,
-          responderId: drafterId,
-          updatedAt: new Date(createdAt.getTime() + 2 * DAY),
-        })
-        .run();
+  const drafter = `${c.key}-drafter`;
+  whileOpen(tx, roundId, () => {
+    REMARKS.slice(0, plan.remarks).forEach((r, i) => {
+      const section = plan.edition.sections.find((x) => x.title === r.section);
+      if (!section) throw new Error(`demo remark: no section ${r.section} in ${c.region}`);
+      const at = passageOf(section.text);
+      const createdAt = new Date(opensAt.getTime() + (i + 1) * DAY);
+      const input = { sectionId: section.id, anchor: passage(section.text, at.start, at.end), category: r.category, body: r.body };
+      const id = commentAs(tx, r.username, roundId, input, createdAt);
+      if (i < plan.answered) respondAs(tx, drafter, [id], { ...r.answer, revisionId: null }, new Date(createdAt.getTime() + 2 * DAY));
+    });
+    for (const key of plan.submitted) {
+      const statement = `经研究，我单位对《${c.title}》（${plan.edition.label}）的意见已在平台逐条提出。`;
+      submitAs(tx, key === "bureau" ? "zrj" : key, roundId, statement, new Date(opensAt.getTime() + 8 * DAY));
     }
   });
-  for (const key of plan.submitted) {
-    const username = key === "bureau" ? "zrj" : key;
-    tx.insert(s.submissions)
-      .values({
-        id: newId("sub"),
-        roundId,
-        organizationId: ids.orgIds.get(key)!,
-        statement: `经研究，我单位对《${c.title}》（${plan.edition.label}）的意见已在平台逐条提出。`,
-        noComments: false,
-        submittedById: ids.userIds.get(username)!,
-        submittedAt: new Date(opensAt.getTime() + 8 * DAY),
-      })
-      .run();
-  }
   return roundId;
 }

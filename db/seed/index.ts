@@ -3,13 +3,13 @@
 // then the six county plans at their different points of the road to filing (counties.ts).
 import { hashSync } from "@node-rs/argon2";
 import { count } from "drizzle-orm";
-import { buildAnchor } from "../../app/lib/anchoring/anchor";
 import { newId } from "../../app/lib/id";
 import { addDays, shanghaiDate, shanghaiInstant } from "../../app/lib/time";
 import { recordAudit } from "../../app/models/audit.server";
 import { bindEveryRow } from "../../app/models/row-binding.server";
 import type { Db, Tx } from "../client";
 import * as s from "../schema";
+import { commentAs, passage, replyAs, submitAs, whileOpen } from "./as-users";
 import { demoComments } from "./comments";
 import { seedCountyPlans } from "./counties";
 import { seedIndicators, seedProjects } from "./plan-rows";
@@ -144,7 +144,7 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
         .run();
     }
 
-    seedComments(tx, { roundId, sections: text.sections, userIds, orgIds, now });
+    seedComments(tx, { roundId, sections: text.sections, now });
 
     // The technical review by the five experts, expert1 in the chair.
     const reviewId = newId("rvw");
@@ -167,8 +167,9 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
 
     seedCountyPlans(tx, planId, { orgIds, userIds, now, today });
 
-    // The seed writes its rows directly (backdated) in this one transaction on an empty database; its
-    // last event binds every row of users' content it wrote (docs/INTEGRITY.md).
+    // The seed writes the plans' own records directly (backdated) in this one transaction on an empty
+    // database, and the consultation through the domain functions (as-users.ts); its last event binds
+    // every row of users' content as it finally stands (docs/INTEGRITY.md).
     recordAudit(tx, {
       actorId: null,
       action: "seed.demo",
@@ -181,59 +182,37 @@ export function seedDemo(db: Db, { now = Date.now() } = {}): { planId: string } 
   });
 }
 
-function seedComments(
-  tx: Tx,
-  args: { roundId: string; sections: SeededSection[]; userIds: Map<string, string>; orgIds: Map<string, string>; now: number },
-) {
-  demoComments.forEach((c, i) => {
-    const section = args.sections.find((s) => s.title === c.section);
-    if (!section) throw new Error(`demo comment: no section ${c.section}`);
-    const start = c.quote ? section.text.indexOf(c.quote) : -1;
-    if (c.quote && start < 0) throw new Error(`demo comment: "${c.quote}" not in ${c.section}`);
-    const anchor = c.quote ? buildAnchor(section.text, start, start + c.quote.length) : null;
-    const user = demoUsers.find((u) => u.username === c.username)!;
-    const id = newId("cmt");
-    const createdAt = new Date(args.now - (5 - i * 0.5) * DAY);
-    tx.insert(s.comments)
-      .values({
-        id,
-        roundId: args.roundId,
-        sectionId: section.id,
-        revisionId: section.revisionId,
-        anchorExact: anchor?.exact ?? null,
-        anchorPrefix: anchor?.prefix ?? null,
-        anchorSuffix: anchor?.suffix ?? null,
-        anchorStart: anchor?.start ?? null,
-        anchorEnd: anchor?.end ?? null,
-        body: c.body,
-        category: c.category,
-        proposedText: c.proposedText ?? null,
-        authorId: args.userIds.get(c.username)!,
-        organizationId: args.orgIds.get(user.org)!,
+/** The city round's comments, the drafting team's replies and 市发展和改革委员会's formal reply, as those people would write them. */
+function seedComments(tx: Tx, args: { roundId: string; sections: SeededSection[]; now: number }) {
+  whileOpen(tx, args.roundId, () => {
+    demoComments.forEach((c, i) => {
+      const section = args.sections.find((s) => s.title === c.section);
+      if (!section) throw new Error(`demo comment: no section ${c.section}`);
+      const start = c.quote ? section.text.indexOf(c.quote) : -1;
+      if (c.quote && start < 0) throw new Error(`demo comment: "${c.quote}" not in ${c.section}`);
+      const createdAt = new Date(args.now - (5 - i * 0.5) * DAY);
+      const id = commentAs(
+        tx,
+        c.username,
+        args.roundId,
+        {
+          sectionId: section.id,
+          anchor: c.quote ? passage(section.text, start, start + c.quote.length) : null,
+          category: c.category,
+          body: c.body,
+          proposedText: c.proposedText,
+        },
         createdAt,
-      })
-      .run();
-    if (c.reply)
-      tx.insert(s.replies)
-        .values({
-          id: newId("rpl"),
-          commentId: id,
-          authorId: args.userIds.get(c.reply.username)!,
-          body: c.reply.body,
-          createdAt: new Date(createdAt.getTime() + DAY / 2),
-        })
-        .run();
+      );
+      if (c.reply) replyAs(tx, c.reply.username, id, c.reply.body, new Date(createdAt.getTime() + DAY / 2));
+    });
+    // 市发展和改革委员会 has already sent its formal reply.
+    submitAs(
+      tx,
+      "fgw",
+      args.roundId,
+      "经研究，我委对规划文本（征求意见稿）提出意见 1 条，详见平台意见清单。",
+      new Date(args.now - 1 * DAY),
+    );
   });
-  // 市发展和改革委员会 has already sent its formal reply.
-  tx.insert(s.submissions)
-    .values({
-      id: newId("sub"),
-      roundId: args.roundId,
-      organizationId: args.orgIds.get("fgw")!,
-      statement: "经研究，我委对规划文本（征求意见稿）提出意见 1 条，详见平台意见清单。",
-      noComments: false,
-      submittedById: args.userIds.get("fgw")!,
-      submittedAt: new Date(args.now - 1 * DAY),
-    })
-    .run();
 }

@@ -7,16 +7,15 @@ export const MAX_QUERY_CHARS = 100;
 /** The highest code point: `term < q + TERM_END` bounds every term that starts with q. */
 export const TERM_END = "\u{10FFFF}";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 /**
  * What was typed, made safe to search for: control characters (the index pads texts with U+0001)
  * become spaces, runs of white space become one space, both ends are trimmed, and the length is capped.
  */
 export function normalizeQuery(raw: string): string {
-  const clean = raw
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const clean = raw.replace(CONTROL, " ").replace(/\s+/g, " ").trim();
   return Array.from(clean).slice(0, MAX_QUERY_CHARS).join("").trim();
 }
 
