@@ -15,17 +15,17 @@ import {
   users,
 } from "~db/schema";
 import { canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
-import { draftsPlan, type PlanScope, seesPlanDrafts } from "../lib/plan-access";
 import { newId } from "../lib/id";
+import { draftsPlan, type PlanScope, seesPlanDrafts } from "../lib/plan-access";
 import { closesAtOf, isRoundOpen, type RoundDeadline } from "../lib/round-deadline";
 import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
-import { bindRow } from "./row-binding.server";
-import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
 import { notifyUsers } from "./notification.server";
+import { planIdOfEdition, requirePlanDrafter } from "./plan-access.server";
+import { bindRow } from "./row-binding.server";
 
 /** The caller as a viewer of one plan's rounds. */
 export const viewerOf = (ctx: Ctx, plan: PlanScope): Viewer => ({
@@ -74,12 +74,22 @@ export function requireOpen(round: RoundDeadline) {
   if (!isRoundOpen(round)) throw conflict("round.closed");
 }
 
-export function submissionOf(db: DbOrTx, roundId: string, organizationId: string) {
+function submissionOf(db: DbOrTx, roundId: string, organizationId: string) {
   return db
     .select()
     .from(submissions)
     .where(and(eq(submissions.roundId, roundId), eq(submissions.organizationId, organizationId)))
     .get();
+}
+
+/**
+ * The caller may write comments in a round (loaded with `loadRound`) while it is open, their organisation
+ * is invited and has not sent its formal reply yet: 403, 409 otherwise.
+ */
+export function requireRoundWritable(ctx: Ctx, r: ReturnType<typeof loadRound>, db: DbOrTx = ctx.db) {
+  if (!r.invitedOrganizationIds.includes(ctx.user.organization.id)) throw forbidden("round.notInvited");
+  requireOpen(r.round);
+  if (submissionOf(db, r.round.id, ctx.user.organization.id)) throw conflict("submission.locked");
 }
 
 const futureInstant = z

@@ -1,5 +1,5 @@
 import { listCommentsPage } from "~/models/comment-page.server";
-import { createComment } from "~/models/comment.server";
+import { createComment } from "~/models/comment-create.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 import { groupCommit } from "~/utils/group-commit.server";
 

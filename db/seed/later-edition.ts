@@ -3,7 +3,7 @@
 // orphaned). Written through the domain functions, as a reviewer and the county's drafter would; only
 // the timestamps are set back afterwards so the history reads in order.
 import { eq, inArray } from "drizzle-orm";
-import { createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { respondToComment } from "../../app/models/response.server";
 import { createRevision } from "../../app/models/revision.server";
 import type { SessionUser } from "../../app/utils/auth.server";

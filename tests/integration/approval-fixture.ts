@@ -7,7 +7,7 @@ import { organizations, planStages, plans, sections, users } from "~db/schema";
 import { demoStages } from "~db/seed";
 import { newId } from "../../app/lib/id";
 import { shanghaiDate } from "../../app/lib/time";
-import { createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { respondToComment } from "../../app/models/response.server";
 import { concludeReview, confirmReviewChanges, createReview, signOff } from "../../app/models/review.server";

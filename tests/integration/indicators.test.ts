@@ -11,7 +11,8 @@ import { adoptionTableRows } from "../../app/lib/adoption-table/rows";
 import { adoptionInput } from "../../app/models/adoption.server";
 import { cellAt, currentWording } from "../../app/models/anchor-view.server";
 import { verifyAuditChain } from "../../app/models/audit.server";
-import { commentJson, createComment, getComment, listComments } from "../../app/models/comment.server";
+import { commentJson, getComment, listComments } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { diffEditions, editionJson, getEdition, publishEdition } from "../../app/models/edition.server";
 import {
   indicatorCheck,

@@ -7,7 +7,8 @@ import { approvalRequests, approvals, comments, filings, indicators, notificatio
 import { newId } from "../../app/lib/id";
 import { parseRollupQuery } from "../../app/lib/rollup/table";
 import { addDays, isoShanghai, shanghaiDate } from "../../app/lib/time";
-import { createComment, withdrawComment } from "../../app/models/comment.server";
+import { withdrawComment } from "../../app/models/comment-change.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { indicatorMismatchCount } from "../../app/models/indicator-check.server";
 import { ensureDeadlineNotices } from "../../app/models/notification.server";
 import { listPlans } from "../../app/models/plan.server";
