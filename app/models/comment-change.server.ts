@@ -16,7 +16,7 @@ export function editComment(ctx: Ctx, commentId: string, input: unknown) {
   return ctx.db.transaction((tx) => {
     const { comment, round } = loadComment(ctx, commentId, tx);
     if (comment.authorId !== ctx.user.id) throw forbidden("comment.notYours");
-    requireRoundWritable(ctx, round, tx);
+    requireRoundWritable(ctx, round);
     if (comment.withdrawnAt) throw conflict("comment.withdrawn");
     const now = new Date();
     const versionId = newId("cmv");
@@ -50,7 +50,7 @@ export function withdrawComment(ctx: Ctx, commentId: string) {
   return ctx.db.transaction((tx) => {
     const { comment, round } = loadComment(ctx, commentId, tx);
     if (comment.authorId !== ctx.user.id) throw forbidden("comment.notYours");
-    requireRoundWritable(ctx, round, tx);
+    requireRoundWritable(ctx, round);
     if (comment.withdrawnAt) return;
     tx.update(comments).set({ withdrawnAt: new Date() }).where(eq(comments.id, commentId)).run();
     recordAudit(tx, {

@@ -1,10 +1,11 @@
 // Creating a comment: on an exact passage of the round's edition, or on one cell of its indicator table.
-import { and, eq } from "drizzle-orm";
+import { and, eq, type Placeholder, sql } from "drizzle-orm";
 import { comments, editionSections, revisions, type targetYears } from "~db/schema";
 import { anchorProblem, buildAnchor, CONTEXT_LENGTH } from "../lib/anchoring/anchor";
 import { newId } from "../lib/id";
 import { DomainError, forbidden, invalid } from "../utils/errors";
 import { can } from "../utils/permissions";
+import { perConnection } from "../utils/prepared.server";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
 import { commentInput } from "./comment-input.server";
@@ -12,6 +13,42 @@ import { notifyUsers } from "./notification.server";
 import { editionIndicatorTable } from "./plan-tables.server";
 import { loadRound, requireRoundWritable } from "./round.server";
 import { bindRow } from "./row-binding.server";
+
+const placeholders = <K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as unknown as Record<K, Placeholder>;
+
+// the queries of every comment, prepared once per connection (utils/prepared.server.ts)
+const createQueries = perConnection((db) => ({
+  entry: db
+    .select({ revisionId: editionSections.revisionId, title: editionSections.title, text: revisions.text })
+    .from(editionSections)
+    .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
+    .where(and(eq(editionSections.editionId, sql.placeholder("editionId")), eq(editionSections.sectionId, sql.placeholder("sectionId"))))
+    .prepare(),
+  insert: db
+    .insert(comments)
+    .values(
+      placeholders(
+        "id",
+        "roundId",
+        "sectionId",
+        "revisionId",
+        "anchorExact",
+        "anchorPrefix",
+        "anchorSuffix",
+        "anchorStart",
+        "anchorEnd",
+        "cellIndicator",
+        "cellYear",
+        "body",
+        "category",
+        "proposedText",
+        "authorId",
+        "organizationId",
+      ),
+    )
+    .prepare(),
+}));
 
 /**
  * Creates a comment on a section of the round's edition. The anchor must quote the edition's
@@ -23,8 +60,8 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
   if (!can(ctx.user, "create:comment:own")) throw forbidden();
   const values = commentInput.parse(input);
   return ctx.db.transaction((tx) => {
-    const r = loadRound(ctx, roundId, tx);
-    requireRoundWritable(ctx, r, tx);
+    const r = loadRound(ctx, roundId);
+    requireRoundWritable(ctx, r);
     let cell: { indicator: string; year: (typeof targetYears)[number] } | null = null;
     if (values.cell) {
       const table = editionIndicatorTable(tx, r.round.editionId);
@@ -36,12 +73,9 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
       cell = { indicator: values.cell.indicator, year: values.cell.year };
     }
     const sectionId = values.sectionId!;
-    const entry = tx
-      .select({ revisionId: editionSections.revisionId, title: editionSections.title, text: revisions.text })
-      .from(editionSections)
-      .innerJoin(revisions, eq(editionSections.revisionId, revisions.id))
-      .where(and(eq(editionSections.editionId, r.round.editionId), eq(editionSections.sectionId, sectionId)))
-      .get();
+    const queries = createQueries(ctx.db);
+    // the one section's revision text (a few KB), not the edition's
+    const entry = queries.entry.get({ editionId: r.round.editionId, sectionId });
     if (!entry) throw invalid([{ path: "sectionId", message: "comment.sectionNotInEdition" }], "comment.sectionNotInEdition");
     let anchor = null;
     if (values.anchor) {
@@ -50,26 +84,24 @@ export function createComment(ctx: Ctx, roundId: string, input: unknown) {
       anchor = buildAnchor(entry.text, values.anchor.start, values.anchor.end, CONTEXT_LENGTH)!;
     }
     const id = newId("cmt");
-    tx.insert(comments)
-      .values({
-        id,
-        roundId,
-        sectionId,
-        revisionId: entry.revisionId,
-        anchorExact: anchor?.exact ?? null,
-        anchorPrefix: anchor?.prefix ?? null,
-        anchorSuffix: anchor?.suffix ?? null,
-        anchorStart: anchor?.start ?? null,
-        anchorEnd: anchor?.end ?? null,
-        cellIndicator: cell?.indicator ?? null,
-        cellYear: cell?.year ?? null,
-        body: values.body,
-        category: values.category,
-        proposedText: values.proposedText,
-        authorId: ctx.user.id,
-        organizationId: ctx.user.organization.id,
-      })
-      .run();
+    queries.insert.run({
+      id,
+      roundId,
+      sectionId,
+      revisionId: entry.revisionId,
+      anchorExact: anchor?.exact ?? null,
+      anchorPrefix: anchor?.prefix ?? null,
+      anchorSuffix: anchor?.suffix ?? null,
+      anchorStart: anchor?.start ?? null,
+      anchorEnd: anchor?.end ?? null,
+      cellIndicator: cell?.indicator ?? null,
+      cellYear: cell?.year ?? null,
+      body: values.body,
+      category: values.category,
+      proposedText: values.proposedText,
+      authorId: ctx.user.id,
+      organizationId: ctx.user.organization.id,
+    });
     recordAudit(tx, {
       actorId: ctx.user.id,
       action: "comment.create",

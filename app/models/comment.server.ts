@@ -181,7 +181,7 @@ export function listComments(
 export function loadComment(ctx: Ctx, commentId: string, db: DbOrTx = ctx.db) {
   const c = db.select().from(comments).where(eq(comments.id, commentId)).get();
   if (!c) throw notFound();
-  const r = loadRound(ctx, c.roundId, db);
+  const r = loadRound(ctx, c.roundId);
   if (
     !canSeeComment(
       r.viewer,
