@@ -7,6 +7,7 @@ import { Lucia, TimeSpan } from "lucia";
 import type { Db, DbOrTx } from "~db/client";
 import { type Locale, organizations, type Role, sessions, users } from "~db/schema";
 import { config } from "./config.server";
+import { perConnection } from "./prepared.server";
 
 export const SESSION_COOKIE = "portal_session";
 /**
@@ -103,8 +104,8 @@ function loadSessionUser(db: Db, userId: string): (SessionUser & { disabledAt: D
  * The session with its user and organisation, in one query prepared once per connection: every request
  * of a logged-in user asks it.
  */
-function sessionQuery(db: Db) {
-  return db
+const sessionQuery = perConnection((db) =>
+  db
     .select({
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,
@@ -122,9 +123,8 @@ function sessionQuery(db: Db) {
     .innerJoin(users, eq(sessions.userId, users.id))
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
     .where(eq(sessions.id, sql.placeholder("id")))
-    .prepare();
-}
-const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+    .prepare(),
+);
 
 /**
  * The user behind a session id, or null. Ends sessions that are idle for 12 h, older than 7 days,
@@ -132,9 +132,7 @@ const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
  */
 export async function validateSession(db: Db, sessionId: string | null, now = Date.now()): Promise<SessionUser | null> {
   if (!sessionId) return null;
-  let query = sessionQueries.get(db);
-  if (!query) sessionQueries.set(db, (query = sessionQuery(db)));
-  const row = query.get({ id: sessionId });
+  const row = sessionQuery(db).get({ id: sessionId });
   if (!row) return null;
   if (now - row.createdAt > ABSOLUTE_LIFETIME_MS || row.expiresAt * 1000 <= now || row.disabledAt) {
     await luciaFor(db).invalidateSession(sessionId);
