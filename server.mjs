@@ -43,6 +43,7 @@ app.post("/api/v1/rounds/:roundId/comments", bodyLimit(), async (req, res, next)
     const cacheControl = cachePolicyFor(req.headers.cookie, new Headers(answer.headers));
     if (cacheControl) res.setHeader("Cache-Control", cacheControl);
     for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+    res.setHeader("Content-Length", Buffer.byteLength(answer.body));
     res.statusCode = answer.status;
     res.end(answer.body);
   } catch (error) {
