@@ -13,8 +13,8 @@ let ganzhou = "";
 beforeAll(async () => {
   s = await startServer();
   const drafter = await s.loginAs("drafter");
-  const orgIds: Record<string, string> = {};
-  for (const o of await (await s.get("/api/v1/organizations", drafter)).json()) orgIds[o.name] = o.id;
+  const orgs: { id: string; name: string }[] = await (await s.get("/api/v1/organizations", drafter)).json();
+  const ganzhouOrgId = orgs.find((o) => o.name === "甘州区")!.id;
   const planId = (await (await s.get("/api/v1/plans", drafter)).json())[0].id;
   const editionId = (await (await s.get(`/api/v1/plans/${planId}`, drafter)).json()).editions[0].id;
   const edition = await (await s.get(`/api/v1/editions/${editionId}`, drafter)).json();
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const round = await s.send("POST", `/api/v1/editions/${editionId}/rounds`, drafter, {
     title: "两种入口",
     closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    invitedOrganizationIds: [orgIds["甘州区"]],
+    invitedOrganizationIds: [ganzhouOrgId],
     visibility: "private",
   });
   expect(round.status).toBe(201);
