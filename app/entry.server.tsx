@@ -35,6 +35,9 @@ export function closeDatabase(): void {
   closeDb();
 }
 
+/** server.mjs answers `POST /api/v1/rounds/:roundId/comments` with this, outside Remix's router (see the module). */
+export { postCommentBytes } from "./http/comment-post.server";
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -117,6 +117,8 @@ function refuse(req, res, status, message) {
 export function bodyLimit() {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
+    // read already (server.mjs's comment route runs this before the catch-all)
+    if (req.cappedBody) return next();
     const { kind, limit } = bodyLimitFor(req.headers["content-type"]);
     const declared = req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
     if (declared !== null && declared > limit) return refuse(req, res, 413, tooLargeMessage);

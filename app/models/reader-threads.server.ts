@@ -1,7 +1,9 @@
 import { translate } from "../i18n";
 import { invalid } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
-import { addReply, createComment, editComment, withdrawComment } from "./comment.server";
+import { editComment, withdrawComment } from "./comment-change.server";
+import { createComment } from "./comment-create.server";
+import { addReply } from "./comment-reply.server";
 import { sectionOfComment, sectionThreads } from "./reader.server";
 
 /**

@@ -1,5 +1,5 @@
 // Consultation rounds: opening, deadlines, who is invited, and each organisation's formal reply.
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "~db/client";
 import {
@@ -15,19 +15,20 @@ import {
   users,
 } from "~db/schema";
 import { canSeeRound, seesWholeRound, type Viewer } from "../lib/comment-visibility";
-import { draftsPlan, type PlanScope, seesPlanDrafts } from "../lib/plan-access";
 import { newId } from "../lib/id";
+import { draftsPlan, type PlanScope, seesPlanDrafts } from "../lib/plan-access";
 import { closesAtOf, isRoundOpen, type RoundDeadline } from "../lib/round-deadline";
 import { daysBetween, isoShanghai, shanghaiDate } from "../lib/time";
 import { conflict, DomainError, forbidden, invalid, notFound } from "../utils/errors";
 import { can } from "../utils/permissions";
+import { perConnection } from "../utils/prepared.server";
 import type { Ctx } from "../utils/session.server";
 import { recordAudit } from "./audit.server";
-import { bindRow } from "./row-binding.server";
-import { planIdOfEdition, requireDraftingPage, requirePlanDrafter } from "./plan-access.server";
 import { editionHead } from "./edition.server";
 import { listOrganizations } from "./organization.server";
 import { notifyUsers } from "./notification.server";
+import { planIdOfEdition, requireDraftingPage, requirePlanDrafter } from "./plan-access.server";
+import { bindRow } from "./row-binding.server";
 
 /** The caller as a viewer of one plan's rounds. */
 export const viewerOf = (ctx: Ctx, plan: PlanScope): Viewer => ({
@@ -36,12 +37,8 @@ export const viewerOf = (ctx: Ctx, plan: PlanScope): Viewer => ({
   runsPlan: seesPlanDrafts(ctx.user, plan),
 });
 
-/**
- * A round the caller may see, with its edition and invitations. Reviewers of organisations that are
- * not invited get 404, as if the round did not exist.
- */
-export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
-  const row = db
+const roundQueries = perConnection((db) => ({
+  round: db
     .select({
       round: rounds,
       editionLabel: editions.label,
@@ -57,15 +54,30 @@ export function loadRound(ctx: Ctx, roundId: string, db: DbOrTx = ctx.db) {
     .innerJoin(editions, eq(rounds.editionId, editions.id))
     .innerJoin(documents, eq(editions.documentId, documents.id))
     .innerJoin(plans, eq(documents.planId, plans.id))
-    .where(eq(rounds.id, roundId))
-    .get();
-  if (!row) throw notFound();
-  const invitedOrganizationIds = db
+    .where(eq(rounds.id, sql.placeholder("roundId")))
+    .prepare(),
+  invited: db
     .select({ id: roundInvitations.organizationId })
     .from(roundInvitations)
-    .where(eq(roundInvitations.roundId, roundId))
-    .all()
-    .map((r) => r.id);
+    .where(eq(roundInvitations.roundId, sql.placeholder("roundId")))
+    .prepare(),
+  submission: db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.roundId, sql.placeholder("roundId")), eq(submissions.organizationId, sql.placeholder("organizationId"))))
+    .prepare(),
+}));
+
+/**
+ * A round the caller may see, with its edition and invitations. Reviewers of organisations that are
+ * not invited get 404, as if the round did not exist. Inside a transaction of ctx.db too: the queries are
+ * prepared on its connection, which its transactions share.
+ */
+export function loadRound(ctx: Ctx, roundId: string) {
+  const queries = roundQueries(ctx.db);
+  const row = queries.round.get({ roundId });
+  if (!row) throw notFound();
+  const invitedOrganizationIds = queries.invited.all({ roundId }).map((r) => r.id);
   const viewer = viewerOf(ctx, { level: row.planLevel, draftingOrganizationId: row.draftingOrganizationId });
   if (!canSeeRound(viewer, invitedOrganizationIds)) throw notFound();
   return { ...row, invitedOrganizationIds, viewer };
@@ -76,12 +88,15 @@ export function requireOpen(round: RoundDeadline) {
   if (!isRoundOpen(round)) throw conflict("round.closed");
 }
 
-export function submissionOf(db: DbOrTx, roundId: string, organizationId: string) {
-  return db
-    .select()
-    .from(submissions)
-    .where(and(eq(submissions.roundId, roundId), eq(submissions.organizationId, organizationId)))
-    .get();
+/**
+ * The caller may write comments in a round (loaded with `loadRound`) while it is open, their organisation
+ * is invited and has not sent its formal reply yet: 403, 409 otherwise.
+ */
+export function requireRoundWritable(ctx: Ctx, r: ReturnType<typeof loadRound>) {
+  if (!r.invitedOrganizationIds.includes(ctx.user.organization.id)) throw forbidden("round.notInvited");
+  requireOpen(r.round);
+  if (roundQueries(ctx.db).submission.get({ roundId: r.round.id, organizationId: ctx.user.organization.id }))
+    throw conflict("submission.locked");
 }
 
 const futureInstant = z
@@ -161,7 +176,7 @@ export function extendRound(ctx: Ctx, roundId: string, input: unknown) {
     .object({ closesAt: futureInstant, reason: z.string().trim().max(500, "validation.tooLong|500").default("") })
     .parse(input);
   return ctx.db.transaction((tx) => {
-    const { round, planId } = loadRound(ctx, roundId, tx);
+    const { round, planId } = loadRound(ctx, roundId);
     requirePlanDrafter(ctx, planId, tx);
     tx.update(rounds).set({ closesAt, closedEarlyAt: null }).where(eq(rounds.id, roundId)).run();
     recordAudit(tx, {
@@ -178,7 +193,7 @@ export function extendRound(ctx: Ctx, roundId: string, input: unknown) {
 export function closeRoundEarly(ctx: Ctx, roundId: string) {
   if (!can(ctx.user, "update:round:any")) throw forbidden();
   return ctx.db.transaction((tx) => {
-    const { round, planId } = loadRound(ctx, roundId, tx);
+    const { round, planId } = loadRound(ctx, roundId);
     requirePlanDrafter(ctx, planId, tx, { frozenToo: false });
     requireOpen(round);
     tx.update(rounds).set({ closedEarlyAt: new Date() }).where(eq(rounds.id, roundId)).run();
@@ -322,10 +337,11 @@ export function submitReply(ctx: Ctx, roundId: string, input: unknown) {
   if (!can(ctx.user, "create:submission:own")) throw forbidden();
   const { statement } = submissionInput.parse(input);
   return ctx.db.transaction((tx) => {
-    const r = loadRound(ctx, roundId, tx);
+    const r = loadRound(ctx, roundId);
     if (!r.invitedOrganizationIds.includes(ctx.user.organization.id)) throw forbidden("round.notInvited");
     requireOpen(r.round);
-    if (submissionOf(tx, roundId, ctx.user.organization.id)) throw new DomainError("conflict", "submission.already");
+    if (roundQueries(ctx.db).submission.get({ roundId, organizationId: ctx.user.organization.id }))
+      throw new DomainError("conflict", "submission.already");
     const active =
       tx
         .select({ n: count() })

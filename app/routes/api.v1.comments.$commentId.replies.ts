@@ -1,4 +1,4 @@
-import { addReply } from "~/models/comment.server";
+import { addReply } from "~/models/comment-reply.server";
 import { apiRoute, methodNotAllowed, readJson } from "~/utils/api.server";
 
 export const action = apiRoute(async (ctx, { request, params }) => {

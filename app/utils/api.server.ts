@@ -32,7 +32,11 @@ export const MAX_JSON_BYTES = 2 * 1024 * 1024;
  * (chunked bodies too) and reading stops at the cap, before anything is parsed.
  */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const bytes = await readBodyCapped(request, Math.min(maxBytes, MAX_JSON_BYTES));
+  return parseJsonBytes(await readBodyCapped(request, Math.min(maxBytes, MAX_JSON_BYTES)));
+}
+
+/** A body already read (and capped) as JSON, or a 400 domain error. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch {

@@ -50,14 +50,19 @@ export function errorHeaders(domain: DomainError): Record<string, string> {
 /** The documented JSON error response (docs/API.md); unexpected errors are logged and answered with 500. */
 export function apiErrorResponse(e: unknown, locale: Locale): Response {
   if (e instanceof Response) return e;
+  const { status, headers, body } = apiErrorAnswer(e, locale);
+  return Response.json(body, { status, headers });
+}
+
+/** apiErrorResponse's status, headers and JSON body, for a caller that writes the answer itself (server.mjs's hot path). */
+export function apiErrorAnswer(e: unknown, locale: Locale): { status: number; headers: Record<string, string>; body: unknown } {
   const domain = toDomainError(e);
   if (!domain) {
     console.error(e);
-    return Response.json({ error: { code: "internal", message: translate(locale, "error.server") } }, { status: 500 });
+    return { status: 500, headers: {}, body: { error: { code: "internal", message: translate(locale, "error.server") } } };
   }
-  const headers = errorHeaders(domain);
   // errorBody puts the details (e.g. currentRevisionId of a stale save) beside `error`
-  return Response.json(errorBody(domain, locale, e instanceof ZodError ? e : undefined), { status: domain.status, headers });
+  return { status: domain.status, headers: errorHeaders(domain), body: errorBody(domain, locale, e instanceof ZodError ? e : undefined) };
 }
 
 /** For pages: a domain error is thrown on as an error response that the ErrorBoundary shows. */

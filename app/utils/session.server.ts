@@ -3,7 +3,7 @@ import type { Db } from "~db/client";
 import type { Locale } from "~db/schema";
 import { isLocale, localeFromAcceptLanguage } from "~/i18n";
 import { safeRedirect } from "~/lib/safe-redirect";
-import { type SessionUser, sessionIdFrom, validateSession } from "./auth.server";
+import { type SessionUser, sessionIdFrom, sessionIdFromCookie, validateSession } from "./auth.server";
 import { config } from "./config.server";
 import { getDb } from "./db.server";
 import { unauthorized } from "./errors";
@@ -33,18 +33,30 @@ export async function requireUser(request: Request): Promise<Ctx> {
 
 /** API: the logged-in user, or a 401 domain error. */
 export async function requireApiUser(request: Request): Promise<Ctx> {
-  const user = await getOptionalUser(request);
+  return apiCtxFromCookie(request.headers.get("Cookie"));
+}
+
+/** API: the logged-in user behind a Cookie header (server.mjs's hot path has no Request), or a 401 domain error. */
+export async function apiCtxFromCookie(cookie: string | null | undefined): Promise<Ctx> {
+  const db = getDb();
+  const user = await validateSession(db, sessionIdFromCookie(cookie));
   if (!user) throw unauthorized();
-  return { db: getDb(), user };
+  return { db, user };
 }
 
 /** A logged-in user's saved language, else the language cookie, else the browser's preference. */
 export function requestLocale(request: Request, user: SessionUser | null): Locale {
   if (user) return user.locale;
-  const cookie = request.headers.get("Cookie") ?? "";
-  const match = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]+)`).exec(cookie);
+  return localeFromHeaders(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+}
+
+const LANG_COOKIE_RE = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]+)`);
+
+/** Without a user: the language cookie, else the browser's preference (Accept-Language). */
+export function localeFromHeaders(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  const match = LANG_COOKIE_RE.exec(cookie ?? "");
   const fromCookie = match ? decodeURIComponent(match[1]) : null;
-  return isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+  return isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(acceptLanguage ?? null);
 }
 
 /** Only paths on the portal's own origin (ORIGIN): an open redirect must not start at our login page. */

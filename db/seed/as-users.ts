@@ -4,7 +4,8 @@
 // earlier, so each helper sets its row's timestamp (and the notice it sent) back afterwards. The seed's
 // last audit event binds every row as it finally stands (docs/INTEGRITY.md).
 import { and, eq, gte, inArray } from "drizzle-orm";
-import { addReply, createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
+import { addReply } from "../../app/models/comment-reply.server";
 import { respondToComment } from "../../app/models/response.server";
 import { submitReply } from "../../app/models/round.server";
 import type { SessionUser } from "../../app/utils/auth.server";

@@ -8,7 +8,7 @@ import { auditEvents, organizations, planStages, plans, sections, users } from "
 import { demoStages } from "~db/seed";
 import { newId } from "../../app/lib/id";
 import { shanghaiDate } from "../../app/lib/time";
-import { createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { respondToComment } from "../../app/models/response.server";
 import { concludeReview } from "../../app/models/review-conclusion.server";

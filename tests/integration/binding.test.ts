@@ -11,7 +11,7 @@ import { revisionHash } from "../../app/lib/hash/revision-hash";
 import { newId } from "../../app/lib/id";
 import { attachApprovalLetter } from "../../app/models/approval-record.server";
 import { recordAudit } from "../../app/models/audit.server";
-import { editComment } from "../../app/models/comment.server";
+import { editComment } from "../../app/models/comment-change.server";
 import { verifyIntegrity } from "../../app/models/integrity.server";
 import { bindRow } from "../../app/models/row-binding.server";
 import { createTestDb, ctxFor, userId } from "./helpers";

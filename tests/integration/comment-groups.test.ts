@@ -8,7 +8,7 @@ import { newId } from "../../app/lib/id";
 import { adoptionInput } from "../../app/models/adoption.server";
 import { assignComment, draftingTeam } from "../../app/models/assignment.server";
 import { answerGroup, confirmGroup, roundGroups, ungroup } from "../../app/models/comment-group.server";
-import { withdrawComment } from "../../app/models/comment.server";
+import { withdrawComment } from "../../app/models/comment-change.server";
 import { planIdOfRound } from "../../app/models/plan-access.server";
 import { workbenchView, workbenchQuery } from "../../app/models/workbench.server";
 import { DomainError } from "../../app/utils/errors";

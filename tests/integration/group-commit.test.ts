@@ -2,7 +2,7 @@
 // resolves, the connection is back at synchronous=FULL, and a failing operation changes nothing.
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { groupCommit, walSynced } from "../../app/utils/group-commit.server";
 import Database from "better-sqlite3";
 import * as s from "~db/schema";

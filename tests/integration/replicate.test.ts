@@ -10,7 +10,7 @@ import { verifyIntegrity } from "../../app/models/integrity.server";
 import { openDatabase } from "~db/client";
 import * as s from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { ctxFor } from "./helpers";
 
 const dir = mkdtempSync(path.join(tmpdir(), "portal-replica-"));

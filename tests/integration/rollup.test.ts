@@ -6,7 +6,7 @@ import type { Db } from "~db/client";
 import { approvalRequests, comments, indicators } from "~db/schema";
 import { parseRollupQuery } from "../../app/lib/rollup/table";
 import { addDays, isoShanghai } from "../../app/lib/time";
-import { createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { indicatorMismatchCount } from "../../app/models/indicator-check.server";
 import { listPlans } from "../../app/models/plan.server";
 import { respondToComment } from "../../app/models/response.server";

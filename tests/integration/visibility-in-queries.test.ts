@@ -9,7 +9,8 @@ import { comments, documents, editions, plans, roundInvitations, rounds } from "
 import type { RoundVisibility } from "~db/schema/enums";
 import { demoUsers } from "~db/seed";
 import { canSeeComment, canSeeRound } from "../../app/lib/comment-visibility";
-import { listComments, withdrawComment } from "../../app/models/comment.server";
+import { listComments } from "../../app/models/comment.server";
+import { withdrawComment } from "../../app/models/comment-change.server";
 import { viewerOf } from "../../app/models/round.server";
 import { search } from "../../app/models/search.server";
 import { DomainError } from "../../app/utils/errors";

@@ -6,7 +6,7 @@ import { plans, sections } from "~db/schema";
 import { login } from "../../app/models/auth.server";
 import { type SessionUser, validateSession } from "../../app/utils/auth.server";
 import type { Ctx } from "../../app/utils/session.server";
-import { createComment } from "../../app/models/comment.server";
+import { createComment } from "../../app/models/comment-create.server";
 import { publishEdition } from "../../app/models/edition.server";
 import { createRevision } from "../../app/models/revision.server";
 import { openRound } from "../../app/models/round.server";
