@@ -1,14 +1,9 @@
 // One labelled form control: the label, the control, an optional hint and the server's error message (already in
 // the user's language), wired for assistive technology — htmlFor/id, aria-describedby naming the hint and the error,
 // aria-invalid while there is an error. Pages write <Field label=… error=…><input name="…" /></Field>.
-import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode, useId } from "react";
+import { type AriaAttributes, Children, cloneElement, isValidElement, type ReactElement, type ReactNode, useId } from "react";
 
-type ControlProps = {
-  id?: string;
-  required?: boolean;
-  "aria-describedby"?: string;
-  "aria-invalid"?: boolean;
-};
+type ControlProps = Pick<AriaAttributes, "aria-describedby" | "aria-invalid"> & { id?: string; required?: boolean };
 
 export type FieldProps = {
   label: ReactNode;
