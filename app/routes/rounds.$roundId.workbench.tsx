@@ -12,6 +12,7 @@ import {
 import { useEffect, useState } from "react";
 import { commentCategories } from "~db/schema/enums";
 import { ActionResult } from "~/components/action-result";
+import { CommentTable } from "~/components/workbench/comment-table";
 import { AnswerDrawer } from "~/components/workbench/answer-drawer";
 import { DecisionFields } from "~/components/workbench/decision-fields";
 import { GroupDrawer } from "~/components/workbench/group-drawer";
@@ -187,79 +188,12 @@ export default function Workbench() {
       <div className={open ? "workbench workbench--open" : "workbench"}>
         <Form method="post" className="card" data-testid="workbench">
           <WorkbenchPager page={view.page} pages={view.pages} pageSize={view.pageSize} filtered={view.filtered} linkWith={linkWith} />
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("workbench.select")}</th>
-                  <th>#</th>
-                  <th>{t("workbench.organization")}</th>
-                  <th>{t("workbench.section")}</th>
-                  <th>{t("comment.passage")}</th>
-                  <th>{t("comment.body")}</th>
-                  <th>{t("workbench.assignee")}</th>
-                  <th>{t("response.decision")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.rows.map((original) => {
-                  const c = { ...original, ...changed[original.id], number: original.number };
-                  return (
-                    <tr
-                      key={c.id}
-                      className={drawer?.comment.id === c.id ? "is-selected" : undefined}
-                      data-comment-id={c.id}
-                      data-row={c.number ?? undefined}
-                    >
-                      <td>
-                        <input type="checkbox" name="commentIds" value={c.id} aria-label={`${t("workbench.select")} ${c.number}`} />
-                      </td>
-                      <td>{c.number}</td>
-                      <td>{c.organization}</td>
-                      <td className="small">
-                        {c.sectionNumber} {c.sectionTitle}
-                      </td>
-                      <td className="small clamp">
-                        {c.exact !== null ? (
-                          c.exact
-                        ) : c.cell ? (
-                          <span data-cell={`${c.cell.indicator}:${c.cell.year}`}>{c.cell.quote}</span>
-                        ) : (
-                          <span className="muted">{t("comment.wholeSection")}</span>
-                        )}
-                      </td>
-                      <td className="small clamp">
-                        <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span> {c.body}
-                      </td>
-                      <td className="small" data-testid="assignee">
-                        {c.assigneeName ?? <span className="muted">{t("workbench.assignee.none")}</span>}
-                      </td>
-                      <td className="nowrap">
-                        {c.decision ? (
-                          <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span>
-                        ) : (
-                          <span className="badge badge--warn">{t("response.pending")}</span>
-                        )}{" "}
-                        {c.groupId ? (
-                          <Link
-                            to={linkWith("group", c.groupId)}
-                            preventScrollReset
-                            className="badge badge--info"
-                            data-testid="group-badge"
-                          >
-                            {t("workbench.groups.label", { n: view.groupNumbers[c.groupId] ?? 0 })}
-                          </Link>
-                        ) : null}{" "}
-                        <Link to={linkWith("comment", c.id)} preventScrollReset className="small">
-                          {t("response.answer")}
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <CommentTable
+            rows={view.rows.map((original) => ({ ...original, ...changed[original.id], number: original.number }))}
+            selectedId={drawer?.comment.id ?? null}
+            groupNumbers={view.groupNumbers}
+            linkWith={linkWith}
+          />
           <WorkbenchPager page={view.page} pages={view.pages} pageSize={view.pageSize} filtered={view.filtered} linkWith={linkWith} />
           <details className="bulk">
             <summary>{t("response.bulk")}</summary>
