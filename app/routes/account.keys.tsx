@@ -87,7 +87,7 @@ export default function KeysPage() {
         <DataTable
           rows={own}
           rowKey={(k) => k.id}
-          empty={t("keys.none")}
+          empty={<span className="small">{t("keys.none")}</span>}
           columns={[
             { key: "device", header: t("keys.device"), cell: (k) => k.deviceLabel },
             { key: "algorithm", header: t("keys.algorithm"), cell: (k) => k.algorithm },
@@ -103,6 +103,7 @@ export default function KeysPage() {
           <DataTable
             rows={all}
             rowKey={(k) => k.id}
+            empty={<span className="small">{t("keys.noneAll")}</span>}
             rowProps={(k) => ({ "data-key": k.id })}
             columns={[
               {

@@ -23,6 +23,7 @@ export default function RoundsInbox() {
       <section className="card">
         <DataTable
           testId="inbox"
+          stack
           rows={rounds}
           rowKey={(r) => r.id}
           empty={t("round.inboxEmpty")}
@@ -30,6 +31,7 @@ export default function RoundsInbox() {
             {
               key: "round",
               header: t("round.title"),
+              className: "stack-full",
               cell: (r) => (
                 <>
                   <Link to={`/rounds/${r.id}`}>{r.title}</Link>
