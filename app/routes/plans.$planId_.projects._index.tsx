@@ -5,6 +5,7 @@ import { ActionResult } from "~/components/action-result";
 import { PROJECT_FIELDS, ProjectForm } from "~/components/library/project-form";
 import { ProjectTable } from "~/components/library/project-table";
 import { useAmount } from "~/components/projects";
+import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { projectPeriods, projectStatuses, projectTypes } from "~/lib/projects/fields";
@@ -121,31 +122,28 @@ export default function ProjectLibrary() {
       <ActionResult result={result && (result.ok || result.intent === "status") ? result : undefined} testId="library-result" />
 
       <Form method="get" className="card filters" data-testid="library-filters">
-        <select name="type" defaultValue={filters.type ?? ""} aria-label={t("library.field.type")} className="input">
-          <option value="">{t("library.filter.allTypes")}</option>
-          {projectTypes.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`library.type.${ty}`)}
-            </option>
-          ))}
-        </select>
-        <select name="period" defaultValue={filters.period ?? ""} aria-label={t("library.field.period")} className="input">
-          <option value="">{t("library.filter.allPeriods")}</option>
-          {projectPeriods.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="type"
+          label={t("library.field.type")}
+          value={filters.type}
+          any={t("library.filter.allTypes")}
+          options={optionsOf(projectTypes, (ty) => t(`library.type.${ty}`))}
+        />
+        <FilterSelect
+          name="period"
+          label={t("library.field.period")}
+          value={filters.period}
+          any={t("library.filter.allPeriods")}
+          options={optionsOf(projectPeriods)}
+        />
         {may.seesWorking ? (
-          <select name="status" defaultValue={filters.status ?? ""} aria-label={t("library.field.status")} className="input">
-            <option value="">{t("library.filter.allStatuses")}</option>
-            {projectStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`library.status.${s}`)}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            name="status"
+            label={t("library.field.status")}
+            value={filters.status}
+            any={t("library.filter.allStatuses")}
+            options={optionsOf(projectStatuses, (x) => t(`library.status.${x}`))}
+          />
         ) : null}
         <button type="submit" className="button button--small">
           {t("library.filter.apply")}

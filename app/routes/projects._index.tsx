@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { StatusBadge, useAmount } from "~/components/projects";
+import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { projectTypes } from "~/lib/projects/fields";
@@ -61,22 +62,20 @@ export default function ProjectLookup() {
           aria-label={t("library.lookup.q")}
           className="input"
         />
-        <select name="county" defaultValue={input.county} aria-label={t("library.field.county")} className="input">
-          <option value="">{t("library.lookup.anyCounty")}</option>
-          {counties.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        <select name="type" defaultValue={input.type} aria-label={t("library.field.type")} className="input">
-          <option value="">{t("library.lookup.anyType")}</option>
-          {projectTypes.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`library.type.${ty}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="county"
+          label={t("library.field.county")}
+          value={input.county}
+          any={t("library.lookup.anyCounty")}
+          options={optionsOf(counties)}
+        />
+        <FilterSelect
+          name="type"
+          label={t("library.field.type")}
+          value={input.type}
+          any={t("library.lookup.anyType")}
+          options={optionsOf(projectTypes, (ty) => t(`library.type.${ty}`))}
+        />
         <button type="submit" className="button">
           {t("library.lookup.search")}
         </button>

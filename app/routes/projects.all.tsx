@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useProjectColumns } from "~/components/library/project-columns";
 import { useAmount } from "~/components/projects";
 import { type Column, DataTable } from "~/components/ui/data-table";
+import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { projectStatuses, projectTypes } from "~/lib/projects/fields";
@@ -140,30 +141,27 @@ export default function ConsolidatedLibrary() {
       <section className="card" aria-labelledby="list-h">
         <h2 id="list-h">{t("library.all.list")}</h2>
         <Form method="get" className="filters" style={{ marginBottom: "0.75rem" }}>
-          <select name="plan" defaultValue={filters.plan} aria-label={t("library.field.plan")} className="input">
-            <option value="">{t("library.all.anyPlan")}</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-          <select name="type" defaultValue={filters.type} aria-label={t("library.field.type")} className="input">
-            <option value="">{t("library.filter.allTypes")}</option>
-            {projectTypes.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`library.type.${ty}`)}
-              </option>
-            ))}
-          </select>
-          <select name="status" defaultValue={filters.status} aria-label={t("library.field.status")} className="input">
-            <option value="">{t("library.filter.allStatuses")}</option>
-            {projectStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`library.status.${s}`)}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            name="plan"
+            label={t("library.field.plan")}
+            value={filters.plan}
+            any={t("library.all.anyPlan")}
+            options={plans.map((p) => ({ value: p.id, label: p.title }))}
+          />
+          <FilterSelect
+            name="type"
+            label={t("library.field.type")}
+            value={filters.type}
+            any={t("library.filter.allTypes")}
+            options={optionsOf(projectTypes, (ty) => t(`library.type.${ty}`))}
+          />
+          <FilterSelect
+            name="status"
+            label={t("library.field.status")}
+            value={filters.status}
+            any={t("library.filter.allStatuses")}
+            options={optionsOf(projectStatuses, (x) => t(`library.status.${x}`))}
+          />
           <button type="submit" className="button button--small">
             {t("library.filter.apply")}
           </button>

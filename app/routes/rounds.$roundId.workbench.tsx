@@ -12,6 +12,7 @@ import {
 import { useEffect, useState } from "react";
 import { commentCategories } from "~db/schema/enums";
 import { ActionResult } from "~/components/action-result";
+import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { CommentTable } from "~/components/workbench/comment-table";
 import { AnswerDrawer } from "~/components/workbench/answer-drawer";
 import { DecisionFields } from "~/components/workbench/decision-fields";
@@ -132,45 +133,43 @@ export default function Workbench() {
         ))}
       </p>
       <Form method="get" className="card row-actions filters" data-testid="filters">
-        <select name="status" defaultValue={filters.status} aria-label={t("admin.status")} className="input">
-          <option value="all">{t("workbench.filter.all")}</option>
-          <option value="pending">{t("workbench.filter.pending")}</option>
-          <option value="answered">{t("workbench.filter.answered")}</option>
-        </select>
-        <select name="assignee" defaultValue={filters.assignee} aria-label={t("workbench.assignee")} className="input">
-          <option value="">{t("workbench.assignee.any")}</option>
-          <option value="me">{t("workbench.assignee.me")}</option>
-          <option value="none">{t("workbench.assignee.none")}</option>
-          {view.team.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-        <select name="org" defaultValue={filters.org} aria-label={t("workbench.organization")} className="input">
-          <option value="">{t("workbench.organization")}</option>
-          {view.organizations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <select name="section" defaultValue={filters.section} aria-label={t("workbench.section")} className="input">
-          <option value="">{t("workbench.section")}</option>
-          {view.sections.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        <select name="category" defaultValue={filters.category} aria-label={t("workbench.category")} className="input">
-          <option value="">{t("workbench.category")}</option>
-          {commentCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`comment.category.${c}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="status"
+          label={t("admin.status")}
+          value={filters.status}
+          options={optionsOf(["all", "pending", "answered"] as const, (v) => t(`workbench.filter.${v}`))}
+        />
+        <FilterSelect
+          name="assignee"
+          label={t("workbench.assignee")}
+          value={filters.assignee}
+          any={t("workbench.assignee.any")}
+          options={[
+            ...optionsOf(["me", "none"] as const, (v) => t(`workbench.assignee.${v}`)),
+            ...view.team.map((u) => ({ value: u.id, label: u.name })),
+          ]}
+        />
+        <FilterSelect
+          name="org"
+          label={t("workbench.organization")}
+          value={filters.org}
+          any={t("workbench.organization")}
+          options={view.organizations.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <FilterSelect
+          name="section"
+          label={t("workbench.section")}
+          value={filters.section}
+          any={t("workbench.section")}
+          options={view.sections.map((x) => ({ value: x.id, label: x.label }))}
+        />
+        <FilterSelect
+          name="category"
+          label={t("workbench.category")}
+          value={filters.category}
+          any={t("workbench.category")}
+          options={optionsOf(commentCategories, (c) => t(`comment.category.${c}`))}
+        />
         <input name="q" defaultValue={filters.q} placeholder={t("workbench.search")} aria-label={t("workbench.search")} className="input" />
         <button type="submit" className="button button--small">
           {t("workbench.filter")}

@@ -38,12 +38,6 @@ describe("Field", () => {
     expect(out).toContain(`id="${forId}"`);
     expect(out).toContain('class="field form-grid__wide"');
   });
-
-  it("can hide the label visually only", () => {
-    expect(html(field({ label: "新密码", id: "x", labelHidden: true }, h("input")))).toContain(
-      '<label for="x" class="visually-hidden">新密码</label>',
-    );
-  });
 });
 
 describe("FieldSet", () => {

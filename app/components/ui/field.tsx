@@ -1,7 +1,7 @@
 // One labelled form control: the label, the control, an optional hint and the server's error message (already in
 // the user's language), wired for assistive technology — htmlFor/id, aria-describedby naming the hint and the error,
 // aria-invalid while there is an error. Pages write <Field label=… error=…><input name="…" /></Field>.
-import { type AriaAttributes, Children, cloneElement, isValidElement, type ReactElement, type ReactNode, useId } from "react";
+import { type AriaAttributes, Children, cloneElement, type ReactElement, type ReactNode, useId } from "react";
 
 type ControlProps = Pick<AriaAttributes, "aria-describedby" | "aria-invalid"> & { id?: string; required?: boolean };
 
@@ -16,8 +16,6 @@ export type FieldProps = {
   required?: boolean;
   /** Extra classes on the wrapper (e.g. form-grid__wide). */
   className?: string;
-  /** Reads the label to screen readers only (dense rows). */
-  labelHidden?: boolean;
   /** Shown between the control and the hint (e.g. a <datalist>). */
   after?: ReactNode;
 };
@@ -34,34 +32,41 @@ export function FieldError({ id, error }: { id?: string; error?: string | null }
   ) : null;
 }
 
-export function Field({ label, children, id, hint, error, required, className, labelHidden, after }: FieldProps) {
-  const generated = useId();
-  const control = Children.only(children);
-  const controlId = id ?? control.props.id ?? `f${generated.replace(/:/g, "")}`;
-  const ids = fieldIds(controlId);
-  const describedBy = [control.props["aria-describedby"], hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ");
-  const isRequired = required ?? control.props.required;
-  const wired = isValidElement(control)
-    ? cloneElement(control, {
-        id: controlId,
-        required: isRequired || undefined,
-        "aria-describedby": describedBy || undefined,
-        "aria-invalid": error ? true : undefined,
-      })
-    : control;
+/** The hint and the error under a control or a group, and the aria-describedby that names those shown. */
+function Notes({ ids, hint, error }: { ids: ReturnType<typeof fieldIds>; hint?: ReactNode; error?: string | null }) {
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={controlId} className={labelHidden ? "visually-hidden" : undefined}>
-        {label}
-      </label>
-      {wired}
-      {after}
+    <>
       {hint ? (
         <span className="field-hint" id={ids.hint}>
           {hint}
         </span>
       ) : null}
       <FieldError id={ids.error} error={error} />
+    </>
+  );
+}
+
+const describedBy = (ids: ReturnType<typeof fieldIds>, hint: ReactNode, error: string | null | undefined, own?: string) =>
+  [own, hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ") || undefined;
+
+export function Field({ label, children, id, hint, error, required, className, after }: FieldProps) {
+  const generated = useId();
+  const control = Children.only(children);
+  const controlId = id ?? control.props.id ?? `f${generated.replace(/:/g, "")}`;
+  const ids = fieldIds(controlId);
+  const isRequired = required ?? control.props.required;
+  const wired = cloneElement(control, {
+    id: controlId,
+    required: isRequired || undefined,
+    "aria-describedby": describedBy(ids, hint, error, control.props["aria-describedby"]),
+    "aria-invalid": error ? true : undefined,
+  });
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={controlId}>{label}</label>
+      {wired}
+      {after}
+      <Notes ids={ids} hint={hint} error={error} />
     </div>
   );
 }
@@ -74,7 +79,6 @@ export function FieldSet({
   hint,
   error,
   className,
-  testId,
 }: {
   legend: ReactNode;
   children: ReactNode;
@@ -82,26 +86,14 @@ export function FieldSet({
   hint?: ReactNode;
   error?: string | null;
   className?: string;
-  testId?: string;
 }) {
   const generated = useId();
   const ids = fieldIds(id ?? `g${generated.replace(/:/g, "")}`);
-  const describedBy = [hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ");
   return (
-    <fieldset
-      className={className ? `field ${className}` : "field"}
-      id={id}
-      aria-describedby={describedBy || undefined}
-      data-testid={testId}
-    >
+    <fieldset className={className ? `field ${className}` : "field"} id={id} aria-describedby={describedBy(ids, hint, error)}>
       <legend>{legend}</legend>
       {children}
-      {hint ? (
-        <span className="field-hint" id={ids.hint}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={ids.error} error={error} />
+      <Notes ids={ids} hint={hint} error={error} />
     </fieldset>
   );
 }
