@@ -5,10 +5,11 @@ import { ActionResult } from "~/components/action-result";
 import { PROJECT_FIELDS, ProjectForm } from "~/components/library/project-form";
 import { ProjectTable } from "~/components/library/project-table";
 import { useAmount } from "~/components/projects";
+import { StatusFilter, TypeFilter } from "~/components/library/project-filters";
 import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { projectPeriods, projectStatuses, projectTypes } from "~/lib/projects/fields";
+import { projectPeriods } from "~/lib/projects/fields";
 import { planContext } from "~/models/plan-nav.server";
 import { createProject, getPlanLibrary, libraryFilters, updateProject } from "~/models/project.server";
 import { formAction } from "~/utils/form.server";
@@ -122,13 +123,7 @@ export default function ProjectLibrary() {
       <ActionResult result={result && (result.ok || result.intent === "status") ? result : undefined} testId="library-result" />
 
       <Form method="get" className="card filters" data-testid="library-filters">
-        <FilterSelect
-          name="type"
-          label={t("library.field.type")}
-          value={filters.type}
-          any={t("library.filter.allTypes")}
-          options={optionsOf(projectTypes, (ty) => t(`library.type.${ty}`))}
-        />
+        <TypeFilter value={filters.type} />
         <FilterSelect
           name="period"
           label={t("library.field.period")}
@@ -136,15 +131,7 @@ export default function ProjectLibrary() {
           any={t("library.filter.allPeriods")}
           options={optionsOf(projectPeriods)}
         />
-        {may.seesWorking ? (
-          <FilterSelect
-            name="status"
-            label={t("library.field.status")}
-            value={filters.status}
-            any={t("library.filter.allStatuses")}
-            options={optionsOf(projectStatuses, (x) => t(`library.status.${x}`))}
-          />
-        ) : null}
+        {may.seesWorking ? <StatusFilter value={filters.status} /> : null}
         <button type="submit" className="button button--small">
           {t("library.filter.apply")}
         </button>

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { StatusBadge, useAmount } from "~/components/projects";
+import { TypeFilter } from "~/components/library/project-filters";
 import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { projectTypes } from "~/lib/projects/fields";
 import { LOOKUP_LIMIT, lookupPage } from "~/models/project-lookup.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -69,13 +69,7 @@ export default function ProjectLookup() {
           any={t("library.lookup.anyCounty")}
           options={optionsOf(counties)}
         />
-        <FilterSelect
-          name="type"
-          label={t("library.field.type")}
-          value={input.type}
-          any={t("library.lookup.anyType")}
-          options={optionsOf(projectTypes, (ty) => t(`library.type.${ty}`))}
-        />
+        <TypeFilter value={input.type} any={t("library.lookup.anyType")} />
         <button type="submit" className="button">
           {t("library.lookup.search")}
         </button>

@@ -3,10 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useProjectColumns } from "~/components/library/project-columns";
 import { useAmount } from "~/components/projects";
 import { type Column, DataTable } from "~/components/ui/data-table";
-import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
+import { StatusFilter, TypeFilter } from "~/components/library/project-filters";
+import { FilterSelect } from "~/components/ui/filter-select";
+import { projectStatuses } from "~/lib/projects/fields";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { projectStatuses, projectTypes } from "~/lib/projects/fields";
 import type { TotalsRow } from "~/lib/projects/xlsx";
 import { consolidatedLibrary } from "~/models/project-lookup.server";
 import { forPage } from "~/utils/page.server";
@@ -148,20 +149,8 @@ export default function ConsolidatedLibrary() {
             any={t("library.all.anyPlan")}
             options={plans.map((p) => ({ value: p.id, label: p.title }))}
           />
-          <FilterSelect
-            name="type"
-            label={t("library.field.type")}
-            value={filters.type}
-            any={t("library.filter.allTypes")}
-            options={optionsOf(projectTypes, (ty) => t(`library.type.${ty}`))}
-          />
-          <FilterSelect
-            name="status"
-            label={t("library.field.status")}
-            value={filters.status}
-            any={t("library.filter.allStatuses")}
-            options={optionsOf(projectStatuses, (x) => t(`library.status.${x}`))}
-          />
+          <TypeFilter value={filters.type} />
+          <StatusFilter value={filters.status} />
           <button type="submit" className="button button--small">
             {t("library.filter.apply")}
           </button>
