@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DataTable } from "~/components/ui/data-table";
-import { Field } from "~/components/ui/field";
+import { UploadForm } from "~/components/ui/upload-form";
 import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { fieldLabel, problemText } from "~/lib/projects/messages";
@@ -64,17 +64,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function UploadForm({ busy, again }: { busy: boolean; again?: boolean }) {
+function ProjectUpload({ busy, again }: { busy: boolean; again?: boolean }) {
   const t = useT();
   return (
-    <Form method="post" encType="multipart/form-data" data-testid="upload-form" className="row-actions">
-      <Field label={t("library.import.file")} id="file" className="field--flush">
-        <input name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-      </Field>
-      <button type="submit" className="button" disabled={busy} data-testid="upload">
-        {again ? t("library.import.again") : t("library.import.upload")}
-      </button>
-    </Form>
+    <UploadForm
+      id="file"
+      label={t("library.import.file")}
+      accept="xlsx"
+      submit={again ? t("library.import.again") : t("library.import.upload")}
+      busy={busy}
+      inline
+      testId="upload-form"
+      submitTestId="upload"
+    />
   );
 }
 
@@ -141,7 +143,7 @@ export default function ImportProjects() {
               />
               {preview.unlisted.bad ? <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.bad })}</p> : null}
               <div className="upload-again">
-                <UploadForm busy={busy} again />
+                <ProjectUpload busy={busy} again />
               </div>
             </>
           ) : s.create + s.update === 0 ? (
@@ -195,7 +197,7 @@ export default function ImportProjects() {
         <section className="card">
           <p>{t("library.import.lead")}</p>
           <p className="small muted">{t("library.import.roundTrip")}</p>
-          <UploadForm busy={busy} />
+          <ProjectUpload busy={busy} />
         </section>
       )}
     </>

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
 import { DataTable } from "~/components/ui/data-table";
-import { Field } from "~/components/ui/field";
+import { UploadForm } from "~/components/ui/upload-form";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { Reason } from "~/lib/review-sheet/sheet";
@@ -54,19 +54,7 @@ export default function VerifyPage() {
         </div>
       </div>
       <section className="card">
-        <Form method="post" encType="multipart/form-data" data-testid="verify-form">
-          <Field label={t("verify.file")} id="verify-file">
-            <input
-              type="file"
-              name="file"
-              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              required
-            />
-          </Field>
-          <button type="submit" className="button" disabled={busy}>
-            {t("verify.submit")}
-          </button>
-        </Form>
+        <UploadForm id="verify-file" label={t("verify.file")} accept="docx" submit={t("verify.submit")} busy={busy} testId="verify-form" />
       </section>
       {result && !result.ok ? <ActionResult result={result} testId="verify-error" /> : null}
       {report ? (

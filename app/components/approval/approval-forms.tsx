@@ -2,6 +2,7 @@
 // filing and the dossier download. Errors come from the page's action, already in the user's language.
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, FieldError } from "~/components/ui/field";
+import { ACCEPT } from "~/components/ui/upload-form";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/time";
 
@@ -30,7 +31,7 @@ export function RecordForm({ defaults, errors }: { defaults: { authority: string
           <input name="approvedOn" type="date" required max={defaults.today} defaultValue={defaults.today} />
         </Field>
         <Field label={t("approval.letter")} id="letter" error={errors.letter}>
-          <input name="letter" type="file" accept="application/pdf,.pdf" />
+          <input name="letter" type="file" accept={ACCEPT.pdf} />
         </Field>
         <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
           {t("approval.record")}
@@ -79,7 +80,7 @@ export function ApprovalRecord({
           <input
             name="letter"
             type="file"
-            accept="application/pdf,.pdf"
+            accept={ACCEPT.pdf}
             required
             aria-label={t("approval.letter")}
             aria-invalid={errors.letter ? true : undefined}
