@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { StatusBadge, useAmount } from "~/components/projects";
 import { TypeFilter } from "~/components/library/project-filters";
-import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
+import { FilterQuery, FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { LOOKUP_LIMIT, lookupPage } from "~/models/project-lookup.server";
@@ -53,15 +53,7 @@ export default function ProjectLookup() {
         </div>
       </div>
       <Form method="get" className="card filters" role="search" data-testid="lookup-form">
-        <input
-          name="q"
-          type="search"
-          defaultValue={input.q}
-          maxLength={50}
-          placeholder={t("library.lookup.q")}
-          aria-label={t("library.lookup.q")}
-          className="input"
-        />
+        <FilterQuery label={t("library.lookup.q")} value={input.q} placeholder={t("library.lookup.q")} maxLength={50} />
         <FilterSelect
           name="county"
           label={t("library.field.county")}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SearchSnippet } from "~/components/search-snippet";
-import { FilterSelect } from "~/components/ui/filter-select";
+import { FilterQuery, FilterSelect } from "~/components/ui/filter-select";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { SEARCH_MAX_LIMIT, searchPage } from "~/models/search.server";
@@ -31,14 +31,12 @@ export default function SearchPage() {
         </div>
       </div>
       <Form method="get" className="card filters" role="search" aria-label={t("search.form")} data-testid="search-form">
-        <input
-          name="q"
-          type="search"
-          defaultValue={input.q}
-          maxLength={100}
+        <FilterQuery
+          label={t("search.query")}
+          value={input.q}
           placeholder={t("search.placeholder")}
-          aria-label={t("search.query")}
-          className="input search-page__q"
+          maxLength={100}
+          className="search-page__q"
         />
         <FilterSelect
           name="plan"

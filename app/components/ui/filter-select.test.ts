@@ -1,7 +1,7 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { FilterSelect, optionsOf } from "./filter-select";
+import { FilterQuery, FilterSelect, optionsOf } from "./filter-select";
 
 describe("FilterSelect", () => {
   it("is named by its label, starts with the 'any' option and selects the current value", () => {
@@ -17,5 +17,16 @@ describe("FilterSelect", () => {
     const out = renderToStaticMarkup(h(FilterSelect, { name: "status", label: "状态", options: optionsOf(["all", "pending"]) }));
     expect(out).not.toContain('value=""');
     expect(out).not.toContain("selected");
+  });
+});
+
+describe("FilterQuery", () => {
+  it("is a search box named q, labelled for screen readers, keeping the words searched", () => {
+    const out = renderToStaticMarkup(
+      h(FilterQuery, { label: "检索词", value: "湿地", placeholder: "章节、意见", maxLength: 100, className: "wide" }),
+    );
+    expect(out).toBe(
+      '<input name="q" type="search" maxLength="100" placeholder="章节、意见" aria-label="检索词" class="input wide" value="湿地"/>',
+    );
   });
 });

@@ -34,3 +34,30 @@ export function FilterSelect({
     </select>
   );
 }
+
+/** The words box (`q`) of a filter row, named by aria-label; the placeholder says what is searched. */
+export function FilterQuery({
+  label,
+  value,
+  placeholder,
+  maxLength,
+  className,
+}: {
+  label: string;
+  value?: string | null;
+  placeholder: string;
+  maxLength: number;
+  className?: string;
+}) {
+  return (
+    <input
+      name="q"
+      type="search"
+      defaultValue={value ?? ""}
+      maxLength={maxLength}
+      placeholder={placeholder}
+      aria-label={label}
+      className={className ? `input ${className}` : "input"}
+    />
+  );
+}
