@@ -100,6 +100,7 @@ export default function RoundPage() {
           ) : null}
           <DataTable
             testId="coverage"
+            stack
             rows={r.coverage}
             rowKey={(c) => c.organizationId}
             rowProps={(c) => ({ "data-organization": c.name })}
@@ -115,16 +116,23 @@ export default function RoundPage() {
                   </>
                 ),
               },
-              { key: "comments", header: t("round.commentCount"), numeric: true, cell: (c) => c.commentCount },
+              {
+                key: "comments",
+                header: t("round.commentCount"),
+                label: t("round.commentCount"),
+                numeric: true,
+                cell: (c) => c.commentCount,
+              },
               {
                 key: "submittedAt",
                 header: t("round.submittedAt"),
+                label: t("round.submittedAt"),
                 cell: (c) => (c.submission ? formatDateTime(c.submission.submittedAt, locale) : "—"),
               },
               {
                 key: "statement",
                 header: t("round.statement"),
-                className: "small",
+                className: "small stack-full",
                 cell: (c) => (c.submission ? `${c.submission.statement}（${c.submission.by}）` : ""),
               },
             ]}
