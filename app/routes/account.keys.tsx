@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
+import { type Column, DataTable } from "~/components/ui/data-table";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
@@ -42,12 +43,34 @@ function Status({ k }: { k: KeyRow }) {
   );
 }
 
+function RevokeForm({ id, busy }: { id: string; busy: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="keyId" value={id} />
+      <label className="small">
+        <input type="checkbox" name="confirm" value="yes" required /> {t("keys.revokeConfirm")}
+      </label>{" "}
+      <button type="submit" className="button button--small button--danger" disabled={busy}>
+        {t("keys.revoke")}
+      </button>
+    </Form>
+  );
+}
+
 export default function KeysPage() {
   const { own, all } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const t = useT();
   const locale = useLocale();
+  const fingerprint: Column<KeyRow> = {
+    key: "fingerprint",
+    header: t("signing.fingerprint"),
+    className: "mono small",
+    cell: (k) => <span title={k.fingerprint}>{k.fingerprint.slice(0, 16)}</span>,
+  };
+  const created: Column<KeyRow> = { key: "created", header: t("keys.created"), cell: (k) => formatDateTime(k.createdAt, locale) };
   return (
     <>
       <div className="page-head">
@@ -61,86 +84,55 @@ export default function KeysPage() {
       </div>
       <ActionResult result={result} testId="keys-result" />
       <section className="card" data-testid="own-keys">
-        {own.length === 0 ? (
-          <p className="small muted">{t("keys.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("keys.device")}</th>
-                  <th>{t("keys.algorithm")}</th>
-                  <th>{t("signing.fingerprint")}</th>
-                  <th>{t("keys.created")}</th>
-                  <th>{t("keys.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {own.map((k) => (
-                  <tr key={k.id}>
-                    <td>{k.deviceLabel}</td>
-                    <td>{k.algorithm}</td>
-                    <td className="mono small" title={k.fingerprint}>
-                      {k.fingerprint.slice(0, 16)}
-                    </td>
-                    <td>{formatDateTime(k.createdAt, locale)}</td>
-                    <td>
-                      <Status k={k} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={own}
+          rowKey={(k) => k.id}
+          empty={<span className="small">{t("keys.none")}</span>}
+          columns={[
+            { key: "device", header: t("keys.device"), cell: (k) => k.deviceLabel },
+            { key: "algorithm", header: t("keys.algorithm"), cell: (k) => k.algorithm },
+            fingerprint,
+            created,
+            { key: "status", header: t("keys.status"), cell: (k) => <Status k={k} /> },
+          ]}
+        />
       </section>
       {all ? (
         <section className="card" aria-labelledby="all-keys-h" data-testid="all-keys">
           <h2 id="all-keys-h">{t("keys.all")}</h2>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("keys.owner")}</th>
-                  <th>{t("keys.device")}</th>
-                  <th>{t("signing.fingerprint")}</th>
-                  <th>{t("keys.created")}</th>
-                  <th>{t("keys.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {all.map((k) => (
-                  <tr key={k.id} data-key={k.id}>
-                    <td>
-                      {k.owner.name} <span className="small muted">{k.owner.username}</span>
-                    </td>
-                    <td>
-                      {k.deviceLabel} <span className="small muted">{k.algorithm}</span>
-                    </td>
-                    <td className="mono small" title={k.fingerprint}>
-                      {k.fingerprint.slice(0, 16)}
-                    </td>
-                    <td>{formatDateTime(k.createdAt, locale)}</td>
-                    <td>
-                      {k.revokedAt ? (
-                        <Status k={k} />
-                      ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="keyId" value={k.id} />
-                          <label className="small">
-                            <input type="checkbox" name="confirm" value="yes" required /> {t("keys.revokeConfirm")}
-                          </label>{" "}
-                          <button type="submit" className="button button--small button--danger" disabled={busy}>
-                            {t("keys.revoke")}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={all}
+            rowKey={(k) => k.id}
+            empty={<span className="small">{t("keys.noneAll")}</span>}
+            rowProps={(k) => ({ "data-key": k.id })}
+            columns={[
+              {
+                key: "owner",
+                header: t("keys.owner"),
+                cell: (k) => (
+                  <>
+                    {k.owner.name} <span className="small muted">{k.owner.username}</span>
+                  </>
+                ),
+              },
+              {
+                key: "device",
+                header: t("keys.device"),
+                cell: (k) => (
+                  <>
+                    {k.deviceLabel} <span className="small muted">{k.algorithm}</span>
+                  </>
+                ),
+              },
+              fingerprint,
+              created,
+              {
+                key: "status",
+                header: t("keys.status"),
+                cell: (k) => (k.revokedAt ? <Status k={k} /> : <RevokeForm id={k.id} busy={busy} />),
+              },
+            ]}
+          />
         </section>
       ) : null}
     </>

@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { organizationKinds, roles } from "~db/schema/enums";
 import { translate } from "~/i18n";
 import { ActionResult } from "~/components/action-result";
+import { DataTable } from "~/components/ui/data-table";
+import { Field, FieldError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { createUser, listUsers, resetPassword, setUserDisabled } from "~/models/user.server";
 import { createOrganization, listOrganizations } from "~/models/organization.server";
@@ -53,13 +55,58 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function FieldError({ errors, name }: { errors?: Record<string, string>; name: string }) {
-  const message = errors?.[name];
-  return message ? (
-    <span className="field-error" id={`${name}-error`}>
-      {message}
-    </span>
-  ) : null;
+/** Disable/enable (not oneself) and a new password, in a user's row. */
+function UserActions({
+  user: u,
+  self,
+  busy,
+  error,
+}: {
+  user: { id: string; disabledAt: string | null };
+  self: boolean;
+  busy: boolean;
+  error?: string;
+}) {
+  const t = useT();
+  return (
+    <div className="row-actions">
+      {self ? null : (
+        <Form method="post">
+          <input type="hidden" name="userId" value={u.id} />
+          <button
+            type="submit"
+            name="intent"
+            value={u.disabledAt ? "enable" : "disable"}
+            className={`button button--small ${u.disabledAt ? "button--ghost" : "button--danger"}`}
+            disabled={busy}
+          >
+            {u.disabledAt ? t("admin.enable") : t("admin.disable")}
+          </button>
+        </Form>
+      )}
+      <Form method="post" className="row-actions">
+        <input type="hidden" name="userId" value={u.id} />
+        <label className="visually-hidden" htmlFor={`pw-${u.id}`}>
+          {t("admin.newPassword")}
+        </label>
+        <input
+          id={`pw-${u.id}`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          placeholder={t("admin.newPassword")}
+          minLength={10}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `pw-${u.id}-error` : undefined}
+        />
+        <button type="submit" name="intent" value="resetPassword" className="button button--small button--ghost" disabled={busy}>
+          {t("admin.resetPassword")}
+        </button>
+        <FieldError id={`pw-${u.id}-error`} error={error} />
+      </Form>
+    </div>
+  );
 }
 
 export default function Admin() {
@@ -69,6 +116,8 @@ export default function Admin() {
   const t = useT();
   const errorsFor = (intent: string) => (result && !result.ok && result.intent === intent ? result.fieldErrors : undefined);
   const busy = navigation.state === "submitting";
+  const userErrors = errorsFor("createUser");
+  const orgErrors = errorsFor("createOrganization");
   return (
     <>
       <div className="page-head">
@@ -82,155 +131,92 @@ export default function Admin() {
         <div>
           <section className="card" aria-labelledby="users-h">
             <h2 id="users-h">{t("admin.users")}</h2>
-            <div className="table-wrap">
-              <table className="data" data-testid="users-table">
-                <thead>
-                  <tr>
-                    <th>{t("admin.username")}</th>
-                    <th>{t("admin.displayName")}</th>
-                    <th>{t("admin.organization")}</th>
-                    <th>{t("admin.role")}</th>
-                    <th>{t("admin.status")}</th>
-                    <th>{t("admin.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.map((u) => (
-                    <tr key={u.id} className={u.disabledAt ? "is-disabled" : undefined} data-username={u.username}>
-                      <td className="mono">{u.username}</td>
-                      <td>
-                        {u.displayName}
-                        {u.title ? <div className="small muted">{u.title}</div> : null}
-                      </td>
-                      <td>{u.organizationName}</td>
-                      <td>{t(`role.${u.role}`)}</td>
-                      <td>
-                        {u.disabledAt ? (
-                          <span className="badge badge--danger">{t("admin.disabled")}</span>
-                        ) : (
-                          <span className="badge badge--accent">{t("admin.active")}</span>
-                        )}
-                      </td>
-                      <td>
-                        <div className="row-actions">
-                          {u.id !== me ? (
-                            <Form method="post">
-                              <input type="hidden" name="userId" value={u.id} />
-                              <button
-                                type="submit"
-                                name="intent"
-                                value={u.disabledAt ? "enable" : "disable"}
-                                className={`button button--small ${u.disabledAt ? "button--ghost" : "button--danger"}`}
-                                disabled={busy}
-                              >
-                                {u.disabledAt ? t("admin.enable") : t("admin.disable")}
-                              </button>
-                            </Form>
-                          ) : null}
-                          <Form method="post" className="row-actions">
-                            <input type="hidden" name="userId" value={u.id} />
-                            <label className="visually-hidden" htmlFor={`pw-${u.id}`}>
-                              {t("admin.newPassword")}
-                            </label>
-                            <input
-                              id={`pw-${u.id}`}
-                              name="password"
-                              type="password"
-                              autoComplete="new-password"
-                              placeholder={t("admin.newPassword")}
-                              minLength={10}
-                              required
-                            />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value="resetPassword"
-                              className="button button--small button--ghost"
-                              disabled={busy}
-                            >
-                              {t("admin.resetPassword")}
-                            </button>
-                            <FieldError errors={errorsFor(`resetPassword:${u.id}`)} name="password" />
-                          </Form>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="users-table"
+              rows={users}
+              rowKey={(u) => u.id}
+              rowProps={(u) => ({ className: u.disabledAt ? "is-disabled" : undefined, "data-username": u.username })}
+              columns={[
+                { key: "username", header: t("admin.username"), className: "mono", cell: (u) => u.username },
+                {
+                  key: "name",
+                  header: t("admin.displayName"),
+                  cell: (u) => (
+                    <>
+                      {u.displayName}
+                      {u.title ? <div className="small muted">{u.title}</div> : null}
+                    </>
+                  ),
+                },
+                { key: "organization", header: t("admin.organization"), cell: (u) => u.organizationName },
+                { key: "role", header: t("admin.role"), cell: (u) => t(`role.${u.role}`) },
+                {
+                  key: "status",
+                  header: t("admin.status"),
+                  cell: (u) =>
+                    u.disabledAt ? (
+                      <span className="badge badge--danger">{t("admin.disabled")}</span>
+                    ) : (
+                      <span className="badge badge--accent">{t("admin.active")}</span>
+                    ),
+                },
+                {
+                  key: "actions",
+                  header: t("admin.actions"),
+                  cell: (u) => <UserActions user={u} self={u.id === me} busy={busy} error={errorsFor(`resetPassword:${u.id}`)?.password} />,
+                },
+              ]}
+            />
           </section>
           <section className="card" aria-labelledby="orgs-h">
             <h2 id="orgs-h">{t("admin.organizations")}</h2>
-            <div className="table-wrap">
-              <table className="data" data-testid="organizations-table">
-                <thead>
-                  <tr>
-                    <th>{t("admin.name")}</th>
-                    <th>{t("admin.fullName")}</th>
-                    <th>{t("admin.kind")}</th>
-                    <th>{t("admin.members")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {organizations.map((o) => (
-                    <tr key={o.id}>
-                      <td>{o.name}</td>
-                      <td>{o.fullName}</td>
-                      <td>{t(`orgKind.${o.kind}`)}</td>
-                      <td>{o.members}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="organizations-table"
+              rows={organizations}
+              rowKey={(o) => o.id}
+              columns={[
+                { key: "name", header: t("admin.name"), cell: (o) => o.name },
+                { key: "fullName", header: t("admin.fullName"), cell: (o) => o.fullName },
+                { key: "kind", header: t("admin.kind"), cell: (o) => t(`orgKind.${o.kind}`) },
+                { key: "members", header: t("admin.members"), numeric: true, cell: (o) => o.members },
+              ]}
+            />
           </section>
         </div>
         <div>
           <section className="card" aria-labelledby="new-user-h">
             <h2 id="new-user-h">{t("admin.createUser")}</h2>
             <Form method="post" data-testid="create-user-form">
-              <div className="field">
-                <label htmlFor="nu-username">{t("admin.username")}</label>
-                <input id="nu-username" name="username" autoCapitalize="none" spellCheck={false} required />
-                <FieldError errors={errorsFor("createUser")} name="username" />
-              </div>
-              <div className="field">
-                <label htmlFor="nu-name">{t("admin.displayName")}</label>
-                <input id="nu-name" name="displayName" required />
-                <FieldError errors={errorsFor("createUser")} name="displayName" />
-              </div>
-              <div className="field">
-                <label htmlFor="nu-title">{t("admin.jobTitle")}</label>
-                <input id="nu-title" name="title" />
-              </div>
-              <div className="field">
-                <label htmlFor="nu-org">{t("admin.organization")}</label>
-                <select id="nu-org" name="organizationId" required>
+              <Field label={t("admin.username")} id="nu-username" error={userErrors?.username}>
+                <input name="username" autoCapitalize="none" spellCheck={false} required />
+              </Field>
+              <Field label={t("admin.displayName")} id="nu-name" error={userErrors?.displayName}>
+                <input name="displayName" required />
+              </Field>
+              <Field label={t("admin.jobTitle")} id="nu-title">
+                <input name="title" />
+              </Field>
+              <Field label={t("admin.organization")} id="nu-org" error={userErrors?.organizationId}>
+                <select name="organizationId" required>
                   {organizations.map((o) => (
                     <option key={o.id} value={o.id}>
                       {o.name}
                     </option>
                   ))}
                 </select>
-                <FieldError errors={errorsFor("createUser")} name="organizationId" />
-              </div>
-              <div className="field">
-                <label htmlFor="nu-role">{t("admin.role")}</label>
-                <select id="nu-role" name="role" defaultValue="reviewer">
+              </Field>
+              <Field label={t("admin.role")} id="nu-role">
+                <select name="role" defaultValue="reviewer">
                   {roles.map((r) => (
                     <option key={r} value={r}>
                       {t(`role.${r}`)}
                     </option>
                   ))}
                 </select>
-              </div>
-              <div className="field">
-                <label htmlFor="nu-pw">{t("admin.password")}</label>
-                <input id="nu-pw" name="password" type="password" autoComplete="new-password" required />
-                <span className="field-hint">{t("admin.passwordHint")}</span>
-                <FieldError errors={errorsFor("createUser")} name="password" />
-              </div>
+              </Field>
+              <Field label={t("admin.password")} id="nu-pw" hint={t("admin.passwordHint")} error={userErrors?.password}>
+                <input name="password" type="password" autoComplete="new-password" required />
+              </Field>
               <button type="submit" name="intent" value="createUser" className="button" disabled={busy}>
                 {t("admin.createUser")}
               </button>
@@ -239,26 +225,21 @@ export default function Admin() {
           <section className="card" aria-labelledby="new-org-h">
             <h2 id="new-org-h">{t("admin.createOrganization")}</h2>
             <Form method="post">
-              <div className="field">
-                <label htmlFor="no-name">{t("admin.name")}</label>
-                <input id="no-name" name="name" required />
-                <FieldError errors={errorsFor("createOrganization")} name="name" />
-              </div>
-              <div className="field">
-                <label htmlFor="no-full">{t("admin.fullName")}</label>
-                <input id="no-full" name="fullName" required />
-                <FieldError errors={errorsFor("createOrganization")} name="fullName" />
-              </div>
-              <div className="field">
-                <label htmlFor="no-kind">{t("admin.kind")}</label>
-                <select id="no-kind" name="kind" defaultValue="department">
+              <Field label={t("admin.name")} id="no-name" error={orgErrors?.name}>
+                <input name="name" required />
+              </Field>
+              <Field label={t("admin.fullName")} id="no-full" error={orgErrors?.fullName}>
+                <input name="fullName" required />
+              </Field>
+              <Field label={t("admin.kind")} id="no-kind">
+                <select name="kind" defaultValue="department">
                   {organizationKinds.map((k) => (
                     <option key={k} value={k}>
                       {t(`orgKind.${k}`)}
                     </option>
                   ))}
                 </select>
-              </div>
+              </Field>
               <button type="submit" name="intent" value="createOrganization" className="button" disabled={busy}>
                 {t("admin.createOrganization")}
               </button>

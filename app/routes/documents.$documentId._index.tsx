@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useState } from "react";
 import { translate } from "~/i18n";
 import { ActionResult } from "~/components/action-result";
+import { Field, FieldError } from "~/components/ui/field";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { publishEdition } from "~/models/edition.server";
@@ -160,13 +161,19 @@ export default function DocumentOutline() {
                       <Form method="post" className="row-actions">
                         <input type="hidden" name="sectionId" value={s.id} />
                         <input name="number" defaultValue={s.number} aria-label={t("outline.number")} className="input input--short" />
-                        <input name="title" defaultValue={s.title} aria-label={t("outline.addTitle")} className="input" required />
+                        <input
+                          name="title"
+                          defaultValue={s.title}
+                          aria-label={t("outline.addTitle")}
+                          className="input"
+                          required
+                          aria-invalid={errorsFor(`rename:${s.id}`)?.title ? true : undefined}
+                          aria-describedby={errorsFor(`rename:${s.id}`)?.title ? `rename-${s.id}-error` : undefined}
+                        />
                         <button type="submit" name="intent" value="rename" className="button button--small" disabled={busy}>
                           {t("admin.save")}
                         </button>
-                        {errorsFor(`rename:${s.id}`)?.title ? (
-                          <span className="field-error">{errorsFor(`rename:${s.id}`)?.title}</span>
-                        ) : null}
+                        <FieldError id={`rename-${s.id}-error`} error={errorsFor(`rename:${s.id}`)?.title} />
                       </Form>
                     </details>
                     <Form method="post" onSubmit={(e) => !window.confirm(t("outline.retireConfirm")) && e.preventDefault()}>
@@ -190,20 +197,23 @@ export default function DocumentOutline() {
               </p>
             ) : null}
             <Form method="post" data-testid="publish-form">
-              <div className="field">
-                <label htmlFor="label">{t("edition.label")}</label>
-                <input id="label" name="label" list="edition-labels" required maxLength={40} />
-                <datalist id="edition-labels">
-                  {["征求意见稿", "送审稿", "报批稿", "审定稿"].map((l) => (
-                    <option key={l} value={l} />
-                  ))}
-                </datalist>
-                {errorsFor("publish")?.label ? <span className="field-error">{errorsFor("publish")?.label}</span> : null}
-              </div>
-              <div className="field">
-                <label htmlFor="changelog">{t("edition.changelog")}</label>
-                <textarea id="changelog" name="changelog" rows={3} placeholder={t("edition.changelogPlaceholder")} />
-              </div>
+              <Field
+                label={t("edition.label")}
+                id="label"
+                error={errorsFor("publish")?.label}
+                after={
+                  <datalist id="edition-labels">
+                    {["征求意见稿", "送审稿", "报批稿", "审定稿"].map((l) => (
+                      <option key={l} value={l} />
+                    ))}
+                  </datalist>
+                }
+              >
+                <input name="label" list="edition-labels" required maxLength={40} />
+              </Field>
+              <Field label={t("edition.changelog")} id="changelog" error={errorsFor("publish")?.changelog}>
+                <textarea name="changelog" rows={3} placeholder={t("edition.changelogPlaceholder")} />
+              </Field>
               <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
                 {t("edition.publish")}
               </button>
@@ -237,14 +247,11 @@ export default function DocumentOutline() {
           <section className="card" aria-labelledby="add-h">
             <h2 id="add-h">{t("outline.add")}</h2>
             <Form method="post" data-testid="add-section-form">
-              <div className="field">
-                <label htmlFor="new-title">{t("outline.addTitle")}</label>
-                <input id="new-title" name="title" required maxLength={100} />
-                {errorsFor("add")?.title ? <span className="field-error">{errorsFor("add")?.title}</span> : null}
-              </div>
-              <div className="field">
-                <label htmlFor="new-parent">{t("outline.addParent")}</label>
-                <select id="new-parent" name="parentId" defaultValue="">
+              <Field label={t("outline.addTitle")} id="new-title" error={errorsFor("add")?.title}>
+                <input name="title" required maxLength={100} />
+              </Field>
+              <Field label={t("outline.addParent")} id="new-parent">
+                <select name="parentId" defaultValue="">
                   <option value="">{t("outline.topLevel")}</option>
                   {chapters.map((c) => (
                     <option key={c.id} value={c.id}>
@@ -252,11 +259,10 @@ export default function DocumentOutline() {
                     </option>
                   ))}
                 </select>
-              </div>
-              <div className="field">
-                <label htmlFor="new-number">{t("outline.addNumber")}</label>
-                <input id="new-number" name="number" maxLength={20} />
-              </div>
+              </Field>
+              <Field label={t("outline.addNumber")} id="new-number" error={errorsFor("add")?.number}>
+                <input name="number" maxLength={20} />
+              </Field>
               <button type="submit" name="intent" value="add" className="button" disabled={busy}>
                 {t("outline.add")}
               </button>

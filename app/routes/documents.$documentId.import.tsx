@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { UploadForm } from "~/components/ui/upload-form";
 import { useT } from "~/i18n/use-t";
 import { MAX_DOCX_BYTES } from "~/lib/docx/check.server";
 import { confirmImport, getImport, previewImport } from "~/models/import.server";
@@ -117,21 +118,7 @@ export default function ImportDocument() {
       ) : (
         <section className="card">
           <p>{t("import.lead")}</p>
-          <Form method="post" encType="multipart/form-data" data-testid="import-form">
-            <div className="field">
-              <label htmlFor="file">{t("import.file")}</label>
-              <input
-                id="file"
-                name="file"
-                type="file"
-                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                required
-              />
-            </div>
-            <button type="submit" className="button" disabled={busy}>
-              {t("import.upload")}
-            </button>
-          </Form>
+          <UploadForm id="file" label={t("import.file")} accept="docx" submit={t("import.upload")} busy={busy} testId="import-form" />
         </section>
       )}
     </>

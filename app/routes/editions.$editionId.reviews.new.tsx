@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
+import { Field, FieldSet } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { createReview } from "~/models/review.server";
 import { newReviewPage } from "~/models/review-new.server";
@@ -37,6 +38,7 @@ export default function NewReview() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
+  const errors = result && !result.ok ? result.fieldErrors : undefined;
   return (
     <>
       <div className="page-head">
@@ -44,12 +46,10 @@ export default function NewReview() {
       </div>
       <ActionResult result={result} testId="review-new-result" />
       <Form method="post" className="card" data-testid="new-review">
-        <div className="field">
-          <label htmlFor="title">{t("round.title")}</label>
-          <input id="title" name="title" required maxLength={200} defaultValue={`${edition.documentTitle}（${edition.label}）技术审查`} />
-        </div>
-        <fieldset className="field">
-          <legend>{t("review.experts")}</legend>
+        <Field label={t("round.title")} id="title" error={errors?.title}>
+          <input name="title" required maxLength={200} defaultValue={`${edition.documentTitle}（${edition.label}）技术审查`} />
+        </Field>
+        <FieldSet legend={t("review.experts")} id="experts" error={errors?.expertUserIds}>
           <div className="checkbox-grid">
             {experts.map((e) => (
               <label key={e.id}>
@@ -58,21 +58,18 @@ export default function NewReview() {
               </label>
             ))}
           </div>
-        </fieldset>
-        <div className="field">
-          <label htmlFor="chair">{t("review.chair")}</label>
-          <select id="chair" name="chairUserId">
+        </FieldSet>
+        <Field label={t("review.chair")} id="chair" error={errors?.chairUserId}>
+          <select name="chairUserId">
             {experts.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.displayName}
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="quorum">{t("review.quorum")}</label>
+        </Field>
+        <Field label={t("review.quorum")} id="quorum" error={errors?.quorum}>
           <input
-            id="quorum"
             name="quorum"
             type="number"
             min={1}
@@ -80,11 +77,10 @@ export default function NewReview() {
             defaultValue={Math.max(1, Math.ceil((experts.length * 2) / 3))}
             required
           />
-        </div>
-        <div className="field">
-          <label htmlFor="meetingDate">{t("review.meetingDate")}</label>
-          <input id="meetingDate" name="meetingDate" type="date" />
-        </div>
+        </Field>
+        <Field label={t("review.meetingDate")} id="meetingDate" error={errors?.meetingDate}>
+          <input name="meetingDate" type="date" />
+        </Field>
         <button type="submit" className="button" disabled={navigation.state !== "idle"}>
           {t("review.new")}
         </button>

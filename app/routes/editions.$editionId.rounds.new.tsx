@@ -1,3 +1,4 @@
+import { Field, FieldSet } from "~/components/ui/field";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -59,31 +60,24 @@ export default function NewRound() {
         </div>
       ) : null}
       <Form method="post" className="card" data-testid="new-round">
-        <div className="field">
-          <label htmlFor="title">{t("round.title")}</label>
-          <input id="title" name="title" required maxLength={200} defaultValue={`《${edition.planTitle}》（${edition.label}）征求意见`} />
-          {errors?.title ? <span className="field-error">{errors.title}</span> : null}
-        </div>
-        <div className="field">
-          <label htmlFor="instructions">{t("round.instructions")}</label>
-          <textarea id="instructions" name="instructions" rows={3} maxLength={5000} />
-        </div>
-        <div className="field">
-          <label htmlFor="closesAt">{t("round.closesAtLabel")}</label>
-          <input id="closesAt" name="closesAt" type="datetime-local" required defaultValue={defaultClosesAt} />
-          {errors?.closesAt ? <span className="field-error">{errors.closesAt}</span> : null}
-        </div>
-        <fieldset className="field">
-          <legend>{t("round.visibility")}</legend>
+        <Field label={t("round.title")} id="title" error={errors?.title}>
+          <input name="title" required maxLength={200} defaultValue={`《${edition.planTitle}》（${edition.label}）征求意见`} />
+        </Field>
+        <Field label={t("round.instructions")} id="instructions">
+          <textarea name="instructions" rows={3} maxLength={5000} />
+        </Field>
+        <Field label={t("round.closesAtLabel")} id="closesAt" error={errors?.closesAt}>
+          <input name="closesAt" type="datetime-local" required defaultValue={defaultClosesAt} />
+        </Field>
+        <FieldSet legend={t("round.visibility")}>
           <label>
             <input type="radio" name="visibility" value="private" defaultChecked /> {t("round.visibility.private")}
           </label>
           <label>
             <input type="radio" name="visibility" value="shared" /> {t("round.visibility.shared")}
           </label>
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t("round.invited")}</legend>
+        </FieldSet>
+        <FieldSet legend={t("round.invited")} id="invited" error={errors?.invitedOrganizationIds}>
           <div className="row-actions">
             <button type="button" className="button button--small button--ghost" onClick={() => select("county")}>
               {t("round.allCounties")}
@@ -109,8 +103,7 @@ export default function NewRound() {
               </label>
             ))}
           </div>
-          {errors?.invitedOrganizationIds ? <span className="field-error">{errors.invitedOrganizationIds}</span> : null}
-        </fieldset>
+        </FieldSet>
         <button type="submit" className="button" disabled={navigation.state !== "idle"}>
           {t("round.new")}
         </button>

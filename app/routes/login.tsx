@@ -3,6 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { translate } from "~/i18n";
+import { DataTable } from "~/components/ui/data-table";
+import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { login } from "~/models/auth.server";
 import { demoAccounts } from "~/models/user.server";
@@ -78,14 +80,12 @@ export default function Login() {
         ) : null}
         <Form method="post" replace>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-          <div className="field">
-            <label htmlFor="username">{t("login.username")}</label>
-            <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t("login.password")}</label>
-            <input id="password" name="password" type="password" autoComplete="current-password" required />
-          </div>
+          <Field label={t("login.username")} id="username">
+            <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+          </Field>
+          <Field label={t("login.password")} id="password">
+            <input name="password" type="password" autoComplete="current-password" required />
+          </Field>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("login.submit")}
           </button>
@@ -95,26 +95,16 @@ export default function Login() {
         <section className="card">
           <h2>{t("login.demoTitle")}</h2>
           <p className="small muted">{t("login.demoHint", { password: demoPassword ?? "" })}</p>
-          <div className="table-wrap">
-            <table className="data demo-accounts">
-              <thead>
-                <tr>
-                  <th>{t("admin.username")}</th>
-                  <th>{t("admin.displayName")}</th>
-                  <th>{t("admin.role")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {demo.map((u) => (
-                  <tr key={u.username}>
-                    <td className="mono">{u.username}</td>
-                    <td>{u.displayName}</td>
-                    <td>{t(`role.${u.role}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="demo-accounts"
+            rows={demo}
+            rowKey={(u) => u.username}
+            columns={[
+              { key: "username", header: t("admin.username"), className: "mono", cell: (u) => u.username },
+              { key: "name", header: t("admin.displayName"), cell: (u) => u.displayName },
+              { key: "role", header: t("admin.role"), cell: (u) => t(`role.${u.role}`) },
+            ]}
+          />
         </section>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
+import { ApprovalRecord, DossierCard, FilingForm, RecordForm } from "~/components/approval/approval-forms";
 import { translate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { MAX_LETTER_BYTES } from "~/lib/approval/records";
@@ -100,9 +101,11 @@ export default function ApprovalPage() {
       <div className="admin-grid">
         <div>
           {p.summary.state === "none" ? <GateCard p={p} /> : <RequestCard p={p} />}
-          {p.can.record ? <RecordForm p={p} errors={errors} /> : null}
-          {p.approval ? <ApprovalRecord p={p} errors={errors} /> : null}
-          {p.can.file ? <FilingForm p={p} errors={errors} /> : null}
+          {p.can.record ? <RecordForm defaults={p.defaults} errors={errors} /> : null}
+          {p.approval ? (
+            <ApprovalRecord planId={p.plan.id} approval={p.approval} canAttachLetter={p.can.attachLetter} errors={errors} />
+          ) : null}
+          {p.can.file ? <FilingForm today={p.defaults.today} errors={errors} /> : null}
           {p.filing ? (
             <section className="card" aria-labelledby="filing-h" data-testid="filing-record">
               <h2 id="filing-h">{t("approval.filing")}</h2>
@@ -120,7 +123,14 @@ export default function ApprovalPage() {
           ) : null}
         </div>
         <div>
-          {p.can.dossier ? <DossierCard p={p} editionLabel={edition ? `${edition.documentTitle}（${edition.label}）` : ""} /> : null}
+          {p.can.dossier ? (
+            <DossierCard
+              planId={p.plan.id}
+              editionId={p.editionId}
+              editionLabel={edition ? `${edition.documentTitle}（${edition.label}）` : ""}
+              dossier={p.dossier}
+            />
+          ) : null}
           <section className="card" aria-labelledby="history-h">
             <h2 id="history-h">{t("approval.history")}</h2>
             {p.history.length === 0 ? <p className="small muted">{t("approval.history.none")}</p> : null}
@@ -272,148 +282,6 @@ function RequestCard({ p }: { p: PageData }) {
           </button>
         </Form>
       ) : null}
-    </section>
-  );
-}
-
-function FieldError({ errors, name }: { errors: Record<string, string>; name: string }) {
-  return errors[name] ? (
-    <span className="field-error" id={`${name}-error`}>
-      {errors[name]}
-    </span>
-  ) : null;
-}
-
-function RecordForm({ p, errors }: { p: PageData; errors: Record<string, string> }) {
-  const t = useT();
-  const busy = useNavigation().state !== "idle";
-  return (
-    <section className="card" aria-labelledby="record-h">
-      <h2 id="record-h">{t("approval.record")}</h2>
-      <p className="small muted">{t("approval.recordHelp")}</p>
-      <Form method="post" encType="multipart/form-data" className="form-narrow" data-testid="record-form">
-        <div className="field">
-          <label htmlFor="authority">{t("approval.authority")}</label>
-          <input id="authority" name="authority" defaultValue={p.defaults.authority} required maxLength={100} />
-          <FieldError errors={errors} name="authority" />
-        </div>
-        <div className="field">
-          <label htmlFor="documentNumber">{t("approval.documentNumber")}</label>
-          <input id="documentNumber" name="documentNumber" required maxLength={50} aria-describedby="documentNumber-hint" />
-          <span className="field-hint" id="documentNumber-hint">
-            {t("approval.documentNumberHint")}
-          </span>
-          <FieldError errors={errors} name="documentNumber" />
-        </div>
-        <div className="field">
-          <label htmlFor="approvedOn">{t("approval.approvedOn")}</label>
-          <input id="approvedOn" name="approvedOn" type="date" required max={p.defaults.today} defaultValue={p.defaults.today} />
-          <FieldError errors={errors} name="approvedOn" />
-        </div>
-        <div className="field">
-          <label htmlFor="letter">{t("approval.letter")}</label>
-          <input id="letter" name="letter" type="file" accept="application/pdf,.pdf" />
-          <FieldError errors={errors} name="letter" />
-        </div>
-        <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
-          {t("approval.record")}
-        </button>
-      </Form>
-    </section>
-  );
-}
-
-function ApprovalRecord({ p, errors }: { p: PageData; errors: Record<string, string> }) {
-  const t = useT();
-  const locale = useLocale();
-  const a = p.approval!;
-  return (
-    <section className="card" aria-labelledby="approval-h" data-testid="approval-record">
-      <h2 id="approval-h">{t("approval.recordTitle")}</h2>
-      <dl className="facts">
-        <dt>{t("approval.authority")}</dt>
-        <dd>{a.authority}</dd>
-        <dt>{t("approval.documentNumber")}</dt>
-        <dd>{a.documentNumber}</dd>
-        <dt>{t("approval.approvedOn")}</dt>
-        <dd>{formatDate(a.approvedOn, locale)}</dd>
-        <dt>{t("approval.letterLabel")}</dt>
-        <dd>
-          {a.hasLetter ? (
-            <a href={`/plans/${p.plan.id}/approval/letter.pdf`}>{t("approval.letterDownload")}</a>
-          ) : (
-            <span className="muted">{t("approval.letterMissing")}</span>
-          )}
-        </dd>
-      </dl>
-      {p.can.attachLetter ? (
-        <Form method="post" encType="multipart/form-data" className="row-actions">
-          <input name="letter" type="file" accept="application/pdf,.pdf" required aria-label={t("approval.letter")} />
-          <button type="submit" name="intent" value="letter" className="button button--small">
-            {t("approval.letterAttach")}
-          </button>
-          <FieldError errors={errors} name="letter" />
-        </Form>
-      ) : null}
-    </section>
-  );
-}
-
-function FilingForm({ p, errors }: { p: PageData; errors: Record<string, string> }) {
-  const t = useT();
-  const busy = useNavigation().state !== "idle";
-  return (
-    <section className="card" aria-labelledby="file-h">
-      <h2 id="file-h">{t("approval.file")}</h2>
-      <p className="small muted">{t("approval.fileHelp")}</p>
-      <Form method="post" className="form-narrow" data-testid="filing-form">
-        <div className="field">
-          <label htmlFor="filedOn">{t("approval.filedOn")}</label>
-          <input id="filedOn" name="filedOn" type="date" required max={p.defaults.today} defaultValue={p.defaults.today} />
-          <FieldError errors={errors} name="filedOn" />
-        </div>
-        <div className="field">
-          <label htmlFor="filingNumber">{t("approval.filingNumber")}</label>
-          <input id="filingNumber" name="filingNumber" maxLength={50} />
-          <FieldError errors={errors} name="filingNumber" />
-        </div>
-        <button type="submit" name="intent" value="file" className="button" disabled={busy}>
-          {t("approval.file")}
-        </button>
-      </Form>
-    </section>
-  );
-}
-
-function DossierCard({ p, editionLabel }: { p: PageData; editionLabel: string }) {
-  const t = useT();
-  return (
-    <section className="card" aria-labelledby="dossier-h" data-testid="dossier">
-      <h2 id="dossier-h">{t("approval.dossier")}</h2>
-      <p className="small muted">{t("approval.dossierHelp")}</p>
-      {editionLabel ? <p className="small">{editionLabel}</p> : null}
-      <form method="get" action={`/plans/${p.plan.id}/dossier.zip`}>
-        {p.editionId ? <input type="hidden" name="edition" value={p.editionId} /> : null}
-        <div className="field">
-          <label htmlFor="dossier-number">{t("approval.dossierNumber")}</label>
-          <input id="dossier-number" name="number" maxLength={50} placeholder={p.dossier.numberHint} />
-        </div>
-        <div className="field">
-          <label htmlFor="dossier-contact">{t("approval.dossierContact")}</label>
-          <input id="dossier-contact" name="contact" maxLength={20} defaultValue={p.dossier.contact} />
-        </div>
-        <div className="field">
-          <label htmlFor="dossier-phone">{t("approval.dossierPhone")}</label>
-          <input id="dossier-phone" name="phone" maxLength={30} />
-        </div>
-        <div className="field">
-          <label htmlFor="dossier-cc">{t("approval.dossierCc")}</label>
-          <input id="dossier-cc" name="cc" maxLength={200} defaultValue={p.dossier.cc} />
-        </div>
-        <button type="submit" className="button button--ghost" data-testid="dossier-download">
-          {t("approval.dossierDownload")}
-        </button>
-      </form>
     </section>
   );
 }

@@ -2,12 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
-import { StatusBadge, useAmount } from "~/components/projects";
+import { PROJECT_FIELDS, ProjectForm } from "~/components/library/project-form";
+import { ProjectTable } from "~/components/library/project-table";
+import { useAmount } from "~/components/projects";
+import { StatusFilter, TypeFilter } from "~/components/library/project-filters";
+import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { COUNTIES, projectPeriods, projectStatuses, projectTypes } from "~/lib/projects/fields";
+import { projectPeriods } from "~/lib/projects/fields";
 import { planContext } from "~/models/plan-nav.server";
-import { createProject, getPlanLibrary, libraryFilters, type ProjectJson, updateProject } from "~/models/project.server";
+import { createProject, getPlanLibrary, libraryFilters, updateProject } from "~/models/project.server";
 import { formAction } from "~/utils/form.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -32,27 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const FIELDS = [
-  "name",
-  "type",
-  "county",
-  "township",
-  "areaHa",
-  "investmentWan",
-  "investCentral",
-  "investProvincial",
-  "investLocal",
-  "investSocial",
-  "period",
-  "keyArea",
-] as const;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireUser(request);
   const locale = ctx.user.locale;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const fields = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) ?? ""]));
+  const fields = Object.fromEntries(PROJECT_FIELDS.map((f) => [f, form.get(f) ?? ""]));
   if (intent === "status") {
     return formAction(locale, intent, () => {
       const p = updateProject(ctx, String(form.get("projectId")), { status: form.get("status"), reason: form.get("reason") ?? "" });
@@ -72,144 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     createProject(ctx, params.planId!, fields);
     return translate(locale, "library.created", { name: String(fields.name).trim() });
   });
-}
-
-function ProjectForm({
-  project,
-  errors,
-  busy,
-  back,
-  formKey,
-  defaultCounty,
-}: {
-  project: ProjectJson | null;
-  errors: Record<string, string>;
-  busy: boolean;
-  back: string;
-  formKey: string;
-  defaultCounty: string;
-}) {
-  const t = useT();
-  const v = (k: (typeof FIELDS)[number]) => {
-    const value = project?.[k];
-    return value === null || value === undefined ? "" : String(value);
-  };
-  const err = (k: string) =>
-    errors[k] ? (
-      <span className="field-error" id={`err-${k}`}>
-        {errors[k]}
-      </span>
-    ) : null;
-  const text = (k: "name" | "township" | "keyArea", max: number, required = false) => (
-    <div className={`field${k === "name" || k === "keyArea" ? " form-grid__wide" : ""}`}>
-      <label htmlFor={`p-${k}`}>{t(`library.field.${k}`)}</label>
-      <input
-        id={`p-${k}`}
-        name={k}
-        defaultValue={v(k)}
-        maxLength={max}
-        required={required}
-        aria-invalid={!!errors[k]}
-        aria-describedby={errors[k] ? `err-${k}` : undefined}
-      />
-      {err(k)}
-    </div>
-  );
-  const amount = (
-    k: "areaHa" | "investmentWan" | "investCentral" | "investProvincial" | "investLocal" | "investSocial",
-    required = false,
-  ) => (
-    <div className="field">
-      <label htmlFor={`p-${k}`}>{t(`library.field.${k}`)}</label>
-      <input
-        id={`p-${k}`}
-        name={k}
-        type="number"
-        min={0}
-        step="any"
-        inputMode="decimal"
-        defaultValue={v(k)}
-        required={required}
-        aria-invalid={!!errors[k]}
-        aria-describedby={errors[k] ? `err-${k}` : undefined}
-      />
-      {err(k)}
-    </div>
-  );
-  return (
-    <Form method="post" className="form-grid" data-testid="project-form" key={formKey}>
-      <input type="hidden" name="intent" value={project ? "update" : "create"} />
-      {project ? <input type="hidden" name="projectId" value={project.id} /> : null}
-      <input type="hidden" name="back" value={back} />
-      {text("name", 100, true)}
-      <div className="field form-grid__wide">
-        <label htmlFor="p-type">{t("library.field.type")}</label>
-        <select id="p-type" name="type" defaultValue={v("type")} required aria-invalid={!!errors.type}>
-          <option value="">{t("library.choose")}</option>
-          {projectTypes.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`library.type.${ty}`)}
-            </option>
-          ))}
-        </select>
-        {err("type")}
-      </div>
-      <div className="field">
-        <label htmlFor="p-county">{t("library.field.county")}</label>
-        <input
-          id="p-county"
-          name="county"
-          list="counties"
-          defaultValue={project ? v("county") : defaultCounty}
-          maxLength={40}
-          required
-          aria-invalid={!!errors.county}
-        />
-        <datalist id="counties">
-          {COUNTIES.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-        {err("county")}
-      </div>
-      {text("township", 60)}
-      <div className="field">
-        <label htmlFor="p-period">{t("library.field.period")}</label>
-        <select id="p-period" name="period" defaultValue={v("period")} required aria-invalid={!!errors.period}>
-          <option value="">{t("library.choose")}</option>
-          {projectPeriods.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-        {err("period")}
-      </div>
-      {amount("areaHa", true)}
-      {amount("investmentWan", true)}
-      <fieldset className="field form-grid__full">
-        <legend>{t("library.funding")}</legend>
-        <div className="form-grid form-grid--inner">
-          {amount("investCentral")}
-          {amount("investProvincial")}
-          {amount("investLocal")}
-          {amount("investSocial")}
-        </div>
-        <span className="field-hint">{t("library.fundingHint")}</span>
-      </fieldset>
-      {text("keyArea", 100)}
-      <div className="row-actions form-grid__full">
-        <button type="submit" className="button" disabled={busy}>
-          {project ? t("library.save") : t("library.add")}
-        </button>
-        {project ? (
-          <Link to={`?${back}`} className="button button--ghost">
-            {t("library.cancel")}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
-  );
 }
 
 export default function ProjectLibrary() {
@@ -272,32 +123,15 @@ export default function ProjectLibrary() {
       <ActionResult result={result && (result.ok || result.intent === "status") ? result : undefined} testId="library-result" />
 
       <Form method="get" className="card filters" data-testid="library-filters">
-        <select name="type" defaultValue={filters.type ?? ""} aria-label={t("library.field.type")} className="input">
-          <option value="">{t("library.filter.allTypes")}</option>
-          {projectTypes.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`library.type.${ty}`)}
-            </option>
-          ))}
-        </select>
-        <select name="period" defaultValue={filters.period ?? ""} aria-label={t("library.field.period")} className="input">
-          <option value="">{t("library.filter.allPeriods")}</option>
-          {projectPeriods.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-        {may.seesWorking ? (
-          <select name="status" defaultValue={filters.status ?? ""} aria-label={t("library.field.status")} className="input">
-            <option value="">{t("library.filter.allStatuses")}</option>
-            {projectStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`library.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        ) : null}
+        <TypeFilter value={filters.type} />
+        <FilterSelect
+          name="period"
+          label={t("library.field.period")}
+          value={filters.period}
+          any={t("library.filter.allPeriods")}
+          options={optionsOf(projectPeriods)}
+        />
+        {may.seesWorking ? <StatusFilter value={filters.status} /> : null}
         <button type="submit" className="button button--small">
           {t("library.filter.apply")}
         </button>
@@ -326,114 +160,14 @@ export default function ProjectLibrary() {
             </span>
           ) : null}
         </p>
-        {projects.length === 0 ? (
-          <p className="muted">{filtered ? t("library.noMatch") : t("library.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data data--dense data--stack" data-testid="library-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("library.number")}</th>
-                  <th scope="col">{t("library.field.name")}</th>
-                  <th scope="col">{t("library.field.type")}</th>
-                  <th scope="col">{t("library.place")}</th>
-                  <th scope="col" className="num">
-                    {t("library.field.areaHa")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("library.field.investmentWan")}
-                  </th>
-                  <th scope="col">{t("library.field.period")}</th>
-                  <th scope="col">{t("library.field.status")}</th>
-                  {may.edit ? <th scope="col">{t("library.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((p, i) => (
-                  <tr key={p.id} data-testid="project-row" className={editing?.id === p.id ? "is-selected" : undefined}>
-                    <td className="num muted stack-hide">{i + 1}</td>
-                    <td className="stack-full">
-                      <strong className="cell-title">{p.name}</strong>
-                      {p.keyArea ? <div className="small muted">{p.keyArea}</div> : null}
-                    </td>
-                    <td className="small">{t(`library.type.${p.type}`)}</td>
-                    <td className="nowrap">
-                      {p.county}
-                      {p.township ? <div className="small muted">{p.township}</div> : null}
-                    </td>
-                    <td className="num" data-label={t("library.field.areaHa")}>
-                      {amount(p.areaHa)}
-                    </td>
-                    <td className="num" data-label={t("library.field.investmentWan")}>
-                      {amount(p.investmentWan)}
-                      {p.investCentral !== null ? (
-                        <div
-                          className="small muted nowrap"
-                          title={`${t("library.field.investCentral")} / ${t("library.field.investProvincial")} / ${t("library.field.investLocal")} / ${t("library.field.investSocial")}`}
-                        >
-                          {[p.investCentral, p.investProvincial, p.investLocal, p.investSocial].map((x) => amount(x)).join(" / ")}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="nowrap">{p.period}</td>
-                    <td>
-                      <StatusBadge status={p.status} />
-                      {p.reason ? <div className="small muted reason">{p.reason}</div> : null}
-                    </td>
-                    {may.edit ? (
-                      <td className="stack-full">
-                        <div className="row-actions">
-                          {p.status !== "included" ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="status" />
-                              <input type="hidden" name="projectId" value={p.id} />
-                              <input type="hidden" name="status" value="included" />
-                              <button type="submit" className="button button--small" disabled={busy}>
-                                {t("library.include")}
-                              </button>
-                            </Form>
-                          ) : null}
-                          {p.status !== "excluded" ? (
-                            <details className="exclude">
-                              <summary className="button button--small button--danger">{t("library.exclude")}</summary>
-                              <Form method="post" className="row-actions">
-                                <input type="hidden" name="intent" value="status" />
-                                <input type="hidden" name="projectId" value={p.id} />
-                                <input type="hidden" name="status" value="excluded" />
-                                <input
-                                  name="reason"
-                                  required
-                                  maxLength={500}
-                                  placeholder={t("library.reasonPlaceholder")}
-                                  aria-label={t("library.reasonPlaceholder")}
-                                />
-                                <button type="submit" className="button button--small button--danger" disabled={busy}>
-                                  {t("library.exclude")}
-                                </button>
-                              </Form>
-                            </details>
-                          ) : (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="status" />
-                              <input type="hidden" name="projectId" value={p.id} />
-                              <input type="hidden" name="status" value="candidate" />
-                              <button type="submit" className="button button--small button--ghost" disabled={busy}>
-                                {t("library.toCandidate")}
-                              </button>
-                            </Form>
-                          )}
-                          <Link to={`?${new URLSearchParams([...back.entries(), ["edit", p.id]])}#project-form-h`} className="small">
-                            {t("library.edit")}
-                          </Link>
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ProjectTable
+          projects={projects}
+          editable={may.edit}
+          editingId={editing?.id ?? null}
+          busy={busy}
+          editHref={(id) => `?${new URLSearchParams([...back.entries(), ["edit", id]])}#project-form-h`}
+          empty={filtered ? t("library.noMatch") : t("library.empty")}
+        />
       </section>
 
       {may.edit ? (

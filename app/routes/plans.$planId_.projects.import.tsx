@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
+import { UploadForm } from "~/components/ui/upload-form";
 import { translate, translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { fieldLabel, problemText } from "~/lib/projects/messages";
@@ -62,24 +64,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function UploadForm({ busy, again }: { busy: boolean; again?: boolean }) {
+function ProjectUpload({ busy, again }: { busy: boolean; again?: boolean }) {
   const t = useT();
   return (
-    <Form method="post" encType="multipart/form-data" data-testid="upload-form" className="row-actions">
-      <div className="field" style={{ marginBottom: 0 }}>
-        <label htmlFor="file">{t("library.import.file")}</label>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          required
-        />
-      </div>
-      <button type="submit" className="button" disabled={busy} data-testid="upload">
-        {again ? t("library.import.again") : t("library.import.upload")}
-      </button>
-    </Form>
+    <UploadForm
+      id="file"
+      label={t("library.import.file")}
+      accept="xlsx"
+      submit={again ? t("library.import.again") : t("library.import.upload")}
+      busy={busy}
+      inline
+      testId="upload-form"
+      submitTestId="upload"
+    />
   );
 }
 
@@ -90,6 +87,7 @@ export default function ImportProjects() {
   const t = useT();
   const busy = navigation.state !== "idle";
   const s = preview?.summary;
+  const rowColumn = { key: "row", header: t("library.import.row"), numeric: true, cell: (r: { row: number }) => r.row };
   return (
     <>
       <div className="page-head">
@@ -114,44 +112,38 @@ export default function ImportProjects() {
                 <strong>{t("library.import.blocked", { count: s.bad })}</strong>
               </div>
               <h3>{t("library.import.problemsTitle")}</h3>
-              <div className="table-wrap">
-                <table className="data data--dense problems" data-testid="import-problems">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t("library.import.row")}
-                      </th>
-                      <th scope="col">{t("library.field.name")}</th>
-                      <th scope="col">{t("library.import.problem")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.bad.map((r) => (
-                      <tr key={r.row} data-testid="problem-row" data-row={r.row}>
-                        <td className="num">{r.row}</td>
-                        <td>{r.display.name ?? "—"}</td>
-                        <td>
-                          <ul className="plain-list">
-                            {r.problems.map((p, i) => (
-                              <li key={i}>
-                                <strong>{fieldLabel(t, p.field)}</strong>
-                                {r.display[p.field] !== undefined && p.field !== "name" ? (
-                                  <span className="muted">{t("library.paren", { text: r.display[p.field] ?? "" })}</span>
-                                ) : null}
-                                {t("common.colon")}
-                                {problemText(t, p)}
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="import-problems"
+                className="data--dense problems"
+                rows={preview.bad}
+                rowKey={(r) => r.row}
+                rowProps={(r) => ({ "data-testid": "problem-row", "data-row": r.row })}
+                columns={[
+                  rowColumn,
+                  { key: "name", header: t("library.field.name"), cell: (r) => r.display.name ?? "—" },
+                  {
+                    key: "problems",
+                    header: t("library.import.problem"),
+                    cell: (r) => (
+                      <ul className="plain-list">
+                        {r.problems.map((p, i) => (
+                          <li key={i}>
+                            <strong>{fieldLabel(t, p.field)}</strong>
+                            {r.display[p.field] !== undefined && p.field !== "name" ? (
+                              <span className="muted">{t("library.paren", { text: r.display[p.field] ?? "" })}</span>
+                            ) : null}
+                            {t("common.colon")}
+                            {problemText(t, p)}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                ]}
+              />
               {preview.unlisted.bad ? <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.bad })}</p> : null}
               <div className="upload-again">
-                <UploadForm busy={busy} again />
+                <ProjectUpload busy={busy} again />
               </div>
             </>
           ) : s.create + s.update === 0 ? (
@@ -171,46 +163,30 @@ export default function ImportProjects() {
                 </Link>
               </Form>
               <h3>{t("library.import.goodTitle")}</h3>
-              <div className="table-wrap">
-                <table className="data data--dense" data-testid="import-good">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t("library.import.row")}
-                      </th>
-                      <th scope="col">{t("library.import.action")}</th>
-                      <th scope="col">{t("library.field.name")}</th>
-                      <th scope="col">{t("library.field.type")}</th>
-                      <th scope="col">{t("library.field.county")}</th>
-                      <th scope="col" className="num">
-                        {t("library.field.areaHa")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("library.field.investmentWan")}
-                      </th>
-                      <th scope="col">{t("library.field.period")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.good.map((r) => (
-                      <tr key={r.row}>
-                        <td className="num">{r.row}</td>
-                        <td>
-                          <span className={`badge${r.action === "create" ? " badge--accent" : " badge--warn"}`}>
-                            {t(`library.import.action.${r.action!}`)}
-                          </span>
-                        </td>
-                        <td>{r.display.name}</td>
-                        <td className="small">{r.display.type}</td>
-                        <td>{r.display.county}</td>
-                        <td className="num">{r.display.areaHa}</td>
-                        <td className="num">{r.display.investmentWan}</td>
-                        <td className="nowrap">{r.display.period}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                testId="import-good"
+                className="data--dense"
+                rows={preview.good}
+                rowKey={(r) => r.row}
+                columns={[
+                  rowColumn,
+                  {
+                    key: "action",
+                    header: t("library.import.action"),
+                    cell: (r) => (
+                      <span className={`badge${r.action === "create" ? " badge--accent" : " badge--warn"}`}>
+                        {t(`library.import.action.${r.action!}`)}
+                      </span>
+                    ),
+                  },
+                  { key: "name", header: t("library.field.name"), cell: (r) => r.display.name },
+                  { key: "type", header: t("library.field.type"), className: "small", cell: (r) => r.display.type },
+                  { key: "county", header: t("library.field.county"), cell: (r) => r.display.county },
+                  { key: "area", header: t("library.field.areaHa"), numeric: true, cell: (r) => r.display.areaHa },
+                  { key: "investment", header: t("library.field.investmentWan"), numeric: true, cell: (r) => r.display.investmentWan },
+                  { key: "period", header: t("library.field.period"), className: "nowrap", cell: (r) => r.display.period },
+                ]}
+              />
               {preview.unlisted.good ? (
                 <p className="small muted">{t("library.import.moreRows", { count: preview.unlisted.good })}</p>
               ) : null}
@@ -221,7 +197,7 @@ export default function ImportProjects() {
         <section className="card">
           <p>{t("library.import.lead")}</p>
           <p className="small muted">{t("library.import.roundTrip")}</p>
-          <UploadForm busy={busy} />
+          <ProjectUpload busy={busy} />
         </section>
       )}
     </>

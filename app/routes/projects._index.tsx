@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { StatusBadge, useAmount } from "~/components/projects";
+import { TypeFilter } from "~/components/library/project-filters";
+import { FilterQuery, FilterSelect, optionsOf } from "~/components/ui/filter-select";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { projectTypes } from "~/lib/projects/fields";
 import { LOOKUP_LIMIT, lookupPage } from "~/models/project-lookup.server";
 import { forPage } from "~/utils/page.server";
 import { requireUser } from "~/utils/session.server";
@@ -52,31 +53,15 @@ export default function ProjectLookup() {
         </div>
       </div>
       <Form method="get" className="card filters" role="search" data-testid="lookup-form">
-        <input
-          name="q"
-          type="search"
-          defaultValue={input.q}
-          maxLength={50}
-          placeholder={t("library.lookup.q")}
-          aria-label={t("library.lookup.q")}
-          className="input"
+        <FilterQuery label={t("library.lookup.q")} value={input.q} placeholder={t("library.lookup.q")} maxLength={50} />
+        <FilterSelect
+          name="county"
+          label={t("library.field.county")}
+          value={input.county}
+          any={t("library.lookup.anyCounty")}
+          options={optionsOf(counties)}
         />
-        <select name="county" defaultValue={input.county} aria-label={t("library.field.county")} className="input">
-          <option value="">{t("library.lookup.anyCounty")}</option>
-          {counties.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        <select name="type" defaultValue={input.type} aria-label={t("library.field.type")} className="input">
-          <option value="">{t("library.lookup.anyType")}</option>
-          {projectTypes.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`library.type.${ty}`)}
-            </option>
-          ))}
-        </select>
+        <TypeFilter value={input.type} any={t("library.lookup.anyType")} />
         <button type="submit" className="button">
           {t("library.lookup.search")}
         </button>

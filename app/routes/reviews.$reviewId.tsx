@@ -7,6 +7,7 @@ import { BrowserSignatureNote } from "~/components/signing/browser-signature-not
 import { opinionOf, SignedForm } from "~/components/signing/signed-form";
 import { CONFIRMATION_CONCLUSION } from "~/lib/hash/signing-payload";
 import { translate } from "~/i18n";
+import { Field, FieldSet } from "~/components/ui/field";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { concludeReview } from "~/models/review-conclusion.server";
@@ -63,33 +64,21 @@ function OpinionFields({ idPrefix, conditions = false }: { idPrefix: string; con
   const t = useT();
   return (
     <>
-      <fieldset className="field">
-        <legend>{t("review.conclusion")}</legend>
+      <FieldSet legend={t("review.conclusion")}>
         {conclusions.map((c) => (
           <label key={c}>
             <input type="radio" name="conclusion" value={c} required defaultChecked={c === "approve_with_changes"} />{" "}
             {t(`review.conclusion.${c}`)}
           </label>
         ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-opinion`}>{t("review.opinion")}</label>
-        <textarea id={`${idPrefix}-opinion`} name="opinion" rows={8} required maxLength={10000} />
-      </div>
+      </FieldSet>
+      <Field label={t("review.opinion")} id={`${idPrefix}-opinion`}>
+        <textarea name="opinion" rows={8} required maxLength={10000} />
+      </Field>
       {conditions ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-conditions`}>{t("review.conditions")}</label>
-          <textarea
-            id={`${idPrefix}-conditions`}
-            name="conditions"
-            rows={4}
-            maxLength={20000}
-            aria-describedby={`${idPrefix}-conditions-hint`}
-          />
-          <span className="small muted" id={`${idPrefix}-conditions-hint`}>
-            {t("review.conditionsHint")}
-          </span>
-        </div>
+        <Field label={t("review.conditions")} id={`${idPrefix}-conditions`} hint={t("review.conditionsHint")}>
+          <textarea name="conditions" rows={4} maxLength={20000} />
+        </Field>
       ) : null}
     </>
   );

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { Deadline, StateBadge } from "~/components/round-badges";
 import { translate } from "~/i18n";
 import { ActionResult } from "~/components/action-result";
+import { DataTable } from "~/components/ui/data-table";
+import { Field } from "~/components/ui/field";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime, isoShanghai } from "~/lib/time";
 import { closeRoundEarly, extendRound, getRound, submitReply } from "~/models/round.server";
@@ -96,33 +98,45 @@ export default function RoundPage() {
               {t("round.coverageSummary", { done, total: r.coverage.length, drafting, none: r.coverage.length - done - drafting })}
             </p>
           ) : null}
-          <div className="table-wrap">
-            <table className="data" data-testid="coverage">
-              <thead>
-                <tr>
-                  <th>{t("admin.organization")}</th>
-                  <th>{t("admin.status")}</th>
-                  <th>{t("round.commentCount")}</th>
-                  <th>{t("round.submittedAt")}</th>
-                  <th>{t("round.statement")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.coverage.map((c) => (
-                  <tr key={c.organizationId} data-organization={c.name}>
-                    <td>{c.name}</td>
-                    <td>
-                      <StateBadge state={c.state} count={c.commentCount} noComments={c.submission?.noComments} />
-                      {!r.open && c.state !== "submitted" ? <div className="small field-error">{t("round.overdue")}</div> : null}
-                    </td>
-                    <td>{c.commentCount}</td>
-                    <td>{c.submission ? formatDateTime(c.submission.submittedAt, locale) : "—"}</td>
-                    <td className="small">{c.submission ? `${c.submission.statement}（${c.submission.by}）` : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="coverage"
+            stack
+            rows={r.coverage}
+            rowKey={(c) => c.organizationId}
+            rowProps={(c) => ({ "data-organization": c.name })}
+            columns={[
+              { key: "organization", header: t("admin.organization"), cell: (c) => c.name },
+              {
+                key: "state",
+                header: t("admin.status"),
+                cell: (c) => (
+                  <>
+                    <StateBadge state={c.state} count={c.commentCount} noComments={c.submission?.noComments} />
+                    {!r.open && c.state !== "submitted" ? <div className="small field-error">{t("round.overdue")}</div> : null}
+                  </>
+                ),
+              },
+              {
+                key: "comments",
+                header: t("round.commentCount"),
+                label: t("round.commentCount"),
+                numeric: true,
+                cell: (c) => c.commentCount,
+              },
+              {
+                key: "submittedAt",
+                header: t("round.submittedAt"),
+                label: t("round.submittedAt"),
+                cell: (c) => (c.submission ? formatDateTime(c.submission.submittedAt, locale) : "—"),
+              },
+              {
+                key: "statement",
+                header: t("round.statement"),
+                className: "small stack-full",
+                cell: (c) => (c.submission ? `${c.submission.statement}（${c.submission.by}）` : ""),
+              },
+            ]}
+          />
         </section>
 
         <div>
@@ -153,10 +167,8 @@ export default function RoundPage() {
                       {t("submission.noComments")}
                     </label>
                   ) : null}
-                  <div className="field">
-                    <label htmlFor="statement">{t("submission.statement")}</label>
+                  <Field label={t("submission.statement")} id="statement" error={errorsFor("submit")?.statement}>
                     <textarea
-                      id="statement"
                       name="statement"
                       rows={4}
                       required
@@ -164,8 +176,7 @@ export default function RoundPage() {
                       defaultValue={noComments ? t("submission.noCommentsStatement") : ""}
                       placeholder={t("submission.statementPlaceholder")}
                     />
-                    {errorsFor("submit")?.statement ? <span className="field-error">{errorsFor("submit")?.statement}</span> : null}
-                  </div>
+                  </Field>
                   <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
                     {t("submission.submit")}
                   </button>
@@ -180,21 +191,17 @@ export default function RoundPage() {
             <section className="card" aria-labelledby="manage-h">
               <h2 id="manage-h">{t("round.extend")}</h2>
               <Form method="post">
-                <div className="field">
-                  <label htmlFor="closesAt">{t("round.closesAtLabel")}</label>
+                <Field label={t("round.closesAtLabel")} id="closesAt" error={errorsFor("extend")?.closesAt}>
                   <input
-                    id="closesAt"
                     name="closesAt"
                     type="datetime-local"
                     required
                     defaultValue={isoShanghai(Date.parse(r.scheduledClosesAt) + 3 * 86_400_000).slice(0, 16)}
                   />
-                  {errorsFor("extend")?.closesAt ? <span className="field-error">{errorsFor("extend")?.closesAt}</span> : null}
-                </div>
-                <div className="field">
-                  <label htmlFor="reason">{t("round.extendReason")}</label>
-                  <input id="reason" name="reason" maxLength={500} />
-                </div>
+                </Field>
+                <Field label={t("round.extendReason")} id="reason" error={errorsFor("extend")?.reason}>
+                  <input name="reason" maxLength={500} />
+                </Field>
                 <button type="submit" name="intent" value="extend" className="button button--ghost" disabled={busy}>
                   {t("round.extend")}
                 </button>

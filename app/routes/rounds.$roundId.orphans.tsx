@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AnswerLine, Hunk } from "~/components/comments/earlier-comments";
+import { DataTable } from "~/components/ui/data-table";
 import { useT } from "~/i18n/use-t";
 import { orphanedComments } from "~/models/earlier-comments.server";
 import { planContext } from "~/models/plan-nav.server";
@@ -19,6 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function RoundOrphans() {
   const { round, edition, items } = useLoaderData<typeof loader>();
   const t = useT();
+  const section = t("workbench.section");
+  const passage = t("orphans.column.passage", { edition: round.editionLabel });
+  const change = t("orphans.column.change");
+  const comment = t("orphans.column.comment");
+  const answer = t("orphans.column.answer");
+  const gone = t("earlier.sectionGone", { edition: edition?.label ?? "" });
   return (
     <>
       <div className="page-head">
@@ -40,51 +47,46 @@ export default function RoundOrphans() {
       ) : (
         <section className="card">
           <p className="small muted">{t("orphans.hint")}</p>
-          <div className="table-wrap">
-            <table className="data data--stack" data-testid="orphans">
-              <thead>
-                <tr>
-                  <th scope="col">{t("workbench.section")}</th>
-                  <th scope="col">{t("orphans.column.passage", { edition: round.editionLabel })}</th>
-                  <th scope="col">{t("orphans.column.change")}</th>
-                  <th scope="col">{t("orphans.column.comment")}</th>
-                  <th scope="col">{t("orphans.column.answer")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((o) => (
-                  <tr key={o.id} data-comment-id={o.id}>
-                    <td data-label={t("workbench.section")}>
-                      {o.sectionNumber} {o.sectionTitle}
-                    </td>
-                    <td data-label={t("orphans.column.passage", { edition: round.editionLabel })}>
-                      <blockquote className="thread__quote is-removed">{o.quote ?? t("comment.wholeSection")}</blockquote>
-                    </td>
-                    <td data-label={t("orphans.column.change")}>
-                      {o.hunk ? (
-                        <Hunk ops={o.hunk} testId="orphan-hunk" />
-                      ) : (
-                        <span className="small">{t("earlier.sectionGone", { edition: edition.label })}</span>
-                      )}
-                    </td>
-                    <td data-label={t("orphans.column.comment")}>
-                      <div className="small">
-                        <strong>{o.organization}</strong>{" "}
-                        <span className={`badge cat-${o.category}`}>{t(`comment.category.${o.category}`)}</span>
-                      </div>
-                      <p className="small">{o.body}</p>
-                      <Link className="small" to={`/rounds/${round.id}/comments/${o.id}`}>
-                        {t("comment.jump")}
-                      </Link>
-                    </td>
-                    <td data-label={t("orphans.column.answer")}>
-                      <AnswerLine item={o} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="orphans"
+            stack
+            rows={items}
+            rowKey={(o) => o.id}
+            rowProps={(o) => ({ "data-comment-id": o.id })}
+            columns={[
+              { key: "section", header: section, label: section, cell: (o) => `${o.sectionNumber} ${o.sectionTitle}` },
+              {
+                key: "passage",
+                header: passage,
+                label: passage,
+                cell: (o) => <blockquote className="thread__quote is-removed">{o.quote ?? t("comment.wholeSection")}</blockquote>,
+              },
+              {
+                key: "change",
+                header: change,
+                label: change,
+                cell: (o) => (o.hunk ? <Hunk ops={o.hunk} testId="orphan-hunk" /> : <span className="small">{gone}</span>),
+              },
+              {
+                key: "comment",
+                header: comment,
+                label: comment,
+                cell: (o) => (
+                  <>
+                    <div className="small">
+                      <strong>{o.organization}</strong>{" "}
+                      <span className={`badge cat-${o.category}`}>{t(`comment.category.${o.category}`)}</span>
+                    </div>
+                    <p className="small">{o.body}</p>
+                    <Link className="small" to={`/rounds/${round.id}/comments/${o.id}`}>
+                      {t("comment.jump")}
+                    </Link>
+                  </>
+                ),
+              },
+              { key: "answer", header: answer, label: answer, cell: (o) => <AnswerLine item={o} /> },
+            ]}
+          />
         </section>
       )}
     </>

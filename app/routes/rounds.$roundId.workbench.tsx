@@ -12,6 +12,8 @@ import {
 import { useEffect, useState } from "react";
 import { commentCategories } from "~db/schema/enums";
 import { ActionResult } from "~/components/action-result";
+import { FilterSelect, optionsOf } from "~/components/ui/filter-select";
+import { CommentTable } from "~/components/workbench/comment-table";
 import { AnswerDrawer } from "~/components/workbench/answer-drawer";
 import { DecisionFields } from "~/components/workbench/decision-fields";
 import { GroupDrawer } from "~/components/workbench/group-drawer";
@@ -131,45 +133,43 @@ export default function Workbench() {
         ))}
       </p>
       <Form method="get" className="card row-actions filters" data-testid="filters">
-        <select name="status" defaultValue={filters.status} aria-label={t("admin.status")} className="input">
-          <option value="all">{t("workbench.filter.all")}</option>
-          <option value="pending">{t("workbench.filter.pending")}</option>
-          <option value="answered">{t("workbench.filter.answered")}</option>
-        </select>
-        <select name="assignee" defaultValue={filters.assignee} aria-label={t("workbench.assignee")} className="input">
-          <option value="">{t("workbench.assignee.any")}</option>
-          <option value="me">{t("workbench.assignee.me")}</option>
-          <option value="none">{t("workbench.assignee.none")}</option>
-          {view.team.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-        <select name="org" defaultValue={filters.org} aria-label={t("workbench.organization")} className="input">
-          <option value="">{t("workbench.organization")}</option>
-          {view.organizations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <select name="section" defaultValue={filters.section} aria-label={t("workbench.section")} className="input">
-          <option value="">{t("workbench.section")}</option>
-          {view.sections.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        <select name="category" defaultValue={filters.category} aria-label={t("workbench.category")} className="input">
-          <option value="">{t("workbench.category")}</option>
-          {commentCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`comment.category.${c}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="status"
+          label={t("admin.status")}
+          value={filters.status}
+          options={optionsOf(["all", "pending", "answered"] as const, (v) => t(`workbench.filter.${v}`))}
+        />
+        <FilterSelect
+          name="assignee"
+          label={t("workbench.assignee")}
+          value={filters.assignee}
+          any={t("workbench.assignee.any")}
+          options={[
+            ...optionsOf(["me", "none"] as const, (v) => t(`workbench.assignee.${v}`)),
+            ...view.team.map((u) => ({ value: u.id, label: u.name })),
+          ]}
+        />
+        <FilterSelect
+          name="org"
+          label={t("workbench.organization")}
+          value={filters.org}
+          any={t("workbench.organization")}
+          options={view.organizations.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <FilterSelect
+          name="section"
+          label={t("workbench.section")}
+          value={filters.section}
+          any={t("workbench.section")}
+          options={view.sections.map((x) => ({ value: x.id, label: x.label }))}
+        />
+        <FilterSelect
+          name="category"
+          label={t("workbench.category")}
+          value={filters.category}
+          any={t("workbench.category")}
+          options={optionsOf(commentCategories, (c) => t(`comment.category.${c}`))}
+        />
         <input name="q" defaultValue={filters.q} placeholder={t("workbench.search")} aria-label={t("workbench.search")} className="input" />
         <button type="submit" className="button button--small">
           {t("workbench.filter")}
@@ -187,79 +187,12 @@ export default function Workbench() {
       <div className={open ? "workbench workbench--open" : "workbench"}>
         <Form method="post" className="card" data-testid="workbench">
           <WorkbenchPager page={view.page} pages={view.pages} pageSize={view.pageSize} filtered={view.filtered} linkWith={linkWith} />
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("workbench.select")}</th>
-                  <th>#</th>
-                  <th>{t("workbench.organization")}</th>
-                  <th>{t("workbench.section")}</th>
-                  <th>{t("comment.passage")}</th>
-                  <th>{t("comment.body")}</th>
-                  <th>{t("workbench.assignee")}</th>
-                  <th>{t("response.decision")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.rows.map((original) => {
-                  const c = { ...original, ...changed[original.id], number: original.number };
-                  return (
-                    <tr
-                      key={c.id}
-                      className={drawer?.comment.id === c.id ? "is-selected" : undefined}
-                      data-comment-id={c.id}
-                      data-row={c.number ?? undefined}
-                    >
-                      <td>
-                        <input type="checkbox" name="commentIds" value={c.id} aria-label={`${t("workbench.select")} ${c.number}`} />
-                      </td>
-                      <td>{c.number}</td>
-                      <td>{c.organization}</td>
-                      <td className="small">
-                        {c.sectionNumber} {c.sectionTitle}
-                      </td>
-                      <td className="small clamp">
-                        {c.exact !== null ? (
-                          c.exact
-                        ) : c.cell ? (
-                          <span data-cell={`${c.cell.indicator}:${c.cell.year}`}>{c.cell.quote}</span>
-                        ) : (
-                          <span className="muted">{t("comment.wholeSection")}</span>
-                        )}
-                      </td>
-                      <td className="small clamp">
-                        <span className={`badge cat-${c.category}`}>{t(`comment.category.${c.category}`)}</span> {c.body}
-                      </td>
-                      <td className="small" data-testid="assignee">
-                        {c.assigneeName ?? <span className="muted">{t("workbench.assignee.none")}</span>}
-                      </td>
-                      <td className="nowrap">
-                        {c.decision ? (
-                          <span className="badge badge--accent">{t(`response.decision.${c.decision}`)}</span>
-                        ) : (
-                          <span className="badge badge--warn">{t("response.pending")}</span>
-                        )}{" "}
-                        {c.groupId ? (
-                          <Link
-                            to={linkWith("group", c.groupId)}
-                            preventScrollReset
-                            className="badge badge--info"
-                            data-testid="group-badge"
-                          >
-                            {t("workbench.groups.label", { n: view.groupNumbers[c.groupId] ?? 0 })}
-                          </Link>
-                        ) : null}{" "}
-                        <Link to={linkWith("comment", c.id)} preventScrollReset className="small">
-                          {t("response.answer")}
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <CommentTable
+            rows={view.rows.map((original) => ({ ...original, ...changed[original.id], number: original.number }))}
+            selectedId={drawer?.comment.id ?? null}
+            groupNumbers={view.groupNumbers}
+            linkWith={linkWith}
+          />
           <WorkbenchPager page={view.page} pages={view.pages} pageSize={view.pageSize} filtered={view.filtered} linkWith={linkWith} />
           <details className="bulk">
             <summary>{t("response.bulk")}</summary>

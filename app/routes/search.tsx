@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SearchSnippet } from "~/components/search-snippet";
+import { FilterQuery, FilterSelect } from "~/components/ui/filter-select";
 import { translator } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { SEARCH_MAX_LIMIT, searchPage } from "~/models/search.server";
@@ -30,23 +31,20 @@ export default function SearchPage() {
         </div>
       </div>
       <Form method="get" className="card filters" role="search" aria-label={t("search.form")} data-testid="search-form">
-        <input
-          name="q"
-          type="search"
-          defaultValue={input.q}
-          maxLength={100}
+        <FilterQuery
+          label={t("search.query")}
+          value={input.q}
           placeholder={t("search.placeholder")}
-          aria-label={t("search.query")}
-          className="input search-page__q"
+          maxLength={100}
+          className="search-page__q"
         />
-        <select name="plan" defaultValue={input.plan} aria-label={t("search.plan")} className="input">
-          <option value="">{t("search.allPlans")}</option>
-          {plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="plan"
+          label={t("search.plan")}
+          value={input.plan}
+          any={t("search.allPlans")}
+          options={plans.map((p) => ({ value: p.id, label: p.title }))}
+        />
         <button type="submit" className="button">
           {t("search.submit")}
         </button>

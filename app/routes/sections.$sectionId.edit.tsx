@@ -7,6 +7,7 @@ import { DiffView } from "~/components/diff-view";
 import { RichTextEditor } from "~/components/editor/rich-text-editor";
 import { RichText } from "~/components/rich-text";
 import { translate } from "~/i18n";
+import { Field } from "~/components/ui/field";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { saveEditorRevision } from "~/models/revision.server";
@@ -153,17 +154,9 @@ export default function EditSection() {
           />
         </div>
         <aside className="card">
-          <div className="field">
-            <label htmlFor="note">{t("edit.note")}</label>
-            <textarea
-              id="note"
-              name="note"
-              rows={4}
-              maxLength={500}
-              placeholder={t("edit.notePlaceholder")}
-              onChange={() => setDirty(true)}
-            />
-          </div>
+          <Field label={t("edit.note")} id="note">
+            <textarea name="note" rows={4} maxLength={500} placeholder={t("edit.notePlaceholder")} onChange={() => setDirty(true)} />
+          </Field>
           <div className="row-actions">
             <button type="submit" className="button" disabled={submitting} data-testid="save-revision" onClick={() => setDirty(false)}>
               {conflict ? t("conflict.saveMine") : t("edit.save")}

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { ActionResult } from "~/components/action-result";
+import { DataTable } from "~/components/ui/data-table";
+import { UploadForm } from "~/components/ui/upload-form";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { Reason } from "~/lib/review-sheet/sheet";
@@ -52,21 +54,7 @@ export default function VerifyPage() {
         </div>
       </div>
       <section className="card">
-        <Form method="post" encType="multipart/form-data" data-testid="verify-form">
-          <div className="field">
-            <label htmlFor="verify-file">{t("verify.file")}</label>
-            <input
-              id="verify-file"
-              type="file"
-              name="file"
-              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              required
-            />
-          </div>
-          <button type="submit" className="button" disabled={busy}>
-            {t("verify.submit")}
-          </button>
-        </Form>
+        <UploadForm id="verify-file" label={t("verify.file")} accept="docx" submit={t("verify.submit")} busy={busy} testId="verify-form" />
       </section>
       {result && !result.ok ? <ActionResult result={result} testId="verify-error" /> : null}
       {report ? (
@@ -76,35 +64,35 @@ export default function VerifyPage() {
               {report.ok ? t("verify.ok") : t("verify.failed", { count: report.lines.filter((l) => !l.ok).length })}
             </span>
           </h2>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t("verify.line")}</th>
-                  <th>{t("verify.result")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.lines.map((l, i) => (
-                  <tr key={`${l.kind}-${i}`} data-line={l.kind} data-ok={l.ok ? "yes" : "no"}>
-                    <td>
-                      {l.kind === "header"
-                        ? `${t("verify.row.header")}：${l.name}`
-                        : l.kind === "signoff"
-                          ? t("verify.row.signoff", { name: l.name })
-                          : `${t("verify.row.conclusion")}（${l.name}）`}
-                    </td>
-                    <td>
-                      <span className={`badge ${l.ok ? "badge--accent" : "badge--danger"}`}>
-                        {l.ok ? t("verify.match") : t("verify.mismatch")}
-                      </span>{" "}
-                      {l.reasons.map((r) => reasonText(t, r)).join("；")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={report.lines}
+            rowKey={(l, i) => `${l.kind}-${i}`}
+            rowProps={(l) => ({ "data-line": l.kind, "data-ok": l.ok ? "yes" : "no" })}
+            columns={[
+              {
+                key: "line",
+                header: t("verify.line"),
+                cell: (l) =>
+                  l.kind === "header"
+                    ? `${t("verify.row.header")}：${l.name}`
+                    : l.kind === "signoff"
+                      ? t("verify.row.signoff", { name: l.name })
+                      : `${t("verify.row.conclusion")}（${l.name}）`,
+              },
+              {
+                key: "result",
+                header: t("verify.result"),
+                cell: (l) => (
+                  <>
+                    <span className={`badge ${l.ok ? "badge--accent" : "badge--danger"}`}>
+                      {l.ok ? t("verify.match") : t("verify.mismatch")}
+                    </span>{" "}
+                    {l.reasons.map((r) => reasonText(t, r)).join("；")}
+                  </>
+                ),
+              },
+            ]}
+          />
         </section>
       ) : null}
     </>

@@ -4,6 +4,7 @@
 import type { FetcherWithComponents } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { Hunk, RevisionRef } from "~/components/comments/earlier-comments";
+import { Field } from "~/components/ui/field";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/time";
 import { DecisionFields } from "./decision-fields";
@@ -131,9 +132,8 @@ export function AnswerDrawer({
       </fetcher.Form>
       <fetcher.Form method="post" action={action} data-testid="answer-form">
         <DecisionFields idPrefix="one" decision={comment.response?.decision} reason={comment.response?.reason} />
-        <div className="field">
-          <label htmlFor="revisionId">{t("response.revision")}</label>
-          <select id="revisionId" name="revisionId" defaultValue={comment.response?.revisionId ?? ""}>
+        <Field label={t("response.revision")} id="revisionId">
+          <select name="revisionId" defaultValue={comment.response?.revisionId ?? ""}>
             <option value="">—</option>
             {current.revisions.map((r) => (
               <option key={r.id} value={r.id}>
@@ -141,7 +141,7 @@ export function AnswerDrawer({
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <button type="submit" name="intent" value="answer" className="button" disabled={busy}>
           {t("response.save")}
         </button>

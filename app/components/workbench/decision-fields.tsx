@@ -1,4 +1,5 @@
 import { responseDecisions } from "~db/schema/enums";
+import { Field, FieldSet } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 
 /** 采纳 / 部分采纳 / 不采纳 / 说明 and the reason, for one answer, a bulk answer or a group's answer. */
@@ -6,8 +7,7 @@ export function DecisionFields({ idPrefix, decision, reason }: { idPrefix: strin
   const t = useT();
   return (
     <>
-      <fieldset className="field">
-        <legend>{t("response.decision")}</legend>
+      <FieldSet legend={t("response.decision")}>
         <div className="row-actions">
           {responseDecisions.map((d) => (
             <label key={d}>
@@ -15,11 +15,10 @@ export function DecisionFields({ idPrefix, decision, reason }: { idPrefix: strin
             </label>
           ))}
         </div>
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-reason`}>{t("response.reason")}</label>
-        <textarea id={`${idPrefix}-reason`} name="reason" rows={3} maxLength={2000} defaultValue={reason} />
-      </div>
+      </FieldSet>
+      <Field label={t("response.reason")} id={`${idPrefix}-reason`}>
+        <textarea name="reason" rows={3} maxLength={2000} defaultValue={reason} />
+      </Field>
     </>
   );
 }

@@ -39,6 +39,8 @@ export const consultationZh = {
   "round.myState": "本单位状态",
   "round.inbox": "征求意见",
   "round.inboxEmpty": "目前没有邀请本单位参加的征求意见。",
+  "round.deadline": "截止时间",
+  "round.actions": "操作",
   "round.overdue": "已截止，本单位未反馈",
   "round.notReplied": "尚未正式反馈",
 
@@ -223,6 +225,8 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "round.myState": "Your organisation",
   "round.inbox": "Consultations",
   "round.inboxEmpty": "Your organisation is not invited to any consultation at the moment.",
+  "round.deadline": "Deadline",
+  "round.actions": "Actions",
   "round.overdue": "Closed without your organisation's reply",
   "round.notReplied": "No formal reply yet",
 

@@ -99,6 +99,7 @@ export const reviewZh = {
   "keys.lead":
     "每台设备的浏览器在首次签署时生成一把密钥，私钥保存在该浏览器中、不可导出；这里列出已登记的公钥。设备遗失或更换时，请联系管理员吊销。",
   "keys.none": "尚未登记签名密钥。首次在评审页签署时将自动登记。",
+  "keys.noneAll": "还没有任何人登记签名密钥。",
   "keys.device": "设备",
   "keys.algorithm": "算法",
   "keys.created": "登记时间",
@@ -250,6 +251,7 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   "keys.lead":
     "Each device's browser creates a key the first time you sign there; the private key stays in that browser and cannot be exported. These are the registered public keys. If a device is lost or replaced, ask an administrator to revoke its key.",
   "keys.none": "No signing key registered yet. One is registered the first time you sign on a review page.",
+  "keys.noneAll": "Nobody has registered a signing key yet.",
   "keys.device": "Device",
   "keys.algorithm": "Algorithm",
   "keys.created": "Registered",
