@@ -20,9 +20,6 @@ const ALLOWED: { path: string; why: string }[] = [
   { path: "db/seed/county-plans.ts", why: "demo text and data of the six county plans" },
   { path: "db/seed/plan-text.ts", why: "demo text of the city plan" },
   { path: "db/seed/plan-data.ts", why: "demo data of the city plan (indicators, key projects)" },
-  // temporary: being split on branch shared-ui / write-speed (shared <Field>/<DataTable>); remove when merged
-  { path: "app/routes/plans.$planId_.projects._index.tsx", why: "being split on branch shared-ui / write-speed" },
-  { path: "app/routes/plans.$planId_.approval.tsx", why: "being split on branch shared-ui / write-speed" },
 ];
 
 const allowed = (file: string) => ALLOWED.some((a) => (a.path.endsWith("/") ? file.startsWith(a.path) : file === a.path));
