@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../scripts/lib/server-flags.mjs";
 import { freePort } from "../tests/support/free-port";
 import { memoryOf, send } from "./load";
 
@@ -27,6 +28,7 @@ interface Sample {
   rss: number;
   heapUsed: number;
   heapTotal: number;
+  live: number;
   external: number;
   arrayBuffers: number;
   spaces: Record<string, number>;
@@ -43,9 +45,9 @@ export function memoryByPhase(): Record<string, PhaseMemory> {
   const out: Record<string, PhaseMemory> = {};
   for (const s of samples) {
     const name = [...phases].reverse().find((p) => p.at <= s.t)?.name ?? "start";
-    const m = (out[name] ??= { rss: 0, heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0, spaces: {}, samples: 0 });
+    const m = (out[name] ??= { rss: 0, heapUsed: 0, heapTotal: 0, live: 0, external: 0, arrayBuffers: 0, spaces: {}, samples: 0 });
     m.samples++;
-    for (const k of ["rss", "heapUsed", "heapTotal", "external", "arrayBuffers"] as const) m[k] = Math.max(m[k], s[k]);
+    for (const k of ["rss", "heapUsed", "heapTotal", "live", "external", "arrayBuffers"] as const) m[k] = Math.max(m[k], s[k]);
     for (const [k, v] of Object.entries(s.spaces)) m.spaces[k] = Math.max(m.spaces[k] ?? 0, v);
   }
   return out;
@@ -64,19 +66,23 @@ export interface Portal {
 export async function startPortal(dbFile: string, extraArgs: string[] = []): Promise<Portal> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "./bench/memory-probe.mjs", ...extraArgs, "server.mjs"], {
-    env: {
-      ...process.env,
-      BENCH_MEMORY_LOG: memoryLog,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ORIGIN: base,
-      DATABASE_PATH: dbFile,
-      DEMO_SEED: "0",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "./bench/memory-probe.mjs", ...SERVER_NODE_FLAGS, ...extraArgs, "server.mjs"],
+    {
+      env: {
+        ...process.env,
+        BENCH_MEMORY_LOG: memoryLog,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        ORIGIN: base,
+        DATABASE_PATH: dbFile,
+        DEMO_SEED: "0",
+      },
+      stdio: ["ignore", "ignore", "pipe"],
     },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  );
   const pid = child.pid!;
   // the server's errors are counted, not printed (an overloaded reading view logs one per aborted render)
   child.stderr!.on("data", (d: Buffer) => {
