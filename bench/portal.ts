@@ -45,7 +45,8 @@ export function memoryByPhase(): Record<string, PhaseMemory> {
   const out: Record<string, PhaseMemory> = {};
   for (const s of samples) {
     const name = [...phases].reverse().find((p) => p.at <= s.t)?.name ?? "start";
-    const m = (out[name] ??= { rss: 0, heapUsed: 0, heapTotal: 0, live: 0, external: 0, arrayBuffers: 0, spaces: {}, samples: 0 });
+    out[name] ??= { rss: 0, heapUsed: 0, heapTotal: 0, live: 0, external: 0, arrayBuffers: 0, spaces: {}, samples: 0 };
+    const m = out[name];
     m.samples++;
     for (const k of ["rss", "heapUsed", "heapTotal", "live", "external", "arrayBuffers"] as const) m[k] = Math.max(m[k], s[k]);
     for (const [k, v] of Object.entries(s.spaces)) m.spaces[k] = Math.max(m.spaces[k] ?? 0, v);
