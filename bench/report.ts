@@ -39,6 +39,8 @@ export interface Results {
     server_errors: { aborted_renders: number; errors: number };
     /** the highest memory figures (MB) of the portal servers in each phase of the run (bench/memory-probe.mjs) */
     memory_by_phase: Record<string, PhaseMemory>;
+    /** the answers' statuses of each heavy request kind at 32 connections (bench/heavy.ts) */
+    heavy_request_statuses: Record<string, Record<number, number>>;
     seconds: number;
   };
 }

@@ -13,6 +13,7 @@ import { runSearchBench, searchTable, writeSearch } from "./search";
 import type { ExportFigures } from "./exports";
 import { contentBytes, createFixture } from "./fixture";
 import { cpuMsOf, load, send, startBare } from "./load";
+import { heavyRequests } from "./heavy";
 import { phoneLoads } from "./phone";
 import { memoryByPhase, peak, phase, startPortal } from "./portal";
 import { diffFigures, reanchorFigures } from "./pure";
@@ -72,6 +73,9 @@ try {
     if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
     largePages[name] = res.body.length;
   }
+
+  step("heavy requests, each kind at 32 connections");
+  const heavy = await heavyRequests(portal, f, { drafter, reviewer });
 
   step("phone profile (390 px, CPU 4×): demo and large reading views");
   const [demoLoad, largeLoad] = await phoneLoads(portal.base, drafter, [demoPath, largePath]);
@@ -147,6 +151,7 @@ try {
       cpu_ms_per_request: { bare: bareCpuMs, static: staticCpuMs, reading_view: readingCpuMs, comment_create: created.cpu_ms },
       server_errors: { aborted_renders: peak.aborted_renders, errors: peak.errors },
       memory_by_phase: memory,
+      heavy_request_statuses: heavy,
       seconds: (performance.now() - began) / 1000,
     },
   };
