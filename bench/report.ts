@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { AnchoringFigures } from "./anchoring";
 import type { ExportFigures } from "./exports";
+import type { PhaseMemory } from "./portal";
 
 export interface Results {
   machine: string;
@@ -36,6 +37,10 @@ export interface Results {
     exports: ExportFigures;
     /** renders React gave up on (entry.server ABORT_DELAY) while the reading view was under load, and all errors the servers logged */
     server_errors: { aborted_renders: number; errors: number };
+    /** the highest memory figures (MB) of the portal servers in each phase of the run (bench/memory-probe.mjs) */
+    memory_by_phase: Record<string, PhaseMemory>;
+    /** the answers' statuses of each heavy request kind at 32 connections (bench/heavy.ts) */
+    heavy_request_statuses: Record<string, Record<number, number>>;
     seconds: number;
   };
 }

@@ -13,15 +13,19 @@ import { runSearchBench, searchTable, writeSearch } from "./search";
 import type { ExportFigures } from "./exports";
 import { contentBytes, createFixture } from "./fixture";
 import { cpuMsOf, load, send, startBare } from "./load";
+import { heavyRequests } from "./heavy";
 import { phoneLoads } from "./phone";
-import { peak, startPortal } from "./portal";
+import { memoryByPhase, peak, phase, startPortal } from "./portal";
 import { diffFigures, reanchorFigures } from "./pure";
 import { type Results, writeReport } from "./report";
 import { commentCreate, killMidBurst } from "./writes";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const began = performance.now();
-const step = (what: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0)} s] ${what}`);
+const step = (what: string) => {
+  phase(what);
+  console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0)} s] ${what}`);
+};
 if (!existsSync("build/server/index.js")) throw new Error("run `npm run build` first (`npm run bench` does)");
 
 step("generating the database (demo data, 200 comments on the demo round, the 500,000-character plan with 2,000 comments)");
@@ -70,6 +74,9 @@ try {
     largePages[name] = res.body.length;
   }
 
+  step("heavy requests, each kind at 32 connections");
+  const heavy = await heavyRequests(portal, f, { drafter, reviewer });
+
   step("phone profile (390 px, CPU 4×): demo and large reading views");
   const [demoLoad, largeLoad] = await phoneLoads(portal.base, drafter, [demoPath, largePath]);
   await portal.stop();
@@ -91,6 +98,16 @@ try {
   const created = await commentCreate(f, SECONDS);
   step("SIGKILL mid-burst");
   const kill = await killMidBurst(f);
+
+  const memory = memoryByPhase();
+  console.table(
+    Object.fromEntries(
+      Object.entries(memory).map(([k, { spaces, ...v }]) => [
+        k.slice(0, 48),
+        { ...v, old: spaces.old, new: spaces.new, lo: spaces.large_object },
+      ]),
+    ),
+  );
 
   step("anchoring corpus");
   const anchoring = runAnchoringBench();
@@ -133,6 +150,8 @@ try {
       // the serving process's own CPU per answer: ratios that do not depend on what else the machine runs
       cpu_ms_per_request: { bare: bareCpuMs, static: staticCpuMs, reading_view: readingCpuMs, comment_create: created.cpu_ms },
       server_errors: { aborted_renders: peak.aborted_renders, errors: peak.errors },
+      memory_by_phase: memory,
+      heavy_request_statuses: heavy,
       seconds: (performance.now() - began) / 1000,
     },
   };

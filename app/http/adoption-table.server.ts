@@ -3,6 +3,7 @@ import { adoptionTableCsv } from "~/lib/adoption-table/csv";
 import { adoptionTableDocx } from "~/lib/adoption-table/docx";
 import { adoptionTableXlsx } from "~/lib/adoption-table/xlsx";
 import { adoptionFileName, adoptionInput } from "~/models/adoption.server";
+import { underExportGate } from "~/utils/export-gate.server";
 import { fileResponse } from "~/utils/file-response.server";
 import type { Ctx } from "~/utils/session.server";
 
@@ -14,20 +15,25 @@ export function adoptionTableCsvResponse(ctx: Ctx, roundId: string) {
   return download(adoptionTableCsv(input), "text/csv; charset=utf-8", adoptionFileName(input, "csv"));
 }
 
-export async function adoptionTableXlsxResponse(ctx: Ctx, roundId: string) {
-  const input = adoptionInput(ctx, roundId);
-  return download(
-    await adoptionTableXlsx(input),
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    adoptionFileName(input, "xlsx"),
-  );
+// the two file builds wait their turn in the export queue, and read the round only once it is theirs
+export function adoptionTableXlsxResponse(ctx: Ctx, roundId: string) {
+  return underExportGate(async () => {
+    const input = adoptionInput(ctx, roundId);
+    return download(
+      await adoptionTableXlsx(input),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      adoptionFileName(input, "xlsx"),
+    );
+  });
 }
 
-export async function adoptionTableDocxResponse(ctx: Ctx, roundId: string) {
-  const input = adoptionInput(ctx, roundId);
-  return download(
-    await adoptionTableDocx(input),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    adoptionFileName(input, "docx"),
-  );
+export function adoptionTableDocxResponse(ctx: Ctx, roundId: string) {
+  return underExportGate(async () => {
+    const input = adoptionInput(ctx, roundId);
+    return download(
+      await adoptionTableDocx(input),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      adoptionFileName(input, "docx"),
+    );
+  });
 }

@@ -67,9 +67,13 @@ export function diffBody(ctx: Ctx, fromId: string, toId: string) {
   });
 }
 
+/** Exports being built, by cache key: requests that arrive meanwhile wait for the same build. */
+const building = new Map<string, Promise<Cached>>();
+
 /**
  * An edition as .docx. Its footer carries the audit head at the time of export, so the cache key and
- * the ETag follow that head: the same file while nothing was recorded, a new one after.
+ * the ETag follow that head: the same file while nothing was recorded, a new one after. Built once per
+ * key however many ask at the same time (32 concurrent first requests held 32 builds before).
  */
 export async function editionDocxBody(
   ctx: Ctx,
@@ -81,10 +85,18 @@ export async function editionDocxBody(
   const key = `docx:${editionId}:${head.sha256}`;
   const hit = publishedBodies.peek(key);
   if (hit) return { ...hit, edition: e };
-  // better-sqlite3 is synchronous: everything is read before the await, nothing is held across it
-  const edition = getEdition(ctx, editionId);
-  const body = await make(edition, head);
-  const entry = { body, etag: strongEtag(body), bytes: body.byteLength };
-  publishedBodies.set(key, entry);
-  return { ...entry, edition: e };
+  let pending = building.get(key);
+  if (!pending) {
+    // better-sqlite3 is synchronous: everything is read before the await, nothing is held across it
+    const edition = getEdition(ctx, editionId);
+    pending = make(edition, head)
+      .then((body) => {
+        const entry = { body, etag: strongEtag(body), bytes: body.byteLength };
+        publishedBodies.set(key, entry);
+        return entry;
+      })
+      .finally(() => building.delete(key));
+    building.set(key, pending);
+  }
+  return { ...(await pending), edition: e };
 }

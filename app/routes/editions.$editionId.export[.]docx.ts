@@ -3,6 +3,7 @@ import { editionToDocx } from "~/lib/docx/export.server";
 import { isoShanghai } from "~/lib/time";
 import { editionDocxBody } from "~/models/published-cache.server";
 import { validatedResponse } from "~/http/validated-response.server";
+import { underExportGate } from "~/utils/export-gate.server";
 import { forPage } from "~/utils/page.server";
 import { type Ctx, requireUser } from "~/utils/session.server";
 
@@ -10,24 +11,27 @@ import { type Ctx, requireUser } from "~/utils/session.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireUser(request);
   const { body, etag, edition } = await forPageAsync(ctx, () =>
-    editionDocxBody(ctx, params.editionId!, async (edition, head) =>
-      editionToDocx({
-        planTitle: edition.planTitle,
-        documentTitle: edition.documentTitle,
-        label: edition.label,
-        manifestHash: edition.manifestHash,
-        manifestSm3: edition.manifestSm3,
-        auditHead: head,
-        publishedAt: isoShanghai(edition.publishedAt),
-        // the frozen plan tables follow their section (a table placed nowhere goes after the last one)
-        sections: edition.sections.map((s, i, all) => ({
-          number: s.number,
-          title: s.title,
-          depth: s.parentSectionId ? 1 : 0,
-          content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown>,
-          tables: edition.tables.filter((t) => t.sectionId === s.sectionId || (t.sectionId === null && i === all.length - 1)),
-        })),
-      }).then((buffer) => new Uint8Array(buffer)),
+    // a build (not cached yet) waits its turn in the export queue
+    editionDocxBody(ctx, params.editionId!, (edition, head) =>
+      underExportGate(() =>
+        editionToDocx({
+          planTitle: edition.planTitle,
+          documentTitle: edition.documentTitle,
+          label: edition.label,
+          manifestHash: edition.manifestHash,
+          manifestSm3: edition.manifestSm3,
+          auditHead: head,
+          publishedAt: isoShanghai(edition.publishedAt),
+          // the frozen plan tables follow their section (a table placed nowhere goes after the last one)
+          sections: edition.sections.map((s, i, all) => ({
+            number: s.number,
+            title: s.title,
+            depth: s.parentSectionId ? 1 : 0,
+            content: (s.content ?? { type: "doc", content: [] }) as Record<string, unknown>,
+            tables: edition.tables.filter((t) => t.sectionId === s.sectionId || (t.sectionId === null && i === all.length - 1)),
+          })),
+        }).then((buffer) => new Uint8Array(buffer)),
+      ),
     ),
   );
   const fileName = `${edition.planTitle}${edition.documentTitle}（${edition.label}）.docx`;

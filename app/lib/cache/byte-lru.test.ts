@@ -1,5 +1,7 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { byteLru, sizeOfValue } from "./byte-lru";
+import { byteLru, flatten, sizeOfValue } from "./byte-lru";
 
 describe("byteLru", () => {
   it("computes once per key and returns the kept value", () => {
@@ -68,5 +70,42 @@ describe("byteLru", () => {
     expect(sizeOfValue("ab")).toBe(4);
     expect(sizeOfValue(new Uint8Array(10))).toBe(10);
     expect(sizeOfValue({ bytes: 123, other: "x" })).toBe(123);
+  });
+});
+
+describe("byteLru: what it counts is what the heap holds", () => {
+  // a full collection on demand (vitest runs without --expose-gc)
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const heapAfterGc = async () => {
+    await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 3; i++) gc();
+    return process.memoryUsage().heapUsed;
+  };
+  // as a serialiser writes HTML: many short pieces appended one by one
+  const concatenated = (n: number, seed: number) => {
+    let html = "";
+    for (let i = 0; i < n; i++) html += `<p>张掖市第${seed}-${i}段</p>`;
+    return html;
+  };
+
+  it("holds strings built piece by piece at the bytes it counts (flattened), and no more than its bound", async () => {
+    const cache = byteLru<string>(24 * 1024 * 1024);
+    const before = await heapAfterGc();
+    for (let k = 0; k < 40; k++) cache.set(`page:${k}`, concatenated(8_000, k));
+    const after = await heapAfterGc();
+    expect(cache.bytes).toBeGreaterThan(8 * 1024 * 1024);
+    expect(cache.bytes).toBeLessThanOrEqual(24 * 1024 * 1024);
+    // unflattened, the same strings take 2–3× (a tree node of about 32 bytes per piece)
+    expect(after - before).toBeLessThan(cache.bytes * 1.2);
+    expect(after - before).toBeGreaterThan(cache.bytes * 0.5);
+  });
+
+  it("keeps the same value it was given", () => {
+    const value = concatenated(100, 1);
+    const cache = byteLru<string>(1024 * 1024);
+    cache.set("a", value);
+    expect(cache.peek("a")).toBe(value);
+    expect(flatten(value)).toBe(value);
   });
 });

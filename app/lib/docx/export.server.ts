@@ -7,7 +7,6 @@ import {
   HeadingLevel,
   LevelFormat,
   LineRuleType,
-  Packer,
   PageBreak,
   PageNumber,
   Paragraph,
@@ -19,8 +18,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { randomUUID } from "node:crypto";
 import { isAllowedHref } from "~/lib/editor/extensions";
 import { type ExportTable, planTableBlocks } from "./plan-tables";
+import { markerParagraph, packStreamingBody } from "./streamed-body.server";
 import { formatDate, shanghaiDate } from "~/lib/time";
 
 /** `tables`: the plan tables frozen into the edition that stand at the end of this section. */
@@ -59,20 +60,23 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 type Ctx = { inTable: boolean; bold: boolean; quote: number };
 type Lists = { next: number };
 
-/** A published edition → a .docx (cover, one heading per section, footer with label and hash). */
+/**
+ * A published edition → a .docx (cover, one heading per section, footer with label and hash). The body
+ * is written section by section into the zip (streamed-body.server.ts): one section's objects and XML
+ * are held at a time, not the whole edition's.
+ */
 export async function editionToDocx(input: ExportInput): Promise<Buffer> {
   const lists: Lists = { next: 1 };
-  const body: (Paragraph | Table)[] = [...cover(input)];
-  for (const section of input.sections) {
-    body.push(
-      new Paragraph({
-        heading: section.depth === 0 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-        children: [new TextRun(clean(headingText(section.number, section.title)))],
-      }),
-    );
-    body.push(...blocks((section.content as JsonNode).content ?? [], { inTable: false, bold: false, quote: 0 }, lists));
-    for (const table of section.tables ?? []) body.push(...planTableBlocks(table, TEXT_WIDTH));
-  }
+  const marker = `portal-body-${randomUUID()}`;
+  const sectionBlocks = (section: ExportSection): (Paragraph | Table)[] => [
+    new Paragraph({
+      heading: section.depth === 0 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+      children: [new TextRun(clean(headingText(section.number, section.title)))],
+    }),
+    ...blocks((section.content as JsonNode).content ?? [], { inTable: false, bold: false, quote: 0 }, lists),
+    ...(section.tables ?? []).flatMap((table) => planTableBlocks(table, TEXT_WIDTH)),
+  ];
+  const body = [...cover(input), markerParagraph(marker)];
 
   const doc = new Document({
     title: clean(`${input.planTitle} ${input.documentTitle}`),
@@ -107,7 +111,7 @@ export async function editionToDocx(input: ExportInput): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return packStreamingBody(doc, marker, input.sections, sectionBlocks);
 }
 
 /** "第一章" + "总则" → "第一章　总则"; numbers that end in their own punctuation ("一、") need no space. */
