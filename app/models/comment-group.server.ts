@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "~db/client";
 import { commentGroups, comments, organizations, responses } from "~db/schema";
+import { byteLru } from "../lib/cache/byte-lru";
 import { type GroupCandidate, type GroupReason, proposeGroups } from "../lib/comment-groups/propose";
 import { newId } from "../lib/id";
 import { isoShanghai } from "../lib/time";
@@ -57,18 +58,17 @@ function membersOf(db: DbOrTx, where: ReturnType<typeof and>) {
 }
 
 // Proposals of the rounds seen last, by the candidates they were computed from (ids and edit times):
-// paging through a round of thousands of comments computes them once.
-const PROPOSAL_CACHE_ROUNDS = 32;
-const proposalCache = new Map<string, { key: string; proposals: ReturnType<typeof proposeGroups> }>();
+// paging through a round of thousands of comments computes them once. Bounded by bytes, like every
+// cache of the server.
+type CachedProposals = { key: string; proposals: ReturnType<typeof proposeGroups> };
+const proposalCache = byteLru<CachedProposals>(8 * 1024 * 1024, (v) => (v.key.length + JSON.stringify(v.proposals).length) * 2);
 
 function cachedProposals(roundId: string, candidates: (GroupCandidate & { updatedAt: Date | null })[]) {
   const key = candidates.map((c) => `${c.id}:${c.updatedAt?.getTime() ?? 0}`).join(",");
-  const hit = proposalCache.get(roundId);
+  const hit = proposalCache.peek(roundId);
   if (hit?.key === key) return hit.proposals;
   const proposals = proposeGroups(candidates);
-  proposalCache.delete(roundId);
   proposalCache.set(roundId, { key, proposals });
-  if (proposalCache.size > PROPOSAL_CACHE_ROUNDS) proposalCache.delete(proposalCache.keys().next().value!);
   return proposals;
 }
 
