@@ -29,16 +29,28 @@ export function shanghaiInstant(day: string, hhmm = "00:00"): Date {
   return new Date(Date.parse(`${day}T${hhmm}:00+08:00`));
 }
 
+// Intl.DateTimeFormat is costly to build (a reading view formats hundreds of dates): one per locale.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  const tag = locale === "en" ? "en-GB" : "zh-CN";
+  let format = dateTimeFormats.get(tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, {
+      timeZone: TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    });
+    dateTimeFormats.set(tag, format);
+  }
+  return format;
+}
+
 export function formatDateTime(date: Date | number | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(typeof date === "string" ? new Date(date) : date);
+  return dateTimeFormat(locale).format(typeof date === "string" ? new Date(date) : date);
 }
 
 export function formatDate(day: string, locale: string): string {

@@ -86,7 +86,32 @@ const highlightsOf = (threads: Thread[], sectionId: string): Highlight[] =>
   threads
     .filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn)
     .map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
-const threadView = ({ roundId: _, revisionId: __, position: ___, ...t }: Thread) => t;
+/** What a thread shows and the page needs, nothing more: the page's data carries up to hundreds of them. */
+const threadView = (t: Thread) => ({
+  id: t.id,
+  sectionId: t.sectionId,
+  sectionNumber: t.sectionNumber,
+  sectionTitle: t.sectionTitle,
+  anchor: t.anchor && { exact: t.anchor.exact, start: t.anchor.start, end: t.anchor.end },
+  cell: t.cell && { indicator: t.cell.indicator, year: t.cell.year, quote: t.cell.quote },
+  body: t.body,
+  category: t.category,
+  proposedText: t.proposedText,
+  author: { name: t.author.name },
+  organization: { name: t.organization.name },
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+  withdrawn: t.withdrawn,
+  canChange: t.canChange,
+  replies: t.replies.map((r) => ({
+    id: r.id,
+    body: r.body,
+    createdAt: r.createdAt,
+    author: { name: r.author.name, role: r.author.role },
+    organization: { name: r.organization.name },
+  })),
+  response: t.response && { decision: t.response.decision, reason: t.response.reason },
+});
 
 /** The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`, `?cell=&year=`. */
 export function readingQuery(url: URL): ReadingQuery {

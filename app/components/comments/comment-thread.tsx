@@ -26,16 +26,27 @@ export interface ThreadView {
   response: { decision: ResponseDecision; reason: string } | null;
 }
 
-/** One comment with its replies, and the forms its reader may use (reply; edit or withdraw when own). */
+/**
+ * One comment with its replies, and what its reader may do: reply, and edit or withdraw their own. The
+ * reply form is not in the page for every thread: "回复" is a link to the reading view with this thread's
+ * form open (`replyHref`, which works without JavaScript); with JavaScript it opens the form in place
+ * (`onReply`). `replying` renders the form.
+ */
 export function CommentThread({
   thread,
   active,
   canReply,
+  replying,
+  replyHref,
+  onReply,
   onSelect,
 }: {
   thread: ThreadView;
   active: boolean;
   canReply: boolean;
+  replying: boolean;
+  replyHref: string;
+  onReply: (id: string | null) => void;
   onSelect: (id: string) => void;
 }) {
   const t = useT();
@@ -163,33 +174,50 @@ export function CommentThread({
           </Form>
         </div>
       ) : null}
-      {canReply && !thread.withdrawn ? (
-        <details className="thread__reply">
-          <summary>{t("comment.reply")}</summary>
-          <Form
-            method="post"
-            preventScrollReset
-            className="thread__form"
-            onSubmit={(e) => {
-              submit(e);
-              const form = e.currentTarget;
-              setTimeout(() => form.reset(), 0);
-            }}
-          >
-            <input type="hidden" name="commentId" value={thread.id} />
-            <textarea
-              name="body"
-              rows={2}
-              required
-              placeholder={t("comment.replyPlaceholder")}
-              aria-label={t("comment.reply")}
-              className="input"
-            />
-            <button type="submit" name="intent" value="reply" className="button button--small button--ghost">
+      {canReply && !thread.withdrawn && !replying ? (
+        <a
+          className="thread__reply-link small"
+          href={replyHref}
+          onClick={(e) => {
+            e.preventDefault();
+            onReply(thread.id);
+          }}
+        >
+          {t("comment.reply")}
+        </a>
+      ) : null}
+      {canReply && !thread.withdrawn && replying ? (
+        <Form
+          method="post"
+          preventScrollReset
+          className="thread__form"
+          data-testid="reply-form"
+          onSubmit={(e) => {
+            submit(e);
+            const form = e.currentTarget;
+            setTimeout(() => form.reset(), 0);
+          }}
+        >
+          <input type="hidden" name="commentId" value={thread.id} />
+          <textarea
+            name="body"
+            rows={3}
+            required
+            // biome-ignore lint/a11y/noAutofocus: the form opens because the reader asked to reply
+            autoFocus
+            placeholder={t("comment.replyPlaceholder")}
+            aria-label={t("comment.reply")}
+            className="input"
+          />
+          <div className="row-actions">
+            <button type="submit" name="intent" value="reply" className="button button--small">
               {t("comment.replySubmit")}
             </button>
-          </Form>
-        </details>
+            <button type="button" className="button button--small button--ghost" onClick={() => onReply(null)}>
+              {t("comment.cancel")}
+            </button>
+          </div>
+        </Form>
       ) : null}
     </article>
   );

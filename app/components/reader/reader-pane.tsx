@@ -55,11 +55,19 @@ export function ReaderPane({
   );
   const setActiveId = useCallback((id: string | null, from: "text" | "list" = "text") => setActive(id ? { id, from } : null), []);
   const [draft, setDraft] = useState<Draft | null>(cellDraft);
+  // the one open reply form: `?comment=…&reply=1` opens it without JavaScript; with it, the thread's link does
+  const [replyTo, setReplyTo] = useState<string | null>(() => (params.get("reply") && !actionResult?.ok ? params.get("comment") : null));
+  const replyHref = (id: string) =>
+    `?${new URLSearchParams({ round: round?.id ?? "", comment: id, reply: "1" })}#thread-${encodeURIComponent(id)}`;
   const { selection, clear } = usePassageSelection(canComment);
 
   const threadsOf = (p: ReaderData) => {
     const bySection = new Map<string, ThreadView[]>();
-    for (const th of p.threads as ThreadView[]) bySection.set(th.sectionId, [...(bySection.get(th.sectionId) ?? []), th]);
+    for (const th of p.threads as ThreadView[]) {
+      const list = bySection.get(th.sectionId);
+      if (list) list.push(th);
+      else bySection.set(th.sectionId, [th]);
+    }
     return p.sections.flatMap((s) => fresh[s.id]?.threads ?? bySection.get(s.id) ?? []);
   };
   const shownPages = useMemo(() => new Set(pages.map((p) => p.page.id ?? "")), [pages]);
@@ -83,6 +91,7 @@ export function ReaderPane({
       lastForm.current?.reset();
       lastForm.current?.closest("details")?.removeAttribute("open");
     }
+    if (d.ok && d.intent === "reply") setReplyTo(null);
     if (d.ok && d.result?.commentId) setActiveId(d.result.commentId);
   }, [fetcher.state, fetcher.data, clear, setActiveId]);
   // without the fetcher (no JavaScript at first, or the page's own form): the action's answer
@@ -164,24 +173,28 @@ export function ReaderPane({
         <ReaderToc entries={data.toc} shownPages={shownPages} currentPageId={current} hrefOfPage={pageUrl} />
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: highlights are also reachable from the thread list, which is keyboard-operable */}
         <article className="doc-text" onClick={onTextClick}>
-          {pages.map((p) => (
-            <div key={p.page.id} data-reader-page={p.page.id ?? ""}>
-              {p.sections.map((s) => {
-                const mine = threadsOf(p).filter((th) => th.sectionId === s.id && !th.withdrawn);
-                return (
-                  <ReaderSection
-                    key={s.id}
-                    section={fresh[s.id] ? { ...s, html: fresh[s.id].html } : s}
-                    threadCount={round ? mine.length : 0}
-                    onShowThreads={() => mine[0] && setActiveId(mine[0].id)}
-                    canComment={canComment}
-                    target={round ? targetCell(s.id) : undefined}
-                    extra={<EarlierComments items={s.earlier} sectionId={s.id} />}
-                  />
-                );
-              })}
-            </div>
-          ))}
+          {pages.map((p) => {
+            const here = new Map<string, ThreadView[]>();
+            for (const th of threadsOf(p)) if (!th.withdrawn) here.set(th.sectionId, [...(here.get(th.sectionId) ?? []), th]);
+            return (
+              <div key={p.page.id} data-reader-page={p.page.id ?? ""}>
+                {p.sections.map((s) => {
+                  const mine = here.get(s.id) ?? [];
+                  return (
+                    <ReaderSection
+                      key={s.id}
+                      section={fresh[s.id] ? { ...s, html: fresh[s.id].html } : s}
+                      threadCount={round ? mine.length : 0}
+                      onShowThreads={() => mine[0] && setActiveId(mine[0].id)}
+                      canComment={canComment}
+                      target={round ? targetCell(s.id) : undefined}
+                      extra={<EarlierComments items={s.earlier} sectionId={s.id} />}
+                    />
+                  );
+                })}
+              </div>
+            );
+          })}
           <div ref={sentinel} aria-live="polite" className="small muted">
             {state === "loading" ? t("reader.loading") : state === "failed" ? t("reader.loadFailed") : null}
           </div>
@@ -249,6 +262,9 @@ export function ReaderPane({
                   thread={th}
                   active={th.id === active?.id}
                   canReply={canReply}
+                  replying={replyTo === th.id}
+                  replyHref={replyHref(th.id)}
+                  onReply={setReplyTo}
                   onSelect={(id) => setActiveId(id, "list")}
                 />
               ))}
