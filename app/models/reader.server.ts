@@ -113,14 +113,49 @@ const threadView = (t: Thread) => ({
   response: t.response && { decision: t.response.decision, reason: t.response.reason },
 });
 
-/** The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`, `?cell=&year=`. */
+/**
+ * The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`,
+ * `?cell=&year=`, `?threads=` (which group of THREADS_PER_PAGE threads of the page's the list shows, from 1).
+ */
 export function readingQuery(url: URL): ReadingQuery {
   const p = url.searchParams;
+  const threads = Number(p.get("threads"));
   return {
     roundId: p.get("round"),
     chapter: p.get("chapter"),
     commentId: p.get("comment"),
     cell: { indicator: p.get("cell"), year: p.get("year") },
+    threads: Number.isInteger(threads) && threads > 0 ? threads : null,
+  };
+}
+
+/** The thread list shows at most this many threads at a time, with links to the others. */
+export const THREADS_PER_PAGE = 40;
+
+/**
+ * The group of threads the list shows (`?threads=`, else the group with `?comment=`, else the first), and
+ * what the text needs of all of them: per section the count and first thread, and the commented cells.
+ */
+function threadWindow(all: Thread[], canComment: boolean, q: ReadingQuery) {
+  // a withdrawn comment stays listed for those who only read (drafters, experts); commenters see it vanish
+  const listed = canComment ? all.filter((c) => !c.withdrawn) : all;
+  const count = Math.max(1, Math.ceil(listed.length / THREADS_PER_PAGE));
+  const withComment = q.commentId ? listed.findIndex((c) => c.id === q.commentId) : -1;
+  const index = Math.min(count, q.threads ?? (withComment >= 0 ? Math.floor(withComment / THREADS_PER_PAGE) + 1 : 1));
+  const sections: Record<string, { count: number; first: string }> = {};
+  const cells: { id: string; category: string; indicator: string; year: string }[] = [];
+  for (const c of all) {
+    if (c.withdrawn) continue;
+    const s = sections[c.sectionId];
+    if (s) s.count++;
+    else sections[c.sectionId] = { count: 1, first: c.id };
+    if (c.cell) cells.push({ id: c.id, category: c.category, indicator: c.cell.indicator, year: c.cell.year });
+  }
+  return {
+    shown: listed.slice((index - 1) * THREADS_PER_PAGE, index * THREADS_PER_PAGE),
+    window: { index, count, total: listed.length, from: (index - 1) * THREADS_PER_PAGE + 1, size: THREADS_PER_PAGE },
+    sections,
+    cells,
   };
 }
 
@@ -129,6 +164,7 @@ export interface ReadingQuery {
   roundId?: string | null;
   commentId?: string | null;
   cell?: { indicator: string | null; year: string | null };
+  threads?: number | null;
 }
 
 /**
@@ -173,6 +209,7 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
   const onPage = new Set(page?.sectionIds ?? []);
   const sections = outline.sections.filter((s) => onPage.has(s.id));
   const threads = round ? listComments(ctx, round.id, { sectionIds: [...onPage] }) : [];
+  const listed = threadWindow(threads, canComment, q);
   const load = contentLoader(
     ctx.db,
     sections.map((s) => s.revisionId),
@@ -224,7 +261,11 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
       daysLeft: round.daysLeft,
       submitted: !!mySubmission,
     },
-    threads: threads.map(threadView),
+    threads: listed.shown.map(threadView),
+    threadWindow: listed.window,
+    /** every thread of the page, not only those listed: per section the count and the first one, the commented cells */
+    threadsBySection: listed.sections,
+    cellThreads: listed.cells,
     canComment,
     cellDraft,
     seesAll: perms.seesDrafts || ctx.user.role === "expert",
