@@ -130,7 +130,7 @@ export function readingQuery(url: URL): ReadingQuery {
 }
 
 /** The thread list shows at most this many threads at a time, with links to the others. */
-export const THREADS_PER_PAGE = 40;
+export const THREADS_PER_PAGE = 30;
 
 /**
  * The group of threads the list shows (`?threads=`, else the group with `?comment=`, else the first), and

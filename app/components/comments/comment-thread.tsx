@@ -57,20 +57,18 @@ export function CommentThread({
     <article
       className={`thread${active ? " is-active" : ""}${thread.withdrawn ? " is-withdrawn" : ""}`}
       id={`thread-${thread.id}`}
-      data-comment-id={thread.id}
       data-testid="thread"
       aria-current={active ? "true" : undefined}
     >
       <header className="thread__head">
         <button type="button" className="thread__who" onClick={() => onSelect(thread.id)} aria-label={t("comment.jump")}>
-          <strong>{thread.organization.name}</strong> · {thread.author.name}
+          <strong>{thread.organization.name}</strong>
+          {` · ${thread.author.name}`}
         </button>
         <span className={`badge cat-${thread.category}`}>{t(`comment.category.${thread.category}`)}</span>
         {thread.withdrawn ? <span className="badge">{t("comment.withdrawn")}</span> : null}
       </header>
-      <div className="thread__where small muted">
-        {thread.sectionNumber} {thread.sectionTitle}
-      </div>
+      <div className="thread__where small muted">{`${thread.sectionNumber} ${thread.sectionTitle}`}</div>
       {thread.anchor ? (
         <blockquote className="thread__quote">{thread.anchor.exact}</blockquote>
       ) : thread.cell ? (
