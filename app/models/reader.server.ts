@@ -12,6 +12,7 @@ import { listComments } from "./comment.server";
 import { editionHead } from "./edition.server";
 import { earlierRoundComments } from "./earlier-comments.server";
 import { planPermissions } from "./plan-access.server";
+import { type PageComment, pageComments } from "./reader-marks.server";
 import { editionTablesOf } from "./plan-tables.server";
 import { getRound } from "./round.server";
 
@@ -82,8 +83,9 @@ function contentLoader(db: DbOrTx, revisionIds: string[]) {
 }
 
 type Thread = ReturnType<typeof listComments>[number];
-const highlightsOf = (threads: Thread[], sectionId: string): Highlight[] =>
-  threads
+type Marked = Pick<PageComment, "id" | "sectionId" | "category" | "withdrawn"> & { anchor: { start: number; end: number } | null };
+const highlightsOf = (marked: Marked[], sectionId: string): Highlight[] =>
+  marked
     .filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn)
     .map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
 /** What a thread shows and the page needs, nothing more: the page's data carries up to hundreds of them. */
@@ -136,7 +138,7 @@ export const THREADS_PER_PAGE = 30;
  * The group of threads the list shows (`?threads=`, else the group with `?comment=`, else the first), and
  * what the text needs of all of them: per section the count and first thread, and the commented cells.
  */
-function threadWindow(all: Thread[], canComment: boolean, q: ReadingQuery) {
+function threadWindow(all: PageComment[], canComment: boolean, q: ReadingQuery) {
   // a withdrawn comment stays listed for those who only read (drafters, experts); commenters see it vanish
   const listed = canComment ? all.filter((c) => !c.withdrawn) : all;
   const count = Math.max(1, Math.ceil(listed.length / THREADS_PER_PAGE));
@@ -208,8 +210,18 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
   const page = outline.pages[index];
   const onPage = new Set(page?.sectionIds ?? []);
   const sections = outline.sections.filter((s) => onPage.has(s.id));
-  const threads = round ? listComments(ctx, round.id, { sectionIds: [...onPage] }) : [];
-  const listed = threadWindow(threads, canComment, q);
+  // every visible comment of the page for the text (highlights, counts, cells); the listed group's threads in full
+  const marked = round
+    ? pageComments(
+        ctx,
+        round.id,
+        sections.map((s) => s.id),
+        indicatorTable?.kind === "indicators" ? indicatorTable.content.indicators.map((r) => r.code) : [],
+      )
+    : [];
+  const listed = threadWindow(marked, canComment, q);
+  const shownIds = listed.shown.map((c) => c.id);
+  const threads = round && shownIds.length ? listComments(ctx, round.id, { ids: shownIds }) : [];
   const load = contentLoader(
     ctx.db,
     sections.map((s) => s.revisionId),
@@ -248,7 +260,7 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
       title: s.title,
       parentId: s.parentId,
       revisionId: s.revisionId,
-      html: revisionHtml(s.revisionId, round ? highlightsOf(threads, s.id) : [], load(s.revisionId)),
+      html: revisionHtml(s.revisionId, round ? highlightsOf(marked, s.id) : [], load(s.revisionId)),
       tables: allTables.filter((t) => (t.sectionId ?? lastSectionId) === s.id),
       earlier: earlier[s.id] ?? [],
     })),
@@ -261,7 +273,7 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
       daysLeft: round.daysLeft,
       submitted: !!mySubmission,
     },
-    threads: listed.shown.map(threadView),
+    threads: threads.map(threadView),
     threadWindow: listed.window,
     /** every thread of the page, not only those listed: per section the count and the first one, the commented cells */
     threadsBySection: listed.sections,
