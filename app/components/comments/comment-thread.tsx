@@ -152,37 +152,41 @@ export function CommentThread({
           ))}
         </ol>
       ) : null}
-      {thread.canChange && !editing ? (
-        <div className="row-actions">
-          <button type="button" className="button button--small button--ghost" onClick={() => setEditing(true)}>
-            {t("comment.edit")}
-          </button>
-          <Form
-            method="post"
-            preventScrollReset
-            onSubmit={(e) => {
-              if (!window.confirm(t("comment.withdrawConfirm"))) e.preventDefault();
-              submit(e);
-            }}
-          >
-            <input type="hidden" name="commentId" value={thread.id} />
-            <button type="submit" name="intent" value="withdraw" className="button button--small button--danger">
-              {t("comment.withdraw")}
-            </button>
-          </Form>
+      {(thread.canChange && !editing) || (canReply && !thread.withdrawn && !replying) ? (
+        <div className="row-actions thread__actions">
+          {canReply && !thread.withdrawn && !replying ? (
+            <a
+              className="thread__reply-link small"
+              href={replyHref}
+              onClick={(e) => {
+                e.preventDefault();
+                onReply(thread.id);
+              }}
+            >
+              {t("comment.reply")}
+            </a>
+          ) : null}
+          {thread.canChange && !editing ? (
+            <>
+              <button type="button" className="button button--small button--ghost" onClick={() => setEditing(true)}>
+                {t("comment.edit")}
+              </button>
+              <Form
+                method="post"
+                preventScrollReset
+                onSubmit={(e) => {
+                  if (!window.confirm(t("comment.withdrawConfirm"))) e.preventDefault();
+                  submit(e);
+                }}
+              >
+                <input type="hidden" name="commentId" value={thread.id} />
+                <button type="submit" name="intent" value="withdraw" className="button button--small button--danger">
+                  {t("comment.withdraw")}
+                </button>
+              </Form>
+            </>
+          ) : null}
         </div>
-      ) : null}
-      {canReply && !thread.withdrawn && !replying ? (
-        <a
-          className="thread__reply-link small"
-          href={replyHref}
-          onClick={(e) => {
-            e.preventDefault();
-            onReply(thread.id);
-          }}
-        >
-          {t("comment.reply")}
-        </a>
       ) : null}
       {canReply && !thread.withdrawn && replying ? (
         <Form
