@@ -60,6 +60,8 @@ export function ReaderPane({
     );
   // sections refreshed after a post: their HTML and threads replace what the page's data had
   const [fresh, setFresh] = useState<Record<string, { html: string; threads: ThreadView[] }>>({});
+  // comments made on this page since it loaded (listed whatever group is shown)
+  const [created, setCreated] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => setFresh({}), [data]);
   const [active, setActive] = useState<{ id: string; from: "text" | "list" } | null>(
     params.get("comment") ? { id: params.get("comment")!, from: "text" } : null,
@@ -79,7 +81,9 @@ export function ReaderPane({
       if (list) list.push(th);
       else bySection.set(th.sectionId, [th]);
     }
-    return p.sections.flatMap((s) => fresh[s.id]?.threads ?? bySection.get(s.id) ?? []);
+    // a refreshed section brings all its threads: keep those of the group listed, and comments just made
+    const keep = (th: ThreadView) => p.threads.some((x) => x.id === th.id) || created.has(th.id);
+    return p.sections.flatMap((s) => fresh[s.id]?.threads.filter(keep) ?? bySection.get(s.id) ?? []);
   };
   const shownPages = useMemo(() => new Set(pages.map((p) => p.page.id ?? "")), [pages]);
   const onScreen = pages.find((p) => p.page.id === current) ?? pages[0];
@@ -116,6 +120,8 @@ export function ReaderPane({
       setFresh((f) => ({ ...f, [sectionId]: { html, threads: fresher } }));
     }
     if (d.ok && d.intent === "comment") {
+      const id = d.result?.commentId;
+      if (id) setCreated((c) => new Set([...c, id]));
       setDraft(null);
       window.getSelection()?.removeAllRanges();
       clear();
