@@ -6,6 +6,7 @@ import type { PlanContext } from "../lib/plan-context";
 import { type Highlight, revisionHtml } from "../lib/editor/render-highlights.server";
 import { cellPrompt, isTargetYear } from "../lib/plan-tables/indicator-table";
 import { type ReaderPage, pageOf, readerPages } from "../lib/reader/chapters";
+import { threadGroup } from "../lib/reader/thread-groups";
 import { notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { listComments } from "./comment.server";
@@ -117,7 +118,7 @@ const threadView = (t: Thread) => ({
 
 /**
  * The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`,
- * `?cell=&year=`, `?threads=` (which group of THREADS_PER_PAGE threads of the page's the list shows, from 1).
+ * `?cell=&year=`, `?threads=` (which group of the page's threads the list shows, from 1: lib/reader/thread-groups.ts).
  */
 export function readingQuery(url: URL): ReadingQuery {
   const p = url.searchParams;
@@ -128,36 +129,6 @@ export function readingQuery(url: URL): ReadingQuery {
     commentId: p.get("comment"),
     cell: { indicator: p.get("cell"), year: p.get("year") },
     threads: Number.isInteger(threads) && threads > 0 ? threads : null,
-  };
-}
-
-/** The thread list shows at most this many threads at a time, with links to the others. */
-export const THREADS_PER_PAGE = 30;
-
-/**
- * The group of threads the list shows (`?threads=`, else the group with `?comment=`, else the first), and
- * what the text needs of all of them: per section the count and first thread, and the commented cells.
- */
-function threadWindow(all: PageComment[], canComment: boolean, q: ReadingQuery) {
-  // a withdrawn comment stays listed for those who only read (drafters, experts); commenters see it vanish
-  const listed = canComment ? all.filter((c) => !c.withdrawn) : all;
-  const count = Math.max(1, Math.ceil(listed.length / THREADS_PER_PAGE));
-  const withComment = q.commentId ? listed.findIndex((c) => c.id === q.commentId) : -1;
-  const index = Math.min(count, q.threads ?? (withComment >= 0 ? Math.floor(withComment / THREADS_PER_PAGE) + 1 : 1));
-  const sections: Record<string, { count: number; first: string }> = {};
-  const cells: { id: string; category: string; indicator: string; year: string }[] = [];
-  for (const c of all) {
-    if (c.withdrawn) continue;
-    const s = sections[c.sectionId];
-    if (s) s.count++;
-    else sections[c.sectionId] = { count: 1, first: c.id };
-    if (c.cell) cells.push({ id: c.id, category: c.category, indicator: c.cell.indicator, year: c.cell.year });
-  }
-  return {
-    shown: listed.slice((index - 1) * THREADS_PER_PAGE, index * THREADS_PER_PAGE),
-    window: { index, count, total: listed.length, from: (index - 1) * THREADS_PER_PAGE + 1, size: THREADS_PER_PAGE },
-    sections,
-    cells,
   };
 }
 
@@ -219,7 +190,7 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
         indicatorTable?.kind === "indicators" ? indicatorTable.content.indicators.map((r) => r.code) : [],
       )
     : [];
-  const listed = threadWindow(marked, canComment, q);
+  const listed = threadGroup(marked, { canComment, group: q.threads, commentId: q.commentId });
   const shownIds = listed.shown.map((c) => c.id);
   const threads = round && shownIds.length ? listComments(ctx, round.id, { ids: shownIds }) : [];
   const load = contentLoader(

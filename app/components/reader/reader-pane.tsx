@@ -49,7 +49,7 @@ export function ReaderPane({
   const fetcher = useFetcher<ThreadResult>();
   const lastForm = useRef<HTMLFormElement | null>(null);
   const { pages: streamed, state, current, sentinel } = usePageStream(data, loadPage, pageUrl);
-  // another group of a page's threads (a long round lists THREADS_PER_PAGE at a time), loaded in place
+  // another group of a page's threads (a long round lists THREADS_PER_GROUP at a time), loaded in place
   const [groups, setGroups] = useState<Record<string, Pick<ReaderData, "threads" | "threadWindow">>>({});
   useEffect(() => setGroups({}), [data]);
   const pages = streamed.map((p) => (groups[p.page.id ?? ""] ? { ...p, ...groups[p.page.id ?? ""] } : p));
