@@ -76,3 +76,18 @@ describe("the demo reading view with 200 comments", () => {
     expect(after).not.toContain('data-testid="reply-form"');
   });
 });
+
+describe("the demo reading view as an invited reviewer", () => {
+  it("has one whole-section link per section and no form, and ?section= opens that section's form only", async () => {
+    const cookie = await server.loginAs("gaotai");
+    const html = await (await server.get(`/editions/${demo.editionId}?round=${demo.roundId}`, cookie)).text();
+    const links = [...html.matchAll(/class="section-comment section-comment__link" href="([^"]+)"/g)].map((m) => decode(m[1]));
+    expect(links.length).toBeGreaterThan(20);
+    expect(html).not.toContain('data-testid="section-comment-form"');
+    const sectionId = /section=([^#&]+)/.exec(links[3])![1];
+    const open = await (await server.get(`/editions/${demo.editionId}${links[3].split("#")[0]}`, cookie)).text();
+    expect(open.match(/data-testid="section-comment-form"/g)).toHaveLength(1);
+    const form = open.slice(open.indexOf(`id="section-form-${sectionId}"`));
+    expect(/name="sectionId" value="([^"]+)"/.exec(form)![1]).toBe(sectionId);
+  });
+});

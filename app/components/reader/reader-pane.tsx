@@ -70,6 +70,10 @@ export function ReaderPane({
   const [draft, setDraft] = useState<Draft | null>(cellDraft);
   // the one open reply form: `?comment=…&reply=1` opens it without JavaScript; with it, the thread's link does
   const [replyTo, setReplyTo] = useState<string | null>(() => (params.get("reply") && !actionResult?.ok ? params.get("comment") : null));
+  // the one whole-section form open: `?section=…` without JavaScript, the section's link with it
+  const [sectionForm, setSectionForm] = useState<string | null>(() => (actionResult?.ok ? null : params.get("section")));
+  const sectionFormHref = (id: string) =>
+    `?${new URLSearchParams({ round: round?.id ?? "", section: id })}#section-form-${encodeURIComponent(id)}`;
   const replyHref = (id: string) =>
     `?${new URLSearchParams({ round: round?.id ?? "", comment: id, reply: "1" })}#thread-${encodeURIComponent(id)}`;
   const { selection, clear } = usePassageSelection(canComment);
@@ -126,7 +130,7 @@ export function ReaderPane({
       window.getSelection()?.removeAllRanges();
       clear();
       lastForm.current?.reset();
-      lastForm.current?.closest("details")?.removeAttribute("open");
+      setSectionForm(null);
     }
     if (d.ok && d.intent === "reply") setReplyTo(null);
     if (d.ok && d.result?.commentId) setActiveId(d.result.commentId);
@@ -228,6 +232,9 @@ export function ReaderPane({
                       threadCount={round ? (mine?.count ?? 0) : 0}
                       onShowThreads={() => mine?.first && showThread(mine.first, p.page.id)}
                       canComment={canComment}
+                      formOpen={sectionForm === s.id}
+                      formHref={sectionFormHref(s.id)}
+                      onForm={(open) => setSectionForm(open ? s.id : null)}
                       target={round ? targetCell(s.id) : undefined}
                       extra={<EarlierComments items={s.earlier} sectionId={s.id} />}
                     />
