@@ -55,9 +55,7 @@ describe("the demo reading view with 200 comments", () => {
     const cookie = await server.loginAs("drafter");
     const page = await (await server.get(`/editions/${demo.editionId}?round=${demo.roundId}`, cookie)).text();
     const target = threadsIn(page)[3];
-    const href = decode(
-      new RegExp(`<a class="thread__reply-link[^"]*" href="([^"]+)"`).exec(page.slice(page.indexOf(`id="thread-${target}"`)))![1],
-    );
+    const href = decode(/<a class="thread__reply-link[^"]*" href="([^"]+)"/.exec(page.slice(page.indexOf(`id="thread-${target}"`)))![1]);
     expect(href).toContain(`comment=${target}`);
     const withForm = await (await server.get(`/editions/${demo.editionId}${href.split("#")[0]}`, cookie)).text();
     expect(withForm.match(/data-testid="reply-form"/g)).toHaveLength(1);
