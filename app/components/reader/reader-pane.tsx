@@ -26,6 +26,9 @@ interface ThreadResult {
   section?: { sectionId: string; html: string; threads: ThreadView[] } | null;
 }
 
+type Groups = Record<string, Pick<ReaderData, "threads" | "threadWindow">>;
+const NO_GROUPS: Groups = {};
+
 /**
  * The reading view's body: contents, the pages of text (the one the URL named and those loaded while
  * scrolling), the threads of the page on screen, and the comment forms. Comments and replies post with
@@ -50,12 +53,17 @@ export function ReaderPane({
   const lastForm = useRef<HTMLFormElement | null>(null);
   const { pages: streamed, state, current, sentinel } = usePageStream(data, loadPage, pageUrl);
   // another group of a page's threads (a long round lists THREADS_PER_GROUP at a time), loaded in place
-  const [groups, setGroups] = useState<Record<string, Pick<ReaderData, "threads" | "threadWindow">>>({});
-  useEffect(() => setGroups({}), [data]);
+  // (kept with the page data they belong to: new data starts without, and without an extra render)
+  const [loaded, setLoaded] = useState<{ data: ReaderData; groups: Groups }>({ data, groups: NO_GROUPS });
+  const groups = loaded.data === data ? loaded.groups : NO_GROUPS;
   const pages = streamed.map((p) => (groups[p.page.id ?? ""] ? { ...p, ...groups[p.page.id ?? ""] } : p));
   const loadGroup = (pageId: string, extra: Record<string, string>) =>
     loadPage(pageId, extra).then(
-      (p) => setGroups((g) => ({ ...g, [pageId]: { threads: p.threads, threadWindow: p.threadWindow } })),
+      (p) =>
+        setLoaded((l) => ({
+          data,
+          groups: { ...(l.data === data ? l.groups : NO_GROUPS), [pageId]: { threads: p.threads, threadWindow: p.threadWindow } },
+        })),
       () => window.location.assign(`?${new URLSearchParams({ round: round?.id ?? "", chapter: pageId, ...extra })}`),
     );
   // sections refreshed after a post: their HTML and threads replace what the page's data had
