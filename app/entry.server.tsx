@@ -16,11 +16,36 @@ const ABORT_DELAY = 5_000;
  * multi-byte character (all Chinese text is) would straddle the boundary (facebook/react#26228,
  * fixed only in React 19). NUL never occurs inside valid UTF-8 text, and our content refuses it,
  * so dropping every zero byte is exact.
+ *
+ * React writes its output in chunks of about 2 KB, and each chunk then passes a web stream and a socket
+ * write of its own (a 170 KB page: ~85 of each). The chunks written in one turn of the event loop are
+ * joined and passed on together at the next (setImmediate), so the page goes out in a few writes and
+ * nothing streamed later (a deferred part) waits for more than that turn.
  */
 function withoutNulBytes() {
+  let held: Uint8Array[] = [];
+  let size = 0;
+  let timer: NodeJS.Immediate | null = null;
+  const release = (stream: Transform) => {
+    timer = null;
+    if (!size) return;
+    const out = held.length === 1 ? held[0] : Buffer.concat(held, size);
+    held = [];
+    size = 0;
+    stream.push(out);
+  };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+      const clean = chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk;
+      held.push(clean);
+      size += clean.length;
+      timer ??= setImmediate(release, this);
+      callback();
+    },
+    flush(callback) {
+      if (timer) clearImmediate(timer);
+      release(this);
+      callback();
     },
   });
 }

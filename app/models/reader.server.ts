@@ -6,12 +6,14 @@ import type { PlanContext } from "../lib/plan-context";
 import { type Highlight, revisionHtml } from "../lib/editor/render-highlights.server";
 import { cellPrompt, isTargetYear } from "../lib/plan-tables/indicator-table";
 import { type ReaderPage, pageOf, readerPages } from "../lib/reader/chapters";
+import { threadGroup } from "../lib/reader/thread-groups";
 import { notFound } from "../utils/errors";
 import type { Ctx } from "../utils/session.server";
 import { listComments } from "./comment.server";
 import { editionHead } from "./edition.server";
 import { earlierRoundComments } from "./earlier-comments.server";
 import { planPermissions } from "./plan-access.server";
+import { type PageComment, pageComments } from "./reader-marks.server";
 import { editionTablesOf } from "./plan-tables.server";
 import { getRound } from "./round.server";
 
@@ -82,20 +84,51 @@ function contentLoader(db: DbOrTx, revisionIds: string[]) {
 }
 
 type Thread = ReturnType<typeof listComments>[number];
-const highlightsOf = (threads: Thread[], sectionId: string): Highlight[] =>
-  threads
+type Marked = Pick<PageComment, "id" | "sectionId" | "category" | "withdrawn"> & { anchor: { start: number; end: number } | null };
+const highlightsOf = (marked: Marked[], sectionId: string): Highlight[] =>
+  marked
     .filter((c) => c.sectionId === sectionId && c.anchor && !c.withdrawn)
     .map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, className: `cat-${c.category}` }));
-const threadView = ({ roundId: _, revisionId: __, position: ___, ...t }: Thread) => t;
+/** What a thread shows and the page needs, nothing more: the page's data carries up to hundreds of them. */
+const threadView = (t: Thread) => ({
+  id: t.id,
+  sectionId: t.sectionId,
+  sectionNumber: t.sectionNumber,
+  sectionTitle: t.sectionTitle,
+  anchor: t.anchor && { exact: t.anchor.exact, start: t.anchor.start, end: t.anchor.end },
+  cell: t.cell && { indicator: t.cell.indicator, year: t.cell.year, quote: t.cell.quote },
+  body: t.body,
+  category: t.category,
+  proposedText: t.proposedText,
+  author: { name: t.author.name },
+  organization: { name: t.organization.name },
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+  withdrawn: t.withdrawn,
+  canChange: t.canChange,
+  replies: t.replies.map((r) => ({
+    id: r.id,
+    body: r.body,
+    createdAt: r.createdAt,
+    author: { name: r.author.name, role: r.author.role },
+    organization: { name: r.organization.name },
+  })),
+  response: t.response && { decision: t.response.decision, reason: t.response.reason },
+});
 
-/** The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`, `?cell=&year=`. */
+/**
+ * The query of the reading view: `?round=`, `?chapter=` (a page, named by any of its sections), `?comment=`,
+ * `?cell=&year=`, `?threads=` (which group of the page's threads the list shows, from 1: lib/reader/thread-groups.ts).
+ */
 export function readingQuery(url: URL): ReadingQuery {
   const p = url.searchParams;
+  const threads = Number(p.get("threads"));
   return {
     roundId: p.get("round"),
     chapter: p.get("chapter"),
     commentId: p.get("comment"),
     cell: { indicator: p.get("cell"), year: p.get("year") },
+    threads: Number.isInteger(threads) && threads > 0 ? threads : null,
   };
 }
 
@@ -104,6 +137,7 @@ export interface ReadingQuery {
   roundId?: string | null;
   commentId?: string | null;
   cell?: { indicator: string | null; year: string | null };
+  threads?: number | null;
 }
 
 /**
@@ -147,7 +181,18 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
   const page = outline.pages[index];
   const onPage = new Set(page?.sectionIds ?? []);
   const sections = outline.sections.filter((s) => onPage.has(s.id));
-  const threads = round ? listComments(ctx, round.id, { sectionIds: [...onPage] }) : [];
+  // every visible comment of the page for the text (highlights, counts, cells); the listed group's threads in full
+  const marked = round
+    ? pageComments(
+        ctx,
+        round.id,
+        sections.map((s) => s.id),
+        indicatorTable?.kind === "indicators" ? indicatorTable.content.indicators.map((r) => r.code) : [],
+      )
+    : [];
+  const listed = threadGroup(marked, { canComment, group: q.threads, commentId: q.commentId });
+  const shownIds = listed.shown.map((c) => c.id);
+  const threads = round && shownIds.length ? listComments(ctx, round.id, { ids: shownIds }) : [];
   const load = contentLoader(
     ctx.db,
     sections.map((s) => s.revisionId),
@@ -186,7 +231,7 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
       title: s.title,
       parentId: s.parentId,
       revisionId: s.revisionId,
-      html: revisionHtml(s.revisionId, round ? highlightsOf(threads, s.id) : [], load(s.revisionId)),
+      html: revisionHtml(s.revisionId, round ? highlightsOf(marked, s.id) : [], load(s.revisionId)),
       tables: allTables.filter((t) => (t.sectionId ?? lastSectionId) === s.id),
       earlier: earlier[s.id] ?? [],
     })),
@@ -200,6 +245,10 @@ export function readingView(ctx: Ctx, editionId: string, q: ReadingQuery) {
       submitted: !!mySubmission,
     },
     threads: threads.map(threadView),
+    threadWindow: listed.window,
+    /** every thread of the page, not only those listed: per section the count and the first one, the commented cells */
+    threadsBySection: listed.sections,
+    cellThreads: listed.cells,
     canComment,
     cellDraft,
     seesAll: perms.seesDrafts || ctx.user.role === "expert",

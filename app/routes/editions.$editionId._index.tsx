@@ -85,8 +85,8 @@ export default function EditionPage() {
     [base, round],
   );
   const loadPage = useCallback(
-    async (pageId: string) => {
-      const res = await fetch(`${base}/page?${new URLSearchParams({ ...(round ? { round: round.id } : {}), chapter: pageId })}`, {
+    async (pageId: string, extra: Record<string, string> = {}) => {
+      const res = await fetch(`${base}/page?${new URLSearchParams({ ...(round ? { round: round.id } : {}), chapter: pageId, ...extra })}`, {
         headers: { Accept: "application/json" },
       });
       if (!res.ok) throw new Error(String(res.status));

@@ -99,7 +99,7 @@ test("the whole-section comment form works with JavaScript disabled", async ({ b
   await expect(page).toHaveURL(/\/plans\//);
   await page.getByTestId("rounds").getByRole("link", { name: "阅读并提出意见" }).first().click();
   const section = page.locator("section.section-block", { has: page.getByRole("heading", { name: /规划目标/ }) });
-  await section.locator("summary", { hasText: "对本章节整体提出意见" }).click();
+  await section.getByRole("link", { name: "对本章节整体提出意见" }).click();
   const form = section.getByTestId("section-comment-form");
   await form.getByLabel("意见类型").selectOption("question");
   await form.getByLabel("意见内容").fill("民乐县：2030年目标值的测算依据是什么？");

@@ -11,7 +11,7 @@ test("script in a comment and a javascript: link never run", async ({ page }) =>
   await login(page, "sunan");
   await page.getByTestId("rounds").getByRole("link", { name: "阅读并提出意见" }).first().click();
   const section = page.locator("section.section-block").first();
-  await section.locator("summary", { hasText: "对本章节整体提出意见" }).click();
+  await section.getByRole("link", { name: "对本章节整体提出意见" }).click();
   const hostile = `<img src=x onerror="alert('xss')"><script>alert('xss')</script>`;
   const form = section.getByTestId("section-comment-form");
   await form.getByLabel("意见内容").fill(hostile);

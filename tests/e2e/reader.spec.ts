@@ -110,3 +110,50 @@ test("a passage selected before the page's JavaScript ran is offered for a comme
   await expect(page.getByTestId("comment-form").locator("blockquote")).toHaveText(passage);
   expect(errors).toEqual([]);
 });
+
+test("a part with many threads lists 30 at a time: more loads in place, a highlight of an unlisted thread brings its group", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await login(page, "lcj");
+  const origin = new URL(page.url()).origin;
+  const first = (await (await page.request.get(`/editions/${large.editionId}/page?round=${large.roundId}`)).json()) as {
+    sections: { id: string; html: string }[];
+  };
+  // 40 more comments on passages of the part's second section, through the API (the part has a few already)
+  const section = first.sections[1];
+  const text = section.html
+    .replace(/<\/p><p>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&");
+  for (let i = 0; i < 40; i++) {
+    const start = 5 + i * 7;
+    const res = await page.request.post(`/api/v1/rounds/${large.roundId}/comments`, {
+      headers: { Origin: origin },
+      data: {
+        sectionId: section.id,
+        category: "revise",
+        body: `市林业和草原局第 ${i + 1} 条意见。`,
+        anchor: { exact: text.slice(start, start + 6), prefix: "", suffix: "", start, end: start + 6 },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  await page.goto(`/editions/${large.editionId}?round=${large.roundId}`);
+  const threads = page.getByTestId("threads").getByTestId("thread");
+  await expect(threads).toHaveCount(30);
+  await expect(page.getByTestId("threads-range")).toContainText("第 1–30 条");
+  const firstListed = (await threads.first().getAttribute("id"))!.replace("thread-", "");
+  const url = page.url();
+  await page.getByTestId("threads-more").click();
+  await expect(page.getByTestId("threads-range")).toContainText("第 31–");
+  await expect(page.locator(`[id="thread-${firstListed}"]`)).toHaveCount(0);
+  expect(page.url()).toBe(url);
+  // the passage of a thread no longer listed: clicking it brings its group back, with that thread active
+  await page.locator(`mark.hl[data-comment-id="${firstListed}"]`).first().click();
+  await expect(page.locator(`[id="thread-${firstListed}"]`)).toHaveAttribute("aria-current", "true");
+  await expect(page.getByTestId("threads-range")).toContainText("第 1–30 条");
+  expect(errors).toEqual([]);
+});

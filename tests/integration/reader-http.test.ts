@@ -18,6 +18,7 @@ afterAll(() => server?.stop());
 
 interface PageJson {
   page: { id: string; index: number; count: number; nextId: string | null };
+  threadWindow: { index: number; count: number; total: number };
   sections: { id: string; number: string; title: string; html: string }[];
   threads: {
     sectionId: string;
@@ -78,6 +79,13 @@ describe("the reading view of a 300-section, 500,000-character edition with 300 
       }
       seenSections.push(...json.sections.map((s) => s.id));
       seenThreads += json.threads.length;
+      // a page with more threads than a group lists the others in further groups (?threads=)
+      for (let group = 2; group <= json.threadWindow.count; group++) {
+        const more = new URLSearchParams({ ...Object.fromEntries(q), threads: String(group) });
+        const next = (await (await server.get(`/editions/${large.editionId}/page?${more}`, cookie)).json()) as PageJson;
+        expect(next.threadWindow.index).toBe(group);
+        seenThreads += next.threads.length;
+      }
       pages++;
       chapter = json.page.nextId;
     } while (chapter);

@@ -26,16 +26,27 @@ export interface ThreadView {
   response: { decision: ResponseDecision; reason: string } | null;
 }
 
-/** One comment with its replies, and the forms its reader may use (reply; edit or withdraw when own). */
+/**
+ * One comment with its replies, and what its reader may do: reply, and edit or withdraw their own. The
+ * reply form is not in the page for every thread: "回复" is a link to the reading view with this thread's
+ * form open (`replyHref`, which works without JavaScript); with JavaScript it opens the form in place
+ * (`onReply`). `replying` renders the form.
+ */
 export function CommentThread({
   thread,
   active,
   canReply,
+  replying,
+  replyHref,
+  onReply,
   onSelect,
 }: {
   thread: ThreadView;
   active: boolean;
   canReply: boolean;
+  replying: boolean;
+  replyHref: string;
+  onReply: (id: string | null) => void;
   onSelect: (id: string) => void;
 }) {
   const t = useT();
@@ -46,20 +57,18 @@ export function CommentThread({
     <article
       className={`thread${active ? " is-active" : ""}${thread.withdrawn ? " is-withdrawn" : ""}`}
       id={`thread-${thread.id}`}
-      data-comment-id={thread.id}
       data-testid="thread"
       aria-current={active ? "true" : undefined}
     >
       <header className="thread__head">
         <button type="button" className="thread__who" onClick={() => onSelect(thread.id)} aria-label={t("comment.jump")}>
-          <strong>{thread.organization.name}</strong> · {thread.author.name}
+          <strong>{thread.organization.name}</strong>
+          {` · ${thread.author.name}`}
         </button>
         <span className={`badge cat-${thread.category}`}>{t(`comment.category.${thread.category}`)}</span>
         {thread.withdrawn ? <span className="badge">{t("comment.withdrawn")}</span> : null}
       </header>
-      <div className="thread__where small muted">
-        {thread.sectionNumber} {thread.sectionTitle}
-      </div>
+      <div className="thread__where small muted">{`${thread.sectionNumber} ${thread.sectionTitle}`}</div>
       {thread.anchor ? (
         <blockquote className="thread__quote">{thread.anchor.exact}</blockquote>
       ) : thread.cell ? (
@@ -143,53 +152,74 @@ export function CommentThread({
           ))}
         </ol>
       ) : null}
-      {thread.canChange && !editing ? (
-        <div className="row-actions">
-          <button type="button" className="button button--small button--ghost" onClick={() => setEditing(true)}>
-            {t("comment.edit")}
-          </button>
-          <Form
-            method="post"
-            preventScrollReset
-            onSubmit={(e) => {
-              if (!window.confirm(t("comment.withdrawConfirm"))) e.preventDefault();
-              submit(e);
-            }}
-          >
-            <input type="hidden" name="commentId" value={thread.id} />
-            <button type="submit" name="intent" value="withdraw" className="button button--small button--danger">
-              {t("comment.withdraw")}
-            </button>
-          </Form>
+      {(thread.canChange && !editing) || (canReply && !thread.withdrawn && !replying) ? (
+        <div className="row-actions thread__actions">
+          {canReply && !thread.withdrawn && !replying ? (
+            <a
+              className="thread__reply-link small"
+              href={replyHref}
+              onClick={(e) => {
+                e.preventDefault();
+                onReply(thread.id);
+              }}
+            >
+              {t("comment.reply")}
+            </a>
+          ) : null}
+          {thread.canChange && !editing ? (
+            <>
+              <button type="button" className="button button--small button--ghost" onClick={() => setEditing(true)}>
+                {t("comment.edit")}
+              </button>
+              <Form
+                method="post"
+                preventScrollReset
+                onSubmit={(e) => {
+                  if (!window.confirm(t("comment.withdrawConfirm"))) e.preventDefault();
+                  submit(e);
+                }}
+              >
+                <input type="hidden" name="commentId" value={thread.id} />
+                <button type="submit" name="intent" value="withdraw" className="button button--small button--danger">
+                  {t("comment.withdraw")}
+                </button>
+              </Form>
+            </>
+          ) : null}
         </div>
       ) : null}
-      {canReply && !thread.withdrawn ? (
-        <details className="thread__reply">
-          <summary>{t("comment.reply")}</summary>
-          <Form
-            method="post"
-            preventScrollReset
-            className="thread__form"
-            onSubmit={(e) => {
-              submit(e);
-              const form = e.currentTarget;
-              setTimeout(() => form.reset(), 0);
-            }}
-          >
-            <input type="hidden" name="commentId" value={thread.id} />
-            <textarea
-              name="body"
-              rows={2}
-              required
-              placeholder={t("comment.replyPlaceholder")}
-              aria-label={t("comment.reply")}
-              className="input"
-            />
-            <button type="submit" name="intent" value="reply" className="button button--small button--ghost">
+      {canReply && !thread.withdrawn && replying ? (
+        <Form
+          method="post"
+          preventScrollReset
+          className="thread__form"
+          data-testid="reply-form"
+          onSubmit={(e) => {
+            submit(e);
+            const form = e.currentTarget;
+            setTimeout(() => form.reset(), 0);
+          }}
+        >
+          <input type="hidden" name="commentId" value={thread.id} />
+          <textarea
+            name="body"
+            rows={3}
+            required
+            // biome-ignore lint/a11y/noAutofocus: the form opens because the reader asked to reply
+            autoFocus
+            placeholder={t("comment.replyPlaceholder")}
+            aria-label={t("comment.reply")}
+            className="input"
+          />
+          <div className="row-actions">
+            <button type="submit" name="intent" value="reply" className="button button--small">
               {t("comment.replySubmit")}
             </button>
-          </Form>
-        </details>
+            <button type="button" className="button button--small button--ghost" onClick={() => onReply(null)}>
+              {t("comment.cancel")}
+            </button>
+          </div>
+        </Form>
       ) : null}
     </article>
   );

@@ -21,13 +21,17 @@ export interface ReaderSectionData {
 /**
  * One section in the reading view: heading, the count of its threads, its text, `extra` — a slot for
  * more per-section items (comments of earlier rounds carried onto this edition) — its frozen plan
- * tables, and the whole-section comment form.
+ * tables, and the whole-section comment: a link (`formHref`, the page with this section's form open,
+ * which works without JavaScript) that opens the form in place (`onForm`); `formOpen` renders it.
  */
 export function ReaderSection({
   section,
   threadCount,
   onShowThreads,
   canComment,
+  formOpen = false,
+  formHref,
+  onForm,
   target,
   extra,
 }: {
@@ -35,6 +39,9 @@ export function ReaderSection({
   threadCount: number;
   onShowThreads?: () => void;
   canComment: boolean;
+  formOpen?: boolean;
+  formHref?: string;
+  onForm?: (open: boolean) => void;
   target?: (row: IndicatorRow, year: TargetYear, text: string) => ReactNode;
   extra?: ReactNode;
 }) {
@@ -58,11 +65,21 @@ export function ReaderSection({
       {section.tables.map((table) => (
         <PlanTableBlock key={table.kind} table={table} target={target} />
       ))}
-      {canComment ? (
-        <details className="section-comment">
-          <summary>{t("comment.addForSection")}</summary>
-          <NewCommentForm sectionId={section.id} anchor={null} idPrefix={`sc-${section.id}`} />
-        </details>
+      {canComment && formOpen ? (
+        <div className="section-comment" id={`section-form-${section.id}`}>
+          <NewCommentForm sectionId={section.id} anchor={null} idPrefix={`sc-${section.id}`} onCancel={() => onForm?.(false)} />
+        </div>
+      ) : canComment ? (
+        <a
+          className="section-comment section-comment__link"
+          href={formHref}
+          onClick={(e) => {
+            e.preventDefault();
+            onForm?.(true);
+          }}
+        >
+          {t("comment.addForSection")}
+        </a>
       ) : null}
     </section>
   );

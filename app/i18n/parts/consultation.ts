@@ -122,6 +122,10 @@ export const consultationZh = {
   "reader.backToReading": "返回分章阅读",
   "reader.pageNav": "分部分翻页",
   "reader.threadsHere": "本部分的意见（{count}）",
+  "reader.threadsRange": "第 {from}–{to} 条，共 {total} 条",
+  "reader.threadsMore": "更多意见（第 {from}–{to} 条）",
+  "reader.threadsPrev": "前面的意见（第 {from}–{to} 条）",
+  "reader.threadsNav": "意见分组",
   // comments on later editions, orphaned comments, the change that carried out an answer
   "earlier.title": "此前各轮意见在本稿中的位置（{count} 条）",
   "earlier.hint": "以下意见提自此前稿次，已按修订对应到本稿：原文未变、原文已修改（原文 → 现文）或原文已删除。",
@@ -309,6 +313,10 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   "reader.backToReading": "Back to reading by chapter",
   "reader.pageNav": "Parts of the text",
   "reader.threadsHere": "Comments in this part ({count})",
+  "reader.threadsRange": "Comments {from}–{to} of {total}",
+  "reader.threadsMore": "More comments ({from}–{to})",
+  "reader.threadsPrev": "Earlier comments ({from}–{to})",
+  "reader.threadsNav": "Groups of comments",
   "earlier.title": "Comments from earlier rounds on this edition ({count})",
   "earlier.hint":
     "These comments were made on an earlier edition and are placed on this one through the revisions: passage unchanged, passage edited (old → new) or passage removed.",
