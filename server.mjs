@@ -1,5 +1,6 @@
 // Production server: Express in front of the Remix build. Every request passes the security
 // guards first, so no route can forget the Origin check.
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 // createRemixRequest and sendRemixResponse are not re-exported from the package index
@@ -52,7 +53,12 @@ app.post("/api/v1/rounds/:roundId/comments", bodyLimit(), async (req, res, next)
 // after the comment route: its answers are a few hundred bytes, and compression's wrapping cost 0.18 ms a request
 app.use(compression());
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+// the other public files (favicon …): the static handler only for the names the build holds, so a page
+// or API request does not pay a file lookup (0.5–0.9 ms each under load)
+const clientDir = path.join(root, "build/client");
+const publicNames = new Set(existsSync(clientDir) ? readdirSync(clientDir).filter((name) => name !== "assets") : []);
+const publicFiles = express.static(clientDir, { maxAge: "1h" });
+app.use((req, res, next) => (publicNames.has(req.path.split("/")[1]) ? publicFiles(req, res, next) : next()));
 // Remix's express adapter, with the body that bodyLimit() has read and counted
 const { createRemixRequest, sendRemixResponse } = remixExpress;
 const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
