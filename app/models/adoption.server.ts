@@ -14,7 +14,7 @@ import { getRound } from "./round.server";
 export function adoptionInput(ctx: Ctx, roundId: string): AdoptionInput {
   const round = getRound(ctx, roundId);
   if (!round.seesWhole) throw forbidden();
-  const comments = listComments(ctx, roundId).filter((c) => !c.withdrawn);
+  const comments = listComments(ctx, roundId, { withWithdrawn: false });
   const orgIds = [...new Set(comments.map((c) => c.organization.id))];
   // passages gone in the newest edition, and the revisions answers name (one lookup each)
   const orphans = orphanedComments(ctx, roundId);

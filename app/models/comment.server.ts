@@ -64,7 +64,12 @@ export function visibleCommentsWhere(r: ReturnType<typeof loadRound>): SQL | und
 export function listComments(
   ctx: Ctx,
   roundId: string,
-  { sectionId, sectionIds, ids: only }: { sectionId?: string; sectionIds?: string[]; ids?: string[] } = {},
+  {
+    sectionId,
+    sectionIds,
+    ids: only,
+    withWithdrawn = true,
+  }: { sectionId?: string; sectionIds?: string[]; ids?: string[]; withWithdrawn?: boolean } = {},
 ) {
   const r = loadRound(ctx, roundId);
   const order = new Map(
@@ -91,6 +96,7 @@ export function listComments(
         sectionId ? eq(comments.sectionId, sectionId) : undefined,
         sectionIds ? inArray(comments.sectionId, sectionIds) : undefined,
         only ? inArray(comments.id, only) : undefined,
+        withWithdrawn ? undefined : isNull(comments.withdrawnAt),
         visibleCommentsWhere(r),
       ),
     )
@@ -230,7 +236,7 @@ export function commentsOnEdition(ctx: Ctx, editionId: string) {
   const roundIds = ctx.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.editionId, editionId)).all();
   return roundIds.flatMap(({ id }) => {
     try {
-      return listComments(ctx, id).filter((c) => !c.withdrawn);
+      return listComments(ctx, id, { withWithdrawn: false });
     } catch (e) {
       if (e instanceof DomainError && e.code === "not_found") return []; // a round the caller is not invited to
       throw e;

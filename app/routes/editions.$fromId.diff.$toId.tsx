@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { DiffView } from "~/components/diff-view";
 import { TableDiffView } from "~/components/plan-tables/table-diff-view";
@@ -55,10 +55,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         },
       ];
     });
-    const { fromTables: _, toTables: __, ...rest } = diff;
+    const { fromTables: _, toTables: __, sections: all, ...rest } = diff;
+    // the page is sized by what changed: an unchanged section comes without its text (a link reads it)
+    // and its comments as a count, so a 500,000-character plan with 30 changed sections stays small
+    const unchanged = new Set(all.filter((s) => s.status === "unchanged").map((s) => s.sectionId));
+    const sections = all.map((s) => (unchanged.has(s.sectionId) ? { ...s, ops: [] } : s));
+    const unchangedComments: Record<string, number> = {};
+    for (const c of comments) if (unchanged.has(c.sectionId)) unchangedComments[c.sectionId] = (unchangedComments[c.sectionId] ?? 0) + 1;
+    const shown = comments.filter((c) => !unchanged.has(c.sectionId));
     // the hunk of the revision that carried out each answer naming one
-    const changes = answerChanges(ctx, earlier);
-    return { ...rest, comments, cellComments, changes, planContext: planContext(ctx, { editionId: diff.to.id }) };
+    const changes = answerChanges(
+      ctx,
+      earlier.filter((c) => !unchanged.has(c.sectionId)),
+    );
+    return {
+      ...rest,
+      sections,
+      comments: shown,
+      unchangedComments,
+      cellComments,
+      changes,
+      planContext: planContext(ctx, { editionId: diff.to.id }),
+    };
   });
 }
 
@@ -125,7 +143,14 @@ export default function EditionDiff() {
                   </span>
                 ) : null}
               </h2>
-              <DiffView ops={s.ops} mode={mode} labels={labels} />
+              {s.status === "unchanged" ? (
+                <p className="small muted">
+                  {t("diff.unchangedText", { count: d.unchangedComments[s.sectionId] ?? 0 })}{" "}
+                  <Link to={`/sections/${s.sectionId}`}>{t("diff.readSection")}</Link>
+                </p>
+              ) : (
+                <DiffView ops={s.ops} mode={mode} labels={labels} />
+              )}
               {d.comments.some((c) => c.sectionId === s.sectionId) ? (
                 <details className="diff-comments" open={s.status === "changed"}>
                   <summary>{t("diff.comments", { count: d.comments.filter((c) => c.sectionId === s.sectionId).length })}</summary>
