@@ -78,19 +78,22 @@ export function sessionIdFromCookie(cookie: string | null | undefined): string |
   return null;
 }
 
+/** The columns a session's user is made of (with users joined to organizations). */
+const sessionUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  locale: users.locale,
+  disabledAt: users.disabledAt,
+  orgId: organizations.id,
+  orgName: organizations.name,
+  orgKind: organizations.kind,
+};
+
 function loadSessionUser(db: Db, userId: string): (SessionUser & { disabledAt: Date | null }) | null {
   const row = db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-      orgId: organizations.id,
-      orgName: organizations.name,
-      orgKind: organizations.kind,
-    })
+    .select(sessionUserColumns)
     .from(users)
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
     .where(eq(users.id, userId))
@@ -109,15 +112,7 @@ const sessionQuery = perConnection((db) =>
     .select({
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-      orgId: organizations.id,
-      orgName: organizations.name,
-      orgKind: organizations.kind,
+      ...sessionUserColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
