@@ -1,25 +1,9 @@
 // The city plan's roll-up check against its county plans' indicator tables (working values).
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "~db/client";
-import { indicators, plans } from "~db/schema";
-import { type IndicatorValues, rollupCheck } from "../lib/indicator-check";
-
-function indicatorValues(db: DbOrTx, planId: string): IndicatorValues[] {
-  return db
-    .select()
-    .from(indicators)
-    .where(eq(indicators.planId, planId))
-    .orderBy(asc(indicators.sortOrder), asc(indicators.code))
-    .all()
-    .map((r) => ({
-      code: r.code,
-      name: r.name,
-      unit: r.unit,
-      direction: r.direction,
-      rollup: r.rollup,
-      targets: { "2025": r.target2025, "2030": r.target2030, "2035": r.target2035 },
-    }));
-}
+import { plans } from "~db/schema";
+import { rollupCheck } from "../lib/indicator-check";
+import { workingIndicators } from "./plan-tables.server";
 
 /** Every `sum` indicator × year of a city plan against its counties; [] for a county plan. */
 export function cityRollupCheck(db: DbOrTx, cityPlanId: string) {
@@ -32,8 +16,8 @@ export function cityRollupCheck(db: DbOrTx, cityPlanId: string) {
     .orderBy(asc(plans.createdAt))
     .all();
   return rollupCheck(
-    indicatorValues(db, cityPlanId),
-    counties.map((c) => ({ planId: c.id, region: c.region, indicators: indicatorValues(db, c.id) })),
+    workingIndicators(db, cityPlanId),
+    counties.map((c) => ({ planId: c.id, region: c.region, indicators: workingIndicators(db, c.id) })),
   );
 }
 

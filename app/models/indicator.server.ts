@@ -14,7 +14,7 @@ import { bindDeleted, bindRow } from "./row-binding.server";
 import { editionsOfDocuments } from "./edition.server";
 import { cityRollupCheck } from "./indicator-check.server";
 import { planRow, requirePlanDrafter, seesDrafts } from "./plan-access.server";
-import { editionIndicatorTable, workingIndicators } from "./plan-tables.server";
+import { editionIndicatorTable, indicatorColumns, workingIndicators } from "./plan-tables.server";
 
 /** The plan's text document (规划文本): the document whose editions freeze the plan's tables. */
 function textDocumentOf(db: DbOrTx, planId: string) {
@@ -92,21 +92,7 @@ export function saveIndicators(ctx: Ctx, planId: string, input: unknown) {
     rows.forEach((r, sortOrder) => {
       const updatedAt = touched.has(r.code) ? now : (stored.find((s) => s.code === r.code)?.updatedAt ?? now);
       tx.insert(indicators)
-        .values({
-          planId,
-          code: r.code,
-          name: r.name,
-          unit: r.unit,
-          kind: r.kind,
-          direction: r.direction,
-          rollup: r.rollup,
-          baseline: r.baseline,
-          target2025: r.targets["2025"],
-          target2030: r.targets["2030"],
-          target2035: r.targets["2035"],
-          sortOrder,
-          updatedAt,
-        })
+        .values({ ...indicatorColumns(planId, r, sortOrder), updatedAt })
         .run();
     });
     recordAudit(tx, {

@@ -16,6 +16,24 @@ import {
 import type { IndicatorRow } from "../lib/plan-tables/indicator-table";
 import { type ProjectTableContent, projectTable } from "../lib/plan-tables/project-table";
 
+/** The columns of one row of a plan's working indicator table (the inverse of `workingIndicators`). */
+export function indicatorColumns(planId: string, r: IndicatorRow, sortOrder: number) {
+  return {
+    planId,
+    code: r.code,
+    name: r.name,
+    unit: r.unit,
+    kind: r.kind,
+    direction: r.direction,
+    rollup: r.rollup,
+    baseline: r.baseline,
+    target2025: r.targets["2025"],
+    target2030: r.targets["2030"],
+    target2035: r.targets["2035"],
+    sortOrder,
+  };
+}
+
 /** A plan's working indicator table, in its order. */
 export function workingIndicators(db: DbOrTx, planId: string): IndicatorRow[] {
   return db

@@ -2,6 +2,7 @@
 // indicator table and its key projects.
 import { newId } from "../../app/lib/id";
 import { addDays } from "../../app/lib/time";
+import { indicatorColumns } from "../../app/models/plan-tables.server";
 import type { Tx } from "../client";
 import * as s from "../schema";
 import type { StageKey } from "../schema";
@@ -38,20 +39,7 @@ export function scheduleAround(today: string, current: StageKey, dueInDays: numb
 export function seedIndicators(tx: Tx, planId: string, rows: DemoIndicator[]) {
   rows.forEach((r, i) => {
     tx.insert(s.indicators)
-      .values({
-        planId,
-        code: r.code,
-        name: r.name,
-        unit: r.unit,
-        kind: r.kind,
-        direction: r.direction,
-        rollup: r.rollup,
-        baseline: r.baseline,
-        target2025: r.targets["2025"],
-        target2030: r.targets["2030"],
-        target2035: r.targets["2035"],
-        sortOrder: i,
-      })
+      .values(indicatorColumns(planId, r, i))
       .run();
   });
 }
