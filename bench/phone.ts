@@ -1,19 +1,10 @@
 // The phone profile: Debian's Chromium at 390 px with the CPU throttled 4× through the DevTools protocol
 // (Emulation.setCPUThrottlingRate); the time to `load` of a page, best of `runs`.
 import { chromium } from "@playwright/test";
-
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+import { chromiumLaunchOptions } from "../scripts/lib/chromium.mjs";
 
 export async function phoneLoads(base: string, cookie: string, paths: string[], runs = 2): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const [name, value] = cookie.split("=");
     const context = await browser.newContext({
